@@ -1,0 +1,65 @@
+"""``ArtifactStore`` on the local file system: one folder per job (the demo pack)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from demoforge.errors import InvalidInput, NotFound
+
+
+def _safe_name(name: str) -> str:
+    parts = Path(name).parts
+    if not parts or name.startswith("/") or any(p in ("..", "") for p in parts):
+        raise InvalidInput(f"invalid artifact name {name!r}")
+    return name
+
+
+class LocalArtifactStore:
+    def __init__(self, root: Path, overrides: dict[str, Path] | None = None) -> None:
+        self.root = Path(root)
+        # job_id -> folder, so `demoforge run --out DIR` writes the pack where asked.
+        self.overrides: dict[str, Path] = dict(overrides or {})
+
+    def workdir(self, job_id: str) -> Path:
+        d = self.overrides.get(job_id) or (self.root / "jobs" / job_id)
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+
+    def _path(self, job_id: str, name: str) -> Path:
+        return self.workdir(job_id) / _safe_name(name)
+
+    def put(self, job_id: str, name: str, data: bytes, content_type: str = "application/json") -> str:
+        p = self._path(job_id, name)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        tmp = p.with_name(p.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(p)  # atomic: a reader never sees half a file
+        return str(p)
+
+    def put_file(self, job_id: str, name: str, path: Path) -> str:
+        dest = self._path(job_id, name)
+        if Path(path).resolve() != dest.resolve():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)
+        return str(dest)
+
+    def get(self, job_id: str, name: str) -> bytes:
+        p = self._path(job_id, name)
+        if not p.is_file():
+            raise NotFound(f"artifact {name} of job {job_id} not found")
+        return p.read_bytes()
+
+    def exists(self, job_id: str, name: str) -> bool:
+        return self._path(job_id, name).is_file()
+
+    def list(self, job_id: str) -> list[str]:
+        d = self.workdir(job_id)
+        return sorted(
+            str(p.relative_to(d)) for p in d.rglob("*") if p.is_file() and not p.name.endswith(".tmp")
+        )
+
+    def delete_job(self, job_id: str) -> None:
+        d = self.overrides.get(job_id) or (self.root / "jobs" / job_id)
+        if d.exists():
+            shutil.rmtree(d)

@@ -1,0 +1,142 @@
+"""Embedded ``JobStore`` on SQLite, for local runs and the CLI.
+
+Documents are stored as JSON. ``transact`` uses ``BEGIN IMMEDIATE`` so two processes
+(e.g. functions under ``demoforge up`` without Firestore) serialise their read-modify-write
+just like a Firestore transaction would.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from demoforge.errors import Conflict
+from demoforge.model import Event, JobDoc
+from demoforge.ports import R, TxFn
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    job_id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_at DESC, job_id DESC);
+CREATE TABLE IF NOT EXISTS events (
+    job_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (job_id, event_id)
+);
+CREATE TABLE IF NOT EXISTS cache (
+    key TEXT PRIMARY KEY,
+    expires_at REAL NOT NULL,
+    value TEXT NOT NULL
+);
+"""
+
+
+def event_id(event: Event) -> str:
+    # Sortable by time, unique across writers.
+    return f"{event.at.strftime('%Y%m%dT%H%M%S.%f')}-{uuid.uuid4().hex[:8]}"
+
+
+class SQLiteJobStore:
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        with self._conn() as c:
+            c.executescript(_SCHEMA)
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            self._local.conn = conn
+        return conn
+
+    def create(self, job: JobDoc) -> None:
+        try:
+            self._conn().execute(
+                "INSERT INTO jobs(job_id, created_at, doc) VALUES (?, ?, ?)",
+                (job.job_id, job.created_at.isoformat(), json.dumps(job.to_json())),
+            )
+        except sqlite3.IntegrityError as e:
+            raise Conflict(f"job {job.job_id} already exists") from e
+
+    def get(self, job_id: str) -> JobDoc | None:
+        row = self._conn().execute("SELECT doc FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
+        return JobDoc.model_validate_json(row[0]) if row else None
+
+    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[list[JobDoc], str | None]:
+        if cursor:
+            created, _, jid = cursor.partition("|")
+            rows = self._conn().execute(
+                "SELECT doc, created_at, job_id FROM jobs WHERE (created_at, job_id) < (?, ?) "
+                "ORDER BY created_at DESC, job_id DESC LIMIT ?",
+                (created, jid, limit + 1),
+            ).fetchall()
+        else:
+            rows = self._conn().execute(
+                "SELECT doc, created_at, job_id FROM jobs ORDER BY created_at DESC, job_id DESC LIMIT ?",
+                (limit + 1,),
+            ).fetchall()
+        docs = [JobDoc.model_validate_json(r[0]) for r in rows[:limit]]
+        nxt = f"{rows[limit - 1][1]}|{rows[limit - 1][2]}" if len(rows) > limit else None
+        return docs, nxt
+
+    def transact(self, job_id: str, fn: TxFn[R]) -> R:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT doc FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
+            current = JobDoc.model_validate_json(row[0]) if row else None
+            new, value = fn(current)
+            if new is not None:
+                conn.execute(
+                    "INSERT INTO jobs(job_id, created_at, doc) VALUES (?, ?, ?) "
+                    "ON CONFLICT(job_id) DO UPDATE SET doc = excluded.doc",
+                    (job_id, new.created_at.isoformat(), json.dumps(new.to_json())),
+                )
+            conn.execute("COMMIT")
+            return value
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def add_event(self, job_id: str, event: Event) -> None:
+        self._conn().execute(
+            "INSERT INTO events(job_id, event_id, doc) VALUES (?, ?, ?)",
+            (job_id, event_id(event), event.model_dump_json()),
+        )
+
+    def events(
+        self, job_id: str, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[Event], str | None]:
+        rows = self._conn().execute(
+            "SELECT event_id, doc FROM events WHERE job_id = ? AND event_id > ? "
+            "ORDER BY event_id LIMIT ?",
+            (job_id, cursor or "", limit + 1),
+        ).fetchall()
+        evs = [Event.model_validate_json(r[1]) for r in rows[:limit]]
+        return evs, (rows[limit - 1][0] if len(rows) > limit else None)
+
+    def cache_get(self, key: str) -> dict[str, Any] | None:
+        row = self._conn().execute(
+            "SELECT value FROM cache WHERE key = ? AND expires_at > ?", (key, time.time())
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def cache_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
+        self._conn().execute(
+            "INSERT INTO cache(key, expires_at, value) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at, value = excluded.value",
+            (key, time.time() + ttl_s, json.dumps(value)),
+        )

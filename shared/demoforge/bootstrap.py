@@ -1,0 +1,151 @@
+"""The composition root: builds every dependency from one frozen ``Settings``.
+
+Function entry points and the CLI call ``build(Settings.from_env())``; tests call
+``Deps(settings, store=..., bus=...)`` to inject fakes or local adapters. Adapters are
+built lazily on first use, so the research function never imports the BigQuery client
+(cold start) and a local run never imports any cloud SDK.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from demoforge.model import Phase, utcnow
+from demoforge.phases.base import PhaseBody
+from demoforge.ports import LLM, ArtifactStore, Bus, DataAgents, Fetcher, JobStore, Warehouse
+from demoforge.settings import Settings
+
+
+class Deps:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        store: JobStore | None = None,
+        bus: Bus | None = None,
+        artifacts: ArtifactStore | None = None,
+        warehouse: Warehouse | None = None,
+        llm: LLM | None = None,
+        fetcher: Fetcher | None = None,
+        agents: DataAgents | None = None,
+        clock: Callable[[], dt.datetime] = utcnow,
+        bodies: dict[Phase, PhaseBody] | None = None,
+        llm_disabled: bool = False,
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self._given: dict[str, Any] = {
+            "store": store, "bus": bus, "artifacts": artifacts, "warehouse": warehouse,
+            "llm": llm, "fetcher": fetcher, "agents": agents,
+        }
+        self._bodies = bodies or {}
+        self._llm_disabled = llm_disabled
+
+    def body_for(self, phase: Phase) -> PhaseBody:
+        if phase in self._bodies:
+            return self._bodies[phase]
+        from demoforge.phases import body_for
+
+        return body_for(phase)
+
+    @functools.cached_property
+    def store(self) -> JobStore:
+        return self._given["store"] or build_store(self.settings)
+
+    @functools.cached_property
+    def bus(self) -> Bus:
+        return self._given["bus"] or build_bus(self.settings)
+
+    @functools.cached_property
+    def artifacts(self) -> ArtifactStore:
+        return self._given["artifacts"] or build_artifacts(self.settings)
+
+    @functools.cached_property
+    def warehouse(self) -> Warehouse:
+        return self._given["warehouse"] or build_warehouse(self.settings, self.artifacts)
+
+    @functools.cached_property
+    def llm(self) -> LLM | None:
+        """Claude when a key is configured; None means: use the offline path."""
+        if self._given["llm"] is not None:
+            return self._given["llm"]  # type: ignore[no-any-return]
+        if self._llm_disabled or not self.settings.claude_enabled:
+            return None
+        from demoforge.adapters.anthropic_llm import AnthropicLLM
+
+        return AnthropicLLM(self.settings)
+
+    @functools.cached_property
+    def fetcher(self) -> Fetcher:
+        if self._given["fetcher"] is not None:
+            return self._given["fetcher"]  # type: ignore[no-any-return]
+        from demoforge.adapters.fetcher import SafeFetcher
+
+        return SafeFetcher(self.settings)
+
+    @functools.cached_property
+    def agents(self) -> DataAgents:
+        if self._given["agents"] is not None:
+            return self._given["agents"]  # type: ignore[no-any-return]
+        if self.settings.agents == "cloud":
+            from demoforge.adapters.gemini_agents import GeminiDataAgents
+
+            return GeminiDataAgents(self.settings)
+        from demoforge.adapters.local_agents import LocalDataAgents
+
+        return LocalDataAgents(self.settings, self.artifacts, self.warehouse)
+
+
+def build_store(settings: Settings) -> JobStore:
+    if settings.job_store == "firestore":
+        from demoforge.adapters.firestore_store import FirestoreJobStore
+
+        return FirestoreJobStore(settings)
+    if settings.job_store == "sqlite":
+        from demoforge.adapters.sqlite_store import SQLiteJobStore
+
+        return SQLiteJobStore(settings.home / "jobs.sqlite")
+    raise ValueError(f"unknown DEMOFORGE_JOB_STORE {settings.job_store!r} (sqlite|firestore)")
+
+
+def build_bus(settings: Settings) -> Bus:
+    if settings.bus == "pubsub":
+        from demoforge.adapters.pubsub_bus import PubSubBus
+
+        return PubSubBus(settings)
+    if settings.bus == "memory":
+        from demoforge.adapters.memory_bus import MemoryBus
+
+        return MemoryBus()
+    raise ValueError(f"unknown DEMOFORGE_BUS {settings.bus!r} (memory|pubsub)")
+
+
+def build_artifacts(settings: Settings) -> ArtifactStore:
+    if settings.artifacts == "gcs":
+        from demoforge.adapters.gcs_artifacts import GcsArtifactStore
+
+        return GcsArtifactStore(settings)
+    if settings.artifacts == "local":
+        from demoforge.adapters.local_artifacts import LocalArtifactStore
+
+        return LocalArtifactStore(settings.home)
+    raise ValueError(f"unknown DEMOFORGE_ARTIFACTS {settings.artifacts!r} (local|gcs)")
+
+
+def build_warehouse(settings: Settings, artifacts: ArtifactStore) -> Warehouse:
+    if settings.warehouse == "bigquery":
+        from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
+
+        return BigQueryWarehouse(settings)
+    if settings.warehouse == "duckdb":
+        from demoforge.adapters.duckdb_warehouse import DuckDBWarehouse
+
+        return DuckDBWarehouse(settings, artifacts)
+    raise ValueError(f"unknown DEMOFORGE_WAREHOUSE {settings.warehouse!r} (duckdb|bigquery)")
+
+
+def build(settings: Settings | None = None) -> Deps:
+    return Deps(settings or Settings.from_env())

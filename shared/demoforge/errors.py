@@ -1,0 +1,49 @@
+"""Error taxonomy. The runner turns these into Pub/Sub behaviour:
+
+- ``TransientError``: raise out of the function so Pub/Sub redelivers (quota, 429/503,
+  deadlines, a live lease held by another delivery).
+- ``PermanentError``: mark the job failed with phase, code and a message a Customer
+  Engineer can act on, then acknowledge the message.
+"""
+
+from __future__ import annotations
+
+
+class DemoforgeError(Exception):
+    code = "error"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+
+class TransientError(DemoforgeError):
+    code = "transient"
+
+
+class LeaseHeld(TransientError):
+    code = "lease_held"
+
+
+class PermanentError(DemoforgeError):
+    code = "permanent"
+
+
+class InvalidInput(PermanentError):
+    """Bad user input (URL, request body): HTTP 400 / CLI exit 2."""
+
+    code = "invalid_input"
+
+
+class UnsafeUrl(InvalidInput):
+    code = "unsafe_url"
+
+
+class NotFound(DemoforgeError):
+    code = "not_found"
+
+
+class Conflict(DemoforgeError):
+    code = "conflict"

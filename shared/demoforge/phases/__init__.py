@@ -1,0 +1,20 @@
+"""Phase bodies, one module per phase, looked up by ``Phase``.
+
+Imports are lazy so a function only loads the code (and SDKs) its own phase needs:
+cold start time matters for Cloud Functions.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from demoforge.model import Phase
+from demoforge.phases.base import PhaseBody, PhaseContext, PhaseOutput
+
+__all__ = ["PhaseBody", "PhaseContext", "PhaseOutput", "body_for"]
+
+
+def body_for(phase: Phase) -> PhaseBody:
+    module = importlib.import_module(f"demoforge.phases.{phase.value}")
+    body: PhaseBody = module.run
+    return body

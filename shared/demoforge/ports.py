@@ -1,0 +1,141 @@
+"""Ports: the small interfaces phases and the runner depend on.
+
+Adapters in ``demoforge.adapters`` implement them for the cloud (Firestore, Pub/Sub,
+BigQuery, GCS, Anthropic, Gemini Data Analytics) and for embedded local runs (SQLite,
+in-process bus, DuckDB, files). Tests use the same local adapters or fakes; nothing
+here imports a cloud SDK.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from demoforge.model import Event, JobDoc, PhaseMessage
+
+R = TypeVar("R")
+
+# A transaction body: given the current document (None if absent) return the document to
+# write (None = write nothing) and a value for the caller. It may be called more than once
+# (Firestore retries on contention), so it must be pure.
+TxFn = Callable[[JobDoc | None], tuple[JobDoc | None, R]]
+
+
+class JobStore(Protocol):
+    def create(self, job: JobDoc) -> None:
+        """Insert a new job; raise ``Conflict`` if the id exists."""
+
+    def get(self, job_id: str) -> JobDoc | None: ...
+
+    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[list[JobDoc], str | None]:
+        """Newest first. ``cursor`` is opaque; the second value is the next page's cursor."""
+        ...
+
+    def transact(self, job_id: str, fn: TxFn[R]) -> R:
+        """Read-modify-write the job document atomically."""
+        ...
+
+    def add_event(self, job_id: str, event: Event) -> None: ...
+
+    def events(
+        self, job_id: str, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[Event], str | None]:
+        """Oldest first."""
+        ...
+
+    def cache_get(self, key: str) -> dict[str, Any] | None:
+        """A live (not expired) cache entry, e.g. research extraction per normalised URL."""
+        ...
+
+    def cache_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None: ...
+
+
+class Bus(Protocol):
+    def publish(self, msg: PhaseMessage) -> str:
+        """Publish to the phase's topic; returns a message id."""
+        ...
+
+
+class ArtifactStore(Protocol):
+    """Per-job files too big for the job document (spec.json, parquet, golden queries)."""
+
+    def put(self, job_id: str, name: str, data: bytes, content_type: str = "application/json") -> str:
+        """Store (overwrite) ``name``; returns a reference string (path or gs:// URI)."""
+        ...
+
+    def get(self, job_id: str, name: str) -> bytes:
+        """Raise ``NotFound`` if absent."""
+        ...
+
+    def exists(self, job_id: str, name: str) -> bool: ...
+
+    def list(self, job_id: str) -> list[str]: ...
+
+    def workdir(self, job_id: str) -> Path:
+        """A local directory for files a phase builds before storing them."""
+        ...
+
+    def put_file(self, job_id: str, name: str, path: Path) -> str: ...
+
+    def delete_job(self, job_id: str) -> None: ...
+
+
+@dataclasses.dataclass(frozen=True)
+class DatasetRef:
+    project: str
+    dataset: str
+    job_id: str
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.project}.{self.dataset}"
+
+
+class Warehouse(Protocol):
+    """BigQuery in the cloud, DuckDB locally. SQL given to it is BigQuery SQL."""
+
+    def ensure_dataset(
+        self, ref: DatasetRef, *, labels: Mapping[str, str], description: str, ttl_days: int
+    ) -> None: ...
+
+    def load_table(self, ref: DatasetRef, table: Any, parquet: Path) -> int:
+        """Create/replace the table from the spec's table (descriptions included) and load
+        the Parquet file with WRITE_TRUNCATE semantics; returns the row count loaded."""
+        ...
+
+    def row_count(self, ref: DatasetRef, table: str) -> int: ...
+
+    def dry_run(self, ref: DatasetRef, sql: str) -> int:
+        """Validate the query; returns the bytes it would process."""
+        ...
+
+    def query(self, ref: DatasetRef, sql: str, *, max_bytes_billed: int) -> list[dict[str, Any]]: ...
+
+    def delete_dataset(self, ref: DatasetRef) -> None:
+        """Idempotent: absent datasets are fine."""
+        ...
+
+
+class LLM(Protocol):
+    """A model that returns JSON matching a schema (Claude via tool use)."""
+
+    def structured(
+        self, *, system: str, messages: Sequence[Mapping[str, Any]], tool_name: str,
+        schema: Mapping[str, Any], max_tokens: int = 4096,
+    ) -> dict[str, Any]: ...
+
+
+class Fetcher(Protocol):
+    def fetch(self, url: str) -> Any:
+        """Fetch one page safely (SSRF-checked, size- and time-capped)."""
+        ...
+
+
+class DataAgents(Protocol):
+    def ensure_agent(self, job: JobDoc, definition: Mapping[str, Any]) -> dict[str, Any]: ...
+
+    def test_agent(self, agent_name: str, question: str) -> dict[str, Any]: ...
+
+    def delete_agent(self, agent_name: str) -> None: ...

@@ -1,0 +1,64 @@
+"""Typed results phases hand to each other (stored in ``JobDoc.results[phase]``).
+
+They are small by design: the job document must stay readable and far below 1 MiB.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl  # noqa: F401
+
+from demoforge.model import INDUSTRIES
+
+Industry = Literal[
+    "retail_ecommerce", "saas_software", "financial_services", "insurance", "healthcare",
+    "pharma_life_sciences", "manufacturing", "logistics_transport", "travel_hospitality",
+    "restaurants_food", "media_entertainment", "education", "real_estate",
+    "energy_utilities", "telecom", "automotive", "professional_services",
+    "government_public", "nonprofit", "agriculture", "construction_engineering", "other",
+]
+assert set(INDUSTRIES) == set(Industry.__args__)  # type: ignore[attr-defined]
+
+BusinessModel = Literal["B2B", "B2C", "B2B2C", "marketplace", "public"]
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    quote: str = Field(max_length=400)
+    source_url: str = Field(max_length=2048)
+
+
+class ResearchResult(BaseModel):
+    """What research learned about the prospect (validated; LLM output never trusted raw)."""
+
+    model_config = ConfigDict(extra="forbid")
+    company_name: str = Field(min_length=1, max_length=200)
+    industry: Industry
+    sub_industry: str = Field(default="", max_length=200)
+    business_model: BusinessModel = "B2C"
+    products_services: list[str] = Field(default_factory=list, max_length=30)
+    key_entities: list[str] = Field(default_factory=list, max_length=30)
+    kpis: list[str] = Field(default_factory=list, max_length=30)
+    evidence: list[Evidence] = Field(default_factory=list, max_length=20)
+    confidence: float = Field(ge=0.0, le=1.0)
+    language: str = Field(default="en", max_length=16)
+    # Top candidates with scores, best first: shown when a person is asked to confirm.
+    candidates: list[tuple[str, float]] = Field(default_factory=list, max_length=5)
+    source: Literal["claude", "offline", "answer", "hint"] = "offline"
+    pages: list[str] = Field(default_factory=list, max_length=10)  # URLs read
+
+
+class GoldenQuery(BaseModel):
+    """A question with BigQuery SQL that was executed and checked by the content phase."""
+
+    model_config = ConfigDict(extra="ignore")
+    question: str
+    sql: str
+    difficulty: Literal["simple", "medium", "hard", "expert"] = "simple"
+    status: Literal["passed", "failed", "dropped", "pending"] = "pending"
+    row_count: int = 0
+    preview: list[dict[str, Any]] = Field(default_factory=list)
+    answer: str = ""
+    pattern: str | None = None  # which planted story it reveals
+    reason: str | None = None  # why it failed / was dropped
