@@ -47,3 +47,16 @@ class NotFound(DemoforgeError):
 
 class Conflict(DemoforgeError):
     code = "conflict"
+
+
+class LLMUnavailable(TransientError):
+    """Claude could not be reached or is overloaded (after the SDK's own retries).
+    Callers with an offline path fall back to it instead of failing the job."""
+
+    code = "llm_unavailable"
+
+
+class LLMInvalidOutput(PermanentError):
+    """Claude's output did not validate, even after the repair round."""
+
+    code = "llm_invalid_output"
