@@ -1,0 +1,1 @@
+"""Demoforge's test suite: unit (fakes), integration (real emulators and local servers), e2e."""

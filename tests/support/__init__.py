@@ -1,0 +1,1 @@
+"""Test support shared across areas: local servers that speak real wire formats."""
