@@ -71,7 +71,7 @@ class Deps:
     def llm(self) -> LLM | None:
         """Claude when a key is configured; None means: use the offline path."""
         if self._given["llm"] is not None:
-            return self._given["llm"]  # type: ignore[no-any-return]
+            return self._given["llm"]
         if self._llm_disabled or not self.settings.claude_enabled:
             return None
         from demoforge.adapters.anthropic_llm import AnthropicLLM
@@ -81,7 +81,7 @@ class Deps:
     @functools.cached_property
     def fetcher(self) -> Fetcher:
         if self._given["fetcher"] is not None:
-            return self._given["fetcher"]  # type: ignore[no-any-return]
+            return self._given["fetcher"]
         from demoforge.adapters.fetcher import SafeFetcher
 
         return SafeFetcher(self.settings)
@@ -89,7 +89,7 @@ class Deps:
     @functools.cached_property
     def agents(self) -> DataAgents:
         if self._given["agents"] is not None:
-            return self._given["agents"]  # type: ignore[no-any-return]
+            return self._given["agents"]
         if self.settings.agents == "cloud":
             from demoforge.adapters.gemini_agents import GeminiDataAgents
 

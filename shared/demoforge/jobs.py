@@ -177,7 +177,7 @@ def retry_job(deps: Deps, job_id: str) -> JobDoc:
         first = next((p for p in PHASE_ORDER if job.phase(p).status != PhaseStatus.DONE), None)
         if first is None:
             raise Conflict(f"job {job_id} has every phase done")
-        for p in PHASE_ORDER[first.index:]:
+        for p in PHASE_ORDER[first.position:]:
             job.phases[p] = PhaseState()
         job.status = JobStatus.RUNNING
         job.current_phase = first

@@ -19,7 +19,7 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Phase(str, enum.Enum):
+class Phase(enum.StrEnum):
     """The pipeline phases, in execution order. One name end to end:
     ``functions/<value>``, topic ``demoforge-<value>``, service account ``fn-<value>``."""
 
@@ -34,17 +34,17 @@ class Phase(str, enum.Enum):
         return f"demoforge-{self.value}"
 
     @property
-    def index(self) -> int:
+    def position(self) -> int:
         return PHASE_ORDER.index(self)
 
     @property
     def next(self) -> Phase | None:
-        i = self.index
+        i = self.position
         return PHASE_ORDER[i + 1] if i + 1 < len(PHASE_ORDER) else None
 
     @property
     def previous(self) -> Phase | None:
-        i = self.index
+        i = self.position
         return PHASE_ORDER[i - 1] if i > 0 else None
 
 
@@ -77,7 +77,7 @@ INDUSTRIES: tuple[str, ...] = (
 )
 
 
-class JobStatus(str, enum.Enum):
+class JobStatus(enum.StrEnum):
     QUEUED = "queued"
     RUNNING = "running"
     WAITING = "waiting"
@@ -91,7 +91,7 @@ class JobStatus(str, enum.Enum):
         return self in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.DELETED)
 
 
-class PhaseStatus(str, enum.Enum):
+class PhaseStatus(enum.StrEnum):
     PENDING = "pending"
     RUNNING = "running"
     WAITING = "waiting"
@@ -184,7 +184,7 @@ class PhaseMessage(_Doc):
     phase: Phase
 
 
-class EventLevel(str, enum.Enum):
+class EventLevel(enum.StrEnum):
     DEBUG = "debug"
     INFO = "info"
     WARNING = "warning"

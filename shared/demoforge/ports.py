@@ -8,6 +8,7 @@ here imports a cloud SDK.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -29,7 +30,7 @@ class JobStore(Protocol):
 
     def get(self, job_id: str) -> JobDoc | None: ...
 
-    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[list[JobDoc], str | None]:
+    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[builtins.list[JobDoc], str | None]:
         """Newest first. ``cursor`` is opaque; the second value is the next page's cursor."""
         ...
 
@@ -41,7 +42,7 @@ class JobStore(Protocol):
 
     def events(
         self, job_id: str, limit: int = 100, cursor: str | None = None
-    ) -> tuple[list[Event], str | None]:
+    ) -> tuple[builtins.list[Event], str | None]:
         """Oldest first."""
         ...
 
@@ -71,7 +72,7 @@ class ArtifactStore(Protocol):
 
     def exists(self, job_id: str, name: str) -> bool: ...
 
-    def list(self, job_id: str) -> list[str]: ...
+    def list(self, job_id: str) -> builtins.list[str]: ...
 
     def workdir(self, job_id: str) -> Path:
         """A local directory for files a phase builds before storing them."""
@@ -111,7 +112,7 @@ class Warehouse(Protocol):
         """Validate the query; returns the bytes it would process."""
         ...
 
-    def query(self, ref: DatasetRef, sql: str, *, max_bytes_billed: int) -> list[dict[str, Any]]: ...
+    def query(self, ref: DatasetRef, sql: str, *, max_bytes_billed: int) -> builtins.list[dict[str, Any]]: ...
 
     def delete_dataset(self, ref: DatasetRef) -> None:
         """Idempotent: absent datasets are fine."""

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from demoforge.bootstrap import Deps
 
 
-class Claim(str, enum.Enum):
+class Claim(enum.StrEnum):
     CLAIMED = "claimed"
     ALREADY_DONE = "already_done"
     BUSY = "busy"
@@ -257,9 +257,10 @@ class Runner:
         try:
             output = self.body_for(phase)(ctx)
         except PermanentError as e:
-            store.transact(msg.job_id, lambda j: fail(j, phase, e.code, e.message, self._now()))
-            self._event(job.job_id, phase, f"{phase.value} failed: {e.message}", EventLevel.ERROR,
-                        code=e.code)
+            code, message = e.code, e.message
+            store.transact(msg.job_id, lambda j: fail(j, phase, code, message, self._now()))
+            self._event(job.job_id, phase, f"{phase.value} failed: {message}", EventLevel.ERROR,
+                        code=code)
             return Claim.STOPPED
         except Exception as e:
             # Transient or unexpected: keep the message for redelivery. Unexpected errors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import shutil
 from pathlib import Path
 
@@ -53,7 +54,7 @@ class LocalArtifactStore:
     def exists(self, job_id: str, name: str) -> bool:
         return self._path(job_id, name).is_file()
 
-    def list(self, job_id: str) -> list[str]:
+    def list(self, job_id: str) -> builtins.list[str]:
         d = self.workdir(job_id)
         return sorted(
             str(p.relative_to(d)) for p in d.rglob("*") if p.is_file() and not p.name.endswith(".tmp")

@@ -49,7 +49,7 @@ class MemoryBus:
             n += 1
             try:
                 handler(msg, mid)
-            except Exception as e:  # redelivered, like a nacked Pub/Sub message
+            except Exception as e:  # noqa: BLE001 - any failure is a nack: redeliver, like Pub/Sub
                 if on_error is not None:
                     on_error(msg, e)
                 with self._lock:

@@ -7,6 +7,7 @@ just like a Firestore transaction would.
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 import threading
@@ -75,7 +76,7 @@ class SQLiteJobStore:
         row = self._conn().execute("SELECT doc FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
         return JobDoc.model_validate_json(row[0]) if row else None
 
-    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[list[JobDoc], str | None]:
+    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[builtins.list[JobDoc], str | None]:
         if cursor:
             created, _, jid = cursor.partition("|")
             rows = self._conn().execute(
@@ -119,7 +120,7 @@ class SQLiteJobStore:
 
     def events(
         self, job_id: str, limit: int = 100, cursor: str | None = None
-    ) -> tuple[list[Event], str | None]:
+    ) -> tuple[builtins.list[Event], str | None]:
         rows = self._conn().execute(
             "SELECT event_id, doc FROM events WHERE job_id = ? AND event_id > ? "
             "ORDER BY event_id LIMIT ?",
