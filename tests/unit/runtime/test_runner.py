@@ -1,0 +1,274 @@
+"""The phase runner under at-least-once delivery: duplicates, reordering, crashes,
+transient and permanent errors, cancel and retry. Runs on the embedded adapters with
+scripted phase bodies (the contract suite proves the same store semantics on Firestore)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from demoforge import jobs
+from demoforge.adapters.memory_bus import MemoryBus
+from demoforge.bootstrap import Deps
+from demoforge.errors import LeaseHeld, PermanentError, TransientError
+from demoforge.model import PHASE_ORDER, JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
+from demoforge.runner import Claim, Runner
+
+from .conftest import Clock, Script
+
+
+def start(deps: Deps, url: str = "https://example.com", job_id: str = "job1") -> JobDoc:
+    req = jobs.parse(jobs.CreateJobRequest, {"customer_url": url})
+    return jobs.create_job(deps, req, job_id=job_id)
+
+
+def drain(deps: Deps) -> int:
+    bus = deps.bus
+    assert isinstance(bus, MemoryBus)
+    runner = Runner(deps, deps.body_for)
+    return bus.drain(lambda m, mid: runner.handle(m, mid))
+
+
+def final_view(deps: Deps, job_id: str = "job1") -> dict[str, object]:
+    """The parts of the job doc that must not depend on delivery order or timing."""
+    job = deps.store.get(job_id)
+    assert job is not None
+    return {
+        "status": job.status,
+        "progress": job.progress,
+        "current_phase": job.current_phase,
+        "results": job.results,
+        "phases": {p: (s.status, s.summary) for p, s in job.phases.items()},
+        "error": job.error,
+    }
+
+
+def test_clean_run_completes_every_phase_in_order(make_deps, script: Script) -> None:
+    deps = make_deps()
+    start(deps)
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None
+    assert job.status == JobStatus.COMPLETED
+    assert job.progress == 100
+    assert job.current_phase is None
+    assert job.results["agent"]["chain"] == [p.value for p in PHASE_ORDER]
+    for p in PHASE_ORDER:
+        ps = job.phase(p)
+        assert ps.status == PhaseStatus.DONE and ps.attempts == 1
+        assert ps.duration_s is not None and ps.duration_s > 0
+        assert ps.finished_at and ps.started_at and ps.finished_at > ps.started_at
+    assert all(script.calls[p] == 1 for p in PHASE_ORDER)
+    events, _ = deps.store.events("job1", limit=100)
+    assert any("agent done" in e.message for e in events)
+
+
+def test_duplicated_and_reordered_delivery_matches_a_clean_run(make_deps, script: Script) -> None:
+    clean = make_deps("clean")
+    start(clean)
+    drain(clean)
+    clean_view = final_view(clean)
+    clean_warehouse = dict(script.warehouse)
+    script.warehouse.clear()
+
+    chaos = make_deps("chaos")
+    bus = chaos.bus
+    assert isinstance(bus, MemoryBus)
+    start(chaos)
+    runner = Runner(chaos, chaos.body_for)
+    rng = random.Random(7)
+    delivered: list[PhaseMessage] = []
+    # Every message is delivered twice, and pending messages are shuffled, including late
+    # duplicates of phases that finished long ago.
+    for _ in range(200):
+        item = bus.pop()
+        if item is None:
+            break
+        mid, msg = item
+        delivered.append(msg)
+        pending = list(bus.queue) + [(mid + "-dup", msg)] * 1
+        rng.shuffle(pending)
+        bus.queue.clear()
+        bus.queue.extend(pending)
+        try:
+            runner.handle(msg, mid)
+        except LeaseHeld:
+            bus.queue.append((mid, msg))
+    # Late duplicates of every phase after completion change nothing.
+    for p in PHASE_ORDER:
+        runner.handle(PhaseMessage(job_id="job1", phase=p), f"late-{p.value}")
+    while (item := bus.pop()) is not None:
+        runner.handle(item[1], item[0])
+
+    assert len(delivered) >= 2 * len(PHASE_ORDER)
+    assert final_view(chaos) == clean_view
+    assert script.warehouse == clean_warehouse
+    job = chaos.store.get("job1")
+    assert job is not None and all(job.phase(p).attempts == 1 for p in PHASE_ORDER)
+
+
+def test_message_before_its_turn_is_ignored(make_deps, script: Script) -> None:
+    deps = make_deps()
+    start(deps)
+    runner = Runner(deps, deps.body_for)
+    assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.WAREHOUSE), "early") == Claim.NOT_READY
+    assert Phase.WAREHOUSE not in script.calls
+    drain(deps)
+    assert deps.store.get("job1").status == JobStatus.COMPLETED  # type: ignore[union-attr]
+
+
+def test_transient_error_heals_on_redelivery(make_deps, script: Script) -> None:
+    script.failures[Phase.WAREHOUSE] = [TransientError("BigQuery said 503")]
+    deps = make_deps()
+    start(deps)
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None and job.status == JobStatus.COMPLETED
+    assert job.phase(Phase.WAREHOUSE).attempts == 2
+    assert job.phase(Phase.WAREHOUSE).last_error is None
+    events, _ = deps.store.events("job1", limit=200)
+    assert any("BigQuery said 503" in e.message for e in events)
+
+
+def test_unexpected_exception_is_retried_then_fails_visibly_after_budget(make_deps, script) -> None:
+    script.failures[Phase.CONTENT] = [ZeroDivisionError("boom")] * 10
+    deps = make_deps(max_attempts=3)
+    start(deps)
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None and job.status == JobStatus.FAILED
+    assert script.calls[Phase.CONTENT] == 3
+    assert job.error is not None and job.error.phase == Phase.CONTENT
+    assert job.error.code == "attempts_exhausted"
+    assert "3 attempts" in job.error.message and "ZeroDivisionError: boom" in job.error.message
+    assert Phase.AGENT not in script.calls
+
+
+class CrashAfterCommitBus(MemoryBus):
+    """Publishing the given phase's message 'crashes the process' once: the job doc was
+    already committed, but the next message never left."""
+
+    def __init__(self, crash_on: Phase) -> None:
+        super().__init__()
+        self.crash_on = crash_on
+        self.crashed = False
+
+    def publish(self, msg: PhaseMessage) -> str:
+        if msg.phase == self.crash_on and not self.crashed:
+            self.crashed = True
+            raise ConnectionError("process died before publish")
+        return super().publish(msg)
+
+
+def test_crash_after_commit_before_publish_heals(make_deps, script: Script) -> None:
+    bus = CrashAfterCommitBus(crash_on=Phase.CONTENT)
+    deps = make_deps(bus=bus)
+    start(deps)
+    drain(deps)
+    job = deps.store.get("job1")
+    assert bus.crashed
+    assert job is not None and job.status == JobStatus.COMPLETED
+    # The warehouse body ran once: the redelivery found it done and only re-published.
+    assert script.calls[Phase.WAREHOUSE] == 1
+    assert job.phase(Phase.WAREHOUSE).attempts == 1
+
+
+def test_permanent_error_fails_job_with_phase_and_message(make_deps, script: Script) -> None:
+    script.failures[Phase.MODELING] = [PermanentError("no template fits", code="no_template")]
+    deps = make_deps()
+    start(deps)
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None and job.status == JobStatus.FAILED
+    assert job.error is not None
+    assert (job.error.phase, job.error.code, job.error.message) == (
+        Phase.MODELING, "no_template", "no template fits")
+    assert job.phase(Phase.MODELING).status == PhaseStatus.FAILED
+    assert script.calls[Phase.MODELING] == 1  # acked: not redelivered
+    assert Phase.WAREHOUSE not in script.calls
+
+
+def test_cancel_stops_further_phases(make_deps, script: Script) -> None:
+    deps = make_deps()
+    start(deps)
+    script.hooks[Phase.MODELING] = lambda ctx: jobs.cancel_job(deps, ctx.job_id)
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None and job.status == JobStatus.CANCELLED
+    assert Phase.WAREHOUSE not in script.calls
+    assert job.phase(Phase.MODELING).status == PhaseStatus.RUNNING  # never completed
+    # cancelling again is idempotent
+    assert jobs.cancel_job(deps, "job1").status == JobStatus.CANCELLED
+
+
+def test_retry_resumes_a_failed_job_from_the_failed_phase(make_deps, script: Script) -> None:
+    script.failures[Phase.CONTENT] = [PermanentError("bad SQL everywhere")]
+    deps = make_deps()
+    start(deps)
+    drain(deps)
+    assert deps.store.get("job1").status == JobStatus.FAILED  # type: ignore[union-attr]
+    jobs.retry_job(deps, "job1")
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None and job.status == JobStatus.COMPLETED and job.error is None
+    # Done phases were kept, not re-run.
+    assert script.calls[Phase.RESEARCH] == 1 and script.calls[Phase.WAREHOUSE] == 1
+    assert script.calls[Phase.CONTENT] == 2
+
+
+def test_live_lease_makes_a_concurrent_delivery_back_off(make_deps, clock: Clock) -> None:
+    deps = make_deps()
+    start(deps)
+    runner = Runner(deps, deps.body_for)
+    seen: list[Claim | str] = []
+
+    def body(ctx):  # a second delivery arrives while the first is still running
+        with pytest.raises(LeaseHeld):
+            runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "second")
+        seen.append("backed-off")
+        from demoforge.phases.base import PhaseOutput
+
+        return PhaseOutput()
+
+    deps._bodies[Phase.RESEARCH] = body
+    assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "first") == Claim.CLAIMED
+    assert seen == ["backed-off"]
+
+
+def test_expired_lease_is_taken_over(make_deps, clock: Clock) -> None:
+    deps = make_deps()
+    start(deps)
+    from demoforge.runner import claim
+
+    now = clock()
+    deps.store.transact("job1", lambda j: claim(j, Phase.RESEARCH, "crashed", now, 60, 5))
+    runner = Runner(deps, deps.body_for)
+    with pytest.raises(LeaseHeld):
+        runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "second")
+    clock.advance(61)
+    assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "third") == Claim.CLAIMED
+    assert deps.store.get("job1").phase(Phase.RESEARCH).attempts == 2  # type: ignore[union-attr]
+
+
+def test_waiting_job_resumes_after_answer(make_deps) -> None:
+    from demoforge.model import Clarification
+    from demoforge.phases.base import PhaseOutput
+
+    deps = make_deps()
+    deps._bodies[Phase.RESEARCH] = lambda ctx: PhaseOutput(
+        result={"industry": "other", "confidence": 0.4},
+        waiting=Clarification(question="Which industry?", candidates=["insurance", "healthcare"]))
+    start(deps)
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None and job.status == JobStatus.WAITING
+    assert job.clarification is not None and job.clarification.candidates[0] == "insurance"
+    with pytest.raises(Exception, match="industry must be one of"):
+        jobs.answer_job(deps, "job1", jobs.parse(jobs.AnswerRequest, {"industry": "spaceships"}))
+    jobs.answer_job(deps, "job1", jobs.parse(jobs.AnswerRequest, {"industry": "insurance"}))
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None and job.status == JobStatus.COMPLETED
+    assert job.results["research"]["industry"] == "insurance"
+    assert job.results["research"]["source"] == "answer"
