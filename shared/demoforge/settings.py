@@ -70,6 +70,8 @@ class Settings:
     dataset_ttl_days: int = 14
     max_bytes_billed: int = 1_000_000_000
     agent_python_analysis: bool = False
+    # Budget for the whole streamed answer to the agent's test question.
+    agent_chat_timeout_s: float = 300.0
     trust_platform_identity: bool = False
     api_max_url_length: int = 2048
 
@@ -125,6 +127,7 @@ class Settings:
             dataset_ttl_days=_int(e.get("DEMOFORGE_DATASET_TTL_DAYS"), d.dataset_ttl_days),
             max_bytes_billed=_int(e.get("DEMOFORGE_MAX_BYTES_BILLED"), d.max_bytes_billed),
             agent_python_analysis=_bool(e.get("DEMOFORGE_AGENT_PYTHON_ANALYSIS"), False),
+            agent_chat_timeout_s=_float(e.get("DEMOFORGE_AGENT_CHAT_TIMEOUT_S"), d.agent_chat_timeout_s),
             trust_platform_identity=_bool(e.get("DEMOFORGE_TRUST_PLATFORM_IDENTITY"), cloud),
             api_max_url_length=_int(e.get("DEMOFORGE_API_MAX_URL_LENGTH"), d.api_max_url_length),
         )
