@@ -22,8 +22,25 @@ class LocalArtifactStore:
         # job_id -> folder, so `demoforge run --out DIR` writes the pack where asked.
         self.overrides: dict[str, Path] = dict(overrides or {})
 
+    def link(self, job_id: str, folder: Path) -> None:
+        """Keep ``job_id``'s files in ``folder`` (e.g. ``demoforge run --out DIR``), and
+        remember it so later commands (``demoforge delete``) find the pack again."""
+        folder = Path(folder).resolve()
+        self.overrides[job_id] = folder
+        links = self.root / "links"
+        links.mkdir(parents=True, exist_ok=True)
+        (links / f"{_safe_name(job_id)}.path").write_text(str(folder), encoding="utf-8")
+
+    def _folder(self, job_id: str) -> Path:
+        if job_id in self.overrides:
+            return self.overrides[job_id]
+        link = self.root / "links" / f"{_safe_name(job_id)}.path"
+        if link.is_file():
+            return Path(link.read_text(encoding="utf-8").strip())
+        return self.root / "jobs" / _safe_name(job_id)
+
     def workdir(self, job_id: str) -> Path:
-        d = self.overrides.get(job_id) or (self.root / "jobs" / job_id)
+        d = self._folder(job_id)
         d.mkdir(parents=True, exist_ok=True)
         return d
 
@@ -61,6 +78,7 @@ class LocalArtifactStore:
         )
 
     def delete_job(self, job_id: str) -> None:
-        d = self.overrides.get(job_id) or (self.root / "jobs" / job_id)
+        d = self._folder(job_id)
         if d.exists():
             shutil.rmtree(d)
+        (self.root / "links" / f"{_safe_name(job_id)}.path").unlink(missing_ok=True)

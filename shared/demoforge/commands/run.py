@@ -1,15 +1,232 @@
-"""Placeholder for the `run` command; replaced by its issue's work."""
+"""``demoforge run URL``: the whole pipeline in one process on embedded defaults.
+
+SQLite job store, in-process bus, DuckDB warehouse, local data agent, offline analysis
+(Claude only when ANTHROPIC_API_KEY is set) — driven by the same runner and phase bodies
+the Cloud Functions use, so a local run exercises the production code path.
+Writes the demo pack (job.json, spec.json, data/, warehouse.duckdb, golden_queries.json,
+agent.json, index.html) to ``--out``.
+Exit codes: 0 completed, 1 failed (or left waiting for an answer), 2 bad input.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from demoforge.model import INDUSTRIES, PHASE_ORDER, JobDoc, JobStatus, PhaseStatus
+
+if TYPE_CHECKING:
+    from demoforge.bootstrap import Deps
+
+BAD_INPUT_CODES = {"invalid_input", "unsafe_url"}
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("run", help="(not built yet)")
+    p = sub.add_parser(
+        "run",
+        help="run the whole pipeline locally and write a demo pack",
+        description="Run research -> modeling -> warehouse -> content -> agent in this process.",
+    )
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("url", nargs="?", help="the prospect's website URL")
+    src.add_argument("--sample", metavar="NAME",
+                     help="serve a bundled sample site on loopback and use it (see --list-samples)")
+    src.add_argument("--list-samples", action="store_true", help="list the bundled sample sites")
+    p.add_argument("--out", type=Path, help="demo pack folder (default: ./demo-pack-<job id>)")
+    p.add_argument("--allow-private-network", action="store_true",
+                   help="allow fetching private/loopback addresses (refused by default)")
+    p.add_argument("--industry", choices=INDUSTRIES, help="skip industry detection")
+    p.add_argument("--company", help="company name to use instead of the detected one")
+    p.add_argument("--scale", choices=("small", "default", "large"), default="small",
+                   help="dataset size: small ~50k rows (default here), default ~500k, large ~5M")
+    p.add_argument("--rows", type=int, help="explicit total row budget (overrides --scale)")
+    p.add_argument("--seed", type=int, help="random seed for the synthetic data")
+    p.add_argument("--json", action="store_true", help="print the final job document as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(handler=_run)
 
 
+@contextlib.contextmanager
+def _target(args: argparse.Namespace) -> Iterator[str]:
+    if args.sample:
+        from demoforge import samples
+
+        with samples.serve(args.sample) as url:
+            yield url
+    else:
+        yield args.url
+
+
+def _err(msg: str) -> None:
+    print(f"demoforge run: {msg}", file=sys.stderr)
+
+
 def _run(args: argparse.Namespace) -> int:
-    raise SystemExit("demoforge run: not built yet")
+    from demoforge import samples
+
+    if args.list_samples:
+        for name in samples.names():
+            print(name)
+        return 0
+    if args.sample and args.sample not in samples.names():
+        _err(f"unknown sample {args.sample!r}; choose one of: {', '.join(samples.names())}")
+        return 2
+    with _target(args) as url:
+        return run_pipeline(args, url)
+
+
+def run_pipeline(args: argparse.Namespace, url: str) -> int:
+    from demoforge import jobs
+    from demoforge.adapters.local_artifacts import LocalArtifactStore
+    from demoforge.adapters.memory_bus import MemoryBus
+    from demoforge.adapters.sqlite_store import SQLiteJobStore
+    from demoforge.bootstrap import Deps
+    from demoforge.errors import InvalidInput
+    from demoforge.runner import Runner
+    from demoforge.settings import Settings
+
+    settings = Settings.from_env().with_(
+        mode="local", job_store="sqlite", bus="memory", warehouse="duckdb", agents="local",
+        artifacts="local",
+        # The bundled samples are served on loopback by this very process.
+        allow_private_network=bool(args.allow_private_network or args.sample),
+    )
+    try:
+        req = jobs.parse(jobs.CreateJobRequest, {
+            "customer_url": url, "industry_hint": args.industry, "company_name": args.company,
+            "scale": args.scale, "rows": args.rows, "seed": args.seed,
+        })
+    except InvalidInput as e:
+        _err(e.message)
+        return 2
+    job_id = jobs.new_job_id()
+    out: Path = (args.out or Path(f"demo-pack-{job_id[:8]}")).resolve()
+    if out.exists() and not out.is_dir():
+        _err(f"--out {out} exists and is not a folder")
+        return 2
+    artifacts = LocalArtifactStore(settings.home)
+    artifacts.link(job_id, out)
+    bus = MemoryBus()
+    deps = Deps(settings, store=SQLiteJobStore(settings.home / "jobs.sqlite"), bus=bus,
+                artifacts=artifacts)
+    jobs.create_job(deps, req, job_id=job_id)
+    runner = Runner(deps, deps.body_for)
+    show = _Display(enabled=not args.quiet and not args.json)
+    with show:
+        while True:
+            bus.drain(lambda m, mid: (runner.handle(m, mid), show.update(deps.store.get(job_id))),
+                      on_error=lambda m, e: show.note(f"{m.phase.value}: {type(e).__name__}: {e}"))
+            job = deps.store.get(job_id)
+            assert job is not None
+            show.update(job)
+            if job.status == JobStatus.WAITING and _ask(deps, job, args):
+                continue
+            break
+    job = deps.store.get(job_id)
+    assert job is not None
+    (out / "job.json").write_text(json.dumps(job.to_json(), indent=2), encoding="utf-8")
+    if args.json:
+        print(json.dumps(job.to_json(), indent=2))
+    else:
+        _summary(job, out)
+    if job.status == JobStatus.COMPLETED:
+        return 0
+    if job.error and job.error.code in BAD_INPUT_CODES:
+        return 2
+    return 1
+
+
+def _ask(deps: Deps, job: JobDoc, args: argparse.Namespace) -> bool:
+    """Research was unsure about the industry. Ask on a terminal; otherwise stop."""
+    assert job.clarification is not None
+    c = job.clarification
+    if not sys.stdin.isatty() or args.json:
+        _err(f"{c.question} Candidates: {', '.join(c.candidates)}. "
+             "Re-run with --industry NAME to choose.")
+        return False
+    print(c.question)
+    for i, cand in enumerate(c.candidates, 1):
+        print(f"  {i}. {cand}")
+    choice = input("Choose a number or type an industry: ").strip()
+    industry = c.candidates[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(
+        c.candidates) else choice
+    from demoforge import jobs
+
+    if industry not in INDUSTRIES:
+        _err(f"{industry!r} is not one of: {', '.join(INDUSTRIES)}")
+        return False
+    jobs.answer_job(deps, job.job_id, jobs.AnswerRequest(industry=industry))
+    return True
+
+
+class _Display:
+    """A progress bar per phase (rich), or plain lines when not on a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.progress: Any = None
+        self.tasks: dict[str, Any] = {}
+        self.reported: set[str] = set()
+
+    def __enter__(self) -> _Display:
+        if self.enabled and sys.stderr.isatty():
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
+            self.progress = Progress(SpinnerColumn(), TextColumn("{task.description:<10}"),
+                                     BarColumn(), TextColumn("{task.fields[info]}"),
+                                     transient=False)
+            self.progress.__enter__()
+            for p in PHASE_ORDER:
+                self.tasks[p.value] = self.progress.add_task(p.value, total=1, info="pending")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.__exit__(None, None, None)
+
+    def note(self, text: str) -> None:
+        if self.enabled:
+            (self.progress.console.log if self.progress else _print_err)(f"retrying: {text}")
+
+    def update(self, job: JobDoc | None) -> None:
+        if job is None or not self.enabled:
+            return
+        for p in PHASE_ORDER:
+            ps = job.phase(p)
+            info = _info(ps.status, ps.duration_s, ps.summary)
+            if self.progress is not None:
+                self.progress.update(self.tasks[p.value], info=info,
+                                     completed=1 if ps.status == PhaseStatus.DONE else 0)
+            elif ps.status in (PhaseStatus.DONE, PhaseStatus.FAILED, PhaseStatus.WAITING) and (
+                    f"{p.value}:{ps.status}" not in self.reported):
+                self.reported.add(f"{p.value}:{ps.status}")
+                _print_err(f"{p.value:<10} {info}")
+
+
+def _info(status: PhaseStatus, duration: float | None, summary: dict[str, Any]) -> str:
+    bits = [status.value]
+    if duration is not None:
+        bits.append(f"{duration:.1f}s")
+    shown = ", ".join(f"{k}={v}" for k, v in list(summary.items())[:4]
+                      if isinstance(v, str | int | float | bool))
+    return " ".join(bits) + (f"  {shown}" if shown else "")
+
+
+def _print_err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _summary(job: JobDoc, out: Path) -> None:
+    print(f"job {job.job_id}: {job.status.value} ({job.progress}%)")
+    if job.error:
+        print(f"error in {job.error.phase.value if job.error.phase else '-'}: "
+              f"[{job.error.code}] {job.error.message}")
+    print(f"demo pack: {out}")
+    for name in ("index.html", "demo_script.md", "golden_queries.json", "agent.json", "spec.json"):
+        if (out / name).exists():
+            print(f"  {name}")
