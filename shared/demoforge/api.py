@@ -76,7 +76,8 @@ def caller_identity(req: Request, trust_platform: bool) -> str:
 def _body() -> Any:
     if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
         raise InvalidInput(f"request body larger than {MAX_BODY_BYTES} bytes")
-    raw = request.get_data(cache=False)
+    # cache=True: functions-framework reads the body again after we are done.
+    raw = request.get_data(cache=True)
     if len(raw) > MAX_BODY_BYTES:
         raise InvalidInput(f"request body larger than {MAX_BODY_BYTES} bytes")
     if not raw:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import re
 import urllib.parse
 import uuid
 from typing import Any
@@ -80,6 +81,8 @@ def normalise_url(raw: str) -> str:
     if any(c in v for c in "\r\n\t ") or len(v) > 2048:
         raise ValueError("customer_url must be a single URL of at most 2048 characters")
     if "://" not in v:
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)", v):  # mailto:, javascript:, data: ...
+            raise ValueError("customer_url must use http or https")
         v = "https://" + v
     parts = urllib.parse.urlsplit(v)
     if parts.scheme.lower() not in ("http", "https"):
@@ -111,6 +114,9 @@ def parse(model: type[BaseModel], body: Any) -> Any:
         where = ".".join(str(x) for x in first["loc"]) or "body"
         msg = first["msg"].removeprefix("Value error, ")
         raise InvalidInput(f"{where}: {msg}") from e
+
+
+STUCK_QUEUED_S = 60
 
 
 def new_job_id() -> str:
@@ -172,8 +178,14 @@ def retry_job(deps: Deps, job_id: str) -> JobDoc:
     def tx(job: JobDoc | None) -> tuple[JobDoc | None, tuple[JobDoc, Phase]]:
         if job is None:
             raise NotFound(f"job {job_id} not found")
-        if job.status not in (JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.QUEUED):
-            raise Conflict(f"job {job_id} is {job.status.value}; only failed or cancelled jobs can be retried")
+        # A job still queued after a minute lost its first message (a publish that failed
+        # after the create committed): retrying it is the way to heal that too.
+        stuck = (job.status == JobStatus.QUEUED
+                 and deps.clock() - job.created_at > dt.timedelta(seconds=STUCK_QUEUED_S))
+        if job.status not in (JobStatus.FAILED, JobStatus.CANCELLED) and not stuck:
+            raise Conflict(
+                f"job {job_id} is {job.status.value}; only failed, cancelled or stuck "
+                "queued jobs can be retried")
         first = next((p for p in PHASE_ORDER if job.phase(p).status != PhaseStatus.DONE), None)
         if first is None:
             raise Conflict(f"job {job_id} has every phase done")
