@@ -19,6 +19,7 @@ Only translation happens here: bodies are validated into request models and hand
 from __future__ import annotations
 
 import base64
+import io
 import json
 import logging
 import mimetypes
@@ -76,7 +77,6 @@ def caller_identity(req: Request, trust_platform: bool) -> str:
 def _body() -> Any:
     if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
         raise InvalidInput(f"request body larger than {MAX_BODY_BYTES} bytes")
-    # cache=True: functions-framework reads the body again after we are done.
     raw = request.get_data(cache=True)
     if len(raw) > MAX_BODY_BYTES:
         raise InvalidInput(f"request body larger than {MAX_BODY_BYTES} bytes")
@@ -256,7 +256,13 @@ def http_handler(deps_factory: Callable[[], Deps] | None = None) -> Callable[[Re
     app = create_app(deps_factory)
 
     def handle(req: Request) -> Response:
-        with app.request_context(req.environ):
+        # The framework reads the body again after us, so hand our app its own copy of it
+        # (Cloud Run caps request bodies at 32 MiB; our app refuses anything over 16 KiB).
+        data = req.get_data(cache=True)
+        environ = dict(req.environ)
+        environ["wsgi.input"] = io.BytesIO(data)
+        environ["CONTENT_LENGTH"] = str(len(data))
+        with app.request_context(environ):
             return app.full_dispatch_request()
 
     return handle
