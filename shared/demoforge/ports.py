@@ -12,9 +12,12 @@ import builtins
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from demoforge.model import Event, JobDoc, PhaseMessage
+
+if TYPE_CHECKING:
+    from demoforge.agent.types import AgentDeletion, AgentInfo, ChatOutcome
 
 R = TypeVar("R")
 
@@ -135,8 +138,19 @@ class Fetcher(Protocol):
 
 
 class DataAgents(Protocol):
-    def ensure_agent(self, job: JobDoc, definition: Mapping[str, Any]) -> dict[str, Any]: ...
+    """Conversational Analytics data agents: Gemini Data Analytics in the cloud; locally a
+    stand-in that writes ``agent.json`` and answers with the golden SQL."""
 
-    def test_agent(self, agent_name: str, question: str) -> dict[str, Any]: ...
+    def ensure_agent(self, job_id: str, request: Mapping[str, Any]) -> AgentInfo:
+        """Create, or update when it exists, the agent described by ``request`` (the
+        ``CreateDataAgentRequest`` JSON from ``demoforge.agent.definition``). Idempotent."""
+        ...
 
-    def delete_agent(self, agent_name: str) -> None: ...
+    def ask(self, agent: AgentInfo, question: str) -> ChatOutcome:
+        """Put one question to the agent in its test conversation; streamed answer reduced
+        to text, generated SQL and the last data result."""
+        ...
+
+    def delete_agent(self, agent_name: str) -> AgentDeletion:
+        """Delete the agent and its conversations. Idempotent: absent parts are fine."""
+        ...
