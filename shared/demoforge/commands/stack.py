@@ -1,15 +1,64 @@
-"""Placeholder for the `up` command; replaced by its issue's work."""
+"""``demoforge up`` and ``demoforge down``: run the deployed shape locally (emulators,
+functions under functions-framework, push subscriptions) and stop it again."""
 
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
+import time
 from typing import Any
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("up", help="(not built yet)")
-    p.set_defaults(handler=_run)
+    up = sub.add_parser("up", help="start emulators and every function locally (api on :8080)")
+    up.add_argument("--port", type=int, default=8080, help="api port (default 8080)")
+    up.add_argument("--detach", action="store_true", help="leave it running; stop with `demoforge down`")
+    up.add_argument("--allow-private-network", action="store_true",
+                    help="let research fetch private/loopback addresses")
+    up.add_argument("--no-bigquery", action="store_true",
+                    help="use the DuckDB warehouse instead of the local BigQuery server")
+    up.set_defaults(handler=_up)
+    down = sub.add_parser("down", help="stop what `demoforge up --detach` started")
+    down.set_defaults(handler=_down)
 
 
-def _run(args: argparse.Namespace) -> int:
-    raise SystemExit("demoforge up: not built yet")
+def _up(args: argparse.Namespace) -> int:
+    from demoforge.settings import Settings
+    from demoforge.stack import LocalStack, StackError, down
+
+    home = Settings.from_env().home
+    if (home / "stack" / "state.json").exists():
+        print("a stack is already running; stopping it first", file=sys.stderr)
+        down(home)
+    stack = LocalStack(home=home, api_port=args.port, allow_private_network=args.allow_private_network,
+                       use_local_bigquery=not args.no_bigquery)
+    try:
+        stack.start()
+    except StackError as e:
+        print(f"demoforge up: {e}", file=sys.stderr)
+        return 2
+    for p in stack.procs:
+        print(f"{p.name:<20} pid {p.pid:<7} port {p.port:<6} log {p.log}")
+    print(f"api: {stack.api_url}  (POST {stack.api_url}/jobs)")
+    if args.detach:
+        return 0
+    print("Ctrl-C to stop.")
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stack.stop()
+    return 0
+
+
+def _down(args: argparse.Namespace) -> int:
+    from demoforge.settings import Settings
+    from demoforge.stack import down
+
+    stopped = down(Settings.from_env().home)
+    print("stopped: " + (", ".join(stopped) if stopped else "nothing was running"))
+    return 0

@@ -1,0 +1,191 @@
+"""``demoforge up`` / ``down``: the whole deployed shape, on this machine.
+
+Starts the official Firestore and Pub/Sub emulators that ship with the Google Cloud CLI,
+the local BigQuery-API server when it can (else the DuckDB warehouse), creates one topic
+and one push subscription per phase, and runs every function under functions-framework on
+its own loopback port (the api on 8080 by default) — the same entry points, runner and
+adapters as in the cloud, configured only through the environment. ``down`` stops exactly
+the process groups ``up`` started (their pids are kept in ``<home>/stack/state.json``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from demoforge import emulators
+from demoforge.model import PHASE_ORDER
+
+FUNCTIONS_DIR = Path(__file__).resolve().parents[2] / "functions"
+
+
+class StackError(RuntimeError):
+    pass
+
+
+@dataclasses.dataclass
+class Proc:
+    name: str
+    pid: int
+    port: int
+    log: str
+
+
+@dataclasses.dataclass
+class LocalStack:
+    home: Path
+    project: str = "demoforge-local"
+    api_port: int = 8080
+    allow_private_network: bool = False
+    use_local_bigquery: bool = True
+    procs: list[Proc] = dataclasses.field(default_factory=list)
+    env: dict[str, str] = dataclasses.field(default_factory=dict)
+    _handles: list[Any] = dataclasses.field(default_factory=list)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.api_port}"
+
+    @property
+    def state_file(self) -> Path:
+        return self.home / "stack" / "state.json"
+
+    def start(self) -> LocalStack:
+        if not FUNCTIONS_DIR.is_dir():
+            raise StackError(f"functions/ not found at {FUNCTIONS_DIR}: run `demoforge up` from a checkout")
+        missing = emulators.emulators_available()
+        if missing:
+            raise StackError(missing)
+        logs = self.home / "stack" / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        try:
+            self._start_all(logs)
+        except BaseException:
+            self.stop()
+            raise
+        self.state_file.write_text(json.dumps(
+            {"api_url": self.api_url, "procs": [dataclasses.asdict(p) for p in self.procs]}, indent=2))
+        return self
+
+    def _start_all(self, logs: Path) -> None:
+        fs = emulators.start_firestore(self.project, log_dir=logs)
+        self._track("firestore-emulator", fs.pid, int(fs.host.rsplit(":", 1)[1]), str(fs.log_path), fs)
+        ps = emulators.start_pubsub(self.project, log_dir=logs)
+        self._track("pubsub-emulator", ps.pid, int(ps.host.rsplit(":", 1)[1]), str(ps.log_path), ps)
+        env = {
+            "DEMOFORGE_MODE": "local", "DEMOFORGE_JOB_STORE": "firestore", "DEMOFORGE_BUS": "pubsub",
+            "DEMOFORGE_ARTIFACTS": "local", "DEMOFORGE_AGENTS": "local",
+            "DEMOFORGE_WAREHOUSE": "duckdb", "DEMOFORGE_HOME": str(self.home),
+            "GOOGLE_CLOUD_PROJECT": self.project,
+            "FIRESTORE_EMULATOR_HOST": fs.host, "PUBSUB_EMULATOR_HOST": ps.host,
+            "DEMOFORGE_ALLOW_PRIVATE_NETWORK": "1" if self.allow_private_network else "0",
+        }
+        if self.use_local_bigquery:
+            from demoforge import localbq
+
+            try:
+                bq = localbq.start(data_dir=self.home / "stack" / "bigquery", project=self.project)
+            except localbq.LocalBigQueryUnavailable as e:
+                print(f"local BigQuery server unavailable ({e}); using the DuckDB warehouse",
+                      file=sys.stderr)
+            else:
+                self._track("local-bigquery", bq.process.pid, bq.port, str(bq.log_path), bq)
+                env.update(DEMOFORGE_WAREHOUSE="bigquery", DEMOFORGE_BIGQUERY_ENDPOINT=bq.endpoint)
+        self.env = env
+        emulators.create_topics(ps, self.project, [p.topic for p in PHASE_ORDER])
+        for phase in PHASE_ORDER:
+            port = emulators.free_port()
+            self._function(phase.value, "handle", "cloudevent", port, logs)
+            emulators.create_push_subscription(
+                ps, self.project, phase.topic,
+                # The topic in the path lets functions-framework name the event's source.
+                f"http://127.0.0.1:{port}/projects/{self.project}/topics/{phase.topic}")
+        self._function("api", "api", "http", self.api_port, logs)
+        self._wait_http(self.api_url + "/jobs?limit=1")
+
+    def _track(self, name: str, pid: int, port: int, log: str, handle: Any) -> None:
+        self.procs.append(Proc(name, pid, port, log))
+        self._handles.append(handle)
+
+    def _function(self, name: str, target: str, signature: str, port: int, logs: Path) -> None:
+        log_path = logs / f"{name}.log"
+        with log_path.open("wb") as log:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "functions_framework", "--target", target,
+                 "--source", str(FUNCTIONS_DIR / name / "main.py"), "--signature-type", signature,
+                 "--host", "127.0.0.1", "--port", str(port)],
+                env={**os.environ, **self.env}, stdin=subprocess.DEVNULL, stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True,
+            )
+        self._track(f"fn-{name}", proc.pid, port, str(log_path), proc)
+        self._wait_port(port, proc, log_path)
+
+    @staticmethod
+    def _wait_port(port: int, proc: subprocess.Popen[bytes], log: Path, timeout_s: float = 30) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise StackError(f"function on port {port} exited: {log.read_text()[-2000:]}")
+            with contextlib.suppress(httpx.TransportError):
+                httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+                return
+            time.sleep(0.1)
+        raise StackError(f"function on port {port} did not start within {timeout_s}s; see {log}")
+
+    @staticmethod
+    def _wait_http(url: str, timeout_s: float = 30) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(url, timeout=2).status_code < 500:
+                    return
+            time.sleep(0.1)
+        raise StackError(f"{url} did not answer within {timeout_s}s")
+
+    def stop(self) -> None:
+        for proc, handle in reversed(list(zip(self.procs, self._handles, strict=True))):
+            if hasattr(handle, "stop"):
+                handle.stop()
+            elif proc.name == "local-bigquery":
+                from demoforge import localbq
+
+                localbq.stop(handle)
+            else:
+                emulators.stop_group(proc.pid, 10.0, handle)
+        self.procs.clear()
+        self._handles.clear()
+        self.state_file.unlink(missing_ok=True)
+
+    def __enter__(self) -> LocalStack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def down(home: Path) -> list[str]:
+    """Stop what a detached ``up`` started (by the pids it recorded); returns their names."""
+    state = home / "stack" / "state.json"
+    if not state.is_file():
+        return []
+    procs = [Proc(**p) for p in json.loads(state.read_text())["procs"]]
+    stopped = []
+    for p in reversed(procs):
+        with contextlib.suppress(ProcessLookupError):
+            if p.name == "local-bigquery":
+                os.kill(p.pid, signal.SIGTERM)
+            else:
+                emulators.stop_group(p.pid, 10.0)
+            stopped.append(p.name)
+    state.unlink()
+    return stopped
