@@ -1,0 +1,30 @@
+# The Google APIs the pipeline uses. Never disabled on destroy: other workloads in the
+# project may depend on them.
+
+locals {
+  services = toset([
+    "artifactregistry.googleapis.com", # function images
+    "bigquery.googleapis.com",         # demo datasets, load and query jobs
+    "cloudbuild.googleapis.com",       # builds function source into images
+    "cloudfunctions.googleapis.com",   # the functions themselves (gen2)
+    "cloudresourcemanager.googleapis.com",
+    "eventarc.googleapis.com",            # Pub/Sub triggers of the phase functions
+    "firestore.googleapis.com",           # job documents
+    "geminidataanalytics.googleapis.com", # data agents (Conversational Analytics API)
+    "iam.googleapis.com",
+    "logging.googleapis.com",
+    "monitoring.googleapis.com", # dead-letter alert
+    "pubsub.googleapis.com",     # phase topics
+    "run.googleapis.com",        # gen2 functions run on Cloud Run
+    "secretmanager.googleapis.com",
+    "storage.googleapis.com", # artifacts and function source
+  ])
+}
+
+resource "google_project_service" "enabled" {
+  for_each = local.services
+
+  project            = var.project
+  service            = each.value
+  disable_on_destroy = false
+}

@@ -1,0 +1,110 @@
+# The six gen2 Cloud Functions: the HTTP api and one Pub/Sub-triggered function per phase.
+# Source: the content-hashed zips uploaded in storage.tf; images go to our own repository.
+
+resource "google_cloudfunctions2_function" "api" {
+  #checkov:skip=CKV_GCP_124:The api must be reachable from CEs' laptops; it is private through IAM (run.invoker only for var.api_invoker_principals), not through network ingress. Internal-only would need a VPC or load balancer for no security gain.
+  name        = "${var.name_prefix}-api"
+  location    = var.region
+  description = "Demoforge HTTP api: create jobs, read status, events and assets"
+
+  build_config {
+    runtime           = var.python_runtime
+    entry_point       = "api"
+    service_account   = google_service_account.build.id
+    docker_repository = google_artifact_registry_repository.functions.id
+
+    source {
+      storage_source {
+        bucket = google_storage_bucket.source.name
+        object = google_storage_bucket_object.source["api"].name
+      }
+    }
+  }
+
+  service_config {
+    available_memory                 = "512Mi"
+    available_cpu                    = "1"
+    timeout_seconds                  = 60
+    min_instance_count               = 0
+    max_instance_count               = var.max_instances
+    max_instance_request_concurrency = 8 # I/O-bound JSON handlers: share an instance
+    # Reachable from the internet so CEs can call it, but only with an identity token of a
+    # named principal: the Cloud Run IAM check (iam.tf) rejects everyone else.
+    ingress_settings               = "ALLOW_ALL"
+    all_traffic_on_latest_revision = true
+    service_account_email          = google_service_account.fn["api"].email
+    environment_variables          = local.common_env
+  }
+
+  depends_on = [
+    google_project_iam_member.build_logs,
+    google_artifact_registry_repository_iam_member.build_push,
+    google_project_iam_member.build_reads_source,
+  ]
+}
+
+resource "google_cloudfunctions2_function" "phase" {
+  for_each = local.phases
+
+  name        = "${var.name_prefix}-${each.key}"
+  location    = var.region
+  description = "Demoforge ${each.key} phase (topic ${local.topic_names[each.key]})"
+
+  build_config {
+    runtime           = var.python_runtime
+    entry_point       = "handle"
+    service_account   = google_service_account.build.id
+    docker_repository = google_artifact_registry_repository.functions.id
+
+    source {
+      storage_source {
+        bucket = google_storage_bucket.source.name
+        object = google_storage_bucket_object.source[each.key].name
+      }
+    }
+  }
+
+  service_config {
+    available_memory   = each.value.memory
+    available_cpu      = each.value.cpu
+    timeout_seconds    = each.value.timeout
+    min_instance_count = 0
+    max_instance_count = var.max_instances
+    # One job per instance: phases are CPU/memory heavy (data generation, parsing).
+    max_instance_request_concurrency = 1
+    # Only Eventarc/Pub/Sub deliveries reach the phases; no direct calls from outside.
+    ingress_settings               = "ALLOW_INTERNAL_ONLY"
+    all_traffic_on_latest_revision = true
+    service_account_email          = google_service_account.fn[each.key].email
+    environment_variables          = local.common_env
+
+    # The Anthropic key, only into the phases that call Claude (research, modeling, content).
+    dynamic "secret_environment_variables" {
+      for_each = each.value.claude && var.claude_enabled ? [1] : []
+      content {
+        key        = "ANTHROPIC_API_KEY"
+        project_id = var.project
+        secret     = google_secret_manager_secret.anthropic.secret_id
+        version    = "latest"
+      }
+    }
+  }
+
+  event_trigger {
+    trigger_region        = var.region
+    event_type            = "google.cloud.pubsub.topic.v1.messagePublished"
+    pubsub_topic          = google_pubsub_topic.phase[each.key].id
+    service_account_email = google_service_account.trigger.email
+    # Redeliver on failure: transient errors heal on a later attempt; the runner's attempt
+    # budget fails the job and acks, and the dead-letter topic catches the rest.
+    retry_policy = "RETRY_POLICY_RETRY"
+  }
+
+  depends_on = [
+    google_project_iam_member.build_logs,
+    google_artifact_registry_repository_iam_member.build_push,
+    google_project_iam_member.build_reads_source,
+    google_secret_manager_secret_iam_member.anthropic,
+    google_secret_manager_secret_version.anthropic,
+  ]
+}

@@ -1,0 +1,76 @@
+# One table describes every function; resources below are generated from it, and
+# tests/unit/terraform/test_hcl.py checks it against the functions/ folders.
+
+locals {
+  # The five phase functions (Pub/Sub CloudEvent, entry point `handle`), in pipeline order.
+  # `next` is the topic the phase publishes to; `claude` = gets the Anthropic key.
+  phases = {
+    research = {
+      memory  = "1Gi"
+      cpu     = "1"
+      timeout = 300
+      next    = "modeling"
+      claude  = true
+    }
+    modeling = {
+      memory  = "1Gi"
+      cpu     = "1"
+      timeout = 300
+      next    = "warehouse"
+      claude  = true
+    }
+    warehouse = {
+      memory  = "2Gi"
+      cpu     = "1"
+      timeout = 540
+      next    = "content"
+      claude  = false
+    }
+    content = {
+      memory  = "1Gi"
+      cpu     = "1"
+      timeout = 540
+      next    = "agent"
+      claude  = true
+    }
+    agent = {
+      memory  = "512Mi"
+      cpu     = "1"
+      timeout = 300
+      next    = null
+      claude  = false
+    }
+  }
+
+  # Every deployed function: the HTTP api plus the phases. Service accounts are fn-<name>.
+  functions = toset(concat(["api"], keys(local.phases)))
+
+  # Topic names are fixed: the runtime publishes to demoforge.model.Phase.topic.
+  topic_names = { for p in keys(local.phases) : p => "demoforge-${p}" }
+
+  firestore_database = "${var.name_prefix}-jobs"
+
+  # What every function reads through demoforge.settings.Settings.from_env().
+  common_env = {
+    DEMOFORGE_MODE               = "cloud"
+    GOOGLE_CLOUD_PROJECT         = var.project
+    DEMOFORGE_REGION             = var.region
+    DEMOFORGE_BQ_LOCATION        = var.bq_location
+    DEMOFORGE_AGENT_LOCATION     = var.agent_location
+    DEMOFORGE_FIRESTORE_DATABASE = local.firestore_database
+    DEMOFORGE_ARTIFACTS_BUCKET   = google_storage_bucket.artifacts.name
+    DEMOFORGE_ANTHROPIC_MODEL    = var.anthropic_model
+    DEMOFORGE_DATASET_TTL_DAYS   = tostring(var.dataset_ttl_days)
+    DEMOFORGE_JOB_TTL_DAYS       = tostring(var.job_ttl_days)
+    DEMOFORGE_MAX_ATTEMPTS       = tostring(var.max_attempts)
+    # Put the execution id on every log line so one delivery's logs can be filtered.
+    LOG_EXECUTION_ID = "true"
+  }
+
+  # Written by `demoforge package`: function name -> zip named by its content hash.
+  manifest = jsondecode(file("${path.module}/${var.package_dir}/manifest.json"))
+}
+
+data "google_project" "this" {
+  project_id = var.project
+}

@@ -1,0 +1,21 @@
+# The Anthropic API key. The secret is managed here; its value is either written
+# write-only from an ephemeral variable (never in state or plan files) or added with
+# `gcloud secrets versions add` (README). Only research, modeling and content can read it.
+
+resource "google_secret_manager_secret" "anthropic" {
+  secret_id = "${var.name_prefix}-anthropic-api-key"
+
+  replication {
+    auto {}
+  }
+
+  depends_on = [google_project_service.enabled]
+}
+
+resource "google_secret_manager_secret_version" "anthropic" {
+  count = var.anthropic_api_key_version > 0 ? 1 : 0
+
+  secret                 = google_secret_manager_secret.anthropic.id
+  secret_data_wo         = var.anthropic_api_key
+  secret_data_wo_version = var.anthropic_api_key_version
+}

@@ -1,0 +1,181 @@
+# Inputs. Only `project` is required; everything else has a working default.
+
+variable "project" {
+  description = "Google Cloud project ID to deploy into."
+  type        = string
+}
+
+variable "region" {
+  description = "Region for functions, buckets, Eventarc triggers and Artifact Registry."
+  type        = string
+  default     = "europe-west1"
+}
+
+variable "name_prefix" {
+  description = "Prefix for function, bucket and database names (topics keep the fixed `demoforge-<phase>` names the runtime publishes to)."
+  type        = string
+  default     = "demoforge"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{2,20}$", var.name_prefix))
+    error_message = "name_prefix must be 3-21 characters: lowercase letters, digits and dashes, starting with a letter."
+  }
+}
+
+variable "bq_location" {
+  description = "BigQuery location of the demo datasets (DEMOFORGE_BQ_LOCATION)."
+  type        = string
+  default     = "EU"
+}
+
+variable "firestore_location" {
+  description = "Location of the Firestore database (a region such as europe-west1, or a multi-region such as eur3)."
+  type        = string
+  default     = "eur3"
+}
+
+variable "agent_location" {
+  description = "Location of the Gemini Data Analytics data agents (DEMOFORGE_AGENT_LOCATION)."
+  type        = string
+  default     = "global"
+}
+
+variable "anthropic_model" {
+  description = "Claude model used by research, modeling and content (DEMOFORGE_ANTHROPIC_MODEL)."
+  type        = string
+  default     = "claude-sonnet-4-5"
+}
+
+variable "claude_enabled" {
+  description = "Mount the Anthropic key into research, modeling and content. False = offline analysis only (no secret version needed)."
+  type        = bool
+  default     = true
+}
+
+variable "anthropic_api_key" {
+  description = "Optional: the Anthropic API key, written into Secret Manager as a write-only value (never stored in state or plan). Leave null and add the version with gcloud instead (see README)."
+  type        = string
+  default     = null
+  sensitive   = true
+  ephemeral   = true
+}
+
+variable "anthropic_api_key_version" {
+  description = "0 = Terraform manages no key version (add it with gcloud). N > 0 = write var.anthropic_api_key as the secret's value; bump N to rotate."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.anthropic_api_key_version >= 0 && floor(var.anthropic_api_key_version) == var.anthropic_api_key_version
+    error_message = "anthropic_api_key_version must be a whole number >= 0."
+  }
+}
+
+variable "dataset_ttl_days" {
+  description = "Demo BigQuery datasets expire after this many days (DEMOFORGE_DATASET_TTL_DAYS)."
+  type        = number
+  default     = 14
+
+  validation {
+    condition     = var.dataset_ttl_days >= 1 && var.dataset_ttl_days <= 365
+    error_message = "dataset_ttl_days must be between 1 and 365."
+  }
+}
+
+variable "job_ttl_days" {
+  description = "Job documents and their events carry expire_at = created + this many days; Firestore TTL deletes them after (DEMOFORGE_JOB_TTL_DAYS)."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.job_ttl_days >= 1 && var.job_ttl_days <= 365
+    error_message = "job_ttl_days must be between 1 and 365."
+  }
+}
+
+variable "artifact_ttl_days" {
+  description = "Objects in the artifacts bucket (spec.json, golden_queries.json, index.html, ...) are deleted after this many days."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.artifact_ttl_days >= 1
+    error_message = "artifact_ttl_days must be at least 1."
+  }
+}
+
+variable "max_instances" {
+  description = "Upper bound of instances per function: caps cost and the BigQuery / Claude fan-out."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.max_instances >= 1 && var.max_instances <= 100
+    error_message = "max_instances must be between 1 and 100."
+  }
+}
+
+variable "max_attempts" {
+  description = "Runtime attempt budget per phase (DEMOFORGE_MAX_ATTEMPTS): after it the runner fails the job and acks."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.max_attempts >= 1 && var.max_attempts <= 20
+    error_message = "max_attempts must be between 1 and 20."
+  }
+}
+
+variable "dead_letter_max_delivery_attempts" {
+  description = "Pub/Sub delivery attempts before a phase message is moved to the dead-letter topic. Must exceed max_attempts so the runner always gets to fail the job first."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.dead_letter_max_delivery_attempts >= 5 && var.dead_letter_max_delivery_attempts <= 100
+    error_message = "dead_letter_max_delivery_attempts must be between 5 and 100 (Pub/Sub limits)."
+  }
+
+  validation {
+    condition     = var.dead_letter_max_delivery_attempts > var.max_attempts
+    error_message = "dead_letter_max_delivery_attempts must be greater than max_attempts: the runtime's budget has to trip first so the job shows failed."
+  }
+}
+
+variable "configure_dead_letters" {
+  description = "Run scripts/set-dead-letter.sh (needs gcloud) after each phase trigger is created, to attach the dead-letter topic to its Eventarc subscription."
+  type        = bool
+  default     = true
+}
+
+variable "api_invoker_principals" {
+  description = "Who may call the api, as IAM members: user:ce@example.com, group:ces@example.com, serviceAccount:..."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition = alltrue([
+      for m in var.api_invoker_principals :
+      can(regex("^(user|group|serviceAccount|domain|principal|principalSet):.+", m)) && !contains(["allUsers", "allAuthenticatedUsers"], m)
+    ])
+    error_message = "api_invoker_principals must be named IAM members (user:, group:, serviceAccount:, domain:, principal:, principalSet:); allUsers and allAuthenticatedUsers are refused."
+  }
+}
+
+variable "alert_notification_channels" {
+  description = "Cloud Monitoring notification channel IDs told when a message reaches the dead-letter topic (empty = incident in the console only)."
+  type        = list(string)
+  default     = []
+}
+
+variable "package_dir" {
+  description = "Folder written by `demoforge package` (zips + manifest.json), relative to this module."
+  type        = string
+  default     = "../build/functions"
+}
+
+variable "python_runtime" {
+  description = "Cloud Functions Python runtime; matches the interpreter the tests and the packaging test run on."
+  type        = string
+  default     = "python311"
+}
