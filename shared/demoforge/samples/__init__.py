@@ -28,9 +28,16 @@ def serve(name: str) -> Iterator[str]:
     """Serve sample ``name`` on an ephemeral loopback port; yields its home page URL."""
     if name not in names():
         raise KeyError(name)
-    handler = functools.partial(_QuietHandler, directory=str(ROOT / name))
+    with serve_dir(ROOT / name) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_dir(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` as a static site on an ephemeral loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name=f"sample-{name}", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=f"site-{folder.name}", daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -1,0 +1,52 @@
+"""The deployed shape on this machine: the api under functions-framework takes a POST, the
+job chains through the Pub/Sub emulator's push subscriptions to the five phase functions,
+and the Firestore emulator's job document shows every phase done with durations."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from demoforge import emulators, samples
+from demoforge.adapters.firestore_store import FirestoreJobStore
+from demoforge.model import PHASE_ORDER, JobStatus, PhaseStatus
+from demoforge.settings import Settings
+from demoforge.stack import LocalStack
+
+pytestmark = [pytest.mark.integration, pytest.mark.e2e]
+
+
+def test_job_chains_through_emulators_to_completed(tmp_path: Path) -> None:
+    reason = emulators.emulators_available()
+    if reason:
+        pytest.skip(f"Google Cloud emulators unavailable: {reason}")
+    stack = LocalStack(home=tmp_path, api_port=emulators.free_port(), allow_private_network=True,
+                       use_local_bigquery=False)
+    with stack, samples.serve("ledgerly") as url:
+        resp = httpx.post(f"{stack.api_url}/jobs", json={"customer_url": url, "rows": 20_000}, timeout=30)
+        assert resp.status_code == 202, resp.text
+        status_url = stack.api_url + resp.json()["status_url"]
+        deadline = time.monotonic() + 240
+        job = {}
+        while time.monotonic() < deadline:
+            job = httpx.get(status_url, timeout=10).json()
+            if job["status"] in ("completed", "failed", "waiting"):
+                break
+            time.sleep(0.5)
+        assert job["status"] == "completed", job
+        # Read the document straight from the Firestore emulator, as a person would in the console.
+        store = FirestoreJobStore(Settings(project=stack.project,
+                                           firestore_emulator_host=stack.env["FIRESTORE_EMULATOR_HOST"]))
+        doc = store.get(job["job_id"])
+        assert doc is not None and doc.status == JobStatus.COMPLETED and doc.progress == 100
+        for p in PHASE_ORDER:
+            ps = doc.phase(p)
+            assert ps.status == PhaseStatus.DONE, p
+            assert ps.duration_s is not None and ps.duration_s > 0, p
+            assert ps.attempts >= 1
+        events, _ = store.events(job["job_id"], limit=200)
+        assert any("agent done" in e.message for e in events)
+        assert doc.results["modeling"]["template"] == "saas_software"
