@@ -131,9 +131,29 @@ class LLM(Protocol):
     ) -> dict[str, Any]: ...
 
 
+@dataclasses.dataclass(frozen=True)
+class FetchedPage:
+    """One HTML page as the safe fetcher returned it (decoded, size-capped)."""
+
+    url: str  # final URL after redirects
+    requested_url: str
+    status: int
+    content_type: str
+    charset: str
+    text: str
+    bytes_read: int  # body bytes after decompression
+    truncated: bool = False  # the body hit the byte cap and was cut
+    redirects: tuple[str, ...] = ()
+    address: str = ""  # the IP actually connected to
+    elapsed_s: float = 0.0
+
+
 class Fetcher(Protocol):
-    def fetch(self, url: str) -> Any:
-        """Fetch one page safely (SSRF-checked, size- and time-capped)."""
+    def fetch(self, url: str) -> FetchedPage:
+        """Fetch one HTML page safely (SSRF-checked at connect time, robots.txt honoured,
+        size- and time-capped). Raises ``UnsafeUrl`` for refused targets,
+        ``TransientError`` for timeouts/5xx, ``PermanentError`` for DNS failures, 4xx and
+        non-HTML answers."""
         ...
 
 

@@ -1,0 +1,712 @@
+"""``Fetcher`` port: SSRF-safe fetching of a prospect's web pages.
+
+The URL is user input fetched from inside our cloud project, so every request is treated
+as hostile until proven otherwise:
+
+- only ``http``/``https``; no userinfo, no backslashes, no percent-encoded or malformed
+  hosts; legacy IPv4 spellings (``2130706433``, ``0x7f.1``, ``017700000001``) are parsed
+  the way browsers and ``inet_aton`` parse them, so they are checked as the address they are;
+- the host is resolved (resolver injectable for tests) and EVERY address is checked:
+  loopback, RFC 1918/ULA private, CGNAT, link-local, multicast, reserved, unspecified,
+  IPv4 embedded in IPv6 (mapped, 6to4, NAT64) are refused. ``allow_private_network``
+  (local CLI flag) admits private/loopback/CGNAT targets, but cloud metadata endpoints,
+  link-local, multicast, reserved and unspecified addresses are refused regardless;
+- the socket connects to the address that was checked (no second DNS lookup, so no
+  DNS-rebinding gap); the Host header and TLS SNI/certificate check use the host name;
+- redirects are followed by hand, at most 5, each one re-checked like a new URL;
+- connect, read and total timeouts (a watchdog closes the socket at the total deadline,
+  so a server dripping one byte per second cannot hold us);
+- a byte cap on the body as received and again after decompression (gzip bombs stop at
+  the cap instead of filling memory); only HTML/XHTML is accepted; the charset comes from
+  the header, the document's meta tag or detection;
+- we identify as ``demoforge`` and honour robots.txt.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import http.client
+import ipaddress
+import re
+import socket
+import ssl
+import threading
+import time
+import urllib.parse
+import urllib.robotparser
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from demoforge.errors import PermanentError, TransientError, UnsafeUrl
+from demoforge.ports import FetchedPage
+from demoforge.settings import Settings
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+# host, port -> IP address strings. Injectable so tests can make a name resolve anywhere.
+Resolver = Callable[[str, int], Sequence[str]]
+
+USER_AGENT_TOKEN = "demoforge"
+USER_AGENT = (
+    "demoforge/0.1 (+https://github.com/demoforge/demoforge; builds an analytics demo "
+    "from a company's public website at a person's request)"
+)
+MAX_REDIRECTS = 5
+MAX_URL_LENGTH = 2048
+ROBOTS_MAX_BYTES = 512_000
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+# Cloud metadata services: refused even when private networks are allowed, because
+# reaching them from a cloud function leaks credentials.
+METADATA_HOSTNAMES = frozenset(
+    {
+        "metadata.google.internal",
+        "metadata",
+        "metadata.goog",
+        "metadata.azure.internal",
+        "instance-data",
+        "instance-data.ec2.internal",
+    }
+)
+METADATA_ADDRESSES: frozenset[IPAddress] = frozenset(
+    {
+        ipaddress.ip_address("169.254.169.254"),  # GCP, AWS, Azure, OpenStack
+        ipaddress.ip_address("169.254.170.2"),  # AWS ECS task metadata
+        ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud
+        ipaddress.ip_address("192.0.0.192"),  # Oracle Cloud
+        ipaddress.ip_address("fd00:ec2::254"),  # AWS IPv6
+    }
+)
+_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_PRIVATE_REASONS = frozenset(
+    {
+        "loopback address",
+        "carrier-grade NAT (shared) address",
+        "private address",
+        "non-public address",
+    }
+)
+_PRIVATE_HINT = (
+    "private and loopback targets are refused unless explicitly allowed "
+    "(--allow-private-network, for local runs only)"
+)
+
+
+# --------------------------------------------------------------------------- URL checks
+@dataclass(frozen=True)
+class Target:
+    """A syntactically safe URL, split into what the connection needs."""
+
+    url: str
+    scheme: str
+    host: str  # ASCII (IDNA), lower case, no trailing dot, IPv6 without brackets
+    port: int
+    path: str  # path + query, what goes on the request line
+    literal: IPAddress | None = None  # the host was an IP address (in any spelling)
+
+    @property
+    def origin(self) -> str:
+        return f"{self.scheme}://{self.host_header}"
+
+    @property
+    def host_header(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        default = 443 if self.scheme == "https" else 80
+        return host if self.port == default else f"{host}:{self.port}"
+
+
+_NUMERIC_LABEL = re.compile(r"^(?:0x[0-9a-f]*|[0-9]+)$")
+_HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
+
+
+def _ipv4_number(label: str) -> int:
+    if label.startswith("0x"):
+        return int(label[2:] or "0", 16)
+    if len(label) > 1 and label.startswith("0"):
+        if not set(label) <= set("01234567"):
+            raise ValueError(f"{label!r} is not octal")
+        return int(label, 8)
+    return int(label, 10)
+
+
+def parse_legacy_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The WHATWG URL host parser's IPv4 rule (what browsers and ``inet_aton`` do): if the
+    last label is a number, the host is an IPv4 address in 1 to 4 parts, each decimal,
+    octal (leading 0) or hex (0x). Returns None for ordinary names; raises ValueError for
+    a numeric-looking host that is no valid address (we refuse those)."""
+    labels = host.split(".")
+    if labels and labels[-1] == "" and len(labels) > 1:
+        labels = labels[:-1]
+    if not labels or not _NUMERIC_LABEL.match(labels[-1]):
+        return None
+    if len(labels) > 4:
+        raise ValueError("too many parts for an IPv4 address")
+    numbers = [_ipv4_number(label) for label in labels]
+    *head, last = numbers
+    if any(n > 255 for n in head) or last >= 256 ** (5 - len(numbers)):
+        raise ValueError("IPv4 part out of range")
+    value = last
+    for i, n in enumerate(head):
+        value += n * 256 ** (3 - i)
+    return ipaddress.IPv4Address(value)
+
+
+def parse_target(url: str) -> Target:
+    """Syntactic checks (no DNS). Raises ``UnsafeUrl`` with a one-line reason."""
+    if not isinstance(url, str) or not url:
+        raise UnsafeUrl("empty URL")
+    if len(url) > MAX_URL_LENGTH:
+        raise UnsafeUrl(f"URL longer than {MAX_URL_LENGTH} characters")
+    if any(ord(c) < 33 or ord(c) == 127 for c in url) or "\\" in url:
+        raise UnsafeUrl("URL contains whitespace, control characters or backslashes")
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as e:
+        raise UnsafeUrl(f"malformed URL: {e}") from e
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise UnsafeUrl(
+            f"only http and https URLs can be fetched, not {scheme or 'a relative URL'!r}"
+        )
+    netloc = parts.netloc
+    if not netloc:
+        raise UnsafeUrl("URL has no host")
+    if "@" in netloc:
+        raise UnsafeUrl("URLs with credentials (user@host) are refused")
+    try:
+        port = parts.port if parts.port is not None else (443 if scheme == "https" else 80)
+    except ValueError as e:
+        raise UnsafeUrl(f"invalid port: {e}") from e
+    if not 0 < port < 65536:
+        raise UnsafeUrl("invalid port")
+    raw_host = parts.hostname or ""
+    if not raw_host:
+        raise UnsafeUrl("URL has no host")
+    if "%" in raw_host:
+        raise UnsafeUrl("percent-encoded host names and IPv6 zone ids are refused")
+    literal: IPAddress | None = None
+    if netloc.rsplit("@", 1)[-1].startswith("["):
+        try:
+            literal = ipaddress.IPv6Address(raw_host)
+        except ValueError as e:
+            raise UnsafeUrl(f"malformed IPv6 address {raw_host!r}") from e
+        host = str(literal)
+    else:
+        try:
+            # IDNA (nameprep maps e.g. fullwidth digits to ASCII, so they are checked too).
+            host = raw_host.encode("idna").decode("ascii").lower()
+        except UnicodeError as e:
+            raise UnsafeUrl(f"invalid international host name {raw_host!r}") from e
+        host = host[:-1] if host.endswith(".") else host
+        try:
+            literal = parse_legacy_ipv4(host)
+        except ValueError as e:
+            raise UnsafeUrl(f"malformed numeric host {raw_host!r}: {e}") from e
+        if literal is not None:
+            host = str(literal)
+        elif len(host) > 253 or not all(_HOST_LABEL.match(lb) for lb in host.split(".")):
+            raise UnsafeUrl(f"invalid host name {raw_host!r}")
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    clean = urllib.parse.urlunsplit(
+        (scheme, _netloc(host, port, scheme), path.split("?")[0], parts.query, "")
+    )
+    return Target(url=clean, scheme=scheme, host=host, port=port, path=path, literal=literal)
+
+
+def _netloc(host: str, port: int, scheme: str) -> str:
+    h = f"[{host}]" if ":" in host else host
+    return h if port == (443 if scheme == "https" else 80) else f"{h}:{port}"
+
+
+# ------------------------------------------------------------------------ address policy
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
+@dataclass(frozen=True)
+class AddressPolicy:
+    """Which addresses may be connected to. ``extra_allowed`` are exact exceptions an
+    operator (or a test) names, e.g. one loopback test server; metadata stays refused."""
+
+    allow_private: bool = False
+    extra_allowed: tuple[IPNetwork, ...] = field(default_factory=tuple)
+
+    def refusal(self, ip: IPAddress) -> str | None:
+        """None if ``ip`` may be connected to, else a short reason."""
+        if isinstance(ip, ipaddress.IPv6Address):
+            if ip.scope_id:
+                return "IPv6 address with a zone id"
+            inner = _embedded_ipv4(ip)
+            if inner is not None:
+                why = self.refusal(inner)
+                return f"{why} (IPv4 {inner} embedded in IPv6)" if why else None
+        if ip in METADATA_ADDRESSES:
+            return "cloud metadata service address"
+        if any(ip in net for net in self.extra_allowed):
+            return None
+        if ip.is_unspecified:
+            return "unspecified address"
+        if ip.is_multicast:
+            return "multicast address"
+        if ip.is_link_local:
+            return "link-local address (the cloud metadata range)"
+        # Loopback before reserved: Python counts ::1 as part of the reserved ::/8.
+        if ip.is_loopback:
+            private_why = "loopback address"
+        elif ip.is_reserved:
+            return "reserved address"
+        elif isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT:
+            private_why = "carrier-grade NAT (shared) address"
+        elif ip.is_private:
+            private_why = "private address"
+        elif not ip.is_global:
+            private_why = "non-public address"
+        else:
+            return None
+        return None if self.allow_private else private_why
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """All addresses the system resolver returns for ``host`` (IPv4 and IPv6)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        if e.errno == socket.EAI_AGAIN:
+            raise TransientError(
+                f"DNS lookup for {host} failed temporarily: {e}", code="dns_timeout"
+            ) from e
+        raise PermanentError(
+            f"cannot resolve host {host}: {e.strerror or e}", code="dns_failure"
+        ) from e
+    out: list[str] = []
+    for info in infos:
+        addr = str(info[4][0])
+        if addr not in out:
+            out.append(addr)
+    return out
+
+
+# --------------------------------------------------------------------------- the fetcher
+@dataclass
+class _Response:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+    truncated: bool
+    address: str
+
+
+class _Watchdog:
+    """Enforces the total deadline: closes the socket when time is up, which wakes any
+    blocking read (a per-read timeout alone lets a byte-a-second server hold us forever)."""
+
+    def __init__(self, sock: socket.socket, seconds: float) -> None:
+        self.fired = False
+        self._sock = sock
+        self._timer = threading.Timer(max(seconds, 0.001), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        # OSError: already closed, so the reader is gone anyway.
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _decoder(encoding: str) -> Callable[[bytes, int], tuple[bytes, bool]] | None:
+    """Incremental decompressor: (chunk, room) -> (output, hit_cap). None = identity."""
+    enc = encoding.strip().lower()
+    if enc in ("", "identity"):
+        return None
+    if enc in ("gzip", "x-gzip", "deflate"):
+        state: dict[str, Any] = {}
+
+        def step(chunk: bytes, room: int) -> tuple[bytes, bool]:
+            d = state.get("d")
+            if d is None:
+                # deflate is zlib-wrapped per RFC, but some servers send raw deflate.
+                wbits = 31 if enc != "deflate" else (15 if chunk[:1] == b"\x78" else -15)
+                d = state["d"] = zlib.decompressobj(wbits)
+            try:
+                out = d.decompress(chunk, room + 1)
+            except zlib.error as e:
+                raise PermanentError(f"corrupt {enc} body: {e}", code="bad_encoding") from e
+            return out, len(out) > room or bool(d.unconsumed_tail)
+
+        return step
+    raise PermanentError(f"unsupported content-encoding {encoding!r}", code="bad_encoding")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+
+
+def _valid_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    # WHATWG: latin-1 and ascii labels mean windows-1252, which browsers decode.
+    if name in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1"):
+        return "cp1252"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
+    """(text, charset): header charset, then BOM, then <meta charset>, then detection."""
+    charset = _valid_codec(header_charset)
+    if charset is None:
+        if body.startswith(codecs.BOM_UTF8):
+            charset = "utf-8"
+        elif body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            charset = "utf-16"
+    if charset is None:
+        m = _META_CHARSET.search(body[:4096])
+        charset = _valid_codec(m.group(1).decode("ascii", "replace")) if m else None
+    if charset is None:
+        try:
+            return body.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(body[:200_000]).best()
+            charset = _valid_codec(best.encoding if best else None) or "cp1252"
+    return body.decode(charset, errors="replace"), charset
+
+
+def _sniff_html(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return (
+        head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--"))
+        or b"<html" in head
+    )
+
+
+class SafeFetcher:
+    """Fetches single HTML pages safely; thread-safe (the crawl calls it concurrently)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        resolver: Resolver | None = None,
+        extra_allowed: Iterable[str | IPNetwork] = (),
+        connect_timeout_s: float | None = None,
+        read_timeout_s: float | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        honour_robots: bool = True,
+        user_agent: str = USER_AGENT,
+    ) -> None:
+        self.settings = settings
+        self.resolver: Resolver = resolver or system_resolver
+        self.policy = AddressPolicy(
+            allow_private=settings.allow_private_network,
+            extra_allowed=tuple(ipaddress.ip_network(n) for n in extra_allowed),
+        )
+        self.total_timeout_s = settings.fetch_timeout_s
+        self.connect_timeout_s = connect_timeout_s or min(5.0, self.total_timeout_s)
+        self.read_timeout_s = read_timeout_s or min(10.0, self.total_timeout_s)
+        self.max_bytes = settings.fetch_max_bytes
+        self.ssl_context = ssl_context or ssl.create_default_context()
+        self.honour_robots = honour_robots
+        self.user_agent = user_agent
+        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._lock = threading.Lock()
+
+    # -- checks --------------------------------------------------------------------
+    def check_url(self, url: str) -> Target:
+        """Everything that can be refused without DNS: syntax, names, literal addresses."""
+        target = parse_target(url)
+        if target.literal is not None:
+            why = self.policy.refusal(target.literal)
+            if why:
+                raise UnsafeUrl(self._refusal_message(target.host, target.literal, why))
+            return target
+        if target.host in METADATA_HOSTNAMES or target.host.endswith(".metadata.google.internal"):
+            raise UnsafeUrl(f"refusing to fetch {target.host}: cloud metadata service")
+        if (
+            target.host == "localhost" or target.host.endswith(".localhost")
+        ) and not self.policy.allow_private:
+            raise UnsafeUrl(f"refusing to fetch {target.host}: loopback name; {_PRIVATE_HINT}")
+        return target
+
+    def _refusal_message(self, host: str, ip: IPAddress, why: str) -> str:
+        private_class = why.split(" (IPv4")[0] in _PRIVATE_REASONS
+        hint = f"; {_PRIVATE_HINT}" if private_class and not self.policy.allow_private else ""
+        shown = host if host == str(ip) else f"{host} ({ip})"
+        return f"refusing to fetch {shown}: {why}{hint}"
+
+    def addresses(self, target: Target) -> list[IPAddress]:
+        """Resolve and check every address; one bad address refuses the host (a name
+        that resolves to both a public and a private address is an attack, not a CDN)."""
+        if target.literal is not None:
+            return [target.literal]
+        raw = list(self.resolver(target.host, target.port))
+        if not raw:
+            raise PermanentError(
+                f"cannot resolve host {target.host}: no addresses", code="dns_failure"
+            )
+        out: list[IPAddress] = []
+        for a in raw:
+            try:
+                ip = ipaddress.ip_address(a)
+            except ValueError as e:
+                raise UnsafeUrl(f"refusing to fetch {target.host}: resolver returned {a!r}") from e
+            why = self.policy.refusal(ip)
+            if why:
+                raise UnsafeUrl(self._refusal_message(target.host, ip, why))
+            out.append(ip)
+        return out
+
+    # -- public API ----------------------------------------------------------------
+    def fetch(self, url: str) -> FetchedPage:
+        started = time.monotonic()
+        deadline = started + self.total_timeout_s
+        target = self.check_url(url)
+        resp, final, redirects = self._follow(target, deadline, self.max_bytes, html=True)
+        ctype, params = _content_type(resp.headers)
+        if ctype and ctype not in HTML_TYPES:
+            raise PermanentError(f"{final.url} is {ctype}, not an HTML page", code="not_html")
+        if not ctype and not _sniff_html(resp.body):
+            raise PermanentError(
+                f"{final.url} has no content type and is not HTML", code="not_html"
+            )
+        text, charset = decode_html(resp.body, params.get("charset"))
+        return FetchedPage(
+            url=final.url,
+            requested_url=target.url,
+            status=resp.status,
+            content_type=ctype or "text/html",
+            charset=charset,
+            text=text,
+            bytes_read=len(resp.body),
+            truncated=resp.truncated,
+            redirects=tuple(redirects),
+            address=resp.address,
+            elapsed_s=round(time.monotonic() - started, 4),
+        )
+
+    # -- internals -----------------------------------------------------------------
+    def _follow(
+        self, target: Target, deadline: float, max_bytes: int, *, html: bool
+    ) -> tuple[_Response, Target, list[str]]:
+        seen = {target.url}
+        redirects: list[str] = []
+        while True:
+            if html and self.honour_robots and not self._robots_allow(target):
+                raise PermanentError(
+                    f"robots.txt of {target.origin} disallows {USER_AGENT_TOKEN} from fetching {target.url}",
+                    code="robots_disallowed",
+                )
+            resp = self._request(target, deadline, max_bytes, html_only=html)
+            if resp.status not in _REDIRECTS:
+                break
+            location = resp.headers.get("location")
+            if not location:
+                raise PermanentError(
+                    f"{target.url} redirects (HTTP {resp.status}) without a Location",
+                    code="bad_redirect",
+                )
+            if len(redirects) >= MAX_REDIRECTS:
+                raise PermanentError(
+                    f"{redirects[0] if redirects else target.url}: more than {MAX_REDIRECTS} redirects",
+                    code="too_many_redirects",
+                )
+            nxt = urllib.parse.urljoin(target.url, location.strip())
+            target = self.check_url(nxt)
+            if target.url in seen:
+                raise PermanentError(f"redirect loop at {target.url}", code="redirect_loop")
+            seen.add(target.url)
+            redirects.append(target.url)
+        if 200 <= resp.status < 300:
+            return resp, target, redirects
+        if resp.status in (408, 425, 429) or resp.status >= 500:
+            raise TransientError(
+                f"{target.url} answered HTTP {resp.status}; try again later", code="site_error"
+            )
+        raise PermanentError(
+            f"{target.url} answered HTTP {resp.status}", code=f"http_{resp.status}"
+        )
+
+    def _robots_allow(self, target: Target) -> bool:
+        with self._lock:
+            parser = self._robots.get(target.origin)
+        if parser is None:
+            parser = self._load_robots(target)
+            with self._lock:
+                self._robots[target.origin] = parser
+        return parser.can_fetch(USER_AGENT_TOKEN, target.url)
+
+    def _load_robots(self, site: Target) -> urllib.robotparser.RobotFileParser:
+        """robots.txt per RFC 9309 where it matters: 4xx = no rules. Unreachable or 5xx
+        also means no rules here (lenient on purpose: this is one person-initiated read of
+        a handful of public pages, like a browser visit, not a crawler sweeping a site)."""
+        parser = urllib.robotparser.RobotFileParser()
+        robots = self.check_url(f"{site.origin}/robots.txt")
+        deadline = time.monotonic() + min(5.0, self.total_timeout_s)
+        try:
+            resp, _, _ = self._follow(robots, deadline, ROBOTS_MAX_BYTES, html=False)
+        except (TransientError, PermanentError):
+            # UnsafeUrl (a robots redirect into private space) lands here too: we never
+            # follow it, and without readable rules there is nothing to honour.
+            parser.parse([])  # no rules: everything allowed
+            return parser
+        parser.parse(resp.body.decode("utf-8", errors="replace").splitlines())
+        return parser
+
+    def _connect(self, target: Target, deadline: float) -> tuple[socket.socket, str]:
+        errors: list[str] = []
+        for ip in self.addresses(target):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            try:
+                sock = socket.create_connection(
+                    (str(ip), target.port), timeout=min(self.connect_timeout_s, remaining)
+                )
+            except TimeoutError:
+                errors.append(f"{ip}: connect timed out")
+                continue
+            except OSError as e:
+                errors.append(f"{ip}: {e.strerror or e}")
+                continue
+            if target.scheme == "https":
+                try:
+                    # SNI and certificate check against the host name, socket to the checked IP.
+                    sock = self.ssl_context.wrap_socket(sock, server_hostname=target.host)
+                except ssl.SSLCertVerificationError as e:
+                    sock.close()
+                    raise PermanentError(
+                        f"TLS certificate of {target.host} is not valid: {e.verify_message}",
+                        code="tls_error",
+                    ) from e
+                except (ssl.SSLError, OSError) as e:
+                    sock.close()
+                    errors.append(f"{ip}: TLS handshake failed: {e}")
+                    continue
+            return sock, str(ip)
+        raise TransientError(
+            f"cannot connect to {target.host_header}: {'; '.join(errors) or 'timed out'}",
+            code="site_unreachable",
+        )
+
+    def _request(
+        self, target: Target, deadline: float, max_bytes: int, *, html_only: bool
+    ) -> _Response:
+        sock, address = self._connect(target, deadline)
+        remaining = deadline - time.monotonic()
+        watchdog = _Watchdog(sock, remaining)
+        conn = http.client.HTTPConnection(target.host, target.port)
+        conn.sock = sock  # already connected to the checked address: no second lookup
+        try:
+            sock.settimeout(min(self.read_timeout_s, max(remaining, 0.001)))
+            conn.putrequest("GET", target.path, skip_host=True, skip_accept_encoding=True)
+            conn.putheader("Host", target.host_header)
+            conn.putheader("User-Agent", self.user_agent)
+            conn.putheader(
+                "Accept", "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"
+            )
+            conn.putheader("Accept-Encoding", "gzip, deflate")
+            conn.putheader("Accept-Language", "en,de;q=0.9,fr;q=0.8,*;q=0.5")
+            conn.putheader("Connection", "close")
+            conn.endheaders()
+            resp = conn.getresponse()
+            body, truncated = b"", False
+            ctype, _ = _content_type(resp.headers)
+            # Skip bodies we will not use: redirects, and non-HTML that fetch() refuses.
+            if resp.status not in _REDIRECTS and not (
+                html_only and ctype and ctype not in HTML_TYPES
+            ):
+                body, truncated = self._read_body(resp, max_bytes, deadline)
+            return _Response(resp.status, resp.headers, body, truncated, address)
+        except TimeoutError as e:
+            raise TransientError(
+                f"{target.url} did not answer within {self._which_timeout(watchdog)}",
+                code="fetch_timeout",
+            ) from e
+        except http.client.RemoteDisconnected as e:
+            raise TransientError(
+                f"{target.host_header} closed the connection without answering",
+                code="site_unreachable",
+            ) from e
+        except http.client.HTTPException as e:
+            if watchdog.fired:
+                raise TransientError(
+                    f"{target.url} did not answer within {self._which_timeout(watchdog)}",
+                    code="fetch_timeout",
+                ) from e
+            raise PermanentError(
+                f"{target.host_header} sent an invalid HTTP response: {e!r}",
+                code="bad_http_response",
+            ) from e
+        except OSError as e:
+            if watchdog.fired:
+                raise TransientError(
+                    f"{target.url} did not answer within {self._which_timeout(watchdog)}",
+                    code="fetch_timeout",
+                ) from e
+            raise TransientError(
+                f"connection to {target.host_header} failed: {e}", code="site_unreachable"
+            ) from e
+        finally:
+            watchdog.cancel()
+            conn.close()
+
+    def _which_timeout(self, watchdog: _Watchdog) -> str:
+        if watchdog.fired:
+            return f"the total limit of {self.total_timeout_s:g}s"
+        return f"{self.read_timeout_s:g}s"
+
+    def _read_body(
+        self, resp: http.client.HTTPResponse, max_bytes: int, deadline: float
+    ) -> tuple[bytes, bool]:
+        decode = _decoder(resp.headers.get("content-encoding", ""))
+        out = bytearray()
+        received = 0
+        while True:
+            if time.monotonic() > deadline:
+                raise TimeoutError("total deadline")
+            chunk = resp.read(65536)
+            if not chunk:
+                return bytes(out), False
+            received += len(chunk)
+            room = max_bytes - len(out)
+            if decode is None:
+                out += chunk[:room]
+                if len(chunk) > room:
+                    return bytes(out), True
+            else:
+                data, hit_cap = decode(chunk, room)
+                out += data[:room]
+                if hit_cap or len(data) > room:
+                    return bytes(out), True
+                if received > max_bytes:
+                    # Compressed input alone exceeds the cap: stop reading the wire too.
+                    return bytes(out), True
+
+
+def _content_type(headers: http.client.HTTPMessage) -> tuple[str, dict[str, str]]:
+    raw = headers.get("content-type")
+    if not raw:
+        return "", {}
+    ctype = headers.get_content_type()
+    params = {k.lower(): v for k, v in (headers.get_params() or [])[1:]}
+    return ctype.lower(), params
