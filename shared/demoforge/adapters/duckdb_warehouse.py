@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import decimal
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -49,6 +49,9 @@ class DuckDBWarehouse:
     def __init__(self, settings: Settings, artifacts: ArtifactStore) -> None:
         self.settings = settings
         self.artifacts = artifacts
+        # The warehouse phase loads tables in parallel threads; DuckDB has one writer per
+        # file, so writes are serialised here instead of failing on the file lock.
+        self._write_lock = threading.Lock()
 
     def path(self, ref: DatasetRef) -> Path:
         return self.artifacts.workdir(ref.job_id) / DB_FILE
@@ -79,7 +82,7 @@ class DuckDBWarehouse:
         self, ref: DatasetRef, *, labels: Mapping[str, str], description: str, ttl_days: int
     ) -> None:
         # Labels and expiry have no local meaning; the schema is the dataset.
-        with self._connect(ref) as con:
+        with self._write_lock, self._connect(ref) as con:
             con.execute(f"CREATE SCHEMA IF NOT EXISTS {_q(ref.dataset)}")
 
     def load_table(self, ref: DatasetRef, table: Any, parquet: Path) -> int:
@@ -91,7 +94,7 @@ class DuckDBWarehouse:
             if c.type in _TYPES and c.mode != "REPEATED" else _q(c.name)
             for c in table.columns
         )
-        with self._connect(ref) as con:
+        with self._write_lock, self._connect(ref) as con:
             con.execute(f"CREATE SCHEMA IF NOT EXISTS {_q(ref.dataset)}")
             try:
                 # CREATE OR REPLACE: a redelivery overwrites (WRITE_TRUNCATE semantics).
@@ -168,7 +171,7 @@ class DuckDBWarehouse:
         path = self.path(ref)
         if not path.exists():
             return
-        with self._connect(ref) as con:
+        with self._write_lock, self._connect(ref) as con:
             con.execute(f"DROP SCHEMA IF EXISTS {_q(ref.dataset)} CASCADE")
 
 
@@ -176,6 +179,4 @@ def _normalise(v: Any) -> Any:
     # Match what the BigQuery client returns: naive DuckDB timestamps are UTC.
     if isinstance(v, dt.datetime) and v.tzinfo is None:
         return v.replace(tzinfo=dt.UTC)
-    if isinstance(v, decimal.Decimal):
-        return v
     return v

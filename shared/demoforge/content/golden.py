@@ -1,0 +1,142 @@
+"""Golden-query validation: every query a CE will be offered is proven by execution.
+
+Pipeline per query: substitute the dataset placeholders, guard (one read-only SELECT, all
+tables inside the job's dataset, qualified), dry run, execute with ``maximum_bytes_billed``,
+require a non-empty non-degenerate result, compute the one-sentence answer. A failure
+gets one repair round from the LLM when available; otherwise the query is dropped with
+its reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+
+from demoforge.content.answers import answer_sentence, degenerate_reason
+from demoforge.content.values import json_safe
+from demoforge.errors import DemoforgeError, LLMInvalidOutput, LLMUnavailable, TransientError
+from demoforge.ports import LLM, DatasetRef, Warehouse
+from demoforge.prompts.content import (
+    REPAIR_SYSTEM,
+    REPAIR_TOOL,
+    RepairedQuery,
+    repair_user_message,
+)
+from demoforge.results import GoldenQuery
+from demoforge.spec import DatasetSpec, SpecQuery
+from demoforge.sql.guard import guard
+
+PREVIEW_ROWS = 20
+
+
+class QueryFailed(Exception):
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(f"{stage}: {message}")
+        self.stage = stage
+        self.message = message
+
+
+@dataclasses.dataclass
+class Outcome:
+    query: GoldenQuery
+    rows: list[dict[str, Any]]  # full result (not stored; used for charts and script)
+    repaired: bool = False
+    seconds: float = 0.0
+
+
+def expand_placeholders(sql: str, ref: DatasetRef) -> str:
+    """Templates may write ``{dataset}.table`` / ``{project}.{dataset}.table``."""
+    return sql.replace("{project}", ref.project).replace("{dataset}", ref.dataset)
+
+
+def execute(wh: Warehouse, ref: DatasetRef, sql: str, *, max_bytes_billed: int) -> tuple[str, list[dict[str, Any]]]:
+    """Guard, dry-run and run ``sql``; returns (qualified BigQuery SQL, rows)."""
+    try:
+        guarded = guard(expand_placeholders(sql, ref), project=ref.project, dataset=ref.dataset)
+    except DemoforgeError as e:
+        raise QueryFailed("guard", e.message) from e
+    try:
+        estimate = wh.dry_run(ref, guarded.sql)
+    except TransientError:
+        raise
+    except DemoforgeError as e:
+        raise QueryFailed("dry_run", e.message) from e
+    if max_bytes_billed and estimate > max_bytes_billed:
+        raise QueryFailed("dry_run", f"would process {estimate} bytes (> {max_bytes_billed})")
+    try:
+        rows = wh.query(ref, guarded.sql, max_bytes_billed=max_bytes_billed)
+    except TransientError:
+        raise  # quota / outage: the whole phase is retried, nothing is dropped
+    except DemoforgeError as e:
+        raise QueryFailed("execute", e.message) from e
+    reason = degenerate_reason(rows)
+    if reason:
+        raise QueryFailed("result", reason)
+    return guarded.sql, rows
+
+
+def schema_text(spec: DatasetSpec) -> str:
+    lines = []
+    for t in spec.tables:
+        cols = ", ".join(f"{c.name} {c.type}" for c in t.columns)
+        lines.append(f"- {t.name} ({t.description}): {cols}")
+    return "\n".join(lines)
+
+
+def _repair(llm: LLM, spec: DatasetSpec, q: SpecQuery, sql: str, error: str) -> str:
+    raw = llm.structured(
+        system=REPAIR_SYSTEM,
+        messages=[{"role": "user", "content": repair_user_message(
+            question=q.question, sql=sql, error=error, schema_text=schema_text(spec))}],
+        tool_name=REPAIR_TOOL,
+        schema=RepairedQuery.model_json_schema(),
+        max_tokens=2048,
+    )
+    try:
+        return RepairedQuery.model_validate(raw).sql
+    except ValidationError as e:
+        raise LLMInvalidOutput(f"repair output invalid: {e.errors()[:2]}") from e
+
+
+def validate_query(
+    q: SpecQuery, *, wh: Warehouse, ref: DatasetRef, spec: DatasetSpec, llm: LLM | None,
+    max_bytes_billed: int, log: Callable[[str], None],
+) -> Outcome:
+    started = time.perf_counter()
+    repaired = False
+    try:
+        sql, rows = execute(wh, ref, q.sql, max_bytes_billed=max_bytes_billed)
+    except QueryFailed as first:
+        failure: QueryFailed = first
+        sql, rows = "", []
+        if llm is not None:
+            try:
+                fixed = _repair(llm, spec, q, q.sql, str(first))
+                sql, rows = execute(wh, ref, fixed, max_bytes_billed=max_bytes_billed)
+                repaired = True
+                log(f"repaired golden query {q.question!r} after {first}")
+            except LLMUnavailable as e:
+                failure = QueryFailed(first.stage, f"{first.message} (repair unavailable: {e.message})")
+            except LLMInvalidOutput as e:
+                failure = QueryFailed(first.stage, f"{first.message} (repair invalid: {e.message})")
+            except QueryFailed as second:
+                failure = QueryFailed(second.stage, f"{first.message}; after repair: {second.message}")
+        if not repaired:
+            return Outcome(
+                query=GoldenQuery(
+                    question=q.question, sql=expand_placeholders(q.sql, ref),
+                    difficulty=q.difficulty, status="dropped", pattern=q.pattern,
+                    reason=str(failure),
+                ),
+                rows=[], seconds=time.perf_counter() - started,
+            )
+    gq = GoldenQuery(
+        question=q.question, sql=sql, difficulty=q.difficulty, status="passed",
+        row_count=len(rows), preview=[json_safe(r) for r in rows[:PREVIEW_ROWS]],
+        answer=answer_sentence(rows), pattern=q.pattern,
+    )
+    return Outcome(query=gq, rows=rows, repaired=repaired, seconds=time.perf_counter() - started)

@@ -1,0 +1,172 @@
+"""The demo pack report: one self-contained ``index.html``.
+
+Inline CSS and SVG only, no scripts, fonts, images or links that load anything at view
+time (the CE may open it offline, and the api serves it as is). Sections: company summary
+and evidence, ER diagram, tables, charts of the planted stories, golden queries with their
+results, the demo script. All text is HTML-escaped: company names and quotes come from a
+website, i.e. untrusted input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from demoforge.content.script import DemoScript
+from demoforge.content.svg import bar_chart, chart_points, er_diagram, line_chart
+from demoforge.content.values import fmt, label
+from demoforge.results import GoldenQuery
+from demoforge.spec import DatasetSpec
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+@dataclasses.dataclass
+class Chart:
+    title: str
+    svg: str
+    caption: str
+
+
+_CSS = """
+:root{--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--accent:#1a73e8;--soft:#eef4fd}
+*{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;
+color:var(--ink);margin:0;background:#f7f9fb}main{max-width:1100px;margin:0 auto;padding:24px}
+header{background:#fff;border-bottom:1px solid var(--line);padding:20px 24px}
+h1{margin:0 0 4px;font-size:26px}h2{margin:32px 0 12px;font-size:20px;border-bottom:2px solid var(--line);padding-bottom:4px}
+h3{font-size:16px;margin:18px 0 6px}.muted{color:var(--muted)}section{background:#fff;border:1px solid var(--line);
+border-radius:8px;padding:16px 20px;margin:16px 0}table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+th{background:var(--soft)}td.num{text-align:right;font-variant-numeric:tabular-nums}
+pre{background:#0f172a;color:#e2e8f0;padding:10px;border-radius:6px;overflow:auto;font-size:12px;white-space:pre-wrap}
+.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;background:var(--soft);color:var(--accent)}
+.badge.passed{background:#e3f9e5;color:#1f7a35}.scroll{overflow:auto}.grid{display:grid;gap:16px}
+blockquote{margin:6px 0;padding:4px 12px;border-left:3px solid var(--accent);color:var(--muted)}
+details{border:1px solid var(--line);border-radius:6px;padding:8px 12px;margin:8px 0}summary{cursor:pointer;font-weight:600}
+.chart-title{font-weight:600;font-size:13px;fill:var(--ink)}.axis{font-size:11px;fill:var(--muted)}
+.value{font-size:11px;fill:var(--ink)}.bar{fill:var(--accent)}.line{fill:none;stroke:var(--accent);stroke-width:2}
+.dot{fill:var(--accent)}.grid{stroke:var(--line)}svg .grid{stroke:var(--line)}
+.entity-box{fill:#fff;stroke:#9fb3c8}.entity-head{fill:var(--accent)}.entity-name{fill:#fff;font-weight:600;font-size:13px}
+.col{font-size:12px;fill:var(--ink)}.col.key{font-weight:600}.coltype{font-size:11px;fill:var(--muted)}
+.edge{fill:none;stroke:#829ab1;stroke-width:1.4}.edge-end{fill:#829ab1}
+.step{border-left:3px solid var(--accent);padding-left:12px;margin:12px 0}
+"""
+
+
+def choose_charts(
+    spec: DatasetSpec, passed: Sequence[GoldenQuery], rows_by_question: Mapping[str, list[dict[str, Any]]],
+    count: int = 3,
+) -> list[Chart]:
+    """One chart per planted story (distinct patterns first), then other chartable results."""
+    stories = {s.name: s for s in spec.stories}
+    ordered = sorted(passed, key=lambda q: q.pattern is None)
+    charts: list[Chart] = []
+    used_patterns: set[str] = set()
+    for q in ordered:
+        if len(charts) >= count:
+            break
+        if q.pattern and q.pattern in used_patterns:
+            continue
+        shape = chart_points(rows_by_question.get(q.question) or q.preview)
+        if shape is None:
+            continue
+        dim, metric, points = shape
+        cid = f"chart-{len(charts) + 1}"
+        title = q.question
+        time_like = all(len(p[0]) >= 7 and p[0][:4].isdigit() and p[0][4] == "-" for p in points)
+        svg = (line_chart(title, points, metric=f"{label(metric)} by {label(dim)}", chart_id=cid)
+               if time_like else
+               bar_chart(title, points, metric=f"{label(metric)} by {label(dim)}", chart_id=cid))
+        story = stories.get(q.pattern or "")
+        caption = (f"{story.name.replace('_', ' ')}: {story.description}" if story else q.answer)
+        charts.append(Chart(title=title, svg=svg, caption=caption))
+        if q.pattern:
+            used_patterns.add(q.pattern)
+    return charts
+
+
+def _result_table(preview: Sequence[Mapping[str, Any]]) -> str:
+    if not preview:
+        return '<p class="muted">No rows.</p>'
+    cols = list(preview[0])
+    head = "".join(f"<th>{_e(label(c))}</th>" for c in cols)
+    body = []
+    for r in preview:
+        cells = []
+        for c in cols:
+            v = r.get(c)
+            num = isinstance(v, int | float) and not isinstance(v, bool)
+            cls = ' class="num"' if num else ""
+            cells.append(f"<td{cls}>{_e(fmt(v))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+
+
+def render_report(
+    *, company: str, research: Mapping[str, Any], spec: DatasetSpec, dataset: str,
+    row_counts: Mapping[str, int], golden: Sequence[GoldenQuery], dropped: int,
+    charts: Sequence[Chart], script: DemoScript,
+) -> str:
+    ind = str(research.get("sub_industry") or research.get("industry") or spec.industry).replace("_", " ")
+    facts = [("Industry", ind), ("Business model", research.get("business_model", "")),
+             ("Products and services", ", ".join(map(str, research.get("products_services", [])))),
+             ("KPIs", ", ".join(map(str, research.get("kpis") or spec.kpis))),
+             ("Research confidence", research.get("confidence", "")),
+             ("Research source", research.get("source", ""))]
+    facts_html = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts if v not in ("", None))
+    evidence = "".join(
+        f'<blockquote>{_e(e.get("quote", ""))}<br><span class="muted">{_e(e.get("source_url", ""))}</span></blockquote>'
+        for e in research.get("evidence", []) if isinstance(e, Mapping))
+    table_rows = "".join(
+        f'<tr><td><b>{_e(t.name)}</b></td><td class="num">{_e(fmt(row_counts.get(t.name, 0)))}</td>'
+        f"<td>{_e(t.description)}<br><span class=\"muted\">Grain: {_e(t.grain)}</span></td></tr>"
+        for t in spec.tables)
+    columns = "".join(
+        f"<details><summary>{_e(t.name)}: {len(t.columns)} columns</summary><table><thead><tr><th>Column</th>"
+        f"<th>Type</th><th>Description</th></tr></thead><tbody>"
+        + "".join(f"<tr><td>{_e(c.name)}</td><td>{_e(c.type)}</td><td>{_e(c.description)}</td></tr>" for c in t.columns)
+        + "</tbody></table></details>" for t in spec.tables)
+    charts_html = "".join(
+        f'<figure class="chart-figure"><h3>{_e(c.title)}</h3>{c.svg}<figcaption class="muted">{_e(c.caption)}</figcaption></figure>'
+        for c in charts)
+    queries = "".join(
+        f'<details class="golden"><summary>{i}. {_e(q.question)} <span class="badge">{_e(q.difficulty)}</span> '
+        f'<span class="badge {_e(q.status)}">{_e(q.status)}</span></summary>'
+        f"<p><b>Answer:</b> {_e(q.answer)}</p>"
+        + (f'<p class="muted">Story: {_e(q.pattern)}</p>' if q.pattern else "")
+        + f"<pre>{_e(q.sql)}</pre><p class=\"muted\">{q.row_count} rows"
+        f"{' (first ' + str(len(q.preview)) + ' shown)' if q.row_count > len(q.preview) else ''}</p>"
+        + _result_table(q.preview) + "</details>"
+        for i, q in enumerate(golden, 1))
+    steps = "".join(
+        f'<div class="step"><h3>{i}. {_e(s.question)} <span class="badge">{_e(s.difficulty)}</span></h3>'
+        f"<p><b>Answer:</b> {_e(s.answer)}</p><p><b>Insight:</b> {_e(s.insight)}</p></div>"
+        for i, s in enumerate(script.steps, 1))
+    objections = "".join(f"<li><b>{_e(o)}</b> {_e(a)}</li>" for o, a in script.objections)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{_e(company)}: Demoforge demo pack</title><style>{_CSS}</style></head>
+<body><header><h1>{_e(company)}</h1><div class="muted">Conversational Analytics demo pack:
+dataset <code>{_e(dataset)}</code>, {len(spec.tables)} tables, {_e(fmt(sum(row_counts.values())))} rows,
+{len(golden)} verified questions ({dropped} dropped)</div></header>
+<main>
+<section id="company"><h2>Company</h2><table>{facts_html}</table>
+<h3>Evidence</h3>{evidence or '<p class="muted">No quotes recorded.</p>'}</section>
+<section id="diagram"><h2>Data model</h2><div class="scroll">{er_diagram(spec, dict(row_counts))}</div></section>
+<section id="tables"><h2>Tables</h2><table><thead><tr><th>Table</th><th>Rows</th><th>Description</th></tr></thead>
+<tbody>{table_rows}</tbody></table>{columns}</section>
+<section id="charts"><h2>The stories in the data</h2><div class="grid">{charts_html}</div></section>
+<section id="golden"><h2>Verified questions</h2>{queries}</section>
+<section id="script"><h2>Demo script</h2>
+<h3>Opening</h3>{"".join(f"<p>{_e(p)}</p>" for p in script.opening)}
+<h3>The questions</h3>{steps}
+<h3>Objection handling</h3><ul>{objections}</ul>
+<h3>Close</h3>{"".join(f"<p>{_e(p)}</p>" for p in script.close)}</section>
+</main></body></html>
+"""

@@ -1,0 +1,189 @@
+"""Inline SVG for the report: bar and line charts of query results, and the ER diagram.
+
+Hand-laid-out SVG keeps the report self-contained (no chart library, no network at view
+time) and deterministic (same inputs, same bytes).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from demoforge.content.values import fmt, is_number
+from demoforge.spec import DatasetSpec, TableSpec
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def bar_chart(title: str, points: Sequence[tuple[str, float]], *, metric: str, chart_id: str) -> str:
+    """Horizontal bars, largest first as given (queries order their results)."""
+    points = list(points)[:15]
+    row_h, left, width = 24, 170, 640
+    plot_w = width - left - 80
+    height = 40 + row_h * len(points) + 10
+    top = max((abs(v) for _, v in points), default=1.0) or 1.0
+    parts = [
+        f'<svg id="{_e(chart_id)}" class="chart" role="img" aria-label="{_e(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+        f'<title>{_e(title)}</title>',
+        f'<text x="{left}" y="20" class="chart-title">{_e(_short(metric, 60))}</text>',
+    ]
+    for i, (name, value) in enumerate(points):
+        y = 32 + i * row_h
+        w = max(1.0, plot_w * abs(value) / top)
+        parts.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" class="axis">{_e(_short(name, 24))}</text>')
+        parts.append(f'<rect class="bar" x="{left}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" rx="2"/>')
+        parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 15}" class="value">{_e(fmt(value))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def line_chart(title: str, points: Sequence[tuple[str, float]], *, metric: str, chart_id: str) -> str:
+    """A time series in result order, with min/max gridlines and first/last/peak labels."""
+    points = list(points)[:120]
+    width, height, left, right, top_m, bottom = 640, 260, 60, 20, 30, 40
+    pw, ph = width - left - right, height - top_m - bottom
+    values = [v for _, v in points]
+    lo, hi = min(values + [0.0]), max(values)
+    span = (hi - lo) or 1.0
+    n = len(points)
+
+    def xy(i: int, v: float) -> tuple[float, float]:
+        x = left + (pw * i / (n - 1) if n > 1 else pw / 2)
+        return x, top_m + ph - ph * (v - lo) / span
+
+    path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}"
+                    for i, (x, y) in enumerate(xy(i, v) for i, v in enumerate(values)))
+    peak = max(range(n), key=lambda i: values[i])
+    parts = [
+        f'<svg id="{_e(chart_id)}" class="chart" role="img" aria-label="{_e(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+        f'<title>{_e(title)}</title>',
+        f'<text x="{left}" y="18" class="chart-title">{_e(_short(metric, 60))}</text>',
+        f'<line class="grid" x1="{left}" y1="{top_m + ph}" x2="{left + pw}" y2="{top_m + ph}"/>',
+        f'<line class="grid" x1="{left}" y1="{top_m}" x2="{left + pw}" y2="{top_m}"/>',
+        f'<text x="{left - 6}" y="{top_m + 4}" text-anchor="end" class="axis">{_e(fmt(hi))}</text>',
+        f'<text x="{left - 6}" y="{top_m + ph + 4}" text-anchor="end" class="axis">{_e(fmt(lo))}</text>',
+        f'<path class="line" d="{path}"/>',
+    ]
+    for i in sorted({0, n - 1, peak}):
+        x, y = xy(i, values[i])
+        parts.append(f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="3.5"/>')
+        anchor = "start" if i == 0 else ("end" if i == n - 1 else "middle")
+        parts.append(f'<text x="{x:.1f}" y="{top_m + ph + 18}" text-anchor="{anchor}" class="axis">{_e(_short(points[i][0], 12))}</text>')
+        if i == peak:
+            parts.append(f'<text x="{x:.1f}" y="{y - 8:.1f}" text-anchor="middle" class="value">{_e(fmt(values[i]))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def chart_points(rows: Sequence[dict[str, Any]]) -> tuple[str, str, list[tuple[str, float]]] | None:
+    """(dimension column, metric column, points) for a result, or None if not chartable."""
+    if len(rows) < 2:
+        return None
+    cols = list(rows[0])
+    metric = next((c for c in cols if all(r.get(c) is None or is_number(r.get(c)) for r in rows)
+                   and any(is_number(r.get(c)) for r in rows)), None)
+    dim = next((c for c in cols if c != metric and not all(
+        r.get(c) is None or is_number(r.get(c)) for r in rows)), None)
+    if metric is None:
+        return None
+    if dim is None:
+        dim = next((c for c in cols if c != metric), None)
+        if dim is None:
+            return None
+    points = [(fmt(r.get(dim)), float(r[metric])) for r in rows if is_number(r.get(metric))]
+    return (dim, metric, points) if len(points) >= 2 else None
+
+
+# ----------------------------------------------------------------------- ER diagram
+
+_BOX_W, _HEAD_H, _ROW_H, _MAX_COLS, _COL_GAP, _ROW_GAP = 230, 26, 17, 10, 90, 28
+
+
+def _depths(spec: DatasetSpec) -> dict[str, int]:
+    parents = {t.name: {fk.references_table for fk in t.foreign_keys if fk.references_table != t.name}
+               for t in spec.tables}
+    depth: dict[str, int] = {}
+
+    def d(name: str, seen: frozenset[str]) -> int:
+        if name in depth:
+            return depth[name]
+        ps = [p for p in parents.get(name, set()) if p in parents and p not in seen]
+        depth[name] = 0 if not ps else 1 + max(d(p, seen | {name}) for p in ps)
+        return depth[name]
+
+    for t in spec.tables:
+        d(t.name, frozenset())
+    return depth
+
+
+def _shown_columns(t: TableSpec) -> list[tuple[str, str, str]]:
+    fks = {fk.column for fk in t.foreign_keys}
+    cols = sorted(t.columns, key=lambda c: (c.name != t.primary_key, c.name not in fks))
+    out: list[tuple[str, str, str]] = [(c.name, c.type, "PK" if c.name == t.primary_key else ("FK" if c.name in fks else ""))
+           for c in cols[:_MAX_COLS]]
+    if len(cols) > _MAX_COLS:
+        out.append((f"+{len(cols) - _MAX_COLS} more", "", ""))
+    return out
+
+
+def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None) -> str:
+    depths = _depths(spec)
+    levels: dict[int, list[TableSpec]] = {}
+    for t in spec.tables:
+        levels.setdefault(depths[t.name], []).append(t)
+    pos: dict[str, tuple[float, float, float]] = {}  # name -> x, y, height
+    height = 0.0
+    for level, tables in sorted(levels.items()):
+        y = 20.0
+        for t in tables:
+            bh = float(_HEAD_H + _ROW_H * len(_shown_columns(t)) + 8)
+            pos[t.name] = (20.0 + level * (_BOX_W + _COL_GAP), y, bh)
+            y += bh + _ROW_GAP
+        height = max(height, y)
+    width = 40.0 + (max(levels) + 1) * (_BOX_W + _COL_GAP) - _COL_GAP
+    edges: list[str] = []
+    boxes: list[str] = []
+    for t in spec.tables:
+        x, y, h = pos[t.name]
+        shown = [c[0] for c in _shown_columns(t)]
+        for fk in t.foreign_keys:
+            if fk.references_table not in pos:
+                continue
+            row = shown.index(fk.column) if fk.column in shown else 0
+            cy = y + _HEAD_H + _ROW_H * row + _ROW_H / 2 + 4
+            px, py, _ = pos[fk.references_table]
+            if fk.references_table == t.name:
+                edges.append(f'<path class="edge" d="M{x + _BOX_W},{cy:.1f} c 30,0 30,-{cy - y - 10:.1f} 0,-{cy - y - 10:.1f}"/>')
+                continue
+            tx, ty = px + _BOX_W, py + _HEAD_H / 2
+            mid = (x + tx) / 2
+            edges.append(
+                f'<path class="edge" data-from="{_e(t.name)}" data-to="{_e(fk.references_table)}" '
+                f'd="M{x:.1f},{cy:.1f} C{mid:.1f},{cy:.1f} {mid:.1f},{ty:.1f} {tx:.1f},{ty:.1f}"/>'
+                f'<circle class="edge-end" cx="{tx:.1f}" cy="{ty:.1f}" r="3"/>')
+        count = (row_counts or {}).get(t.name)
+        head = t.name + (f" ({fmt(count)})" if count is not None else "")
+        box = [f'<g class="entity" data-table="{_e(t.name)}">',
+               f'<rect class="entity-box" x="{x}" y="{y}" width="{_BOX_W}" height="{h}" rx="4"/>',
+               f'<rect class="entity-head" x="{x}" y="{y}" width="{_BOX_W}" height="{_HEAD_H}" rx="4"/>',
+               f'<text x="{x + 8}" y="{y + 17}" class="entity-name">{_e(_short(head, 30))}</text>']
+        for i, (name, typ, key) in enumerate(_shown_columns(t)):
+            ry = y + _HEAD_H + _ROW_H * i + 16
+            box.append(f'<text x="{x + 8}" y="{ry}" class="col{" key" if key else ""}">'
+                       f'{_e((key + " ") if key else "")}{_e(_short(name, 22))}</text>')
+            box.append(f'<text x="{x + _BOX_W - 8}" y="{ry}" text-anchor="end" class="coltype">{_e(typ)}</text>')
+        box.append("</g>")
+        boxes.append("".join(box))
+    return (f'<svg id="er-diagram" class="erd" role="img" aria-label="Entity-relationship diagram" '
+            f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+            f'width="{width:.0f}" height="{height:.0f}"><title>Entity-relationship diagram</title>'
+            + "".join(edges) + "".join(boxes) + "</svg>")

@@ -1,0 +1,114 @@
+"""Content phase: prove the golden queries by execution, then write the demo materials.
+
+Each spec query is guarded, dry-run and executed on the job's dataset (see
+``demoforge.content.golden``); failures get one LLM repair round when Claude is available
+and are otherwise dropped with the reason in the job events. Artifacts:
+``golden_queries.json`` (passed queries only, qualified BigQuery SQL), ``demo_script.md``,
+``sample_qa.json`` and the self-contained report ``index.html``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from demoforge.content.golden import Outcome, validate_query
+from demoforge.content.report import choose_charts, render_report
+from demoforge.content.script import DIFFICULTY_RANK, build_script, to_markdown
+from demoforge.errors import PermanentError
+from demoforge.model import EventLevel, Phase
+from demoforge.phases.base import PhaseContext, PhaseOutput
+from demoforge.phases.warehouse import company_name, dataset_ref, load_spec
+from demoforge.results import GoldenQuery
+
+GOLDEN_ARTIFACT = "golden_queries.json"
+DROPPED_ARTIFACT = "golden_queries_dropped.json"
+SCRIPT_ARTIFACT = "demo_script.md"
+QA_ARTIFACT = "sample_qa.json"
+REPORT_ARTIFACT = "index.html"
+MIN_GOLDEN = 12
+SAMPLE_QA = 8
+
+
+def run(ctx: PhaseContext) -> PhaseOutput:
+    spec = load_spec(ctx)
+    ref = dataset_ref(ctx)
+    company = company_name(ctx)
+    research = ctx.result(Phase.RESEARCH)
+    row_counts = {k: int(v) for k, v in ctx.result(Phase.WAREHOUSE).get("tables", {}).items()}
+    if not row_counts:
+        row_counts = {t.name: ctx.deps.warehouse.row_count(ref, t.name) for t in spec.tables}
+    if not spec.golden_queries:
+        raise PermanentError("the dataset spec has no golden queries", code="no_golden_queries")
+
+    queries = sorted(spec.golden_queries, key=lambda q: DIFFICULTY_RANK.get(q.difficulty, 9))
+    outcomes: list[Outcome] = []
+    t0 = time.perf_counter()
+    for q in queries:
+        out = validate_query(
+            q, wh=ctx.deps.warehouse, ref=ref, spec=spec, llm=ctx.deps.llm,
+            max_bytes_billed=ctx.settings.max_bytes_billed,
+            log=lambda msg: ctx.log(msg, level=EventLevel.INFO),
+        )
+        if out.query.status != "passed":
+            ctx.log(f"dropped golden query {q.question!r}: {out.query.reason}",
+                    level=EventLevel.WARNING, question=q.question, reason=out.query.reason)
+        outcomes.append(out)
+    seconds = time.perf_counter() - t0
+
+    passed = [o.query for o in outcomes if o.query.status == "passed"]
+    dropped = [o.query for o in outcomes if o.query.status != "passed"]
+    repaired = sum(1 for o in outcomes if o.repaired)
+    if not passed:
+        raise PermanentError(
+            f"none of the {len(outcomes)} golden queries passed; first reason: {dropped[0].reason}",
+            code="no_golden_queries",
+        )
+    if len(passed) < MIN_GOLDEN:
+        ctx.log(f"only {len(passed)} golden queries passed (target {MIN_GOLDEN})",
+                level=EventLevel.WARNING, passed=len(passed))
+
+    art = ctx.deps.artifacts
+    art.put(ctx.job_id, GOLDEN_ARTIFACT, _json([q.model_dump(mode="json") for q in passed]))
+    art.put(ctx.job_id, DROPPED_ARTIFACT, _json([q.model_dump(mode="json") for q in dropped]))
+
+    script = build_script(
+        company=company, research=research, spec=spec, passed=passed, row_counts=row_counts,
+        dataset=ref.qualified, max_bytes_billed=ctx.settings.max_bytes_billed,
+    )
+    art.put(ctx.job_id, SCRIPT_ARTIFACT, to_markdown(script).encode(), "text/markdown")
+    qa = [{"question": q.question, "answer": q.answer, "difficulty": q.difficulty,
+           "pattern": q.pattern, "sql": q.sql, "row_count": q.row_count,
+           "result": q.preview[:5]}
+          for q in _spread(passed, SAMPLE_QA)]
+    art.put(ctx.job_id, QA_ARTIFACT, _json(qa))
+
+    rows_by_question = {o.query.question: o.rows for o in outcomes if o.query.status == "passed"}
+    charts = choose_charts(spec, passed, rows_by_question)
+    html = render_report(
+        company=company, research=research, spec=spec, dataset=ref.qualified,
+        row_counts=row_counts, golden=passed, dropped=len(dropped), charts=charts, script=script,
+    )
+    art.put(ctx.job_id, REPORT_ARTIFACT, html.encode(), "text/html; charset=utf-8")
+    ctx.log(f"{len(passed)}/{len(outcomes)} golden queries passed ({repaired} repaired, "
+            f"{len(dropped)} dropped) in {seconds:.2f}s",
+            passed=len(passed), dropped=len(dropped), repaired=repaired, seconds=round(seconds, 3))
+    return PhaseOutput(
+        summary={"passed": len(passed), "dropped": len(dropped), "repaired": repaired,
+                 "queries_s": round(seconds, 2), "charts": len(charts)},
+        result={"golden_artifact": GOLDEN_ARTIFACT, "passed": len(passed),
+                "dropped": len(dropped), "report": REPORT_ARTIFACT,
+                "script": SCRIPT_ARTIFACT, "sample_qa": QA_ARTIFACT},
+    )
+
+
+def _spread(passed: list[GoldenQuery], n: int) -> list[GoldenQuery]:
+    """Up to ``n`` queries spread evenly over the (simple -> expert ordered) list."""
+    if len(passed) <= n:
+        return list(passed)
+    step = len(passed) / n
+    return [passed[int(i * step)] for i in range(n)]
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, indent=2, ensure_ascii=False).encode()
