@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 CHECKOV_VERSION="3.3.30"
 VENV="${DEMOFORGE_CHECKOV_VENV:-.venvs/checkov}"
 # Terraform warns on every call when no CLI config exists; an empty one keeps logs clean.
-if [ -z "${TF_CLI_CONFIG_FILE:-}" ]; then
+if [ ! -f "${TF_CLI_CONFIG_FILE:-}" ]; then
   TF_CLI_CONFIG_FILE="$(mktemp)"
   trap 'rm -f "$TF_CLI_CONFIG_FILE"' EXIT
   export TF_CLI_CONFIG_FILE
