@@ -7,7 +7,7 @@ Layout (what a person sees in the Firestore console):
 - ``jobs/{job_id}/events/{event_id}``: one log line each; ids sort by time (see
   ``sqlite_store.event_id``) and ``expire_at`` drives the TTL policy Terraform sets on the
   ``events`` collection group.
-- ``research_cache/{sha256(key)}``: ``{key, value, expire_at}``; ``expire_at`` drives a TTL
+- ``research_cache/{sha256(key)}``: ``{key, value_json, expire_at}``; ``expire_at`` drives a TTL
   policy, and reads check it too because TTL deletion can lag by a day or more.
 
 ``transact`` runs the caller's pure function inside a Firestore transaction. Firestore
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -254,13 +255,18 @@ class FirestoreJobStore:
         # TTL deletion is eventual (up to ~24 h late): an expired entry may still be there.
         if not isinstance(expire_at, dt.datetime) or expire_at <= self.clock():
             return None
-        value = data.get("value")
+        try:
+            value = json.loads(data.get("value_json", ""))
+        except ValueError:
+            return None  # an entry we cannot read is a miss; the next put overwrites it
         return value if isinstance(value, dict) else None
 
     def cache_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
         doc = {
             "key": key,
-            "value": value,
+            # JSON text, not a map: Firestore rejects nested arrays and the cache holds
+            # arbitrary extraction output; nobody reads this document in the console.
+            "value_json": json.dumps(value, separators=(",", ":")),
             "expire_at": self.clock() + dt.timedelta(seconds=ttl_s),
             "updated_at": self.clock(),
         }

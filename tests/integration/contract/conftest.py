@@ -1,0 +1,31 @@
+"""The ``store`` fixture: every contract test runs once per ``JobStore`` implementation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from demoforge.emulators import Emulator
+from demoforge.ports import JobStore
+from demoforge.settings import Settings
+from tests.support.emulator_fixtures import EMULATOR_PROJECT
+
+
+def firestore_store(emu: Emulator) -> JobStore:
+    from demoforge.adapters.firestore_store import FirestoreJobStore
+
+    settings = Settings(project=EMULATOR_PROJECT, job_store="firestore",
+                        firestore_emulator_host=emu.host)
+    return FirestoreJobStore(settings)
+
+
+@pytest.fixture(params=["sqlite", "firestore"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[JobStore]:
+    if request.param == "sqlite":
+        from demoforge.adapters.sqlite_store import SQLiteJobStore
+
+        yield SQLiteJobStore(tmp_path / "jobs.sqlite")
+    else:
+        yield firestore_store(request.getfixturevalue("fresh_firestore"))

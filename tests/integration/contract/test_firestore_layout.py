@@ -1,0 +1,68 @@
+"""What a person sees in the Firestore console, and what the TTL policies rely on: real
+timestamps, enum values as strings, phase names as map keys, ``expire_at`` on events and
+cache entries, Firestore-safe cache document ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from demoforge.adapters.firestore_store import FirestoreJobStore, cache_doc_id
+from demoforge.emulators import Emulator
+from demoforge.errors import InvalidInput
+from demoforge.model import Event, EventLevel, JobDoc, Phase, PhaseStatus
+from demoforge.settings import Settings
+from tests.support.emulator_fixtures import EMULATOR_PROJECT
+
+pytestmark = pytest.mark.integration
+
+NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def fs(fresh_firestore: Emulator) -> FirestoreJobStore:
+    settings = Settings(project=EMULATOR_PROJECT, firestore_emulator_host=fresh_firestore.host,
+                        job_ttl_days=7)
+    return FirestoreJobStore(settings, clock=lambda: NOW)
+
+
+def test_job_document_layout(fs: FirestoreJobStore) -> None:
+    job = JobDoc(job_id="job-l", customer_url="https://x.example.com/", created_at=NOW,
+                 updated_at=NOW, expire_at=NOW + dt.timedelta(days=30))
+    job.phase(Phase.RESEARCH).status = PhaseStatus.DONE
+    job.phase(Phase.RESEARCH).started_at = NOW
+    fs.create(job)
+
+    raw = fs.client.collection("jobs").document("job-l").get().to_dict()
+    assert raw is not None
+    assert raw["status"] == "queued" and raw["current_phase"] == "research"
+    assert isinstance(raw["created_at"], dt.datetime) and raw["created_at"] == NOW
+    assert isinstance(raw["expire_at"], dt.datetime)
+    assert set(raw["phases"]) == {p.value for p in Phase}
+    assert raw["phases"]["research"]["status"] == "done"
+    assert raw["phases"]["research"]["started_at"] == NOW
+    assert raw["phases"]["modeling"]["started_at"] is None
+
+
+def test_event_and_cache_documents(fs: FirestoreJobStore) -> None:
+    fs.add_event("job-l", Event(at=NOW, phase=Phase.MODELING, level=EventLevel.ERROR,
+                                message="boom"))
+    [snap] = list(fs.client.collection("jobs").document("job-l").collection("events").stream())
+    raw = snap.to_dict()
+    assert raw is not None
+    assert raw["expire_at"] == NOW + dt.timedelta(days=7)
+    assert raw["at"] == NOW and raw["level"] == "error" and raw["phase"] == "modeling"
+    assert snap.id.startswith("20260301T120000.000000-")
+
+    key = "https://x.example.com/a/b"
+    fs.cache_put(key, {"v": [1, 2]}, ttl_s=60)
+    cached = fs.client.collection("research_cache").document(cache_doc_id(key)).get().to_dict()
+    assert cached is not None
+    assert "/" not in cache_doc_id(key)
+    assert cached["key"] == key and cached["expire_at"] == NOW + dt.timedelta(seconds=60)
+
+
+def test_bad_cursor_is_invalid_input(fs: FirestoreJobStore) -> None:
+    with pytest.raises(InvalidInput):
+        fs.list(cursor="not-a-cursor")
