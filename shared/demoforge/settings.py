@@ -48,6 +48,7 @@ class Settings:
     # Endpoint overrides: local BigQuery / Data Analytics servers in tests and `demoforge up`.
     bigquery_endpoint: str = ""
     dataagents_endpoint: str = ""
+    gcs_endpoint: str = ""  # a local GCS JSON-API server (tests); anonymous credentials
     firestore_emulator_host: str = ""
     pubsub_emulator_host: str = ""
 
@@ -106,6 +107,7 @@ class Settings:
             home=Path(e.get("DEMOFORGE_HOME", str(d.home))),
             bigquery_endpoint=e.get("DEMOFORGE_BIGQUERY_ENDPOINT", ""),
             dataagents_endpoint=e.get("DEMOFORGE_DATAAGENTS_ENDPOINT", ""),
+            gcs_endpoint=e.get("DEMOFORGE_GCS_ENDPOINT", ""),
             firestore_emulator_host=e.get("FIRESTORE_EMULATOR_HOST", ""),
             pubsub_emulator_host=e.get("PUBSUB_EMULATOR_HOST", ""),
             anthropic_api_key=e.get("ANTHROPIC_API_KEY", ""),
