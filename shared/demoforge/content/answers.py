@@ -46,25 +46,40 @@ def _columns(rows: Rows) -> tuple[list[str], list[str]]:
     numeric = [c for c in cols if any(is_number(r.get(c)) for r in rows)
                and all(r.get(c) is None or is_number(r.get(c)) for r in rows)]
     dims = [c for c in cols if c not in numeric]
+    if not dims and len(numeric) >= 2:
+        # e.g. (day_of_week, orders): the leading number is the dimension.
+        dims, numeric = numeric[:1], numeric[1:]
     return dims, numeric
 
 
-def answer_sentence(rows: Rows) -> str:
-    """One sentence that answers the question from ``rows`` (assumed non-empty)."""
+def answer_sentence(rows: Rows, order_by: str | None = None) -> str:
+    """One sentence that answers the question from ``rows`` (assumed non-empty).
+
+    ``order_by``: the result column the query sorts on first; it is the metric the
+    question is about (a ranking by churn rate is about churn rate, not head count).
+    """
     if not rows:
         return "No rows matched."
     dims, numeric = _columns(rows)
+    if order_by in numeric:
+        numeric.remove(order_by)
+        numeric.insert(0, order_by)
+    elif order_by in dims:
+        dims.remove(order_by)
+        dims.insert(0, order_by)
     first = rows[0]
     n = len(rows)
     if n == 1:
-        parts = [f"{label(c)} is {fmt(first[c])}" for c in first][:4]
-        return "The " + ", ".join(parts) + "."
+        text = "; ".join(f"{label(c)}: {fmt(first[c])}" for c in list(first)[:4])
+        return text[:1].upper() + text[1:] + "."
     metric = numeric[0] if numeric else None
     dim = dims[0] if dims else None
     if metric is None:
         shown = ", ".join(fmt(r[list(r)[0]]) for r in rows[:3])
         return f"{n} results, starting with {shown}."
-    if dim is not None and all(_is_time(r.get(dim)) for r in rows if r.get(dim) is not None):
+    keys = [r.get(dim) for r in rows if r.get(dim) is not None] if dim else []
+    if keys and all(_is_time(k) for k in keys) and [str(k) for k in keys] == sorted(map(str, keys)):
+        # A time series in chronological order: describe the trend and the peak.
         series = [(r[dim], r[metric]) for r in rows if r.get(metric) is not None]
         if not series:
             return f"{n} periods, none with a {label(metric)}."
@@ -75,12 +90,18 @@ def answer_sentence(rows: Rows) -> str:
     if dim is None:
         return f"{n} rows; the first has {label(metric)} {fmt(first[metric])}."
     second = rows[1]
+    d: str = dim
+
+    def name(v: Any) -> str:
+        return f"{label(d)} {fmt(v)}" if is_number(v) or v is None else fmt(v)
+
     extra = ""
     if is_number(first.get(metric)) and is_number(second.get(metric)) and float(second[metric]):
         ratio = float(first[metric]) / float(second[metric])
         if ratio >= 1.05:
-            extra = f", {ratio:.1f}x the next ({fmt(second[dim])}, {fmt(second[metric])})"
+            extra = f", {ratio:.1f}x the next ({name(second[d])}, {fmt(second[metric])})"
         else:
-            extra = f", ahead of {fmt(second[dim])} ({fmt(second[metric])})"
-    return (f"{fmt(first[dim])} comes first with {label(metric)} of {fmt(first[metric])}{extra}; "
-            f"{n} {label(dim)} values in total.")
+            extra = f", ahead of {name(second[d])} ({fmt(second[metric])})"
+    text = (f"{name(first[d])} comes first with {label(metric)} of {fmt(first[metric])}{extra}; "
+            f"{n} rows in total.")
+    return text[:1].upper() + text[1:]

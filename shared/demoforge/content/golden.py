@@ -14,7 +14,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import sqlglot
 from pydantic import ValidationError
+from sqlglot import exp
 
 from demoforge.content.answers import answer_sentence, degenerate_reason
 from demoforge.content.values import json_safe
@@ -79,6 +81,23 @@ def execute(wh: Warehouse, ref: DatasetRef, sql: str, *, max_bytes_billed: int) 
     return guarded.sql, rows
 
 
+def order_column(sql: str, columns: list[str]) -> str | None:
+    """The result column the outermost ORDER BY sorts on first, if it is one."""
+    try:
+        tree = sqlglot.parse_one(sql, read="bigquery")
+    except sqlglot.errors.ParseError:
+        return None
+    order = tree.args.get("order")
+    if not isinstance(order, exp.Order) or not order.expressions:
+        return None
+    key = order.expressions[0].this
+    if isinstance(key, exp.Literal) and key.is_int:
+        i = int(key.this) - 1
+        return columns[i] if 0 <= i < len(columns) else None
+    name = key.alias_or_name if isinstance(key, exp.Column | exp.Alias) else None
+    return name if name in columns else None
+
+
 def schema_text(spec: DatasetSpec) -> str:
     lines = []
     for t in spec.tables:
@@ -137,6 +156,6 @@ def validate_query(
     gq = GoldenQuery(
         question=q.question, sql=sql, difficulty=q.difficulty, status="passed",
         row_count=len(rows), preview=[json_safe(r) for r in rows[:PREVIEW_ROWS]],
-        answer=answer_sentence(rows), pattern=q.pattern,
+        answer=answer_sentence(rows, order_column(sql, list(rows[0]))), pattern=q.pattern,
     )
     return Outcome(query=gq, rows=rows, repaired=repaired, seconds=time.perf_counter() - started)

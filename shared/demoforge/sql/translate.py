@@ -7,6 +7,8 @@ fails):
 - ``EXTRACT(DAYOFWEEK ...)``: BigQuery counts 1 = Sunday .. 7; DuckDB 0 = Sunday .. 6.
 - ``DATE_TRUNC(date, MONTH)``: BigQuery returns a DATE, DuckDB's ``date_trunc`` a
   TIMESTAMP, which then formats and compares differently.
+- ``FORMAT_DATE('%Y-Q%Q', d)``: DuckDB's strftime has no ``%Q`` (quarter) and fails;
+  the format is split at ``%Q`` and the quarter number concatenated in.
 - ``project.dataset.table``: DuckDB would read the project as a catalog; the local file
   holds the dataset as a schema, so the project is dropped.
 """
@@ -38,7 +40,26 @@ def _fix(node: exp.Expression) -> exp.Expression:
         if isinstance(node.parent, exp.Cast):
             return node
         return exp.cast(node.copy(), exp.DataType.build("DATE"))
+    if isinstance(node, exp.TimeToStr):
+        fmt = node.args.get("format")
+        if isinstance(fmt, exp.Literal) and fmt.is_string and "%Q" in fmt.this:
+            return _format_with_quarter(node, fmt.this)
     return node
+
+
+def _format_with_quarter(node: exp.TimeToStr, fmt: str) -> exp.Expression:
+    value = node.this
+    quarter = exp.cast(exp.Extract(this=exp.var("QUARTER"), expression=value.copy()),
+                       exp.DataType.build("VARCHAR"))
+    pieces: list[exp.Expression] = []
+    for i, chunk in enumerate(fmt.split("%Q")):
+        if i:
+            pieces.append(quarter.copy())
+        if chunk:
+            pieces.append(exp.TimeToStr(this=value.copy(), format=exp.Literal.string(chunk)))
+    if len(pieces) == 1:
+        return pieces[0]
+    return exp.Concat(expressions=pieces, safe=True)
 
 
 def to_duckdb(bigquery_sql: str) -> str:
