@@ -48,7 +48,7 @@ resource "google_cloudfunctions2_function" "phase" {
 
   name        = "${var.name_prefix}-${each.key}"
   location    = var.region
-  description = "Demoforge ${each.key} phase (topic ${local.topic_names[each.key]})"
+  description = "Demoforge ${each.key} phase (topic ${google_pubsub_topic.phase[each.key].name})"
 
   build_config {
     runtime           = var.python_runtime
@@ -76,7 +76,11 @@ resource "google_cloudfunctions2_function" "phase" {
     ingress_settings               = "ALLOW_INTERNAL_ONLY"
     all_traffic_on_latest_revision = true
     service_account_email          = google_service_account.fn[each.key].email
-    environment_variables          = local.common_env
+    # The runner's lease equals the timeout: a delivery can never outlive it, and a
+    # redelivery after a timeout can take over as soon as the platform killed the first.
+    environment_variables = merge(local.common_env, {
+      DEMOFORGE_LEASE_SECONDS = tostring(each.value.timeout)
+    })
 
     # The Anthropic key, only into the phases that call Claude (research, modeling, content).
     dynamic "secret_environment_variables" {

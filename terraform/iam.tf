@@ -98,10 +98,14 @@ resource "google_project_iam_member" "fn" {
 # to research (create) and to any phase topic (retry resumes at the failed phase, answer
 # resumes a waiting one).
 locals {
-  publishes = merge(
-    { api = keys(local.phases) },
-    { for p, cfg in local.phases : p => cfg.next == null ? [] : [cfg.next] },
-  )
+  publishes = {
+    api       = ["research", "modeling", "warehouse", "content", "agent"] # create -> research; retry/answer -> any phase
+    research  = ["modeling"]                                              # next phase
+    modeling  = ["warehouse"]                                             # next phase
+    warehouse = ["content"]                                               # next phase
+    content   = ["agent"]                                                 # next phase
+    agent     = []                                                        # last phase: publishes nothing
+  }
 
   publish_grants = {
     for pair in flatten([
@@ -175,7 +179,7 @@ resource "google_cloud_run_v2_service_iam_member" "api_invoker" {
 # projects created before April 2021; harmless elsewhere). Granted on that one account.
 resource "google_service_account_iam_member" "pubsub_mints_trigger_tokens" {
   service_account_id = google_service_account.trigger.name
-  role               = "roles/iam.serviceAccountTokenCreator"
+  role               = "roles/iam.serviceAccountTokenCreator" # mint OIDC tokens for push delivery
   member             = local.pubsub_agent
 }
 

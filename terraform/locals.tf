@@ -3,50 +3,42 @@
 
 locals {
   # The five phase functions (Pub/Sub CloudEvent, entry point `handle`), in pipeline order.
-  # `next` is the topic the phase publishes to; `claude` = gets the Anthropic key.
+  # `claude` = the phase calls Claude and gets the Anthropic key mounted.
   phases = {
     research = {
       memory  = "1Gi"
       cpu     = "1"
       timeout = 300
-      next    = "modeling"
       claude  = true
     }
     modeling = {
       memory  = "1Gi"
       cpu     = "1"
       timeout = 300
-      next    = "warehouse"
       claude  = true
     }
     warehouse = {
       memory  = "2Gi"
       cpu     = "1"
       timeout = 540
-      next    = "content"
       claude  = false
     }
     content = {
       memory  = "1Gi"
       cpu     = "1"
       timeout = 540
-      next    = "agent"
       claude  = true
     }
     agent = {
       memory  = "512Mi"
       cpu     = "1"
       timeout = 300
-      next    = null
       claude  = false
     }
   }
 
   # Every deployed function: the HTTP api plus the phases. Service accounts are fn-<name>.
   functions = toset(concat(["api"], keys(local.phases)))
-
-  # Topic names are fixed: the runtime publishes to demoforge.model.Phase.topic.
-  topic_names = { for p in keys(local.phases) : p => "demoforge-${p}" }
 
   firestore_database = "${var.name_prefix}-jobs"
 

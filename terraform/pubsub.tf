@@ -4,7 +4,8 @@
 resource "google_pubsub_topic" "phase" {
   for_each = local.phases
 
-  name                       = local.topic_names[each.key]
+  # Fixed names, not name_prefix: the runtime publishes to demoforge.model.Phase.topic.
+  name                       = "demoforge-${each.key}"
   message_retention_duration = "86400s" # a day of replay for incident analysis
 
   depends_on = [google_project_service.enabled]
@@ -40,6 +41,6 @@ locals {
 # scripts/set-dead-letter.sh because Eventarc creates those subscriptions).
 resource "google_pubsub_topic_iam_member" "dead_letter_forwarder" {
   topic  = google_pubsub_topic.dead_letter.id
-  role   = "roles/pubsub.publisher"
+  role   = "roles/pubsub.publisher" # forward undeliverable phase messages here
   member = local.pubsub_agent
 }
