@@ -80,12 +80,12 @@ def label_value(v: str) -> str:
 def qualify_sql(sql: str, spec: DatasetSpec, project: str, dataset: str) -> str:
     """Make a golden query's table references fully qualified, as the agent sees them.
 
-    Golden SQL may use the spec's ``{dataset}`` placeholder or unqualified table names
-    (the warehouse sets a default dataset). The agent has no default dataset, so its
-    example queries must name ``project.dataset.table``. Already-qualified SQL is
-    returned unchanged (not re-formatted)."""
-    out = sql.replace("`{dataset}.", f"`{project}.{dataset}.")
-    out = out.replace("{dataset}", f"`{project}.{dataset}`")
+    The content phase stores qualified SQL, but spec templates may still carry the
+    ``{project}``/``{dataset}`` placeholders or bare table names (the warehouse sets a
+    default dataset). The agent has no default dataset, so its example queries must name
+    ``project.dataset.table``. SQL that needs nothing is returned unchanged (not
+    re-formatted)."""
+    out = sql.replace("{project}", project).replace("{dataset}", dataset)
     names = {t.name for t in spec.tables}
     try:
         tree = sqlglot.parse_one(out, read="bigquery")
@@ -94,10 +94,16 @@ def qualify_sql(sql: str, spec: DatasetSpec, project: str, dataset: str) -> str:
     ctes = {c.alias_or_name for c in tree.find_all(exp.CTE)}
     changed = False
     for t in tree.find_all(exp.Table):
-        if not t.args.get("db") and t.name in names and t.name not in ctes:
+        if t.name not in names or t.catalog:
+            continue
+        if not t.db and t.name in ctes:
+            continue  # a reference to the CTE, not to the table
+        if not t.db:
             t.set("db", exp.to_identifier(dataset))
-            t.set("catalog", exp.to_identifier(project))
-            changed = True
+        elif t.db != dataset:
+            continue  # another dataset: the content guard refuses these; do not touch
+        t.set("catalog", exp.to_identifier(project))
+        changed = True
     return tree.sql(dialect="bigquery", pretty=True) if changed else out
 
 
