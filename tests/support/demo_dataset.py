@@ -227,3 +227,54 @@ def write_parquet(spec: DatasetSpec, out_dir: Path, seed: int = 7) -> dict[str, 
         pq.write_table(table, path)
         out[name] = (path, table.num_rows)
     return out
+
+
+# ----------------------------------------------------------------- phase test helpers
+
+RESEARCH: dict[str, Any] = {
+    "company_name": "Summit & Trail <Outfitters>",  # markup on purpose: must be escaped
+    "industry": "retail_ecommerce",
+    "sub_industry": "outdoor gear retail",
+    "business_model": "B2C",
+    "products_services": ["trail shoes", "rain jackets", "tents"],
+    "kpis": ["revenue", "return rate"],
+    "evidence": [{"quote": "Gear for every trail since 1998.", "source_url": "https://summit.example/about"}],
+    "confidence": 0.92,
+    "source": "offline",
+}
+
+
+class FakeGenerated:
+    """Stands in for ``synth.generate.GeneratedTable`` (name, path, rows)."""
+
+    def __init__(self, name: str, path: Path, rows: int) -> None:
+        self.name, self.path, self.rows = name, path, rows
+
+
+def fake_generate(spec: DatasetSpec, out_dir: Path, seed: int) -> dict[str, FakeGenerated]:
+    return {n: FakeGenerated(n, p, r) for n, (p, r) in write_parquet(spec, out_dir, seed).items()}
+
+
+def new_job(deps: Any, job_id: str, spec: DatasetSpec, research: dict[str, Any] | None = None) -> None:
+    from demoforge.model import JobDoc
+
+    job = JobDoc(job_id=job_id, customer_url="https://summit.example/", created_by="ce@example.com",
+                 results={"research": dict(research or RESEARCH)})
+    deps.store.create(job)
+    deps.artifacts.put(job_id, "spec.json", spec.model_dump_json().encode())
+
+
+def run_phase(deps: Any, job_id: str, phase: Any) -> Any:
+    """Run one phase body the way the runner does and record its result in the job."""
+    from demoforge.phases import body_for
+    from demoforge.phases.base import PhaseContext
+
+    job = deps.store.get(job_id)
+    out = body_for(phase)(PhaseContext(job=job, phase=phase, deps=deps))
+
+    def tx(doc: Any) -> tuple[Any, None]:
+        doc.results[phase.value] = out.result
+        return doc, None
+
+    deps.store.transact(job_id, tx)
+    return out
