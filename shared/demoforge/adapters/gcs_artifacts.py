@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+import google.cloud.storage as storage
 import requests
 from google.api_core import exceptions as gexc
 from google.auth.credentials import AnonymousCredentials
-from google.cloud import storage
 from google.cloud.storage.retry import DEFAULT_RETRY
 
 from demoforge.errors import InvalidInput, NotFound, TransientError
