@@ -22,6 +22,7 @@ from demoforge.agent.definition import agent_name_for
 from demoforge.bootstrap import Deps
 from demoforge.errors import NotFound
 from demoforge.model import Event, EventLevel, JobDoc, JobStatus, Phase
+from demoforge.phases.warehouse import dataset_name
 from demoforge.ports import DatasetRef
 
 TEARDOWN_KEY = "teardown"
@@ -48,12 +49,18 @@ def _agent_names(deps: Deps, job: JobDoc) -> list[str]:
     return names
 
 
-def _dataset(job: JobDoc) -> DatasetRef | None:
+def _dataset(deps: Deps, job: JobDoc) -> DatasetRef | None:
     wh = job.results.get(Phase.WAREHOUSE.value, {})
     project, dataset = wh.get("project"), wh.get("dataset")
     if isinstance(project, str) and isinstance(dataset, str) and project and dataset:
         return DatasetRef(project=project, dataset=dataset, job_id=job.job_id)
-    return None
+    # The warehouse phase may have created the dataset and failed before recording it;
+    # its name is deterministic, so derive it (deleting an absent dataset is a no-op).
+    company = job.results.get(Phase.RESEARCH.value, {}).get("company_name") or job.company_name
+    if not company:
+        return None  # research never finished: no dataset name was ever chosen
+    return DatasetRef(project=deps.settings.project,
+                      dataset=dataset_name(str(company), job.job_id), job_id=job.job_id)
 
 
 def delete_job(deps: Deps, job_id: str) -> JobDoc:
@@ -67,7 +74,7 @@ def delete_job(deps: Deps, job_id: str) -> JobDoc:
     for name in _agent_names(deps, job):
         gone = deps.agents.delete_agent(name)
         report["agents"][name] = gone.model_dump(mode="json")
-    ref = _dataset(job)
+    ref = _dataset(deps, job)
     if ref is not None:
         deps.warehouse.delete_dataset(ref)
         report["dataset"] = ref.qualified
