@@ -278,3 +278,17 @@ def run_phase(deps: Any, job_id: str, phase: Any) -> Any:
 
     deps.store.transact(job_id, tx)
     return out
+
+
+def local_deps(tmp: Path, *, llm: Any = None, warehouse: Any = None, settings: Any = None) -> Any:
+    """Deps on real local adapters: SQLite store, folder artifacts, DuckDB (or given) warehouse."""
+    from demoforge.adapters.duckdb_warehouse import DuckDBWarehouse
+    from demoforge.adapters.local_artifacts import LocalArtifactStore
+    from demoforge.adapters.sqlite_store import SQLiteJobStore
+    from demoforge.bootstrap import Deps
+    from demoforge.settings import Settings
+
+    s = settings or Settings(home=tmp, project="demo-proj")
+    artifacts = LocalArtifactStore(tmp)
+    return Deps(s, store=SQLiteJobStore(tmp / "jobs.sqlite"), artifacts=artifacts,
+                warehouse=warehouse or DuckDBWarehouse(s, artifacts), llm=llm, llm_disabled=llm is None)

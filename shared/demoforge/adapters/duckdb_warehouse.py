@@ -154,6 +154,8 @@ class DuckDBWarehouse:
         duck = self._translate(sql)
         # read_only: even a query that slipped past the guard cannot write.
         with self._connect(ref, read_only=True) as con:
+            # Unqualified names resolve in the dataset, like a BigQuery default dataset.
+            con.execute(f"SET search_path = {_lit(ref.dataset + ',main')}")
             estimate = self._estimate_bytes(con, ref, sql)
             if max_bytes_billed and estimate > max_bytes_billed:
                 raise PermanentError(
