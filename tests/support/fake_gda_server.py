@@ -129,7 +129,8 @@ class FakeGDAServer:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
 
@@ -178,6 +179,9 @@ def _error(status: int, message: str, grpc_status: str | None = None) -> tuple[i
 class _Handler(BaseHTTPRequestHandler):
     fake: FakeGDAServer
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; without TCP_NODELAY each keep-alive
+    # response waits for the client's delayed ACK (~40 ms).
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         return  # keep pytest output clean

@@ -27,6 +27,7 @@ from typing import Any, Literal, TypeVar
 import requests
 from google.api_core import exceptions as gexc
 from google.api_core.client_options import ClientOptions
+from google.auth import exceptions as gauth
 from google.auth.credentials import AnonymousCredentials
 from google.cloud import geminidataanalytics_v1 as gda
 from google.protobuf import field_mask_pb2, json_format
@@ -56,6 +57,9 @@ REQUIRED_ROLES = (
 CALL_TIMEOUT_S = 60.0
 _MAX_TEXT = 20_000  # cap on kept answer text: the verdict stores an excerpt anyway
 _MAX_ROWS = 1_000
+# Everything the client and its transport raise for a failed call.
+_API_ERRORS = (gexc.GoogleAPICallError, gexc.RetryError, requests.RequestException,
+               gauth.GoogleAuthError)
 
 
 def _grpc_status(e: gexc.GoogleAPICallError) -> str:
@@ -95,7 +99,8 @@ def map_error(e: BaseException, action: str, project: str) -> DemoforgeError:
         | gexc.InternalServerError | gexc.Aborted | gexc.RetryError,
     ) or (isinstance(e, gexc.Conflict) and _grpc_status(e) == "ABORTED"):
         return TransientError(f"Conversational Analytics API busy while trying to {action}: {e}")
-    if isinstance(e, requests.Timeout | requests.ConnectionError | TimeoutError):
+    if isinstance(e, requests.Timeout | requests.ConnectionError | TimeoutError
+                  | gauth.TransportError):
         return TransientError(f"Conversational Analytics API unreachable or too slow to {action}: {e}")
     if isinstance(e, gexc.GoogleAPICallError):
         code = e.code if isinstance(e.code, int) else 0
@@ -104,6 +109,12 @@ def map_error(e: BaseException, action: str, project: str) -> DemoforgeError:
         return PermanentError(
             f"The Conversational Analytics API refused to {action}: {e.message}",
             code="agent_request_rejected",
+        )
+    if isinstance(e, gauth.GoogleAuthError):
+        return PermanentError(
+            f"No usable Google credentials to {action}: {e}. Run the function with a service "
+            "account (or `gcloud auth application-default login` locally).",
+            code="agent_credentials",
         )
     return PermanentError(f"Unexpected error while trying to {action}: {e}", code="agent_error")
 
@@ -132,7 +143,7 @@ class GeminiDataAgents:
     def _call(self, action: str, fn: Callable[[], T]) -> T:
         try:
             return fn()
-        except (gexc.GoogleAPICallError, gexc.RetryError, requests.RequestException) as e:
+        except _API_ERRORS as e:
             raise map_error(e, action, self.settings.project) from e
 
     # -- agents
@@ -150,8 +161,8 @@ class GeminiDataAgents:
             self.agents_client.create_data_agent_sync(request=create, timeout=CALL_TIMEOUT_S)
             return AgentInfo(name=name, agent_id=agent_id, job_id=job_id, mode="cloud",
                              action="created")
-        except gexc.GoogleAPICallError as e:
-            if not _already_exists(e):
+        except _API_ERRORS as e:
+            if not (isinstance(e, gexc.GoogleAPICallError) and _already_exists(e)):
                 raise map_error(e, "create the data agent", self.settings.project) from e
         # It exists (an earlier delivery, or a retried job): replace its context.
         updated = gda.DataAgent.from_json(json.dumps(request["dataAgent"]))
@@ -189,7 +200,7 @@ class GeminiDataAgents:
                 deleted += 1
             except gexc.NotFound:
                 continue  # deleted concurrently: the goal is reached
-            except (gexc.GoogleAPICallError, requests.RequestException) as e:
+            except _API_ERRORS as e:
                 raise map_error(e, "delete a conversation", self.settings.project) from e
         state: Literal["deleted", "absent"]
         try:
@@ -197,7 +208,7 @@ class GeminiDataAgents:
             state = "deleted"
         except gexc.NotFound:
             state = "absent"
-        except (gexc.GoogleAPICallError, requests.RequestException) as e:
+        except _API_ERRORS as e:
             raise map_error(e, "delete the data agent", self.settings.project) from e
         return AgentDeletion(agent=state, conversations_deleted=deleted)
 
@@ -219,8 +230,8 @@ class GeminiDataAgents:
         try:
             created = self.chat_client.create_conversation(request=req, timeout=CALL_TIMEOUT_S)
             return created.name or name
-        except gexc.GoogleAPICallError as e:
-            if _already_exists(e):
+        except _API_ERRORS as e:
+            if isinstance(e, gexc.GoogleAPICallError) and _already_exists(e):
                 return name  # the test conversation of an earlier delivery: reuse it
             raise map_error(e, "create a conversation", self.settings.project) from e
 
@@ -250,7 +261,7 @@ class GeminiDataAgents:
                     raise TransientError(
                         f"the data agent did not finish answering within {budget:.0f}s"
                     )
-        except (gexc.GoogleAPICallError, gexc.RetryError, requests.RequestException) as e:
+        except _API_ERRORS as e:
             raise map_error(e, "chat with the data agent", self.settings.project) from e
         except ValueError as e:
             # api_core's stream parser raises ValueError on a truncated JSON array: the
