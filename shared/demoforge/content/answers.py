@@ -78,7 +78,7 @@ def answer_sentence(rows: Rows, order_by: str | None = None) -> str:
         shown = ", ".join(fmt(r[list(r)[0]]) for r in rows[:3])
         return f"{n} results, starting with {shown}."
     keys = [r.get(dim) for r in rows if r.get(dim) is not None] if dim else []
-    if (dim is not None and keys and all(_is_time(k) for k in keys)
+    if (dim is not None and keys and order_by in (None, dim) and all(_is_time(k) for k in keys)
             and [str(k) for k in keys] == sorted(map(str, keys))):
         # A time series in chronological order: describe the trend and the peak.
         series = [(r[dim], r[metric]) for r in rows if r.get(metric) is not None]

@@ -48,7 +48,7 @@ def fmt(v: Any) -> str:
         return f"{int(v):,}"
     if isinstance(v, float | decimal.Decimal):
         f = float(v)
-        if abs(f) >= 100:
+        if abs(f) >= 1000:
             return f"{f:,.0f}"
         if abs(f) >= 1:
             return f"{f:,.2f}"
