@@ -1,16 +1,19 @@
-"""What a person sees in the Firestore console, and what the TTL policies rely on: real
-timestamps, enum values as strings, phase names as map keys, ``expire_at`` on events and
-cache entries, Firestore-safe cache document ids."""
+"""Firestore-specific behaviour beyond the shared contract. What a person sees in the
+console and what the TTL policies rely on: real timestamps, enum values as strings, phase
+names as map keys, ``expire_at`` on events and cache entries, Firestore-safe cache ids.
+And how Google API errors surface: contention re-runs the pure function, outages become
+``TransientError`` (Pub/Sub redelivers), other errors propagate unchanged."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from google.api_core import exceptions as gexc
 
 from demoforge.adapters.firestore_store import FirestoreJobStore, cache_doc_id
 from demoforge.emulators import Emulator
-from demoforge.errors import InvalidInput
+from demoforge.errors import InvalidInput, TransientError
 from demoforge.model import Event, EventLevel, JobDoc, Phase, PhaseStatus
 from demoforge.settings import Settings
 from tests.support.emulator_fixtures import EMULATOR_PROJECT
@@ -66,3 +69,46 @@ def test_event_and_cache_documents(fs: FirestoreJobStore) -> None:
 def test_bad_cursor_is_invalid_input(fs: FirestoreJobStore) -> None:
     with pytest.raises(InvalidInput):
         fs.list(cursor="not-a-cursor")
+
+
+def test_contention_reruns_the_function_and_outages_are_transient(
+    fs: FirestoreJobStore, fresh_firestore: Emulator
+) -> None:
+    fs.create(JobDoc(job_id="job-f", customer_url="https://x.example.com/", created_at=NOW))
+    calls: list[int] = []
+
+    def contended(job: JobDoc | None) -> tuple[JobDoc | None, str]:
+        # What a read that loses a lock race looks like: ABORTED from inside the body.
+        calls.append(1)
+        if len(calls) < 3:
+            raise gexc.Aborted("Transaction lock timeout.")
+        assert job is not None
+        job.progress = 42
+        return job, "ok"
+
+    assert fs.transact("job-f", contended) == "ok"
+    assert len(calls) == 3
+    got = fs.get("job-f")
+    assert got is not None and got.progress == 42
+
+    def outage(job: JobDoc | None) -> tuple[JobDoc | None, None]:
+        raise gexc.ServiceUnavailable("backend unavailable")
+
+    with pytest.raises(TransientError):
+        fs.transact("job-f", outage)
+
+    def bug(job: JobDoc | None) -> tuple[JobDoc | None, None]:
+        raise gexc.InvalidArgument("nested arrays are not supported")
+
+    with pytest.raises(gexc.InvalidArgument):
+        fs.transact("job-f", bug)
+
+    stubborn = FirestoreJobStore(
+        Settings(project=EMULATOR_PROJECT, firestore_emulator_host=fresh_firestore.host),
+        max_tx_attempts=2)
+
+    def always_contended(job: JobDoc | None) -> tuple[JobDoc | None, None]:
+        raise gexc.Aborted("Transaction lock timeout.")
+
+    with pytest.raises(TransientError, match="contention"):
+        stubborn.transact("job-f", always_contended)
