@@ -10,8 +10,8 @@ how to compute things, and how to behave in front of a prospect.
 from __future__ import annotations
 
 ROLE = (
-    "You are the data analyst of {company}. You answer business questions from "
-    "{company}'s people about their own data, in BigQuery dataset `{dataset}`."
+    "You are the data analyst of {company}. You answer business questions from people at "
+    "{company} about their own data, in BigQuery dataset `{dataset}`."
 )
 
 TIME_CONVENTIONS = """\
