@@ -1,0 +1,132 @@
+"""Benchmark: offline industry analysis on labelled real pages.
+
+Runs extraction + the offline analyser over ``../shared/sites/dev/*.html`` (labels in
+``labels.json``; see that folder's README) and prints top-1 and top-3 accuracy, mean
+time per page, confidence calibration, and two baselines measured in the same run:
+
+- majority class: always answer the most frequent label of the set;
+- naive keywords: bare ``get_text()`` of the page, count occurrences of the words in each
+  industry's own name ("retail", "ecommerce", "software", ...), pick the largest.
+
+Usage: ``uv run python bench/research_accuracy.py [--sites DIR] [--verbose]``.
+Exit status 0 even below target: a benchmark reports, it does not gate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+import statistics
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from demoforge.adapters.fetcher import decode_html
+from demoforge.model import INDUSTRIES
+from demoforge.research.extract import extract
+from demoforge.research.offline import analyse
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SITES = REPO.parent / "shared" / "sites" / "dev"
+TARGET = 0.85
+_TLDS = {"com", "de", "fr", "ch", "it", "se", "net", "org", "info", "uk", "au", "at", "nl", "es", "io", "eu"}
+
+
+def page_url(name: str, html: str) -> str:
+    """The page's own canonical/og:url when it states one, else a URL rebuilt from the
+    file name (``<host>.<slug>.html``), since in production the URL is always known."""
+    soup = BeautifulSoup(html[:200_000], "lxml")
+    for tag, attr, key in (("link", "rel", "canonical"), ("meta", "property", "og:url")):
+        el = soup.find(tag, attrs={attr: key})
+        if el is not None:
+            href = str(el.get("href") or el.get("content") or "")
+            if href.startswith(("http://", "https://")):
+                return href
+    parts = name.removesuffix(".html").split(".")
+    tld_at = max((i for i, p in enumerate(parts) if p in _TLDS and i > 0), default=-1)
+    if tld_at < 0:
+        return f"https://{parts[0]}.example/{'/'.join(parts[1:])}"
+    host = ".".join(parts[: tld_at + 1])
+    return f"https://{host}/{urllib.parse.quote('/'.join(parts[tld_at + 1:]))}"
+
+
+def naive_keywords(html: str) -> str:
+    text = BeautifulSoup(html, "lxml").get_text(" ").lower()
+    best, best_n = "other", 0
+    for industry in INDUSTRIES:
+        if industry == "other":
+            continue
+        n = sum(len(re.findall(rf"\b{re.escape(w)}", text)) for w in industry.split("_"))
+        if n > best_n:
+            best, best_n = industry, n
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sites", type=Path, default=DEFAULT_SITES)
+    ap.add_argument("--threshold", type=float, default=0.7, help="confidence threshold for 'asks a person'")
+    ap.add_argument("--verbose", "-v", action="store_true")
+    args = ap.parse_args(argv)
+    labels_path = args.sites / "labels.json"
+    if not labels_path.is_file():
+        print(f"no labelled pages at {args.sites} (expected labels.json); nothing to measure")
+        return 0
+    labels: list[dict[str, Any]] = json.loads(labels_path.read_text())
+    majority = collections.Counter(x["industry"] for x in labels).most_common(1)[0][0]
+
+    rows = []
+    times: list[float] = []
+    crashes = 0
+    for item in labels:
+        raw = (args.sites / item["file"]).read_bytes()
+        html, _ = decode_html(raw, None)
+        url = page_url(item["file"], html)
+        t0 = time.perf_counter()
+        try:
+            result = analyse([extract(html, url)])
+        except Exception as e:  # noqa: BLE001 - a benchmark counts crashes instead of stopping
+            crashes += 1
+            print(f"CRASH {item['file']}: {e!r}", file=sys.stderr)
+            continue
+        times.append(time.perf_counter() - t0)
+        top3 = [c for c, _ in result.candidates]
+        rows.append({
+            "file": item["file"], "label": item["industry"], "pred": result.industry,
+            "conf": result.confidence, "top3": top3, "naive": naive_keywords(html),
+        })
+
+    n = len(labels)
+    correct = [r["pred"] == r["label"] for r in rows]
+    acc = sum(correct) / n
+    top3_acc = sum(r["label"] in r["top3"] for r in rows) / n
+    naive_acc = sum(r["naive"] == r["label"] for r in rows) / n
+    majority_acc = sum(x["industry"] == majority for x in labels) / n
+    confident = [r for r in rows if r["conf"] >= args.threshold]
+    conf_acc = sum(r["pred"] == r["label"] for r in confident) / len(confident) if confident else float("nan")
+    mean_conf = statistics.mean(r["conf"] for r in rows) if rows else 0.0
+
+    if args.verbose:
+        for r in rows:
+            mark = "ok " if r["pred"] == r["label"] else "XX "
+            print(f"{mark}{r['file'][:44]:44} {r['label']:24} -> {r['pred']:24} {r['conf']:.2f}  top3={r['top3']}")
+        print()
+    print(f"pages: {n} ({args.sites})   crashes: {crashes}")
+    print(f"offline analyser   top-1 accuracy: {acc:.1%}   top-3: {top3_acc:.1%}   (target {TARGET:.0%})")
+    print(f"baseline naive keyword count       top-1 accuracy: {naive_acc:.1%}")
+    print(f"baseline majority class ({majority}) top-1 accuracy: {majority_acc:.1%}")
+    print(f"mean time per page (extract + analyse): {statistics.mean(times) * 1000:.0f} ms"
+          f"   (max {max(times) * 1000:.0f} ms)" if times else "no timings")
+    print(f"confidence: mean {mean_conf:.2f} vs accuracy {acc:.2f};  "
+          f">= {args.threshold}: {len(confident)}/{n} pages answered without asking, {conf_acc:.1%} of them right")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

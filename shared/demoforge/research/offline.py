@@ -1,0 +1,384 @@
+"""Offline analyser: a deterministic industry classifier over extracted page signals.
+
+Used without an Anthropic key and as the fallback when Claude is unavailable. Signals:
+multilingual lexicon terms (``research.lexicon``) counted per field with field weights
+(title and URL say more than body text), schema.org JSON-LD types, and URL cues. Each
+term contributes ``weight * log(1 + weighted count)`` so many different industry words
+beat one word repeated fifty times.
+
+Confidence is meant to be honest, not flattering: it is the winner's share of the
+(sharpened) top scores, discounted when there is little evidence at all. A page with
+three weak cues is never "90% sure". The constants were set once for calibration (mean
+confidence close to measured accuracy), not per page.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+import urllib.parse
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from demoforge.model import INDUSTRIES
+from demoforge.research.extract import PageExtract
+from demoforge.research.lexicon import JSONLD_TYPES, LEXICON
+from demoforge.results import Evidence, ResearchResult
+
+# How much one occurrence in each field counts.
+FIELD_WEIGHTS: dict[str, float] = {
+    "url": 3.0, "title": 3.0, "og": 2.0, "description": 2.0, "headings": 1.5,
+    "nav": 1.0, "footer": 0.5, "text": 1.0,
+}
+JSONLD_BONUS = 6.0
+SHARPEN = 2.0  # exponent on scores before taking shares
+EVIDENCE_SCALE = 10.0  # score at which evidence counts as ~63% "enough"
+MIN_SCORE = 1.5  # below this nothing is known: industry "other"
+
+
+@dataclass(frozen=True)
+class _Term:
+    industry: str
+    term: str
+    weight: float
+
+
+@dataclass
+class _Matcher:
+    exact: re.Pattern[str] | None
+    prefix: re.Pattern[str] | None
+    inner: re.Pattern[str] | None
+    table: dict[tuple[str, str], list[_Term]] = field(default_factory=dict)
+
+    def spans(self, text: str) -> list[tuple[int, int, tuple[str, str]]]:
+        """Leftmost-longest, non-overlapping matches: one word counts once, so ``=shop``
+        and ``*shop`` do not both score "shop", and ``ferienwohnung`` (travel) is not
+        also read as ``*wohnung`` (real estate)."""
+        found: list[tuple[int, int, tuple[str, str]]] = []
+        for mode, pattern in (("=", self.exact), ("", self.prefix), ("*", self.inner)):
+            if pattern is not None:
+                found += [(m.start(), m.end(), (mode, " ".join(m.group(0).split())))
+                          for m in pattern.finditer(text)]
+        found.sort(key=lambda s: (s[0], s[0] - s[1]))
+        out: list[tuple[int, int, tuple[str, str]]] = []
+        last_end = -1
+        for span in found:
+            if span[0] >= last_end:
+                out.append(span)
+                last_end = span[1]
+        return out
+
+    def find(self, text: str) -> Iterable[_Term]:
+        for _, _, key in self.spans(text):
+            yield from self.table.get(key, ())
+
+
+def _norm(s: str) -> str:
+    return unicodedata.normalize("NFC", s).lower()
+
+
+def _alternation(terms: Iterable[str]) -> str:
+    ordered = sorted(set(terms), key=len, reverse=True)  # longest first: most specific wins
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
+
+
+@functools.lru_cache(maxsize=1)
+def matcher() -> _Matcher:
+    table: dict[tuple[str, str], list[_Term]] = defaultdict(list)
+    for industry, spec in LEXICON.items():
+        for raw in spec.split():
+            weight = 1.0
+            if "^" in raw:
+                raw, w = raw.rsplit("^", 1)
+                weight = float(w)
+            mode = raw[0] if raw[0] in "=*" else ""
+            term = _norm(raw.lstrip("=*").replace("_", " "))
+            if term:
+                table[(mode, term)].append(_Term(industry, f"{mode}{term}", weight))
+    by_mode: dict[str, list[str]] = defaultdict(list)
+    for mode, term in table:
+        by_mode[mode].append(term)
+    w = r"[^\W_]"  # a letter or digit
+    exact = re.compile(rf"(?<!{w})(?:{_alternation(by_mode['='])})(?!{w})") if by_mode["="] else None
+    prefix = re.compile(rf"(?<!{w})(?:{_alternation(by_mode[''])})") if by_mode[""] else None
+    inner = re.compile(rf"(?:{_alternation(by_mode['*'])})") if by_mode["*"] else None
+    return _Matcher(exact, prefix, inner, dict(table))
+
+
+def _url_text(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    path = urllib.parse.unquote(parts.path)
+    return re.sub(r"[-_./?=&+%0-9]+", " ", f"{host.rsplit('.', 1)[0]} {path}")
+
+
+def _fields(page: PageExtract) -> dict[str, str]:
+    return {
+        "url": _url_text(page.url),
+        "title": page.title,
+        "og": " . ".join(v for k, v in page.og.items() if k in ("title", "site_name")),
+        "description": page.description or page.og.get("description", ""),
+        "headings": " . ".join(page.headings),
+        "nav": " . ".join(page.nav_links),
+        "footer": " . ".join(page.footer_links),
+        "text": page.text,
+    }
+
+
+@dataclass
+class Scores:
+    """Per-industry scores and what produced them (for evidence and debugging)."""
+
+    scores: dict[str, float]
+    term_hits: dict[str, dict[str, float]]  # industry -> term -> weighted count
+    jsonld: dict[str, list[str]]  # industry -> schema.org types seen
+
+    def ranked(self) -> list[tuple[str, float]]:
+        return sorted(((k, v) for k, v in self.scores.items() if v > 0), key=lambda kv: (-kv[1], kv[0]))
+
+
+_CART = re.compile(
+    r"warenkorb|shopping[ -]?(?:cart|bag|basket)|\bcart\b|\bbasket\b|\bcheckout\b|panier|carrito|carrello|winkelwagen",
+    re.I,
+)
+_PRICE = re.compile(r"(?:[€$£]|\b(?:eur|chf|usd|gbp))\s?\d{1,5}(?:[.,]\d{2})?\b|\b\d{1,5}[.,]\d{2}\s?(?:[€$£]|eur\b|chf\b)", re.I)
+
+
+def _commerce_signal(page: PageExtract) -> float:
+    """An online shop shows its mechanics: a cart and prices. Both together are a strong
+    retail cue whatever is being sold (wine, ink, jackets)."""
+    chrome = " ".join([*page.nav_links, *page.footer_links, page.title])
+    # Cart links are often icons without text: their URL still says "cart".
+    has_cart = bool(_CART.search(chrome) or _CART.search(page.text)) or any(
+        _CART.search(urllib.parse.urlsplit(link.href).path) for link in page.links
+    )
+    if not has_cart:
+        return 0.0
+    prices = len(_PRICE.findall(page.text)) + len(_PRICE.findall(chrome))
+    return 3.0 + 1.5 * math.log1p(prices)
+
+
+def score_pages(pages: Sequence[PageExtract]) -> Scores:
+    m = matcher()
+    weighted: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    term_weight: dict[tuple[str, str], float] = {}
+    jsonld: dict[str, list[str]] = defaultdict(list)
+    for page in pages:
+        for name, text in _fields(page).items():
+            if not text:
+                continue
+            fw = FIELD_WEIGHTS[name]
+            for hit in m.find(_norm(text)):
+                weighted[hit.industry][hit.term] += fw
+                term_weight[(hit.industry, hit.term)] = hit.weight
+        for t in page.jsonld_types:
+            industry = JSONLD_TYPES.get(t)
+            if industry and t not in jsonld[industry]:
+                jsonld[industry].append(t)
+    scores = {i: 0.0 for i in INDUSTRIES if i != "other"}
+    for industry, terms in weighted.items():
+        scores[industry] = sum(term_weight[(industry, t)] * math.log1p(c) for t, c in terms.items())
+    for industry, types in jsonld.items():
+        scores[industry] += JSONLD_BONUS * min(len(types), 2)
+    scores["retail_ecommerce"] += sum(_commerce_signal(p) for p in pages)
+    return Scores(scores, {k: dict(v) for k, v in weighted.items()}, dict(jsonld))
+
+
+def confidence_of(ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Probabilities for the top candidates: sharpened shares times an evidence factor."""
+    top = [(k, v) for k, v in ranked[:5] if v > 0]
+    if not top:
+        return []
+    total = sum(v**SHARPEN for _, v in top)
+    evidence = 1.0 - math.exp(-top[0][1] / EVIDENCE_SCALE)
+    return [(k, round((v**SHARPEN / total) * evidence, 3)) for k, v in top]
+
+
+# ------------------------------------------------------------------- result building
+# Entities and KPIs an analytics demo for the industry would typically show; modeling
+# refines them. Kept short: they seed, they do not decide.
+PROFILES: dict[str, tuple[list[str], list[str]]] = {
+    "retail_ecommerce": (["customers", "orders", "order_items", "products", "categories", "stores"],
+                         ["revenue", "average order value", "conversion rate", "return rate", "repeat purchase rate"]),
+    "saas_software": (["accounts", "users", "subscriptions", "plans", "usage_events", "invoices"],
+                      ["MRR", "churn rate", "net revenue retention", "active users", "trial conversion"]),
+    "financial_services": (["customers", "accounts", "transactions", "loans", "products", "branches"],
+                           ["loan volume", "default rate", "net interest margin", "deposits", "approval rate"]),
+    "insurance": (["policyholders", "policies", "claims", "premiums", "agents", "products"],
+                  ["gross written premium", "loss ratio", "claim frequency", "retention rate", "average claim cost"]),
+    "healthcare": (["patients", "appointments", "providers", "treatments", "locations", "invoices"],
+                   ["appointments per day", "no-show rate", "revenue per patient", "wait time", "utilisation"]),
+    "pharma_life_sciences": (["products", "trials", "sites", "patients", "batches", "orders"],
+                             ["trial enrolment", "batch yield", "sales by product", "adverse event rate", "time to market"]),
+    "manufacturing": (["products", "production_orders", "machines", "plants", "suppliers", "customers"],
+                      ["output volume", "OEE", "scrap rate", "on-time delivery", "unit cost"]),
+    "logistics_transport": (["shipments", "customers", "routes", "vehicles", "depots", "deliveries"],
+                            ["on-time delivery", "cost per shipment", "fleet utilisation", "transit time", "damage rate"]),
+    "travel_hospitality": (["guests", "bookings", "rooms", "properties", "channels", "reviews"],
+                           ["occupancy rate", "ADR", "RevPAR", "booking lead time", "cancellation rate"]),
+    "restaurants_food": (["products", "orders", "customers", "locations", "suppliers", "menu_items"],
+                         ["sales", "average ticket", "food cost %", "top sellers", "repeat customers"]),
+    "media_entertainment": (["titles", "productions", "viewers", "subscriptions", "channels", "events"],
+                            ["audience reach", "watch time", "revenue per title", "subscriber churn", "ticket sales"]),
+    "education": (["students", "courses", "enrollments", "instructors", "sessions", "payments"],
+                  ["enrolments", "completion rate", "attendance", "revenue per course", "satisfaction score"]),
+    "real_estate": (["properties", "listings", "units", "tenants", "leases", "agents"],
+                    ["occupancy", "average rent", "days on market", "sales volume", "lead conversion"]),
+    "energy_utilities": (["customers", "meters", "installations", "readings", "tariffs", "invoices"],
+                         ["energy delivered", "installed capacity", "revenue per customer", "outage minutes", "self-consumption"]),
+    "telecom": (["subscribers", "plans", "usage", "devices", "cells", "tickets"],
+                ["ARPU", "churn rate", "data usage", "network availability", "net adds"]),
+    "automotive": (["vehicles", "customers", "sales", "service_orders", "parts", "dealers"],
+                   ["units sold", "service revenue", "parts margin", "inventory days", "lead conversion"]),
+    "professional_services": (["clients", "projects", "consultants", "timesheets", "invoices", "services"],
+                              ["billable utilisation", "revenue per client", "realisation rate", "project margin", "new clients"]),
+    "government_public": (["citizens", "cases", "services", "offices", "requests", "budgets"],
+                          ["cases handled", "processing time", "service satisfaction", "budget execution", "requests per channel"]),
+    "nonprofit": (["members", "donors", "donations", "campaigns", "events", "volunteers"],
+                  ["donations raised", "donor retention", "member growth", "campaign ROI", "volunteer hours"]),
+    "agriculture": (["farms", "fields", "crops", "harvests", "customers", "equipment"],
+                    ["yield per hectare", "harvest volume", "input cost", "sales by crop", "equipment utilisation"]),
+    "construction_engineering": (["projects", "clients", "sites", "contracts", "workers", "materials"],
+                                 ["project margin", "on-time completion", "cost overrun", "backlog", "change orders"]),
+    "other": (["customers", "orders", "products"], ["revenue", "customers", "growth"]),
+}
+
+_GENERIC_NAV_WORDS = (
+    "home start startseite accueil inicio kontakt contact contacto contatti impressum imprint "
+    "datenschutz privacy legal mentions login anmelden register registrieren search suche "
+    "menu menü blog news aktuelles presse press jobs karriere careers about über faq sitemap "
+    "agb terms cookies deutsch english français español italiano newsletter warenkorb cart "
+    "mein konto my account hilfe help"
+)
+_GENERIC_NAV = frozenset(_norm(w) for w in _GENERIC_NAV_WORDS.split())
+
+
+def _products(pages: Sequence[PageExtract], limit: int = 10) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for page in pages:
+        for t in [*page.nav_links, *page.headings]:
+            key = _norm(t)
+            if not (3 <= len(t) <= 40) or key in seen or any(w in _GENERIC_NAV for w in key.split()[:1]):
+                continue
+            if sum(c.isalpha() for c in t) < 3:
+                continue
+            seen.add(key)
+            out.append(t)
+            if len(out) >= limit:
+                return out
+    return out
+
+
+def _evidence(pages: Sequence[PageExtract], industry: str, hits: dict[str, float], limit: int = 3) -> list[Evidence]:
+    m = matcher()
+    top_terms = {t for t, _ in sorted(hits.items(), key=lambda kv: -kv[1])[:8]}
+    out: list[Evidence] = []
+    for page in pages:
+        for source in (page.title, page.description, page.text):
+            if not source:
+                continue
+            norm = _norm(source)
+            for pattern in (m.exact, m.prefix, m.inner):
+                if pattern is None:
+                    continue
+                for hit in pattern.finditer(norm):
+                    terms = {t.term for t in m.table.get(("", " ".join(hit.group(0).split())), [])}
+                    terms |= {t.term for mode in "=*" for t in m.table.get((mode, " ".join(hit.group(0).split())), [])}
+                    if not terms & top_terms:
+                        continue
+                    start = max(0, hit.start() - 90)
+                    quote = " ".join(source[start:hit.end() + 110].split())
+                    if quote and all(quote != e.quote for e in out):
+                        out.append(Evidence(quote=quote[:300], source_url=page.url[:2048]))
+                    break
+                if len(out) > len(pages) * 2:
+                    break
+            if len(out) >= limit:
+                return out
+    return out
+
+
+_B2B = re.compile(r"\b(b2b|for businesses|for companies|für unternehmen|geschäftskunden|firmenkunden|"
+                  r"pour les entreprises|professionnels|enterprise|industrie|industrial|großhandel|wholesale|"
+                  r"oem|manufacturers|hersteller)\b", re.I)
+_MARKETPLACE = re.compile(r"\b(marketplace|marktplatz|place de marché|sellers|verkäufer werden|become a seller)\b", re.I)
+
+
+def _business_model(industry: str, pages: Sequence[PageExtract]) -> str:
+    if industry in ("government_public", "nonprofit"):
+        return "public"
+    blob = " ".join(f"{p.title} {p.description} {' '.join(p.nav_links)} {p.text[:5000]}" for p in pages)
+    if len(_MARKETPLACE.findall(blob)) >= 2:
+        return "marketplace"
+    b2b = len(_B2B.findall(blob))
+    if industry in ("manufacturing", "professional_services", "construction_engineering", "logistics_transport", "saas_software"):
+        return "B2B" if b2b or industry != "saas_software" else "B2B"
+    return "B2B" if b2b >= 3 else "B2C"
+
+
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·»]\s+|\s*\|\s*")
+
+
+def guess_company_name(pages: Sequence[PageExtract]) -> str:
+    """JSON-LD organisation name, else og:site_name, else the title segment that looks
+    like the domain, else the domain itself."""
+    if not pages:
+        return "Unknown company"
+    home = pages[0]
+    for p in pages:
+        if p.jsonld_names:
+            return p.jsonld_names[0][:200]
+    for p in pages:
+        if p.og.get("site_name"):
+            return p.og["site_name"][:200]
+    host = (urllib.parse.urlsplit(home.url).hostname or "").removeprefix("www.")
+    stem = host.split(".")[0] if host else ""
+    segments = [s.strip() for s in _TITLE_SPLIT.split(home.title) if s.strip()]
+    squash = re.sub(r"[^a-z0-9]", "", stem.lower())
+    for seg in segments:
+        seg_squash = re.sub(r"[^a-z0-9]", "", _norm(seg))
+        if squash and seg_squash and (seg_squash in squash or squash in seg_squash) and len(seg) <= 60:
+            return seg[:200]
+    if stem:
+        return stem.replace("-", " ").title()[:200]
+    return (segments[-1] if segments else "Unknown company")[:200]
+
+
+def _language(pages: Sequence[PageExtract]) -> str:
+    votes: dict[str, int] = defaultdict(int)
+    for i, p in enumerate(pages):
+        if p.language:
+            votes[p.language] += 3 if i == 0 else 1
+    return max(votes.items(), key=lambda kv: kv[1])[0] if votes else "en"
+
+
+def analyse(pages: Sequence[PageExtract], *, company_name: str | None = None) -> ResearchResult:
+    """The offline ResearchResult for the crawled pages (home page first)."""
+    scores = score_pages(pages)
+    probs = confidence_of(scores.ranked())
+    if not probs or scores.ranked()[0][1] < MIN_SCORE:
+        industry, confidence = "other", round(probs[0][1], 3) if probs else 0.0
+        confidence = min(confidence, 0.3)
+    else:
+        industry, confidence = probs[0]
+    entities, kpis = PROFILES.get(industry, PROFILES["other"])
+    specific = scores.jsonld.get(industry, [])
+    return ResearchResult(
+        company_name=(company_name or guess_company_name(pages))[:200],
+        industry=industry,
+        sub_industry=specific[0] if specific else "",
+        business_model=_business_model(industry, pages),
+        products_services=_products(pages),
+        key_entities=list(entities),
+        kpis=list(kpis),
+        evidence=_evidence(pages, industry, scores.term_hits.get(industry, {})),
+        confidence=confidence,
+        language=_language(pages),
+        candidates=[(k, p) for k, p in probs[:3]],
+        source="offline",
+        pages=[p.url for p in pages][:10],
+    )
