@@ -49,7 +49,7 @@ blockquote{margin:6px 0;padding:4px 12px;border-left:3px solid var(--accent);col
 details{border:1px solid var(--line);border-radius:6px;padding:8px 12px;margin:8px 0}summary{cursor:pointer;font-weight:600}
 .chart-title{font-weight:600;font-size:13px;fill:var(--ink)}.axis{font-size:11px;fill:var(--muted)}
 .value{font-size:11px;fill:var(--ink)}.bar{fill:var(--accent)}.line{fill:none;stroke:var(--accent);stroke-width:2}
-.dot{fill:var(--accent)}.grid{stroke:var(--line)}svg .grid{stroke:var(--line)}
+.dot{fill:var(--accent)}.gridline{stroke:var(--line)}
 .entity-box{fill:#fff;stroke:#9fb3c8}.entity-head{fill:var(--accent)}.entity-name{fill:#fff;font-weight:600;font-size:13px}
 .col{font-size:12px;fill:var(--ink)}.col.key{font-weight:600}.coltype{font-size:11px;fill:var(--muted)}
 .edge{fill:none;stroke:#829ab1;stroke-width:1.4}.edge-end{fill:#829ab1}
