@@ -35,7 +35,7 @@ FIELD_WEIGHTS: dict[str, float] = {
 }
 JSONLD_BONUS = 6.0
 SHARPEN = 2.0  # exponent on scores before taking shares
-EVIDENCE_SCALE = 10.0  # score at which evidence counts as ~63% "enough"
+EVIDENCE_SCALE = 6.0  # score at which evidence counts as ~63% "enough"
 MIN_SCORE = 1.5  # below this nothing is known: industry "other"
 
 
@@ -158,7 +158,7 @@ def _commerce_signal(page: PageExtract) -> float:
     if not has_cart:
         return 0.0
     prices = len(_PRICE.findall(page.text)) + len(_PRICE.findall(chrome))
-    return 3.0 + 1.5 * math.log1p(prices)
+    return 4.0 + 2.0 * math.log1p(prices)
 
 
 def score_pages(pages: Sequence[PageExtract]) -> Scores:
