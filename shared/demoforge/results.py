@@ -44,9 +44,11 @@ class ResearchResult(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     language: str = Field(default="en", max_length=16)
     # Top candidates with scores, best first: shown when a person is asked to confirm.
-    candidates: list[tuple[str, float]] = Field(default_factory=list, max_length=5)
+    candidates: list[tuple[Industry, float]] = Field(default_factory=list, max_length=5)
     source: Literal["claude", "offline", "answer", "hint"] = "offline"
     pages: list[str] = Field(default_factory=list, max_length=10)  # URLs read
+    # A person's note when they answered the clarifying question (jobs.answer_job).
+    notes: str | None = Field(default=None, max_length=2000)
 
 
 class GoldenQuery(BaseModel):
