@@ -88,13 +88,47 @@ def _overlay_datetimes(model: BaseModel, data: dict[str, Any]) -> dict[str, Any]
     return data
 
 
+# Firestore cannot store an array directly inside an array, but phase summaries and event
+# data are free-form JSON (e.g. a small table preview). Such inner arrays are stored as
+# {NESTED_ARRAY: [...]} maps and turned back into lists on read, so documents round-trip
+# exactly as they do in SQLite.
+NESTED_ARRAY = "nested_array"
+
+
+def _wrap_nested(value: Any, in_list: bool = False) -> Any:
+    if isinstance(value, dict):
+        return {k: _wrap_nested(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_wrap_nested(v, True) for v in value]
+        return {NESTED_ARRAY: items} if in_list else items
+    return value
+
+
+def _unwrap_nested(value: Any) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1 and isinstance(value.get(NESTED_ARRAY), list):
+            return [_unwrap_nested(v) for v in value[NESTED_ARRAY]]
+        return {k: _unwrap_nested(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unwrap_nested(v) for v in value]
+    return value
+
+
 def encode_job(job: JobDoc) -> dict[str, Any]:
     """The Firestore document for a job: JSON-safe values with real timestamps."""
-    return _overlay_datetimes(job, job.to_json())
+    return _overlay_datetimes(job, _wrap_nested(job.to_json()))
 
 
 def decode_job(data: dict[str, Any]) -> JobDoc:
-    return JobDoc.model_validate(data)
+    return JobDoc.model_validate(_unwrap_nested(data))
+
+
+def encode_event(event: Event) -> dict[str, Any]:
+    return _overlay_datetimes(event, _wrap_nested(event.model_dump(mode="json")))
+
+
+def decode_event(data: dict[str, Any]) -> Event:
+    return Event.model_validate(_unwrap_nested(data))
 
 
 def cache_doc_id(key: str) -> str:
@@ -227,7 +261,7 @@ class FirestoreJobStore:
         ) from last
 
     def add_event(self, job_id: str, event: Event) -> None:
-        data = _overlay_datetimes(event, event.model_dump(mode="json"))
+        data = encode_event(event)
         data["expire_at"] = self._expire_at()
         with _mapped(f"add event to job {job_id}"):
             self._job_ref(job_id).collection(EVENTS).document(event_id(event)).set(data)
@@ -242,7 +276,7 @@ class FirestoreJobStore:
             q = q.start_after({FieldPath.document_id(): cursor})
         with _mapped(f"list events of job {job_id}"):
             snaps = list(q.limit(limit + 1).stream())
-        evs = [Event.model_validate(s.to_dict() or {}) for s in snaps[:limit]]
+        evs = [decode_event(s.to_dict() or {}) for s in snaps[:limit]]
         return evs, (snaps[limit - 1].id if len(snaps) > limit else None)
 
     def cache_get(self, key: str) -> dict[str, Any] | None:

@@ -35,6 +35,7 @@ def test_job_document_layout(fs: FirestoreJobStore) -> None:
                  updated_at=NOW, expire_at=NOW + dt.timedelta(days=30))
     job.phase(Phase.RESEARCH).status = PhaseStatus.DONE
     job.phase(Phase.RESEARCH).started_at = NOW
+    job.phase(Phase.RESEARCH).summary = {"preview": [["region"], ["EMEA"]]}
     fs.create(job)
 
     raw = fs.client.collection("jobs").document("job-l").get().to_dict()
@@ -46,6 +47,9 @@ def test_job_document_layout(fs: FirestoreJobStore) -> None:
     assert raw["phases"]["research"]["status"] == "done"
     assert raw["phases"]["research"]["started_at"] == NOW
     assert raw["phases"]["modeling"]["started_at"] is None
+    # Arrays inside arrays are wrapped in maps (Firestore cannot nest arrays directly).
+    assert raw["phases"]["research"]["summary"]["preview"] == [
+        {"nested_array": ["region"]}, {"nested_array": ["EMEA"]}]
 
 
 def test_event_and_cache_documents(fs: FirestoreJobStore) -> None:

@@ -41,7 +41,9 @@ def test_create_get_roundtrip_and_conflict(store: JobStore) -> None:
     ps.finished_at = T0 + dt.timedelta(seconds=3, microseconds=250)
     ps.duration_s = 3.00025
     ps.summary = {"industry": "retail_ecommerce", "pages": 3, "tags": ["a", "b"],
-                  "nested": {"ok": True, "ratio": 0.5, "none": None}}
+                  "nested": {"ok": True, "ratio": 0.5, "none": None},
+                  # A table preview: arrays inside arrays (Firestore cannot store them as is).
+                  "preview": [["region", "revenue"], ["EMEA", 12.5], [[1, [2]], []]]}
     job.results["research"] = {"company": "Acme", "confidence": 0.9}
     job.status = JobStatus.RUNNING
     job.current_phase = Phase.MODELING
@@ -203,13 +205,14 @@ def test_events_oldest_first_with_pagination(store: JobStore) -> None:
     for i in order:
         store.add_event("job-e", Event(at=T0 + dt.timedelta(seconds=i), phase=Phase.RESEARCH,
                                        level=EventLevel.INFO, message=f"line {i}",
-                                       data={"i": i}))
+                                       data={"i": i, "rows": [[i, "x"], []]}))
     store.add_event("job-other", Event(at=T0, message="not mine", level=EventLevel.WARNING))
 
     all_events, nxt = store.events("job-e")
     assert [e.message for e in all_events] == [f"line {i}" for i in range(5)]
     assert nxt is None
-    assert all_events[0].phase == Phase.RESEARCH and all_events[0].data == {"i": 0}
+    assert all_events[0].phase == Phase.RESEARCH
+    assert all_events[0].data == {"i": 0, "rows": [[0, "x"], []]}
     assert all_events[0].at == T0
 
     seen: list[str] = []
