@@ -176,6 +176,7 @@ class _TableState:
 class _Chunk:
     offset: int
     n: int
+    number: int = 0
     values: dict[str, Values] = dataclasses.field(default_factory=dict)
     parent_idx: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
     nulls: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
@@ -202,6 +203,22 @@ class _TableGenerator:
         pk = table.primary_key
         if pk is not None and not (isinstance(self.gens[pk], SequenceGen)):
             self.retain.add(pk)  # random keys (uuid) must be kept for children to reference
+        # FK column -> timestamp column that must follow the parent's timestamp. Such pairs
+        # are drawn together: the timestamp from its own profile, then a parent among those
+        # whose timestamp is earlier (see _eligible_parents), so seasonality and trend stay
+        # exactly as planned and children still come after their parents.
+        self.time_linked: dict[str, str] = {}
+        cpp_fk = table.children_per_parent.foreign_key if table.children_per_parent else None
+        for c in table.columns:
+            g = self.gens[c.name]
+            if (
+                isinstance(g, TimestampGen) and g.after is not None and g.after.parent_column
+                and g.after.mean_hours is None and g.after.column != cpp_fk
+                and g.after.column not in self.time_linked
+            ):
+                fk = table.fk(g.after.column)
+                if fk is not None and fk.references_table != table.name:
+                    self.time_linked[g.after.column] = c.name
         self.cum_children: np.ndarray | None = None
         if table.children_per_parent is not None:
             self.rows = self._plan_children()
@@ -273,11 +290,14 @@ class _TableGenerator:
         return lambda idx: keys.take(pa.array(idx))
 
     def _chunk(self, offset: int, n: int, chunk_no: int) -> _Chunk:
-        chunk = _Chunk(offset=offset, n=n)
+        chunk = _Chunk(offset=offset, n=n, number=chunk_no)
         for name in self.order:
             col = self.cols[name]
             rng = _rng(self.seed, self.table.name, name, chunk_no)
-            values = self._column(col, self.gens[name], chunk, rng)
+            if name in chunk.values:  # drawn together with its foreign key (see _eligible_parents)
+                values = chunk.values[name]
+            else:
+                values = self._column(col, self.gens[name], chunk, rng)
             for i, effect in self.effects.get(name, []):
                 values = self._apply_effect(col, effect, values, chunk, _rng(self.seed, self.table.name, f"effect{i}", chunk_no))
             chunk.values[name] = values
@@ -347,7 +367,9 @@ class _TableGenerator:
             chunk.parent_idx[col.name] = idx
             return _sequence(self.gens[self.table.primary_key or ""], col.type, idx)
         parent = self.done[fk.references_table]
-        if cpp is not None and cpp.foreign_key == col.name:
+        if col.name in self.time_linked and parent.rows > 0:
+            idx = self._eligible_parents(col, g, parent, chunk, rng)
+        elif cpp is not None and cpp.foreign_key == col.name:
             assert self.cum_children is not None
             idx = np.searchsorted(self.cum_children, chunk.row_numbers, side="right")
         else:
@@ -357,13 +379,53 @@ class _TableGenerator:
                     f"{fk.references_table!r} has no rows to reference"
                 )
             if g.distribution == "zipf":
-                cdf = self._cached(f"zipf:{col.name}", lambda: _zipf_cdf(parent.rows, g.zipf_a, _rng(self.seed, self.table.name, col.name, "popularity")))
+                cdf = self._cached(f"zipf:{col.name}", lambda: np.cumsum(self._popularity(col.name, g, parent.rows)))
                 idx = np.searchsorted(cdf, rng.random(chunk.n) * cdf[-1], side="right")
                 idx = np.minimum(idx, parent.rows - 1)
             else:
                 idx = rng.integers(0, parent.rows, chunk.n)
         chunk.parent_idx[col.name] = idx
         return parent.key_fn(idx)
+
+    def _popularity(self, column: str, g: ForeignKeyGen, n: int) -> np.ndarray:
+        return _zipf_weights(n, g.zipf_a, _rng(self.seed, self.table.name, column, "popularity"))
+
+    def _eligible_parents(
+        self, col: ColumnSpec, g: ForeignKeyGen, parent: _TableState, chunk: _Chunk, rng: np.random.Generator
+    ) -> np.ndarray:
+        """Draw the linked timestamp from its profile, then a parent whose own timestamp is
+        earlier (weighted by popularity for zipf): exact inverse-CDF sampling over the
+        parents sorted by time."""
+        ts_name = self.time_linked[col.name]
+        tg = self.gens[ts_name]
+        assert isinstance(tg, TimestampGen) and tg.after is not None and tg.after.parent_column
+        pcol = tg.after.parent_column
+
+        def build() -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+            ref = np.asarray(parent.columns[pcol], dtype=np.int64)
+            if parent.types[pcol] == "DATE":
+                ref = ref * US_PER_DAY
+            ref = ref + int(tg.after.min_hours * US_PER_HOUR)  # type: ignore[union-attr]
+            order = np.argsort(ref, kind="stable")
+            cdf = np.cumsum(self._popularity(col.name, g, parent.rows)[order]) if g.distribution == "zipf" else None
+            return order, ref[order], cdf
+
+        order, sorted_ref, cdf = self._cached(f"eligible:{col.name}", build)
+        prof = self._cached(f"ts:{ts_name}", lambda: _TimeProfile(tg))
+        ts = prof.sample(_rng(self.seed, self.table.name, ts_name, chunk.number), chunk.n, None)
+        k = np.maximum(np.searchsorted(sorted_ref, ts, side="right"), 1)  # no parent yet: the earliest
+        u = rng.random(chunk.n)
+        if cdf is not None:
+            pos = np.minimum(np.searchsorted(cdf, u * cdf[k - 1], side="right"), k - 1)
+        else:
+            pos = np.minimum((u * k).astype(np.int64), k - 1)
+        idx = order[pos]
+        ref_us = sorted_ref[pos]
+        early = ts < ref_us  # only when the timestamp precedes every parent
+        if early.any():
+            ts[early] = ref_us[early] + rng.integers(60_000_000, 4 * US_PER_HOUR, int(early.sum()))
+        chunk.values[ts_name] = ts // US_PER_DAY if self.cols[ts_name].type == "DATE" else ts
+        return idx
 
     def _cached(self, key: str, fn: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -582,10 +644,10 @@ def _numeric(g: NumericGen, bq_type: str, n: int, rng: np.random.Generator) -> n
     return v
 
 
-def _zipf_cdf(n: int, a: float, rng: np.random.Generator) -> np.ndarray:
+def _zipf_weights(n: int, a: float, rng: np.random.Generator) -> np.ndarray:
     """Popularity of n parents ~ 1/rank^a, ranks shuffled so popular ids are scattered."""
     weights = np.arange(1, n + 1, dtype=np.float64) ** -a
-    return np.cumsum(weights[rng.permutation(n)])
+    return weights[rng.permutation(n)]
 
 
 class _TimeProfile:
