@@ -37,4 +37,7 @@ resource "google_firestore_field" "events_ttl" {
 
   ttl_config {}
   index_config {}
+
+  # Firestore runs one field-configuration operation at a time per database.
+  depends_on = [google_firestore_field.jobs_ttl]
 }

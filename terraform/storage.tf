@@ -75,8 +75,8 @@ resource "google_storage_bucket_object" "source" {
   for_each = local.functions
 
   bucket       = google_storage_bucket.source.name
-  name         = "functions/${local.manifest.functions[each.key].zip}"
-  source       = "${path.module}/${var.package_dir}/${local.manifest.functions[each.key].zip}"
+  name         = "functions/${try(local.manifest.functions[each.key].zip, "missing-${each.key}.zip")}"
+  source       = "${path.module}/${var.package_dir}/${try(local.manifest.functions[each.key].zip, "missing-${each.key}.zip")}"
   content_type = "application/zip"
 
   lifecycle {
