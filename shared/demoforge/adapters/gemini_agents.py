@@ -243,7 +243,11 @@ class GeminiDataAgents:
             messages=[gda.Message(user_message=gda.UserMessage(text=question))],
             conversation_reference=gda.ConversationReference(
                 conversation=conversation,
-                data_agent_context=gda.DataAgentContext(data_agent=agent.name),
+                # Explicitly the published context: what the prospect will talk to.
+                data_agent_context=gda.DataAgentContext(
+                    data_agent=agent.name,
+                    context_version=gda.DataAgentContext.ContextVersion.PUBLISHED,
+                ),
             ),
         )
         budget = self.settings.agent_chat_timeout_s

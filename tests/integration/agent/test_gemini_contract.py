@@ -199,8 +199,8 @@ def test_ask_streams_the_answer_and_data_as_floats(
     [chat] = gda.calls("POST", r":chat$")
     assert chat.body == {
         "messages": [{"userMessage": {"text": g.question}}],
-        "conversationReference": {"conversation": CONV,
-                                  "dataAgentContext": {"dataAgent": AGENT}},
+        "conversationReference": {"conversation": CONV, "dataAgentContext": {
+            "dataAgent": AGENT, "contextVersion": 2}},  # PUBLISHED (numeric enums on REST)
     }
     assert out.conversation == CONV
     assert out.final_text.startswith("Here is the answer")
