@@ -105,4 +105,5 @@ def answer_sentence(rows: Rows, order_by: str | None = None) -> str:
             extra = f", ahead of {name(second[d])} ({fmt(second[metric])})"
     text = (f"{name(first[d])} comes first with {label(metric)} of {fmt(first[metric])}{extra}; "
             f"{n} rows in total.")
-    return text[:1].upper() + text[1:]
+    # Capitalise our own words ("day of week 6"), never a data value ("iPhone", "web").
+    return text[:1].upper() + text[1:] if is_number(first[d]) or first[d] is None else text
