@@ -115,6 +115,7 @@ class FakeGDAServer:
         self.faults: list[Fault] = []
         self.responder: Responder = _default_responder
         self.chat_delay_s = 0.0  # pause between streamed messages
+        self.chat_cut_after: int | None = None  # end the body after N messages, no "]"
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -345,6 +346,8 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self._chunk(b"[")
             for i, msg in enumerate(messages):
+                if fake.chat_cut_after is not None and i >= fake.chat_cut_after:
+                    break  # a dropped connection: the JSON array is never closed
                 text = ("" if i == 0 else ",\r\n") + json.dumps(msg, indent=2)
                 data = text.encode()
                 half = len(data) // 2  # split mid-object: the client must reassemble
@@ -352,7 +355,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._chunk(data[half:])
                 if fake.chat_delay_s:
                     time.sleep(fake.chat_delay_s)
-            self._chunk(b"]")
+            if fake.chat_cut_after is None:
+                self._chunk(b"]")
             self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):

@@ -99,8 +99,11 @@ def map_error(e: BaseException, action: str, project: str) -> DemoforgeError:
         | gexc.InternalServerError | gexc.Aborted | gexc.RetryError,
     ) or (isinstance(e, gexc.Conflict) and _grpc_status(e) == "ABORTED"):
         return TransientError(f"Conversational Analytics API busy while trying to {action}: {e}")
-    if isinstance(e, requests.Timeout | requests.ConnectionError | TimeoutError
-                  | gauth.TransportError):
+    if isinstance(e, TimeoutError | gauth.TransportError) or (
+        # Network-level failures (timeouts, resets, a stream cut mid-body); the URL
+        # errors among requests' exceptions are ValueErrors and stay permanent.
+        isinstance(e, requests.RequestException) and not isinstance(e, ValueError)
+    ):
         return TransientError(f"Conversational Analytics API unreachable or too slow to {action}: {e}")
     if isinstance(e, gexc.GoogleAPICallError):
         code = e.code if isinstance(e.code, int) else 0

@@ -235,6 +235,16 @@ def test_chat_over_budget_is_transient(
         slow.ask(_info(), "What is revenue by region?")
 
 
+def test_answer_stream_cut_off_is_transient(
+    gda: FakeGDAServer, cloud: GeminiDataAgents, cloud_settings: Settings, golden: list
+) -> None:
+    cloud.ensure_agent(JOB, _request(cloud_settings, golden))
+    gda.responder = _answering(golden)
+    gda.chat_cut_after = 3
+    with pytest.raises(TransientError, match="cut off"):
+        cloud.ask(_info(), "What is revenue by region?")
+
+
 @pytest.mark.parametrize(("status", "error"), [(403, PermanentError), (429, TransientError),
                                                (503, TransientError)])
 def test_chat_errors_are_mapped(
