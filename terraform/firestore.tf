@@ -41,3 +41,17 @@ resource "google_firestore_field" "events_ttl" {
   # Firestore runs one field-configuration operation at a time per database.
   depends_on = [google_firestore_field.jobs_ttl]
 }
+
+# TTL on research_cache/{key}.expire_at: cached page analyses expire on their own (the
+# adapter also checks expire_at on read, because TTL deletion can lag by a day).
+resource "google_firestore_field" "research_cache_ttl" {
+  project    = var.project
+  database   = google_firestore_database.jobs.name
+  collection = "research_cache"
+  field      = "expire_at"
+
+  ttl_config {}
+  index_config {}
+
+  depends_on = [google_firestore_field.events_ttl]
+}

@@ -357,7 +357,9 @@ def test_every_role_line_says_why() -> None:
 def test_ttl_policies_on_jobs_and_events(tf: Doc) -> None:
     fields = of_type(tf, "google_firestore_field").values()
     ttl = {(f["collection"], f["field"]) for f in fields if "ttl_config" in f}
-    assert ttl == {("jobs", "expire_at"), ("events", "expire_at")}
+    assert ttl == {
+        ("jobs", "expire_at"), ("events", "expire_at"), ("research_cache", "expire_at"),
+    }
 
 
 def test_function_env_names_are_read_by_settings(tf: Doc) -> None:
