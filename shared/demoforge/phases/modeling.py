@@ -1,0 +1,218 @@
+"""Modeling phase: research result -> ``spec.json`` (the dataset to generate).
+
+1. Pick the closest industry template and customise it with the prospect's name,
+   products and KPIs, sized by the job's options (scale small/default/large or rows).
+2. With Claude (``ctx.deps.llm``), ask for a tailored DatasetSpec through the schema, with
+   the template as the worked example; validate it (schema, naming, keys, generators,
+   golden-query SQL, and a small trial generation in which every golden query must return
+   rows); on failure, one repair round with the errors; then fall back to step 1's spec.
+   ``LLMUnavailable`` also falls back. Offline (no key) step 1's spec is used directly.
+3. Store ``spec.json`` and return a small result for later phases.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import sqlglot
+from pydantic import ValidationError
+from sqlglot import exp
+
+from demoforge.errors import InvalidInput, LLMInvalidOutput, LLMUnavailable, PermanentError
+from demoforge.model import EventLevel, Phase
+from demoforge.phases.base import PhaseContext, PhaseOutput
+from demoforge.prompts import modeling as prompts
+from demoforge.results import ResearchResult
+from demoforge.spec import DatasetSpec
+from demoforge.synth.templates import closest_industry, customise, get_template, resize, target_rows
+
+SPEC_ARTIFACT = "spec.json"
+MIN_GOLDEN_QUERIES = 12
+TRIAL_ROWS = 20_000  # trial generation size: enough for every golden query to find rows
+
+
+def run(ctx: PhaseContext) -> PhaseOutput:
+    raw = ctx.result(Phase.RESEARCH)
+    if not raw:
+        raise PermanentError("the research result is missing: run research first", code="research_missing")
+    try:
+        research = ResearchResult.model_validate(raw)
+    except ValidationError as e:
+        raise PermanentError(f"the research result is invalid: {e}", code="research_invalid") from e
+    opts = ctx.job.options
+    try:
+        total = target_rows(opts.scale, opts.rows)
+    except ValueError as e:
+        raise InvalidInput(str(e), code="invalid_scale") from e
+    template_name = closest_industry(research.industry)
+    fallback = customise(get_template(template_name), research, scale=opts.scale, rows=opts.rows)
+
+    spec, source = fallback, "template"
+    llm = ctx.deps.llm
+    if llm is not None:
+        try:
+            designed = design(ctx, research, get_template(template_name), total)
+        except LLMUnavailable as e:
+            ctx.log("Claude is unavailable; using the customised template", EventLevel.WARNING, error=str(e))
+            designed = None
+        if designed is not None:
+            spec, source = designed, "claude"
+        else:
+            ctx.log("using the customised industry template", EventLevel.INFO, template=template_name)
+    if opts.seed is not None:
+        spec = spec.model_copy(update={"seed": opts.seed})
+
+    ctx.deps.artifacts.put(ctx.job_id, SPEC_ARTIFACT, spec.model_dump_json(indent=1).encode())
+    planned = spec.planned_rows()
+    result = {
+        "spec_artifact": SPEC_ARTIFACT, "template": template_name, "source": source,
+        "tables": len(spec.tables), "planned_rows": planned,
+    }
+    summary = {
+        "template": template_name, "source": source, "tables": len(spec.tables),
+        "planned_rows": planned, "golden_queries": len(spec.golden_queries),
+        "stories": [s.name for s in spec.stories],
+    }
+    return PhaseOutput(summary=summary, result=result)
+
+
+def design(
+    ctx: PhaseContext, research: ResearchResult, template: DatasetSpec, total_rows: int
+) -> DatasetSpec | None:
+    """Claude's spec (validated, sized), or None after a failed repair round."""
+    llm = ctx.deps.llm
+    assert llm is not None
+    schema = DatasetSpec.model_json_schema()
+    message = prompts.design_message(
+        research=research.model_dump(mode="json", exclude={"evidence", "pages", "candidates"}),
+        template=template.model_dump(mode="json", exclude_defaults=True), target_rows=total_rows,
+    )
+    previous: dict[str, Any] = {}
+    for attempt in (1, 2):
+        try:
+            raw = llm.structured(
+                system=prompts.DESIGN_SYSTEM, messages=[{"role": "user", "content": message}],
+                tool_name=prompts.DESIGN_TOOL, schema=schema, max_tokens=32_000,
+            )
+        except LLMInvalidOutput as e:
+            raw, errors = {}, [str(e)]
+        else:
+            spec, errors = validate_candidate(raw, total_rows)
+            if spec is not None:
+                ctx.log("Claude designed the dataset", EventLevel.INFO, attempt=attempt, tables=len(spec.tables))
+                return spec
+            previous = raw
+        ctx.log(
+            f"Claude's dataset spec failed validation (attempt {attempt})", EventLevel.WARNING,
+            errors=errors[:20],
+        )
+        message = prompts.repair_message(previous=previous, errors=errors)
+    return None
+
+
+def validate_candidate(raw: dict[str, Any], total_rows: int) -> tuple[DatasetSpec | None, list[str]]:
+    """(spec sized to ``total_rows``, []) or (None, errors naming table and column)."""
+    try:
+        spec = DatasetSpec.model_validate(raw)
+    except ValidationError as e:
+        return None, pydantic_errors(e, raw)
+    errors: list[str] = []
+    if not 3 <= len(spec.tables) <= 15:
+        errors.append(f"spec: {len(spec.tables)} tables; design 6 to 15")
+    errors += query_errors(spec)
+    if len(spec.golden_queries) < MIN_GOLDEN_QUERIES:
+        errors.append(f"spec: {len(spec.golden_queries)} golden queries; at least {MIN_GOLDEN_QUERIES} are needed")
+    if errors:
+        return None, errors
+    try:
+        sized = resize(spec, total_rows)
+    except ValidationError as e:
+        return None, pydantic_errors(e, raw)
+    trial_errors, failing = trial_run(sized)
+    if trial_errors:
+        return None, trial_errors
+    if failing:
+        # Drop queries that return nothing on the data, if enough remain to make a demo.
+        kept = [q for i, q in enumerate(sized.golden_queries, 1) if i not in failing]
+        if len(kept) < MIN_GOLDEN_QUERIES:
+            return None, [failing[i] for i in sorted(failing)]
+        sized = sized.model_copy(update={"golden_queries": kept})
+    return sized, []
+
+
+def pydantic_errors(e: ValidationError, raw: Any) -> list[str]:
+    """Pydantic errors with list indices replaced by the table/column names they point at."""
+    out: list[str] = []
+    for err in e.errors()[:40]:
+        loc = list(err.get("loc", ()))
+        where: list[str] = []
+        node: Any = raw
+        for i, part in enumerate(loc):
+            prev = loc[i - 1] if i else None
+            if isinstance(part, int) and isinstance(node, list) and part < len(node):
+                node = node[part]
+                name = node.get("name") if isinstance(node, dict) else None
+                label = {"tables": "table", "columns": "column"}.get(str(prev), str(prev))
+                where.append(f"{label} {name!r}" if name else f"{label} #{part + 1}")
+            else:
+                if not isinstance(part, int) and part not in ("tables", "columns"):
+                    where.append(str(part))
+                node = node.get(part) if isinstance(node, dict) else None
+        msg = str(err.get("msg", "invalid"))
+        out.append(f"{' '.join(where) or 'spec'}: {msg}")
+    return out
+
+
+def query_errors(spec: DatasetSpec) -> list[str]:
+    """Golden queries must be one read-only SELECT over this spec's unqualified tables."""
+    tables = {t.name.lower() for t in spec.tables}
+    errors: list[str] = []
+    for i, q in enumerate(spec.golden_queries, 1):
+        where = f"golden query {i} ({q.question[:60]!r})"
+        try:
+            statements = [s for s in sqlglot.parse(q.sql, read="bigquery") if s is not None]
+        except sqlglot.errors.ParseError as e:
+            errors.append(f"{where}: does not parse as BigQuery SQL: {str(e).splitlines()[0]}")
+            continue
+        if len(statements) != 1 or not isinstance(statements[0], exp.Query):
+            errors.append(f"{where}: must be exactly one SELECT statement")
+            continue
+        stmt = statements[0]
+        ctes = {c.alias_or_name.lower() for c in stmt.find_all(exp.CTE)}
+        for t in stmt.find_all(exp.Table):
+            if t.args.get("db") or t.args.get("catalog"):
+                errors.append(f"{where}: table {t.sql(dialect='bigquery')} must be unqualified")
+            elif t.name.lower() not in tables and t.name.lower() not in ctes:
+                errors.append(f"{where}: unknown table {t.name!r} (tables: {sorted(tables)})")
+    return errors
+
+
+def trial_run(spec: DatasetSpec) -> tuple[list[str], dict[int, str]]:
+    """Generate a small sample and run the realism checks: (blocking errors, {query number:
+    why it failed}). Keys or foreign keys that do not hold are blocking."""
+    from demoforge.synth.generate import generate_dataset  # numpy-heavy: only on this path
+    from demoforge.synth.realism import check
+
+    small = resize(spec, min(TRIAL_ROWS, spec.planned_rows()))
+    with tempfile.TemporaryDirectory(prefix="demoforge-trial-") as tmp:
+        try:
+            generate_dataset(small, Path(tmp))
+        except ValueError as e:
+            return [f"spec: generation failed: {e}"], {}
+        results = check(small, Path(tmp))
+    blocking = [
+        f"{r.name}: {r.detail}" for r in results
+        if not r.passed and r.name.split(":")[0] in ("pk", "fk", "after")
+    ]
+    failing = {
+        int(r.name.split(":")[1]): f"golden query {r.name.split(':')[1]}: {r.detail}"
+        for r in results if not r.passed and r.name.startswith("query:")
+    }
+    return blocking, failing
+
+
+def load_spec_json(data: bytes) -> DatasetSpec:
+    return DatasetSpec.model_validate(json.loads(data))

@@ -1,0 +1,66 @@
+"""Prompts for the modeling phase: Claude designs a ``DatasetSpec`` for the prospect.
+
+Claude answers through the ``design_dataset`` tool whose input schema is the DatasetSpec
+JSON schema, with the closest industry template as a worked example. A spec that fails
+validation gets one repair round with the exact validation errors.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+DESIGN_TOOL = "design_dataset"
+
+DESIGN_SYSTEM = """You design synthetic BigQuery datasets for Conversational Analytics demos.
+A Customer Engineer will show the prospect a data agent answering questions about data
+that looks like the prospect's own business. Design the dataset as a DatasetSpec and
+answer by calling the design_dataset tool exactly once.
+
+Rules:
+- 6 to 15 tables forming a star/snowflake schema around the business's core transactions.
+  Every table and every column has a clear business description (the data agent reads them).
+- Names: lowercase snake_case, letters/digits/underscores, no BigQuery reserved words.
+- Every table has an INT64 or STRING primary key with a "sequence" (or "uuid") generator.
+  Foreign keys reference a primary key, use the "foreign_key" generator, and are listed in
+  the table's foreign_keys. No cycles between tables (a self-reference such as manager_id is fine).
+- Child tables whose size depends on the parent (order lines) use children_per_parent.
+  Dimension tables with named members (products, regions) use categorical generators with
+  "cycle": true and "fixed_size": true.
+- Use the prospect's real products and services as categorical values where they fit.
+- Types: STRING, INT64, FLOAT64, NUMERIC (money), BOOL, DATE, TIMESTAMP only. No STRUCT or REPEATED.
+- Timestamps: realistic ranges (2023-01-01 to 2025-12-31), growth trend, monthly/weekday/hour
+  profiles, "after" the parent's timestamp where it must be (an order after the sign-up).
+- Plant 3-4 stories (regional_hotspot, churn_cohort, product_anomaly, seasonal_peak) with
+  effects on the data; give each story the value its revealing query shows first (expected_top).
+- At least 12 golden queries graded simple -> medium -> hard -> expert, each a single
+  read-only BigQuery Standard SQL SELECT (WITH allowed) over UNQUALIFIED table names
+  (FROM orders o JOIN customers c ...). Link the query that reveals a story via "pattern".
+  Order results so the most important row comes first. Avoid EXTRACT(DAYOFWEEK ...) and
+  DATE_TRUNC on DATE columns; for months use FORMAT_TIMESTAMP('%Y-%m', ts) or EXTRACT(MONTH FROM ts).
+- Keep the planned total around the requested number of rows."""
+
+
+def design_message(
+    *, research: dict[str, Any], template: dict[str, Any], target_rows: int
+) -> str:
+    return (
+        "Prospect research (JSON):\n"
+        f"{json.dumps(research, ensure_ascii=False, indent=1)}\n\n"
+        f"Target size: about {target_rows:,} rows in total.\n\n"
+        "Worked example: the template for the closest industry. Adapt it to this company "
+        "(its products, entities, KPIs and vocabulary); keep what already fits.\n"
+        f"{json.dumps(template, ensure_ascii=False, separators=(',', ':'))}\n\n"
+        f"Call {DESIGN_TOOL} with the complete DatasetSpec."
+    )
+
+
+def repair_message(*, previous: dict[str, Any], errors: list[str]) -> str:
+    listed = "\n".join(f"- {e}" for e in errors[:40])
+    return (
+        "Your previous DatasetSpec did not pass validation. Fix every problem below and keep "
+        "everything else as it was.\n\nProblems:\n"
+        f"{listed}\n\nPrevious spec (JSON):\n"
+        f"{json.dumps(previous, ensure_ascii=False, separators=(',', ':'))[:150_000]}\n\n"
+        f"Call {DESIGN_TOOL} with the corrected, complete DatasetSpec."
+    )
