@@ -292,7 +292,7 @@ def _evidence(pages: Sequence[PageExtract], industry: str, hits: dict[str, float
                         continue
                     start = max(0, hit.start() - 90)
                     quote = " ".join(source[start:hit.end() + 110].split())
-                    if quote and all(quote != e.quote for e in out):
+                    if quote and all(quote[:60] not in e.quote and e.quote[:60] not in quote for e in out):
                         out.append(Evidence(quote=quote[:300], source_url=page.url[:2048]))
                     break
                 if len(out) > len(pages) * 2:
@@ -343,9 +343,13 @@ def guess_company_name(pages: Sequence[PageExtract]) -> str:
         seg_squash = re.sub(r"[^a-z0-9]", "", _norm(seg))
         if squash and seg_squash and (seg_squash in squash or squash in seg_squash) and len(seg) <= 60:
             return seg[:200]
-    if stem:
+    is_ip = bool(re.fullmatch(r"[0-9.]+|\[?[0-9a-f:]+\]?", host))
+    if len(segments) >= 2:
+        # "Page title | Brand" is the most common title pattern.
+        return segments[-1][:200]
+    if stem and not is_ip:
         return stem.replace("-", " ").title()[:200]
-    return (segments[-1] if segments else "Unknown company")[:200]
+    return (segments[0] if segments else "Unknown company")[:200]
 
 
 def _language(pages: Sequence[PageExtract]) -> str:

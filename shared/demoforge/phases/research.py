@@ -1,0 +1,113 @@
+"""Research phase: what business is behind the customer URL?
+
+crawl (cached per normalised URL) -> extract -> analyse (Claude when configured, else
+or when Claude is unavailable the offline analyser) -> apply the request's hints. Below
+the confidence threshold the job waits for a person to pick the industry from the top
+candidates (``POST /jobs/{id}:answer``); an ``industry_hint`` skips that question.
+
+The job document receives only the small ``ResearchResult``; the extracted page text goes
+to the artifact ``research/pages.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from demoforge.errors import LLMUnavailable, UnsafeUrl
+from demoforge.model import Clarification, EventLevel
+from demoforge.phases.base import PhaseContext, PhaseOutput
+from demoforge.research import cache, claude, offline
+from demoforge.research.crawl import crawl
+from demoforge.research.extract import PageExtract
+from demoforge.results import ResearchResult
+
+if TYPE_CHECKING:
+    from demoforge.bootstrap import Deps
+
+PAGES_ARTIFACT = "research/pages.json"
+ARTIFACT_TEXT_CHARS = 20_000
+
+
+def read_site(
+    deps: Deps, url: str, *, log: Callable[[str], None] | None = None, use_cache: bool = True
+) -> tuple[list[PageExtract], bool]:
+    """(pages, from_cache). Fetch errors propagate with their transient/permanent kind;
+    a refused URL becomes ``PermanentError`` code ``unsafe_url``."""
+    private = deps.settings.allow_private_network
+    if use_cache:
+        cached = cache.load(deps.store, url, private_allowed=private)
+        if cached:
+            return cached, True
+    try:
+        result = crawl(deps.fetcher, url, max_pages=deps.settings.crawl_max_pages, log=log)
+    except UnsafeUrl as e:
+        raise UnsafeUrl(f"refused to research {url}: {e.message}") from e
+    if use_cache:
+        cache.save(deps.store, url, result.pages, deps.settings.research_cache_ttl_s, private_allowed=private)
+    return result.pages, False
+
+
+def analyse(
+    deps: Deps, pages: list[PageExtract], *, company_name: str | None = None,
+    log: Callable[[str], None] | None = None,
+) -> ResearchResult:
+    """Claude when configured (falling back to offline when it is unavailable), else offline."""
+    offline_result = offline.analyse(pages, company_name=company_name)
+    llm = deps.llm
+    if llm is None:
+        return offline_result
+    try:
+        result = claude.analyse(llm, pages, offline=offline_result, company_hint=company_name)
+    except LLMUnavailable as e:
+        if log:
+            log(f"Claude unavailable, using the offline analyser: {e.message}")
+        return offline_result
+    if company_name:
+        result = result.model_copy(update={"company_name": company_name})
+    return result
+
+
+def run(ctx: PhaseContext) -> PhaseOutput:
+    def warn(msg: str) -> None:
+        ctx.log(msg, EventLevel.WARNING)
+
+    pages, from_cache = read_site(ctx.deps, ctx.job.customer_url, log=warn)
+    ctx.log(
+        f"read {len(pages)} page(s) of {ctx.job.customer_url}" + (" (cached)" if from_cache else ""),
+        pages=[p.url for p in pages],
+    )
+    artifact = {"pages": [p.capped(ARTIFACT_TEXT_CHARS).model_dump(mode="json", exclude={"links"}) for p in pages]}
+    ctx.deps.artifacts.put(
+        ctx.job_id, PAGES_ARTIFACT, json.dumps(artifact, ensure_ascii=False, indent=1).encode()
+    )
+
+    result = analyse(ctx.deps, pages, company_name=ctx.job.company_name, log=warn)
+    waiting: Clarification | None = None
+    if ctx.job.industry_hint:
+        # The CE told us; keep the analysis for everything else (products, KPIs ...).
+        result = result.model_copy(update={
+            "industry": ctx.job.industry_hint, "confidence": 1.0, "source": "hint",
+        })
+        result = ResearchResult.model_validate(result.model_dump())
+    elif result.confidence < ctx.settings.confidence_threshold:
+        candidates = [c for c, _ in result.candidates[:3]] or [result.industry]
+        waiting = Clarification(
+            question=(
+                f"Which industry best describes {result.company_name} ({ctx.job.customer_url})? "
+                f"The site reads most like {result.industry.replace('_', ' ')}, but only with "
+                f"{result.confidence:.0%} confidence. Choose one of the candidates or any industry."
+            ),
+            candidates=candidates,
+        )
+    ctx.log(
+        f"industry {result.industry} ({result.source}, confidence {result.confidence:.2f})"
+        + (": asking a person" if waiting else ""),
+        candidates=[list(c) for c in result.candidates],
+    )
+    summary = {
+        "industry": result.industry, "confidence": result.confidence, "source": result.source,
+        "company_name": result.company_name, "pages": len(pages), "cached": from_cache,
+    }
+    return PhaseOutput(summary=summary, result=result.model_dump(mode="json"), waiting=waiting)
