@@ -154,6 +154,7 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         "conversation": test.conversation,
         "test_verdict": test.verdict,
         "test_mode": test.mode,
+        "test_seconds": test.seconds,
         "example_queries": n_examples,
         "tables": len(spec.tables),
     }
@@ -163,6 +164,8 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         "mode": info.mode,
         "conversation_name": test.conversation,
         "example_queries": n_examples,
-        "test": test.model_dump(mode="json"),
+        # Timing stays out of the result: results are identical for identical inputs, so
+        # a redelivered or retried phase leaves the same job document (summary has it).
+        "test": test.model_dump(mode="json", exclude={"seconds"}),
     }
     return PhaseOutput(summary=summary, result=result)
