@@ -131,6 +131,26 @@ def _table_reference(t: TableSpec, project: str, dataset: str) -> dict[str, Any]
     return {"projectId": project, "datasetId": dataset, "tableId": t.name, "schema": schema}
 
 
+def table_fqn(project: str, dataset: str, table: str) -> str:
+    return f"bigquery.googleapis.com/projects/{project}/datasets/{dataset}/tables/{table}"
+
+
+def _schema_relationships(spec: DatasetSpec, project: str, dataset: str) -> list[dict[str, Any]]:
+    """The spec's foreign keys as structured join paths (child column -> parent key), so
+    the agent joins on keys instead of guessing from column names. The system instruction
+    repeats them as text."""
+    return [
+        {
+            "leftSchemaPaths": {"tableFqn": table_fqn(project, dataset, t.name),
+                                "paths": [fk.column]},
+            "rightSchemaPaths": {"tableFqn": table_fqn(project, dataset, fk.references_table),
+                                 "paths": [fk.references_column]},
+        }
+        for t in spec.tables
+        for fk in t.foreign_keys
+    ]
+
+
 def _glossary_term(term: str, definition: str, synonyms: Sequence[str]) -> dict[str, Any]:
     g: dict[str, Any] = {"displayName": term, "description": definition}
     if synonyms:
@@ -183,6 +203,9 @@ def build_create_request(
             }
             for q in examples
         ]
+    relationships = _schema_relationships(spec, project, dataset)
+    if relationships:
+        context["schemaRelationships"] = relationships
     if spec.glossary:
         context["glossaryTerms"] = [
             _glossary_term(g.term, g.definition, g.synonyms) for g in spec.glossary

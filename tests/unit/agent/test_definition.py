@@ -98,6 +98,17 @@ def test_only_passed_golden_queries_become_examples_fully_qualified(golden: list
         assert ai.DATASET in e["sqlQuery"]
 
 
+def test_foreign_keys_become_schema_relationships(golden: list) -> None:
+    ctx = _request(golden)["dataAgent"]["dataAnalyticsAgent"]["publishedContext"]
+    fqn = f"bigquery.googleapis.com/projects/{ai.PROJECT}/datasets/{ai.DATASET}/tables/"
+    got = [(r["leftSchemaPaths"]["tableFqn"].removeprefix(fqn), r["leftSchemaPaths"]["paths"],
+            r["rightSchemaPaths"]["tableFqn"].removeprefix(fqn), r["rightSchemaPaths"]["paths"])
+           for r in ctx["schemaRelationships"]]
+    want = [(t.name, [fk.column], fk.references_table, [fk.references_column])
+            for t in ai.spec().tables for fk in t.foreign_keys]
+    assert got == want and len(want) == 2
+
+
 def test_glossary_and_options_follow_spec_and_settings(golden: list) -> None:
     off = _request(golden, Settings(project="p", max_bytes_billed=123_456))
     ctx = off["dataAgent"]["dataAnalyticsAgent"]["publishedContext"]
