@@ -397,7 +397,7 @@ def expected_children(cpp: ChildrenPerParent) -> float:
         total, p = 0.0, math.exp(-lam) if lam < 700 else 0.0
         if p == 0.0:
             return min(max(lam, lo), cap)
-        for k in range(0, min(cap, int(lam * 4 + 50)) + 1):
+        for k in range(0, int(lam * 4 + 50) + 1):
             total += min(max(k, lo), cap) * p
             p *= lam / (k + 1)
         return total
@@ -612,11 +612,15 @@ def _table_errors(t: TableSpec, tables: dict[str, TableSpec]) -> list[str]:
     if len(t.columns) > MAX_COLUMNS:
         errs.append(f"{where}: {len(t.columns)} columns; at most {MAX_COLUMNS}")
     cols: dict[str, ColumnSpec] = {}
+    lower: dict[str, str] = {}
     for c in t.columns:
         cw = f"{where} column {c.name!r}"
         errs += _name_errors("column", c.name, cw)
-        if c.name.lower() in {k.lower() for k in cols}:
-            errs.append(f"{cw}: duplicate column name (names are case-insensitive)")
+        if c.name.lower() in lower:
+            errs.append(
+                f"{cw}: duplicate of column {lower[c.name.lower()]!r} (names are case-insensitive)"
+            )
+        lower.setdefault(c.name.lower(), c.name)
         cols[c.name] = c
     # rows
     if t.children_per_parent is None:
