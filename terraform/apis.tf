@@ -5,6 +5,7 @@ locals {
   services = toset([
     "artifactregistry.googleapis.com", # function images
     "bigquery.googleapis.com",         # demo datasets, load and query jobs
+    "cloudaicompanion.googleapis.com", # Gemini for Google Cloud: required by Conversational Analytics
     "cloudbuild.googleapis.com",       # builds function source into images
     "cloudfunctions.googleapis.com",   # the functions themselves (gen2)
     "cloudresourcemanager.googleapis.com",

@@ -74,6 +74,7 @@ locals {
     ]
     agent = [
       "roles/geminidataanalytics.dataAgentCreator", # create data agents (creator becomes owner: test chat)
+      "roles/cloudaicompanion.user",                # Conversational Analytics requires it for chat/conversations
       "roles/bigquery.jobUser",                     # the agent's chat queries run as this identity
       "roles/bigquery.dataViewer",                  # ... and read the demo tables
     ]

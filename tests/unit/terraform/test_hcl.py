@@ -42,6 +42,7 @@ ALLOWED_ROLES: dict[str, set[str]] = {
     "fn-agent": {
         "roles/datastore.user", "roles/storage.objectUser",  # last phase: publishes nothing
         "roles/geminidataanalytics.dataAgentCreator",
+        "roles/cloudaicompanion.user",  # Conversational Analytics chat
         "roles/bigquery.jobUser", "roles/bigquery.dataViewer",
     },
     "trigger": {"roles/run.invoker"},
