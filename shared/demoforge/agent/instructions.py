@@ -93,21 +93,21 @@ def kpi_section(
     lines = []
     for kpi in kpis:
         g = _glossary_for(kpi, spec.glossary)
+        want = _tokens(kpi)
+        example = next((q.question for q in golden if want and want <= _tokens(q.question)), None)
+        parts = []
         if g is not None:
-            how = g.definition
+            parts.append(g.definition.rstrip("."))
         else:
             cols = _columns_for(kpi, spec)
-            example = next(
-                (q.question for q in golden if _tokens(kpi) and _tokens(kpi) <= _tokens(q.question)),
-                None,
-            )
             if cols:
-                how = "compute from " + ", ".join(cols)
-            elif example:
-                how = f'see the example query "{example}"'
-            else:
-                how = "derive from the tables below; state the formula you used"
-        lines.append(f"- {kpi}: {how}")
+                parts.append("compute from " + ", ".join(cols))
+        if example:
+            # A verified query is the most reliable recipe the agent has.
+            parts.append(f'as in the example query "{example}"')
+        if not parts:
+            parts.append("derive from the tables below and state the formula you used")
+        lines.append(f"- {kpi}: " + "; ".join(parts))
     return "\n".join(lines)
 
 

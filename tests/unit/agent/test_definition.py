@@ -140,11 +140,15 @@ def test_system_instruction_names_company_kpis_grain_joins_and_time(golden: list
     req = _request(golden, coverage=cov, notes="They care most about the North region.")
     si = req["dataAgent"]["dataAnalyticsAgent"]["publishedContext"]["systemInstruction"]
     assert "Alpine Outfitters" in si
-    for kpi in ("Revenue", "Average order value", "Refund rate", "Customer lifetime value"):
-        assert f"- {kpi}:" in si
-    # Revenue's formula comes from the glossary; AOV is tied to the order value column.
-    assert "- Revenue: SUM(orders.order_value) of completed orders." in si
-    assert "orders.order_value" in si.split("- Average order value:")[1].splitlines()[0]
+    kpis = si.split("## KPIs and how to compute them\n")[1].split("\n\n")[0].splitlines()
+    assert [k.split(":")[0] for k in kpis] == [
+        "- Revenue", "- Average order value", "- Refund rate", "- Customer lifetime value"]
+    # Revenue's formula comes from the glossary plus the verified example that uses it;
+    # AOV (no glossary term) is tied to the order value column.
+    assert kpis[0] == ('- Revenue: SUM(orders.order_value) of completed orders; '
+                       'as in the example query "What is revenue by region?"')
+    assert kpis[1] == "- Average order value: compute from orders.order_value"
+    assert kpis[2].startswith("- Refund rate: refunded orders / all orders; as in the example")
     assert "grain: one row per order" in si and "rows: 300" in si
     assert "orders.customer_id = customers.customer_id (many-to-one)" in si
     assert "2024-01-01 00:00:00 to 2024-12-30 23:00:00" in si
