@@ -83,7 +83,7 @@ def _jsonld_nodes(data: Any) -> Iterator[dict[str, Any]]:
     stack = [data]
     seen = 0
     while stack and seen < 500:  # hostile documents can nest deeply: bound the walk
-        node = stack.pop()
+        node = stack.pop(0)  # document order: the first organisation named is the site's
         seen += 1
         if isinstance(node, list):
             stack.extend(node)
@@ -105,8 +105,15 @@ def _types(node: dict[str, Any]) -> list[str]:
     return out
 
 
+# Node types whose "name" is the company's name. Any more specific business type (Dentist,
+# InsuranceAgency, Restaurant ...) counts too; a WebSite's name is only a last resort.
 _ORG_TYPES = {"Organization", "Corporation", "LocalBusiness", "OnlineStore", "Store", "NGO",
-              "GovernmentOrganization", "EducationalOrganization", "WebSite", "Brand"}
+              "GovernmentOrganization", "EducationalOrganization", "Brand"}
+_NOT_ORG = {"WebSite", "WebPage", "BreadcrumbList", "ListItem", "ImageObject", "SearchAction",
+            "Person", "Product", "Offer", "Question", "Answer", "FAQPage", "CollectionPage",
+            "Thing", "Article", "BlogPosting", "VideoObject", "Event", "Review", "Rating",
+            "AggregateRating", "PostalAddress", "GeoCoordinates", "ContactPoint", "EntryPoint",
+            "SiteNavigationElement", "Place", "OpeningHoursSpecification", "Country", "City"}
 
 
 def _meta(soup: BeautifulSoup, *, name: str | None = None, prop: str | None = None) -> str:
@@ -200,6 +207,7 @@ def extract(html: str, url: str) -> PageExtract:
 
     types: list[str] = []
     names: list[str] = []
+    site_names: list[str] = []
     for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
         try:
             data = json.loads(script.string or script.get_text() or "null")
@@ -209,8 +217,11 @@ def extract(html: str, url: str) -> PageExtract:
             node_types = _types(node)
             types += node_types
             name = node.get("name")
-            if isinstance(name, str) and _ORG_TYPES.intersection(node_types):
-                names.append(_clean(name, 120))
+            if isinstance(name, str) and name.strip():
+                if _ORG_TYPES.intersection(node_types) or (node_types and not _NOT_ORG.issuperset(node_types)):
+                    names.append(_clean(name, 120))
+                elif "WebSite" in node_types:
+                    site_names.append(_clean(name, 120))
 
     headings = _dedupe((_clean(h.get_text(" "), 160) for h in soup.find_all(["h1", "h2", "h3"])), MAX_HEADINGS)
     nav_links = _link_texts(_nav_containers(soup), MAX_LINK_TEXTS)
@@ -254,6 +265,6 @@ def extract(html: str, url: str) -> PageExtract:
     language = guessed if guessed and declared != guessed else (declared or guessed)
     return PageExtract(
         url=url, title=title, description=description, og=og,
-        jsonld_types=_dedupe(types, 30), jsonld_names=_dedupe(names, 10), headings=headings,
+        jsonld_types=_dedupe(types, 30), jsonld_names=_dedupe(names + site_names, 10), headings=headings,
         nav_links=nav_links, footer_links=footer_links, links=links, language=language, text=text,
     )

@@ -1,0 +1,75 @@
+"""Fixtures for research unit tests: a scripted in-memory ``Fetcher`` and embedded
+adapters (SQLite job store, local artifacts) in a temporary folder."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from demoforge.adapters.local_artifacts import LocalArtifactStore
+from demoforge.adapters.sqlite_store import SQLiteJobStore
+from demoforge.bootstrap import Deps
+from demoforge.errors import DemoforgeError
+from demoforge.ports import LLM, FetchedPage
+from demoforge.settings import Settings
+
+
+class FakeFetcher:
+    """url -> HTML (or an exception to raise). Records calls and peak concurrency."""
+
+    def __init__(self, pages: dict[str, str | DemoforgeError], delay_s: float = 0.0) -> None:
+        self.pages = pages
+        self.delay_s = delay_s
+        self.calls: list[str] = []
+        self.active = 0
+        self.peak = 0
+        self._lock = threading.Lock()
+
+    def fetch(self, url: str) -> FetchedPage:
+        with self._lock:
+            self.calls.append(url)
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+        try:
+            if self.delay_s:
+                time.sleep(self.delay_s)
+            page = self.pages.get(url)
+            if page is None:
+                raise DemoforgeError(f"{url} answered HTTP 404", code="http_404")
+            if isinstance(page, DemoforgeError):
+                raise page
+            return FetchedPage(url=url, requested_url=url, status=200, content_type="text/html",
+                               charset="utf-8", text=page, bytes_read=len(page))
+        finally:
+            with self._lock:
+                self.active -= 1
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings().with_(home=tmp_path / "home", crawl_max_pages=5)
+
+
+@pytest.fixture
+def make_deps(settings: Settings, tmp_path: Path) -> Callable[..., Deps]:
+    def make(fetcher: FakeFetcher, llm: LLM | None = None, **overrides: object) -> Deps:
+        s = settings.with_(**overrides) if overrides else settings
+        return Deps(
+            s, store=SQLiteJobStore(tmp_path / "jobs.sqlite"),
+            artifacts=LocalArtifactStore(tmp_path / "artifacts"), fetcher=fetcher, llm=llm,
+            llm_disabled=llm is None,
+        )
+
+    return make
+
+
+def page(title: str, body: str, *, links: str = "", head: str = "", lang: str = "en") -> str:
+    return (
+        f'<html lang="{lang}"><head><title>{title}</title>{head}</head><body>'
+        f"<nav>{links}</nav><main>{body}</main><footer><a href='/impressum'>Impressum</a></footer>"
+        f"</body></html>"
+    )
