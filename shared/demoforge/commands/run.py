@@ -129,6 +129,7 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
             break
     job = deps.store.get(job_id)
     assert job is not None
+    out.mkdir(parents=True, exist_ok=True)
     (out / "job.json").write_text(json.dumps(job.to_json(), indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps(job.to_json(), indent=2))
