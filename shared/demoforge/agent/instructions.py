@@ -26,8 +26,16 @@ _STOP = {
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
+def _stem(t: str) -> str:
+    """A crude stem, enough for "churned"/"churn", "orders"/"order", "returning"/"return"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if t.endswith(suffix) and len(t) - len(suffix) >= 4:
+            return t[: -len(suffix)]
+    return t
+
+
 def _tokens(s: str) -> set[str]:
-    return {t for t in _TOKEN.findall(s.lower()) if t not in _STOP and len(t) > 1}
+    return {_stem(t) for t in _TOKEN.findall(s.lower()) if t not in _STOP and len(t) > 1}
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
@@ -66,6 +74,12 @@ def _glossary_for(kpi: str, glossary: Sequence[GlossaryTerm]) -> GlossaryTerm | 
     for g in glossary:
         if g.term.casefold() in k or k in g.term.casefold():
             return g
+    want = _tokens(kpi)
+    for g in glossary:
+        # "Customer churn" -> "Churned": every word of the term appears in the KPI.
+        term = _tokens(g.term)
+        if term and term <= want:
+            return g
     return None
 
 
@@ -79,7 +93,8 @@ def _columns_for(kpi: str, spec: DatasetSpec, limit: int = 3) -> list[str]:
             if c.name == "id" or c.name.endswith("_id"):
                 continue  # keys are countable but never what a KPI sums or averages
             hit = len(want & (_tokens(c.name) | _tokens(c.description)))
-            if hit and c.type in ("INT64", "FLOAT64", "NUMERIC", "BOOL"):
+            # One shared generic word ("customer") is not evidence; two are, or the only one.
+            if hit >= min(2, len(want)) and c.type in ("INT64", "FLOAT64", "NUMERIC", "BOOL"):
                 scored.append((hit, f"{t.name}.{c.name}"))
     scored.sort(key=lambda x: -x[0])  # stable: spec order breaks ties
     return [name for _, name in scored[:limit]]

@@ -90,9 +90,14 @@ def _coverage(ctx: PhaseContext, spec: DatasetSpec, wh: WarehouseInfo) -> list[D
     """Min/max of the main date columns, so the agent anchors "last month" in the data
     rather than in today's calendar (synthetic data may end before today)."""
     ref = DatasetRef(project=wh.project, dataset=wh.dataset, job_id=ctx.job_id)
-    # Fact tables (those with foreign keys) first: their dates are the business events.
-    tables = sorted(spec.tables, key=lambda t: (not t.foreign_keys, spec.tables.index(t)))
-    cols = [(t.name, c.name) for t in tables for c in t.columns if c.type in ("DATE", "TIMESTAMP")]
+    # The biggest tables first: they are the facts, and their dates are the business
+    # events people ask about ("last month's orders"); one column per table.
+    tables = sorted(spec.tables, key=lambda t: (-wh.tables.get(t.name, 0), spec.tables.index(t)))
+    cols: list[tuple[str, str]] = []
+    for t in tables:
+        first = next((c.name for c in t.columns if c.type in ("DATE", "TIMESTAMP")), None)
+        if first is not None:
+            cols.append((t.name, first))
     out: list[DateCoverage] = []
     for table, col in cols[:MAX_COVERAGE_COLUMNS]:
         sql = (f"SELECT MIN(`{col}`) AS min_value, MAX(`{col}`) AS max_value "

@@ -200,3 +200,17 @@ def test_qualify_sql_qualifies_bare_tables_but_not_ctes() -> None:
     assert "FROM `p-1`.d.orders" in out
     assert "JOIN `p-1`.d.customers" in out
     assert "FROM done" in out  # the CTE reference stays a CTE reference
+
+
+def test_kpi_matching_uses_word_stems_and_ignores_a_single_generic_word(golden: list) -> None:
+    research = ai.research().model_copy(update={"kpis": ["Customer churn", "Customer happiness"]})
+    spec = ai.spec().model_copy(deep=True)
+    spec.glossary.append(spec.glossary[0].model_copy(
+        update={"term": "Churned", "definition": "A customer with no order in 180 days.",
+                "synonyms": []}))
+    si = instructions.build_system_instruction(
+        research=research, notes=None, spec=spec, project="p", dataset="d", rows={}, golden=[])
+    kpis = si.split("## KPIs and how to compute them\n")[1].split("\n\n")[0].splitlines()
+    assert "- Customer churn: A customer with no order in 180 days" in kpis
+    # "customer" alone links no column (customer_id is a key, nothing else matches twice).
+    assert "- Customer happiness: derive from the tables below and state the formula you used" in kpis

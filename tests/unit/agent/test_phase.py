@@ -70,6 +70,8 @@ def test_date_coverage_reaches_the_instruction(env: AgentEnv) -> None:
     si = _agent_json(env)["dataAgent"]["dataAnalyticsAgent"]["publishedContext"]["systemInstruction"]
     lo, hi = env.warehouse.con.execute("SELECT MIN(order_ts), MAX(order_ts) FROM orders").fetchone()
     assert f"orders.order_ts: {str(lo)[:19]} to {str(hi)[:19]}" in si
+    # The biggest table's dates come first: they are the events people ask about.
+    assert si.index("- orders.order_ts:") < si.index("- customers.signup_date:")
 
 
 def test_rerun_writes_the_identical_agent_json_and_result(env: AgentEnv) -> None:
