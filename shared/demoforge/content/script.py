@@ -74,8 +74,10 @@ def build_script(
     kpis = [str(k) for k in (research.get("kpis") or spec.kpis)][:4]
     evidence = [e for e in research.get("evidence", []) if isinstance(e, Mapping)]
     total_rows = sum(row_counts.values())
+    industry = _industry(research, spec)
+    article = "an" if industry[:1].lower() in "aeiou" else "a"
     opening = [
-        f"{company} is a {_industry(research, spec)} business"
+        f"{company} is {article} {industry} business"
         + (f" ({research['business_model']})" if research.get("business_model") else "")
         + (f" offering {', '.join(products)}." if products else "."),
         f"Today we ask plain-English questions of a BigQuery dataset modelled on {company}'s "
