@@ -6,7 +6,7 @@
 - Evidence must be grounded: quotes that do not occur in the crawled pages, or that cite
   a URL we did not read, are dropped.
 - Claude's self-reported confidence is reconciled with the offline analyser: when Claude
-  names an industry the page signals do not support at all (not in the offline top 3
+  names an industry the page signals barely support (offline probability under 0.15
   while the offline analyser is itself confident), confidence is capped below the
   question threshold, so a page that manipulates the model leads to a person being
   asked rather than a silently wrong demo.
@@ -30,6 +30,8 @@ from demoforge.results import Evidence, ResearchResult
 # Offline confidence above which a contradicting Claude answer is not trusted blindly.
 DISAGREEMENT_OFFLINE_CONF = 0.5
 DISAGREEMENT_CAP = 0.5
+# ... and below which the page signals count as "not supporting" Claude's industry.
+DISAGREEMENT_SUPPORT = 0.15
 
 _WS = re.compile(r"\s+")
 
@@ -120,9 +122,10 @@ def _reconcile(result: ResearchResult, pages: Sequence[PageExtract], offline: Re
         # Nothing Claude cited exists on the pages: its reading is unverified.
         confidence = min(confidence, 0.6)
     if offline is not None:
-        offline_top = [c for c, _ in offline.candidates[:3]]
+        support = dict(offline.candidates).get(result.industry, 0.0)
         if (
-            result.industry not in offline_top
+            result.industry != offline.industry
+            and support < DISAGREEMENT_SUPPORT
             and offline.confidence >= DISAGREEMENT_OFFLINE_CONF
             and offline.industry != "other"
         ):

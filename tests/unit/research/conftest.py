@@ -3,8 +3,6 @@ adapters (SQLite job store, local artifacts) in a temporary folder."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,40 +11,11 @@ import pytest
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Deps
-from demoforge.errors import DemoforgeError
-from demoforge.ports import LLM, FetchedPage
+from demoforge.ports import LLM
 from demoforge.settings import Settings
+from tests.support.fake_fetcher import FakeFetcher, page
 
-
-class FakeFetcher:
-    """url -> HTML (or an exception to raise). Records calls and peak concurrency."""
-
-    def __init__(self, pages: dict[str, str | DemoforgeError], delay_s: float = 0.0) -> None:
-        self.pages = pages
-        self.delay_s = delay_s
-        self.calls: list[str] = []
-        self.active = 0
-        self.peak = 0
-        self._lock = threading.Lock()
-
-    def fetch(self, url: str) -> FetchedPage:
-        with self._lock:
-            self.calls.append(url)
-            self.active += 1
-            self.peak = max(self.peak, self.active)
-        try:
-            if self.delay_s:
-                time.sleep(self.delay_s)
-            page = self.pages.get(url)
-            if page is None:
-                raise DemoforgeError(f"{url} answered HTTP 404", code="http_404")
-            if isinstance(page, DemoforgeError):
-                raise page
-            return FetchedPage(url=url, requested_url=url, status=200, content_type="text/html",
-                               charset="utf-8", text=page, bytes_read=len(page))
-        finally:
-            with self._lock:
-                self.active -= 1
+__all__ = ["FakeFetcher", "page"]
 
 
 @pytest.fixture
@@ -65,11 +34,3 @@ def make_deps(settings: Settings, tmp_path: Path) -> Callable[..., Deps]:
         )
 
     return make
-
-
-def page(title: str, body: str, *, links: str = "", head: str = "", lang: str = "en") -> str:
-    return (
-        f'<html lang="{lang}"><head><title>{title}</title>{head}</head><body>'
-        f"<nav>{links}</nav><main>{body}</main><footer><a href='/impressum'>Impressum</a></footer>"
-        f"</body></html>"
-    )
