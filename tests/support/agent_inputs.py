@@ -7,6 +7,7 @@ phase does), never typed in by hand.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -17,10 +18,16 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
+from demoforge.adapters.local_agents import LocalDataAgents
+from demoforge.adapters.local_artifacts import LocalArtifactStore
+from demoforge.adapters.memory_bus import MemoryBus
+from demoforge.adapters.sqlite_store import SQLiteJobStore
+from demoforge.bootstrap import Deps
 from demoforge.errors import PermanentError
 from demoforge.model import JobDoc, Phase, PhaseStatus
-from demoforge.ports import DatasetRef
+from demoforge.ports import DataAgents, DatasetRef
 from demoforge.results import GoldenQuery, ResearchResult
+from demoforge.settings import Settings
 from demoforge.spec import DatasetSpec
 
 PROJECT = "demoforge-local"
@@ -209,3 +216,32 @@ def job_ready_for_agent(job_id: str = "job1234abcd") -> JobDoc:
         "tables": {"customers": 40, "products": 4, "orders": 300},
     }
     return job
+
+
+@dataclasses.dataclass
+class AgentEnv:
+    """A job ready for the agent phase, on embedded adapters, with its inputs stored."""
+
+    settings: Settings
+    deps: Deps
+    store: SQLiteJobStore
+    artifacts: LocalArtifactStore
+    warehouse: DuckWarehouse
+    golden: list[GoldenQuery]
+    job: JobDoc
+
+
+def make_env(tmp_path: Path, agents: DataAgents | None = None,
+             settings: Settings | None = None) -> AgentEnv:
+    settings = settings or Settings(project=PROJECT, home=tmp_path)
+    store = SQLiteJobStore(tmp_path / "jobs.sqlite")
+    artifacts = LocalArtifactStore(tmp_path)
+    wh = DuckWarehouse()
+    golden = golden_queries(wh)
+    deps = Deps(settings, store=store, bus=MemoryBus(), artifacts=artifacts, warehouse=wh,
+                agents=agents or LocalDataAgents(settings, artifacts, wh))
+    job = job_ready_for_agent()
+    store.create(job)
+    artifacts.put(job.job_id, "spec.json", spec().model_dump_json().encode())
+    artifacts.put(job.job_id, "golden_queries.json", golden_json(golden))
+    return AgentEnv(settings, deps, store, artifacts, wh, golden, job)

@@ -21,8 +21,8 @@ from demoforge.runner import Runner
 from demoforge.settings import Settings
 from demoforge.teardown import TEARDOWN_KEY, delete_job
 from tests.support import agent_inputs as ai
+from tests.support.agent_inputs import make_env
 from tests.support.fake_gda_server import FakeGDAServer, chat_messages
-from tests.unit.agent.conftest import make_env
 
 pytestmark = pytest.mark.integration
 

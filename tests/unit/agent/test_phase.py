@@ -14,7 +14,7 @@ from demoforge.phases import agent as agent_phase
 from demoforge.phases.base import PhaseContext
 from demoforge.runner import Runner
 from tests.support import agent_inputs as ai
-from tests.unit.agent.conftest import AgentEnv
+from tests.support.agent_inputs import AgentEnv
 
 
 def _ctx(env: AgentEnv) -> PhaseContext:

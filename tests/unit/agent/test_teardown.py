@@ -17,7 +17,7 @@ from demoforge.phases.warehouse import dataset_name
 from demoforge.runner import Claim, Runner
 from demoforge.teardown import TEARDOWN_KEY, delete_job
 from tests.support import agent_inputs as ai
-from tests.unit.agent.conftest import AgentEnv, make_env
+from tests.support.agent_inputs import AgentEnv, make_env
 
 
 class FakeAgents:
