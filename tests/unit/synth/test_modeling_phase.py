@@ -13,7 +13,7 @@ from demoforge.errors import LLMInvalidOutput, LLMUnavailable, PermanentError
 from demoforge.model import JobDoc, JobOptions, Phase
 from demoforge.phases import body_for
 from demoforge.phases.base import PhaseContext, PhaseOutput
-from demoforge.phases.modeling import pydantic_errors, query_errors, validate_candidate
+from demoforge.phases.modeling import query_errors, validate_candidate
 from demoforge.spec import DatasetSpec
 from demoforge.synth.templates import get_template
 from tests.unit.synth.conftest import RESEARCH
