@@ -7,9 +7,10 @@ cache when possible, and reused across runs while the requirements are unchanged
 is unpacked into its own folder and loaded by ``functions_framework.create_app`` in a fresh
 ``python -I`` subprocess (``probe_import.py``), so ``demoforge`` can only come from the zip.
 
-Figures: ``cold_s`` (framework + main.py + demoforge) must stay under the 1 s target; the
-best of three fresh interpreters is compared, so a neighbour's CPU burst on this shared
-machine does not fail the build. ``first_event_s`` (cloud clients imported lazily on the
+Figures: ``cold_s`` = framework + main.py + demoforge, best of two fresh interpreters
+(target < 1 s). Asserted: no heavy module (cloud SDKs, anthropic, duckdb, pyarrow, numpy,
+...) is imported at module load; our share (main.py + demoforge) is under 1 s; the total is
+under 3 s, headroom for a loaded shared machine. ``first_event_s`` (cloud clients imported lazily on the
 first event) is reported, and those imports must succeed: a lazily imported package missing
 from requirements.txt would otherwise only break in production.
 """
@@ -40,7 +41,10 @@ pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("packaging-zips")
 ROOT = Path(__file__).resolve().parents[3]
 PROBE = Path(__file__).with_name("probe_import.py")
 COLD_IMPORT_TARGET_S = 1.0
-RUNS = 3
+# CI shares 2 cores with other jobs: the framework's own import (~0.15 s idle) was seen
+# at 0.6 s under load, so the total gets 3x headroom; the figures to quote are idle ones.
+LOADED_MACHINE_FACTOR = 3.0
+RUNS = 2
 
 # Adapters each function builds on its first request/event (see demoforge.bootstrap).
 _CORE = ["demoforge.adapters.firestore_store", "demoforge.adapters.pubsub_bus",
@@ -160,7 +164,15 @@ def test_zip_alone_imports_its_entry_point_fast(
             f"first-event imports {first['first_event_s']:.3f}s  "
             f"heavy at import: {first['heavy_at_import'] or 'none'}"
         )
-    assert min(cold) < COLD_IMPORT_TARGET_S, (
-        f"{name}: cold import {min(cold):.2f}s >= {COLD_IMPORT_TARGET_S}s; eager heavy "
-        f"imports at module level: {first['heavy_at_import']}"
+    # Deterministic guard: nothing heavy is imported when the module loads.
+    assert first["heavy_at_import"] == [], (
+        f"{name}: {first['heavy_at_import']} imported at module load; import them lazily "
+        "(inside the adapter or on first use), not at the top of a module main.py pulls in"
+    )
+    # Timing: our share (main.py + demoforge) must meet the 1 s target on its own; the
+    # total, which includes functions_framework/flask, gets headroom for a loaded machine.
+    ours = min(r["main_s"] for r in runs)
+    assert ours < COLD_IMPORT_TARGET_S, f"{name}: main.py + demoforge take {ours:.2f}s"
+    assert min(cold) < COLD_IMPORT_TARGET_S * LOADED_MACHINE_FACTOR, (
+        f"{name}: cold import {min(cold):.2f}s (target {COLD_IMPORT_TARGET_S}s)"
     )
