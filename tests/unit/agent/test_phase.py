@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from demoforge.agent.types import AgentInfo
+from demoforge.agent.verdict import judge
 from demoforge.errors import PermanentError
 from demoforge.model import JobStatus, Phase, PhaseMessage, PhaseStatus
 from demoforge.phases import agent as agent_phase
@@ -142,3 +144,19 @@ def test_failed_phase_marks_the_job_failed_with_the_message(env: AgentEnv) -> No
     assert job is not None and job.status == JobStatus.FAILED
     assert job.phase(Phase.AGENT).status == PhaseStatus.FAILED
     assert job.error is not None and "spec.json" in job.error.message
+
+
+def test_local_check_reports_a_broken_or_missing_example_as_an_error(env: AgentEnv) -> None:
+    agent_phase.run(_ctx(env))
+    req = _agent_json(env)
+    ex = req["dataAgent"]["dataAnalyticsAgent"]["publishedContext"]["exampleQueries"][0]
+    ex["sqlQuery"] = "SELECT missing_column FROM `demoforge-local.demo_alpine_test1234.orders`"
+    env.artifacts.put(env.job.job_id, "agent.json", json.dumps(req).encode())
+    agents = env.deps.agents
+    info = AgentInfo(name="n", agent_id="a", job_id=env.job.job_id, mode="local", action="written")
+    golden = next(g for g in env.golden if g.question == ex["naturalLanguageQuestion"])
+    broken = agents.ask(info, ex["naturalLanguageQuestion"])
+    assert broken.errors and "example query failed" in broken.errors[0]
+    assert judge(broken, golden).verdict == "error"
+    missing = agents.ask(info, "A question nobody wrote an example for")
+    assert missing.errors == ["local check: no example query matches this question"]
