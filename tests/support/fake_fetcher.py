@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Mapping
 
 from demoforge.errors import DemoforgeError
 from demoforge.ports import FetchedPage
@@ -13,7 +14,7 @@ from demoforge.ports import FetchedPage
 class FakeFetcher:
     """url -> HTML (or an exception to raise). Records calls and peak concurrency."""
 
-    def __init__(self, pages: dict[str, str | DemoforgeError], delay_s: float = 0.0) -> None:
+    def __init__(self, pages: Mapping[str, str | DemoforgeError], delay_s: float = 0.0) -> None:
         self.pages = pages
         self.delay_s = delay_s
         self.calls: list[str] = []

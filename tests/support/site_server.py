@@ -9,6 +9,7 @@ tests can assert what the client sent (Host, User-Agent) and what it never asked
 from __future__ import annotations
 
 import dataclasses
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -82,7 +83,8 @@ class _Handler(BaseHTTPRequestHandler):
 class SiteServer:
     """``with SiteServer() as site: site.add("/", Route(body=b"<html>..."))``."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self.tls = tls  # a server-side context makes this an HTTPS site
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.lock = threading.Lock()
@@ -107,7 +109,7 @@ class SiteServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def paths(self) -> list[str]:
         with self.lock:
@@ -116,6 +118,11 @@ class SiteServer:
     def __enter__(self) -> SiteServer:
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.site = self
+        if self.tls is not None:
+            # Handshake lazily in the handler thread, so a failing client never blocks accept().
+            self._server.socket = self.tls.wrap_socket(
+                self._server.socket, server_side=True, do_handshake_on_connect=False
+            )
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="site-server", daemon=True)
         self._thread.start()
         return self

@@ -13,11 +13,12 @@ import gzip
 import time
 import zlib
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from demoforge.adapters.fetcher import USER_AGENT_TOKEN, SafeFetcher
-from demoforge.errors import PermanentError, TransientError, UnsafeUrl
+from demoforge.errors import DemoforgeError, PermanentError, TransientError, UnsafeUrl
 from demoforge.settings import Settings
 from tests.support.site_server import Route, SiteServer
 
@@ -33,7 +34,7 @@ def site() -> Iterator[SiteServer]:
         yield s
 
 
-def _dns(table: dict[str, list[str]]):  # type: ignore[no-untyped-def]
+def _dns(table: dict[str, list[str]]) -> Any:
     calls: list[str] = []
 
     def resolver(host: str, port: int) -> list[str]:
@@ -228,7 +229,9 @@ def test_charsets_header_meta_and_detection(site: SiteServer) -> None:
     (404, PermanentError, "http_404"), (410, PermanentError, "http_410"), (403, PermanentError, "http_403"),
     (500, TransientError, "site_error"), (503, TransientError, "site_error"), (429, TransientError, "site_error"),
 ])
-def test_http_errors_map_to_transient_or_permanent(site: SiteServer, status: int, error: type, code: str) -> None:
+def test_http_errors_map_to_transient_or_permanent(
+    site: SiteServer, status: int, error: type[DemoforgeError], code: str
+) -> None:
     site.add("/e", Route(status=status, body=b"<html>err</html>"))
     with pytest.raises(error) as ei:
         _fetcher(site, private=True).fetch(site.url + "/e")
