@@ -104,10 +104,16 @@ resource "google_cloudfunctions2_function" "phase" {
     retry_policy = "RETRY_POLICY_RETRY"
   }
 
+  # Grants first, so the first delivery after deploy already has every permission it needs.
   depends_on = [
     google_project_iam_member.build_logs,
     google_artifact_registry_repository_iam_member.build_push,
     google_project_iam_member.build_reads_source,
+    google_project_iam_member.firestore,
+    google_project_iam_member.fn,
+    google_pubsub_topic_iam_member.publish,
+    google_storage_bucket_iam_member.artifacts,
+    google_firestore_database.jobs,
     google_secret_manager_secret_iam_member.anthropic,
     google_secret_manager_secret_version.anthropic,
   ]

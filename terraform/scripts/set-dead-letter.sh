@@ -3,6 +3,7 @@
 # trigger (Terraform cannot: the subscription is Eventarc's). Idempotent; run by
 # terraform/deadletter.tf after each trigger is (re)created.
 # Env: PROJECT REGION TRIGGER DEAD_LETTER_TOPIC MAX_DELIVERY_ATTEMPTS PUBSUB_AGENT
+#      (optional) DESCRIBE_TRIES, DESCRIBE_PAUSE_S: polling for the trigger's subscription
 set -euo pipefail
 
 : "${PROJECT:?}" "${REGION:?}" "${TRIGGER:?}" "${DEAD_LETTER_TOPIC:?}"
@@ -14,12 +15,15 @@ if ! command -v gcloud >/dev/null 2>&1; then
 fi
 
 # TRIGGER may be a full resource name or a bare id; describe accepts both with --location.
+# The trigger's transport is filled in shortly after creation: poll a little.
+tries="${DESCRIBE_TRIES:-6}"
+pause="${DESCRIBE_PAUSE_S:-10}"
 sub=""
-for _ in 1 2 3 4 5 6; do
+for ((i = 1; i <= tries; i++)); do
   sub="$(gcloud eventarc triggers describe "${TRIGGER##*/}" --project "$PROJECT" \
     --location "$REGION" --format 'value(transport.pubsub.subscription)')"
   [[ -n "$sub" ]] && break
-  sleep 10 # the trigger's transport is filled in shortly after creation
+  ((i < tries)) && sleep "$pause"
 done
 if [[ -z "$sub" ]]; then
   echo "set-dead-letter: trigger $TRIGGER has no Pub/Sub subscription yet" >&2
