@@ -40,6 +40,11 @@ resource "google_cloudfunctions2_function" "api" {
     google_project_iam_member.build_logs,
     google_artifact_registry_repository_iam_member.build_push,
     google_project_iam_member.build_reads_source,
+    google_project_iam_member.firestore,
+    google_project_iam_member.fn,
+    google_pubsub_topic_iam_member.publish,
+    google_storage_bucket_iam_member.artifacts,
+    google_firestore_database.jobs,
   ]
 }
 
