@@ -530,7 +530,8 @@ class SafeFetcher:
                     f"{redirects[0] if redirects else target.url}: more than {MAX_REDIRECTS} redirects",
                     code="too_many_redirects",
                 )
-            nxt = urllib.parse.urljoin(target.url, location.strip())
+            # Some servers send raw spaces in Location; browsers encode them, so do we.
+            nxt = urllib.parse.urljoin(target.url, location.strip().replace(" ", "%20"))
             target = self.check_url(nxt)
             if target.url in seen:
                 raise PermanentError(f"redirect loop at {target.url}", code="redirect_loop")
@@ -631,10 +632,9 @@ class SafeFetcher:
             resp = conn.getresponse()
             body, truncated = b"", False
             ctype, _ = _content_type(resp.headers)
-            # Skip bodies we will not use: redirects, and non-HTML that fetch() refuses.
-            if resp.status not in _REDIRECTS and not (
-                html_only and ctype and ctype not in HTML_TYPES
-            ):
+            # Read only bodies we use: not redirects or error pages, not non-HTML that
+            # fetch() refuses anyway.
+            if 200 <= resp.status < 300 and not (html_only and ctype and ctype not in HTML_TYPES):
                 body, truncated = self._read_body(resp, max_bytes, deadline)
             return _Response(resp.status, resp.headers, body, truncated, address)
         except TimeoutError as e:

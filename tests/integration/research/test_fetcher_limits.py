@@ -274,3 +274,9 @@ def test_robots_redirect_into_private_space_is_not_followed(site: SiteServer) ->
     site.redirect("/robots.txt", "http://169.254.169.254/robots.txt")
     page = _fetcher(site, private=True, robots=True).fetch(site.url + "/")
     assert page.status == 200
+
+
+def test_redirect_location_with_raw_space_is_encoded(site: SiteServer) -> None:
+    site.redirect("/sp", "/new page").html("/new%20page", HTML)
+    page = _fetcher(site, private=True).fetch(site.url + "/sp")
+    assert page.url == site.url + "/new%20page" and "Hello" in page.text
