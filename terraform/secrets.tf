@@ -18,4 +18,8 @@ resource "google_secret_manager_secret_version" "anthropic" {
   secret                 = google_secret_manager_secret.anthropic.id
   secret_data_wo         = var.anthropic_api_key
   secret_data_wo_version = var.anthropic_api_key_version
+
+  # Dropping this resource from the configuration (version back to 0, e.g. a Cloud Build
+  # deploy after a laptop one) must never destroy the live key: abandon, don't delete.
+  deletion_policy = "ABANDON"
 }
