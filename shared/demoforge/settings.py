@@ -74,7 +74,6 @@ class Settings:
     # Budget for the whole streamed answer to the agent's test question.
     agent_chat_timeout_s: float = 300.0
     trust_platform_identity: bool = False
-    api_max_url_length: int = 2048
 
     @property
     def claude_enabled(self) -> bool:
@@ -131,5 +130,4 @@ class Settings:
             agent_python_analysis=_bool(e.get("DEMOFORGE_AGENT_PYTHON_ANALYSIS"), False),
             agent_chat_timeout_s=_float(e.get("DEMOFORGE_AGENT_CHAT_TIMEOUT_S"), d.agent_chat_timeout_s),
             trust_platform_identity=_bool(e.get("DEMOFORGE_TRUST_PLATFORM_IDENTITY"), cloud),
-            api_max_url_length=_int(e.get("DEMOFORGE_API_MAX_URL_LENGTH"), d.api_max_url_length),
         )
