@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 PAGES_ARTIFACT = "research/pages.json"
 ARTIFACT_TEXT_CHARS = 20_000
+FALLBACK_CANDIDATES = ("retail_ecommerce", "professional_services", "saas_software", "manufacturing")
 
 
 def read_site(
@@ -92,7 +93,14 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         })
         result = ResearchResult.model_validate(result.model_dump())
     elif result.confidence < ctx.settings.confidence_threshold:
-        candidates = [c for c, _ in result.candidates[:3]] or [result.industry]
+        candidates = [c for c, _ in result.candidates[:3] if c != "other"]
+        # A thin page may support fewer than three industries; the person still gets three
+        # choices, topped up with the most common demo industries (they may pick any).
+        for fallback in FALLBACK_CANDIDATES:
+            if len(candidates) >= 3:
+                break
+            if fallback not in candidates:
+                candidates.append(fallback)
         waiting = Clarification(
             question=(
                 f"Which industry best describes {result.company_name} ({ctx.job.customer_url})? "

@@ -155,3 +155,12 @@ def test_answer_after_waiting_still_validates(make_deps: Callable[..., Deps]) ->
     job = answer_job(deps, "job1", AnswerRequest(industry="restaurants_food", notes="a Gasthof"))
     r = ResearchResult.model_validate(job.results["research"])
     assert (r.industry, r.source, r.notes) == ("restaurants_food", "answer", "a Gasthof")
+
+
+def test_thin_page_still_offers_three_candidates(make_deps: Callable[..., Deps]) -> None:
+    deps = make_deps(FakeFetcher({URL: page("Welcome", "<p>Welcome. We are a team. Learn more.</p>")}))
+    out = research.run(_ctx(deps))
+    assert out.waiting is not None and len(out.waiting.candidates) == 3
+    assert len(set(out.waiting.candidates)) == 3 and "other" not in out.waiting.candidates
+    # The stored result stays honest: only evidence-backed candidates with their scores.
+    assert len(out.result["candidates"]) < 3
