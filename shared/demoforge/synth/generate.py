@@ -379,9 +379,8 @@ class _TableGenerator:
                     f"{fk.references_table!r} has no rows to reference"
                 )
             if g.distribution == "zipf":
-                cdf = self._cached(f"zipf:{col.name}", lambda: np.cumsum(self._popularity(col.name, g, parent.rows)))
-                idx = np.searchsorted(cdf, rng.random(chunk.n) * cdf[-1], side="right")
-                idx = np.minimum(idx, parent.rows - 1)
+                table = self._cached(f"zipf:{col.name}", lambda: _Alias(self._popularity(col.name, g, parent.rows)))
+                idx = table.draw(rng, chunk.n)
             else:
                 idx = rng.integers(0, parent.rows, chunk.n)
         chunk.parent_idx[col.name] = idx
@@ -437,8 +436,8 @@ class _TableGenerator:
         if g.cycle:
             idx = chunk.row_numbers % k
         elif g.weights is not None:
-            cdf = np.cumsum(np.asarray(g.weights, dtype=np.float64))
-            idx = np.minimum(np.searchsorted(cdf, rng.random(chunk.n) * cdf[-1], side="right"), k - 1)
+            weights = g.weights
+            idx = self._cached(f"alias:{col.name}", lambda: _Alias(np.asarray(weights))).draw(rng, chunk.n)
         else:
             idx = rng.integers(0, k, chunk.n)
         pool = self._cached(f"cat:{col.name}", lambda: _pool_values(g.values, col.type))
@@ -644,6 +643,35 @@ def _numeric(g: NumericGen, bq_type: str, n: int, rng: np.random.Generator) -> n
     return v
 
 
+class _Alias:
+    """Walker's alias method: O(1) exact weighted draws (two random numbers and two gathers
+    per row) instead of a binary search per row, which is cache-hostile for large tables
+    of weights (100k customers, 26k day-hours). Built once per column."""
+
+    def __init__(self, weights: np.ndarray) -> None:
+        w = np.asarray(weights, dtype=np.float64)
+        k = len(w)
+        q = w * (k / w.sum())
+        prob = np.ones(k)
+        alias = np.arange(k, dtype=np.int64)
+        small = np.flatnonzero(q < 1.0).tolist()
+        large = np.flatnonzero(q >= 1.0).tolist()
+        ql = q.tolist()
+        while small and large:  # O(k) once; sampling is what must be fast
+            s, g = small.pop(), large[-1]
+            prob[s] = ql[s]
+            alias[s] = g
+            ql[g] -= 1.0 - ql[s]
+            if ql[g] < 1.0:
+                large.pop()
+                small.append(g)
+        self.prob, self.alias, self.k = prob, alias, k
+
+    def draw(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        j = rng.integers(0, self.k, n)
+        return np.where(rng.random(n) < self.prob[j], j, self.alias[j])
+
+
 def _zipf_weights(n: int, a: float, rng: np.random.Generator) -> np.ndarray:
     """Popularity of n parents ~ 1/rank^a, ranks shuffled so popular ids are scattered."""
     weights = np.arange(1, n + 1, dtype=np.float64) ** -a
@@ -671,28 +699,30 @@ class _TimeProfile:
                 w[(days >= lo) & (days < lo + h.days)] *= h.factor
         self.cdf = np.cumsum(w) / w.sum()
         self.hour_cdf = None
+        hw = np.ones(24)
         if g.hourly:
             hw = np.asarray(g.hourly, dtype=np.float64)
             self.hour_cdf = np.cumsum(hw) / hw.sum()
+        # Unconditional draws pick a (day, hour) slot in one alias draw.
+        self.slots = _Alias((w[:, None] * hw[None, :]).ravel())
 
     def sample(self, rng: np.random.Generator, n: int, after_us: np.ndarray | None) -> np.ndarray:
-        u = rng.random(n)
+        if after_us is None:
+            slot = self.slots.draw(rng, n)
+            return (slot // 24 + self.d0) * US_PER_DAY + (slot % 24) * US_PER_HOUR + rng.integers(0, US_PER_HOUR, n)
+        # Sample from the profile conditioned on "day >= reference day": rescale u into
+        # [F(ref_day - 1), 1] of the cumulative distribution (inverse-CDF sampling).
         ndays = len(self.cdf)
-        if after_us is not None:
-            # Sample from the profile conditioned on "day >= reference day": rescale u into
-            # [F(ref_day - 1), 1] of the cumulative distribution (inverse-CDF sampling).
-            ref_day = np.clip(after_us // US_PER_DAY - self.d0, 0, ndays)
-            lo = np.where(ref_day > 0, self.cdf[np.maximum(ref_day - 1, 0)], 0.0)
-            u = lo + u * (1.0 - lo)
+        ref_day = np.clip(after_us // US_PER_DAY - self.d0, 0, ndays)
+        lo = np.where(ref_day > 0, self.cdf[np.maximum(ref_day - 1, 0)], 0.0)
+        u = lo + rng.random(n) * (1.0 - lo)
         day = np.minimum(np.searchsorted(self.cdf, u, side="right"), ndays - 1) + self.d0
         if self.hour_cdf is not None:
             hour = np.minimum(np.searchsorted(self.hour_cdf, rng.random(n), side="right"), 23)
         else:
             hour = rng.integers(0, 24, n)
         us = day * US_PER_DAY + hour * US_PER_HOUR + rng.integers(0, US_PER_HOUR, n)
-        if after_us is not None:
-            us = np.maximum(us, after_us + rng.integers(60_000_000, 4 * US_PER_HOUR, n))
-        return us
+        return np.maximum(us, after_us + rng.integers(60_000_000, 4 * US_PER_HOUR, n))
 
 
 _TEXT_SLOT = re.compile(r"{(\w*)}")
