@@ -93,7 +93,7 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         })
         result = ResearchResult.model_validate(result.model_dump())
     elif result.confidence < ctx.settings.confidence_threshold:
-        candidates = [c for c, _ in result.candidates[:3] if c != "other"]
+        candidates: list[str] = [c for c, _ in result.candidates[:3] if c != "other"]
         # A thin page may support fewer than three industries; the person still gets three
         # choices, topped up with the most common demo industries (they may pick any).
         for fallback in FALLBACK_CANDIDATES:
