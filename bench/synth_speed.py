@@ -146,8 +146,8 @@ def run_mimesis(rows: int, out: Path) -> dict[str, Any]:
 
     g = Generic(locale=Locale.EN, seed=3)
     rb = _RowByRow(rows)
-    statuses = dict(zip(STATUSES, STATUS_W, strict=True))
-    countries = dict(zip(COUNTRIES, COUNTRY_W, strict=True))
+    statuses = {s: float(w) for s, w in zip(STATUSES, STATUS_W, strict=True)}
+    countries = {c: float(w) for c, w in zip(COUNTRIES, COUNTRY_W, strict=True)}
     t0 = time.perf_counter()
     records = []
     for i in range(rows):
