@@ -77,22 +77,22 @@ def parse_phase_message(payload: bytes) -> PhaseMessage:
 
 def phase_handler(
     phase: Phase, deps_factory: Callable[[], Deps] | None = None
-) -> Callable[[Any], str]:
+) -> Callable[[Any], None]:
     """Build the CloudEvent handler for one phase function. Deps are built once per
     instance, on the first event (not at import: keeps cold starts fast)."""
     state: dict[str, Deps] = {}
 
-    def handle(event: Any) -> str:
+    def handle(event: Any) -> None:
         try:
             msg = decode_pubsub(event["id"], event.data)
             phase_msg = parse_phase_message(msg.data)
         except BadEnvelope as e:
             log.error("dropping unreadable event %s for %s: %s", event["id"], phase.value, e)
-            return "dropped"
+            return
         if phase_msg.phase != phase:
             log.error("dropping message for %s delivered to the %s function",
                       phase_msg.phase.value, phase.value)
-            return "dropped"
+            return
         if "deps" not in state:
             if deps_factory is None:
                 from demoforge.bootstrap import build
@@ -104,6 +104,6 @@ def phase_handler(
 
         deps = state["deps"]
         outcome = Runner(deps, deps.body_for).handle(phase_msg, delivery_id=msg.message_id)
-        return outcome.value
+        log.info("%s %s: %s", phase.value, phase_msg.job_id, outcome.value)
 
     return handle

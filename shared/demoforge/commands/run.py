@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from demoforge.model import INDUSTRIES, PHASE_ORDER, JobDoc, JobStatus, PhaseStatus
+from demoforge.model import INDUSTRIES, PHASE_ORDER, JobDoc, JobStatus, PhaseMessage, PhaseStatus
 
 if TYPE_CHECKING:
     from demoforge.bootstrap import Deps
@@ -119,7 +119,11 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
     show = _Display(enabled=not args.quiet and not args.json)
     with show:
         while True:
-            bus.drain(lambda m, mid: (runner.handle(m, mid), show.update(deps.store.get(job_id))),
+            def deliver(msg: PhaseMessage, mid: str) -> None:
+                runner.handle(msg, mid)
+                show.update(deps.store.get(job_id))
+
+            bus.drain(deliver,
                       on_error=lambda m, e: show.note(f"{m.phase.value}: {type(e).__name__}: {e}"))
             job = deps.store.get(job_id)
             assert job is not None
