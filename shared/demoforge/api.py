@@ -167,6 +167,7 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
     def list_jobs() -> Response:
         cursor = request.args.get("cursor") or None
         docs, nxt = deps().store.list(limit=_limit(), cursor=cursor)
+        docs = [jobs.fail_if_stalled(deps(), j) for j in docs]
         return _json({"jobs": [job_view(j) for j in docs], "next_cursor": nxt})
 
     @app.get("/jobs/<job_ref>")

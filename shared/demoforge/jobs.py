@@ -23,6 +23,7 @@ from demoforge.model import (
     Event,
     EventLevel,
     JobDoc,
+    JobError,
     JobOptions,
     JobStatus,
     Phase,
@@ -152,7 +153,45 @@ def get_job(deps: Deps, job_id: str) -> JobDoc:
     job = deps.store.get(job_id)
     if job is None:
         raise NotFound(f"job {job_id} not found")
-    return job
+    return fail_if_stalled(deps, job)
+
+
+# Pub/Sub's longest retry backoff is 600 s: a job with no update for a lease plus that long
+# has no delivery left working on it (its message was dead-lettered or lost).
+STALL_GRACE_S = 600
+
+
+def fail_if_stalled(deps: Deps, job: JobDoc) -> JobDoc:
+    """Make a lost message visible: a queued or running job that nothing has touched for
+    longer than any live delivery could take is marked failed (``:retry`` resumes it)."""
+    limit = dt.timedelta(seconds=deps.settings.lease_seconds + STALL_GRACE_S)
+
+    def stalled(j: JobDoc, now: dt.datetime) -> bool:
+        if j.status not in (JobStatus.QUEUED, JobStatus.RUNNING) or now - j.updated_at <= limit:
+            return False
+        return not any(ps.lease_expires_at and ps.lease_expires_at > now for ps in j.phases.values())
+
+    if not stalled(job, deps.clock()):
+        return job
+
+    def tx(j: JobDoc | None) -> tuple[JobDoc | None, JobDoc | None]:
+        now = deps.clock()
+        if j is None or not stalled(j, now):
+            return None, j
+        phase = j.current_phase or Phase.RESEARCH
+        minutes = int((now - j.updated_at).total_seconds() // 60)
+        j.status = JobStatus.FAILED
+        j.error = JobError(phase=phase, code="stalled", message=(
+            f"No progress on the {phase.value} phase for {minutes} minutes: its Pub/Sub message "
+            "was dead-lettered or lost. POST /jobs/{id}:retry resumes the job from there."))
+        j.updated_at = now
+        return j, j
+
+    updated = deps.store.transact(job.job_id, tx)
+    if updated is not None and updated.status == JobStatus.FAILED:
+        deps.store.add_event(job.job_id, Event(phase=updated.current_phase, level=EventLevel.ERROR,
+                                               message=updated.error.message if updated.error else "stalled"))
+    return updated or job
 
 
 def cancel_job(deps: Deps, job_id: str) -> JobDoc:

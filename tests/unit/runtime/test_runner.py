@@ -272,3 +272,34 @@ def test_waiting_job_resumes_after_answer(make_deps) -> None:
     assert job is not None and job.status == JobStatus.COMPLETED
     assert job.results["research"]["industry"] == "insurance"
     assert job.results["research"]["source"] == "answer"
+
+
+def test_a_lost_message_shows_as_a_failed_job_and_retry_heals_it(make_deps, clock: Clock) -> None:
+    deps = make_deps()
+    start(deps)
+    bus = deps.bus
+    assert isinstance(bus, MemoryBus)
+    runner = Runner(deps, deps.body_for)
+    item = bus.pop()
+    assert item is not None
+    runner.handle(item[1], item[0])  # research done; its modeling message is then lost
+    bus.queue.clear()
+    clock.advance(deps.settings.lease_seconds)
+    assert jobs.get_job(deps, "job1").status == JobStatus.RUNNING  # still within grace
+    clock.advance(jobs.STALL_GRACE_S + 1)
+    job = jobs.get_job(deps, "job1")
+    assert job.status == JobStatus.FAILED
+    assert job.error is not None and job.error.code == "stalled" and job.error.phase == Phase.MODELING
+    jobs.retry_job(deps, "job1")
+    drain(deps)
+    assert jobs.get_job(deps, "job1").status == JobStatus.COMPLETED
+
+
+def test_a_long_running_phase_with_a_live_lease_is_not_stalled(make_deps, clock: Clock) -> None:
+    from demoforge.runner import claim
+
+    deps = make_deps()
+    start(deps)
+    deps.store.transact("job1", lambda j: claim(j, Phase.RESEARCH, "d1", clock(), 10_000, 5))
+    clock.advance(deps.settings.lease_seconds + jobs.STALL_GRACE_S + 5)
+    assert jobs.get_job(deps, "job1").status == JobStatus.RUNNING
