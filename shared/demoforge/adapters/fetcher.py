@@ -557,18 +557,26 @@ class SafeFetcher:
         return parser.can_fetch(USER_AGENT_TOKEN, target.url)
 
     def _load_robots(self, site: Target) -> urllib.robotparser.RobotFileParser:
-        """robots.txt per RFC 9309 where it matters: 4xx = no rules. Unreachable or 5xx
-        also means no rules here (lenient on purpose: this is one person-initiated read of
-        a handful of public pages, like a browser visit, not a crawler sweeping a site)."""
+        """robots.txt per RFC 9309: rules if readable; 4xx (none there) = no rules; a
+        server error, 429 or an unreachable robots.txt = do not crawl now, which we raise
+        as ``TransientError`` so the job retries later (and nothing is cached)."""
         parser = urllib.robotparser.RobotFileParser()
         robots = self.check_url(f"{site.origin}/robots.txt")
         deadline = time.monotonic() + min(5.0, self.total_timeout_s)
         try:
             resp, _, _ = self._follow(robots, deadline, ROBOTS_MAX_BYTES, html=False)
-        except (TransientError, PermanentError):
-            # UnsafeUrl (a robots redirect into private space) lands here too: we never
-            # follow it, and without readable rules there is nothing to honour.
-            parser.parse([])  # no rules: everything allowed
+        except UnsafeUrl:
+            # robots.txt redirects into refused address space: we never follow that, and
+            # an answer we refuse to read holds no rules (the pages are checked on their own).
+            parser.parse([])
+            return parser
+        except TransientError as e:
+            raise TransientError(
+                f"robots.txt of {site.origin} is unavailable ({e.message}); not crawling until it answers",
+                code="robots_unavailable",
+            ) from e
+        except PermanentError:
+            parser.parse([])  # 4xx, not found: no rules, everything allowed
             return parser
         parser.parse(resp.body.decode("utf-8", errors="replace").splitlines())
         return parser

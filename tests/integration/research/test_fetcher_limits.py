@@ -280,3 +280,19 @@ def test_redirect_location_with_raw_space_is_encoded(site: SiteServer) -> None:
     site.redirect("/sp", "/new page").html("/new%20page", HTML)
     page = _fetcher(site, private=True).fetch(site.url + "/sp")
     assert page.url == site.url + "/new%20page" and "Hello" in page.text
+
+
+@pytest.mark.parametrize("status", [500, 503, 429])
+def test_robots_server_error_means_not_now(site: SiteServer, status: int) -> None:
+    site.add("/robots.txt", Route(status=status, body=b"oops", content_type="text/plain"))
+    f = _fetcher(site, private=True, robots=True)
+    with pytest.raises(TransientError) as ei:
+        f.fetch(site.url + "/")
+    assert ei.value.code == "robots_unavailable" and "/" not in site.paths()
+    site.add("/robots.txt", Route(status=404, body=b"", content_type="text/plain"))
+    assert f.fetch(site.url + "/").status == 200  # the failure was not cached
+
+
+def test_robots_forbidden_means_no_rules(site: SiteServer) -> None:
+    site.add("/robots.txt", Route(status=403, body=b"no", content_type="text/plain"))
+    assert _fetcher(site, private=True, robots=True).fetch(site.url + "/").status == 200
