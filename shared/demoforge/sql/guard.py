@@ -91,6 +91,15 @@ def guard(sql: str, *, project: str, dataset: str) -> GuardedQuery:
             if name in _FORBIDDEN_FUNCTIONS:
                 raise _refuse(f"function {name} is not allowed")
 
+    # Two result columns with one name: BigQuery renames one, DuckDB's rows keep one;
+    # either way the preview and the answer would describe the wrong column.
+    seen: set[str] = set()
+    for sel in tree.selects:
+        out_name = sel.alias_or_name.lower()
+        if out_name and out_name != "*" and out_name in seen:
+            raise _refuse(f"duplicate result column name {sel.alias_or_name!r}")
+        seen.add(out_name)
+
     tables: list[str] = []
     for table in list(tree.find_all(exp.Table)):
         if not isinstance(table.this, exp.Identifier):

@@ -9,6 +9,10 @@ fails):
   TIMESTAMP, which then formats and compares differently.
 - ``FORMAT_DATE('%Y-Q%Q', d)``: DuckDB's strftime has no ``%Q`` (quarter) and fails;
   the format is split at ``%Q`` and the quarter number concatenated in.
+- ``TIMESTAMP_DIFF(b, a, HOUR)``: BigQuery counts whole intervals elapsed (10:50 -> 12:10 is
+  1 hour); sqlglot emits DuckDB ``date_diff``, which counts boundaries crossed (2). DuckDB's
+  ``date_sub`` counts whole intervals, so it is used instead (``DATE_DIFF`` on DATEs keeps
+  boundary counting, which is what BigQuery does there).
 - ``project.dataset.table``: DuckDB would read the project as a catalog; the local file
   holds the dataset as a schema, so the project is dropped.
 """
@@ -40,6 +44,9 @@ def _fix(node: exp.Expression) -> exp.Expression:
         if isinstance(node.parent, exp.Cast):
             return node
         return exp.cast(node.copy(), exp.DataType.build("DATE"))
+    if isinstance(node, exp.TimestampDiff | exp.DatetimeDiff) and _unit(node):
+        return exp.Anonymous(this="DATE_SUB", expressions=[
+            exp.Literal.string(_unit(node)), node.expression.copy(), node.this.copy()])
     if isinstance(node, exp.TimeToStr):
         fmt = node.args.get("format")
         if isinstance(fmt, exp.Literal) and fmt.is_string and "%Q" in fmt.this:

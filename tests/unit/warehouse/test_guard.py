@@ -124,3 +124,9 @@ def test_legitimate_queries_are_accepted(sql: str, tables: tuple[str, ...]) -> N
 def test_a_query_without_any_table_is_refused() -> None:
     with pytest.raises(UnsafeQuery, match="no table"):
         ok("SELECT 1")
+
+
+def test_duplicate_result_column_names_are_refused() -> None:
+    with pytest.raises(UnsafeQuery, match="duplicate result column"):
+        ok("SELECT region, COUNT(*) AS donations, SUM(amount) AS donations FROM gifts GROUP BY region")
+    assert ok("SELECT a.id, b.id AS other_id FROM t a JOIN t b USING (k)").tables == ("t",)

@@ -59,3 +59,12 @@ def test_bigquery_functions_run() -> None:
         "SAFE_DIVIDE(COUNT(*), 0) AS nothing, FORMAT_DATE('%Y-%m', MIN(d)) AS ym FROM ds.t"
     )
     assert rows == [(2, None, "2024-01")]
+
+
+def test_timestamp_diff_counts_whole_intervals_like_bigquery() -> None:
+    rows = run(
+        "SELECT TIMESTAMP_DIFF(TIMESTAMP '2024-01-01 12:10:00', TIMESTAMP '2024-01-01 10:50:00', HOUR) AS h, "
+        "TIMESTAMP_DIFF(TIMESTAMP '2024-01-03 09:10:00', TIMESTAMP '2024-01-01 10:50:00', DAY) AS d, "
+        "DATE_DIFF(DATE '2024-01-03', DATE '2024-01-01', DAY) AS dd, "
+        "DATE_DIFF(DATE '2024-02-01', DATE '2024-01-31', MONTH) AS mm FROM ds.t LIMIT 1")
+    assert rows == [(1, 1, 2, 1)]  # BigQuery's answers for the same expressions
