@@ -24,7 +24,7 @@ LEXICON: dict[str, str] = {
         online-shop^3 online_shop^3 =shop^2 shops *shop =store stores =boutique^2 tienda negozio
         versandkostenfrei^3 free_shipping^3 kostenloser_versand^3 livraison_gratuite^3 =versand^2
         lieferzeit^2 lieferung =shipping^2 =delivery livraison^2 retoure^2 =returns^2 rückgabe
-        =sale^2 =sales^1 angebot^1 angebote^2 =deals^2 =deal rabatt^2 =discount^2 gutschein^2
+        =sale^2 =sales^1 angebot^1 angebote^1 =deals^2 =deal rabatt^2 =discount^2 gutschein^2
         coupon^2 =voucher =promo^2 soldes^2 =in_stock^2 auf_lager^3 lagernd^3 vorrätig^3 =sku^2
         artikelnummer^2 art.-nr^2 =brands^2 marken^1 sortiment^2 kategorien =category categories
         bestseller^2 neuheiten^2 new_arrivals^3 =wishlist^3 wunschliste^3 merkzettel^3 =kaufen^2
@@ -41,17 +41,17 @@ LEXICON: dict[str, str] = {
         software^3 =saas^3 =cloud^2 =platform^2 plattform^2 plateforme^2 =app^2 =apps^2
         application^1 anwendung^1 logiciel^3 =api^3 apis^2 =sdk^3 integrations^3 integration^1
         schnittstelle^2 dashboard^2 =workflow^2 workflows^2 automation^2 automatisierung^2
-        =free_trial^3 kostenlos_testen^3 essai_gratuit^3 =trial^2 =demo^2 =pricing^2 =plans^2
-        per_user^3 pro_nutzer^3 per_month^2 subscription^2 abonnement^1 =login^1 =sign_up^2
-        sign_in^1 registrieren^1 =download^2 herunterladen^2 télécharger^2 =browser^2 =firefox^2
-        =windows^1 =mac^1 =linux^2 =android^2 =ios^2 open_source^3 open-source^3 =github^3 developer^2
+        =free_trial^3 kostenlos_testen^3 essai_gratuit^3 =trial^2 =demo^1 =pricing^1 =plans^1
+        per_user^3 pro_nutzer^3 per_month^2 subscription^2 abonnement^1  =sign_up^2
+         registrieren^1 =download^1 herunterladen^2 télécharger^2 =browser^2 =firefox^2
+          =linux^2 =android^2 =ios^2 open_source^3 open-source^3 =github^3 developer^2
         entwickler^2 développeur^2 =devops^3 =crm^3 =erp^3 =cms^2 =analytics^2 =data^1 =database^2
         datenbank^2 =security^1 encryption^2 verschlüsselung^2 =privacy^1 =collaboration^2
         zusammenarbeit^1 project_management^3 projektmanagement^3 =tasks^2 =teams^1 =users^1
-        =benutzer^1 =version^1 =release^2 =update^2 updates^2 =extensions^2 =add-ons^3 addons^3
-        plugin^2 plugins^2 =features^2 =funktionen^1 fonctionnalités^2 =interface^1 =module^1
+        =benutzer^1  =release^2 =update^1 updates^1  =add-ons^3 addons^3
+        plugin^2 plugins^2 =features^1 =funktionen^1 fonctionnalités^2 =interface^1 =module^1
         =hosting^2 =server^2 =servers^2 =it-lösungen^2 it_solutions^2 digitalisierung^1 =ki^2
-        =ai^2 artificial_intelligence^2 künstliche_intelligenz^2 machine_learning^3 =online^1
+        =ai^2 artificial_intelligence^2 künstliche_intelligenz^2 machine_learning^3
     """,
     "financial_services": """
         =bank^3 =banks^3 banking^3 =banque^3 =banco^2 =banca^2 *bank^1 kredit^3 *kredit^2
@@ -72,12 +72,12 @@ LEXICON: dict[str, str] = {
     "insurance": """
         versicherung^3 *versicherung^3 versichern^3 versichert^2 insurance^3 insure^3 insurer^3
         insured^2 assurance^3 assureur^3 =assurances^3 seguro^2 seguros^3 assicurazion^3
-        verzekering^3 =policy^1 policies^1 =police^1 premium^1 prämie^2 =beitrag^1 =tarif^1
+        verzekering^3     prämie^2  =tarif^1
         =claim^2 =claims^2 schadensfall^3 schaden^2 schadenmeldung^3 sinistre^3 deductible^3
-        selbstbeteiligung^3 franchise^1 =coverage^2 =cover^1 deckung^2 haftpflicht^3
+        selbstbeteiligung^3  =coverage^2  deckung^2 haftpflicht^3
         liability_insurance^3 hausrat^3 kfz-versicherung^3 lebensversicherung^3 life_insurance^3
         krankenversicherung^3 health_insurance^3 berufsunfähigkeit^3 =underwriting^3 actuarial^3
-        =broker^1 makler^1 courtier^2 =agent^1 =quote^1 =quotes^1 =mutuelle^3 prévoyance^3
+        =broker^1 makler^1 courtier^2  =quote^1 =quotes^1 =mutuelle^3 prévoyance^3
         rechtsschutz^3 unfallversicherung^3 reiseversicherung^3 =annuity^3 annuities^3
     """,
     "healthcare": """
@@ -89,7 +89,7 @@ LEXICON: dict[str, str] = {
         =teeth^2 =tooth^2 implant^2 implantat^2 hygienist^3  psycholog^3 psychiatr^3
         psychotherap^3 therapy^2 therapie^2 thérapie^2 therapist^3 therapeut^3 counselling^2
         counseling^2 nurse^3 nurses^3 nursing^2 pflege^2 *pflege^1 krankenpflege^3 medizin^2
-        *medizin^2 medical^2 medizinisch^2 médical^3 health^2 healthcare^3 gesundheit^2
+        *medizin^2 medical^2 medizinisch^2 médical^3 =health^2 health_care^3 healthcare^3 gesundheit^2
         santé^2 salud^2 =salute^1 =care^1 =treatment^2 =treatments^2 behandlung^2 traitement^2
         diagnos^2 surgery^3 surgeon^3 chirurg^3 chirurgie^3 cardiolog^3 orthopäd^3 orthoped^3
         pediatric^3 paediatric^3 kinderarzt^3 gynäkolog^3 obstetric^3 dermatolog^3 radiolog^3
@@ -121,7 +121,7 @@ LEXICON: dict[str, str] = {
         =cnc^3 =iso_9001^3 =iso^1 qualitätssicherung^2 quality_assurance^1 =engineering^1
         =industrie_4.0^3 serienfertigung^3 =assembly^2 montage^1
          =sensor^2 sensors^2 =sensorik^2 automation^1 =robot^2 roboter^2 =tools^1
-        werkzeug^2 =verpackung^1 packaging^1 =textile^1 =products^1 produkte^1 =produits^1
+        werkzeug^2 =verpackung^1 packaging^1 =textile^1
         innovation^1 patent^2 patente^2 =r&d^2 technolog^1 =b2b^1 =spezialist^1
     """,
     "logistics_transport": """
@@ -133,7 +133,7 @@ LEXICON: dict[str, str] = {
         =lkw^3 =trucking^3 =fleet^2 flotte^2 =haulage^3 =container^2 containers^2 =port^1 hafen^1
         =rail^2 =bahn^1 =airline^1 =air_freight^3 luftfracht^3 seefracht^3 =sea_freight^3
         =customs^2 =zoll^2 =douane^2 =pallet^3 paletten^3 =last_mile^3 =delivery^1 zustellung^2
-        =dispatch^2 =disposition^1 =route^1 routen^1 =mobility^1 mobilität^1 =bus^1 =train^1
+        =dispatch^2 =disposition^1 =route^1 routen^1 =mobility^1 mobilität^1 =bus^1
     """,
     "travel_hospitality": """
         hotel^3 hotels^3 hôtel^3 =albergo^2 =resort^3 resorts^3 =urlaub^3 *urlaub^2 =holiday^2
@@ -155,7 +155,7 @@ LEXICON: dict[str, str] = {
     "restaurants_food": """
         restaurant^3 restaurants^3 ristorante^3 =gasthaus^3 =gasthof^3 wirtshaus^3 =wirt^2
         =bistro^3 =café^2 =cafe^2 =brasserie^3 =trattoria^3 pizzeria^3 =bar^1 =biergarten^3
-        =speisekarte^3 =menu^1 =menü^2 =carte^1 =küche^2 =cuisine^2 =cucina^2 =cocina^1
+        =speisekarte^3   =carte^1 =küche^2 =cuisine^2 =cucina^2 =cocina^1
         =kitchen^1 =chef^2 =koch^1 kulinar^2 culinary^3 gastronom^3 gastronomie^3 =dining^3
         =dinner^2 =lunch^2 =mittagessen^2 abendessen^2 =frühstück^2 =breakfast^2 =brunch^3
         =essen^2 =food^2 =foods^2 lebensmittel^3 nahrungsmittel^3 alimentation^2 alimentaire^2
@@ -174,13 +174,13 @@ LEXICON: dict[str, str] = {
     """,
     "media_entertainment": """
         =film^3 =filme^3 films^3 filmproduktion^3 =movie^3 =movies^3 =cinema^3 =kino^3 =cinéma^3
-        =tv^2 television^3 fernsehen^3 =fernseh^3 télévision^3 =series^2 =serie^2 =serien^2
+        =tv^2 television^3 fernsehen^3 =fernseh^3 télévision^3 =series^1 =serie^2 =serien^2
         documentar^3 dokumentar^3 documentaire^3 =dokumentation^1 =produktion^1 production_company^3
         produktionsfirma^3 =studio^2 studios^2 =music^3 =musik^3 =musique^3 =música^2 =musica^2
         =band^1 =album^3 =albums^3 =songs^2 =concert^3 konzert^3 =konzerte^3 =festival^2
         =entertainment^3 unterhaltung^3 divertissement^3 =comedy^3 =kabarett^3 =theater^2
         =theatre^2 =théâtre^2 =games^2 =gaming^3 =spiele^1 videospiel^3 =streaming^3 =podcast^3
-        =podcasts^3 =radio^2 =news^1 nachrichten^2 =magazine^2 =magazin^2 zeitschrift^3
+        =podcasts^3 =radio^2 =news^1 nachrichten^2 =magazine^1 =magazin^1 zeitschrift^3
         =zeitung^3 newspaper^3 journal^1 =verlag^3 publisher^3 publishing^3 éditions^3 =media^1
         =medien^2 =médias^2 =regie^3 regisseur^3 =director^1 =drehbuch^3 screenplay^3 =kamera^2
         =camera^1 =schnitt^1 postproduktion^3 post-production^3 =animation^2
@@ -194,13 +194,13 @@ LEXICON: dict[str, str] = {
         studenten^3 studierende^3 =schüler^3 =élèves^3 étudiants^3 =pupils^3 =learners^3
         =teacher^3 teachers^3 lehrer^3 =lehrerin^3 enseignant^3 =tutor^3 =tutoring^3 nachhilfe^3
         =education^3 bildung^3  =éducation^3 educación^2 istruzione^2 onderwijs^3
-        =ausbildung^1 weiterbildung^3 fortbildung^3 =formation^3 =formations^3 =training^2
-        =trainings^2 =trainer^2 =course^3 =courses^3 =kurs^3 =kurse^3 *kurs^1 =cours^3 =curso^2
-        =corso^2 =cursus^2 =lessons^3 =lesson^2 unterricht^3 =lernen^2 =learning^2 =learn^2
+        =ausbildung^1 weiterbildung^3 fortbildung^3 =formation^2 =formations^3 =training^1
+        =trainings^1 =trainer^1 =course^1 =courses^3 =kurs^3 =kurse^3 *kurs^1 =cours^3 =curso^2
+        =corso^2 =cursus^2 =lessons^3 =lesson^2 unterricht^3 =lernen^1 =learning^1
         =apprendre^2 =curriculum^3 =lehrplan^3 =syllabus^3 =seminar^2 =seminare^2 =séminaire^2
         =workshop^1 =workshops^1 =webinar^1 =e-learning^3 elearning^3 =online_course^3
         =certificate^2 =zertifikat^2 zertifizierung^1 =diploma^3 =diplom^2 =abschluss^2
-        =degree^2 =bachelor^3 =master^2 =mba^3 =enrol^3 =enroll^3 enrolment^3 enrollment^3
+        =degree^1 =bachelor^3  =mba^3 =enrol^3 =enroll^3 enrolment^3 enrollment^3
         anmeldung^1 inscription^2 =qualification^2 qualifikation^2 =sprachkurs^3 =language_course^3
           =exam^2 =exams^2 prüfung^1  =coaching^2
         =kindergarten^3 =kita^3 =preschool^3 =faculty^2 =fakultät^3 =lecture^2 =vorlesung^3
@@ -214,13 +214,13 @@ LEXICON: dict[str, str] = {
         =häuser^2 =maison^1 =maisons^2 =villa^1 =listings^3 =listing^2 =mls^3 =makler^2
         immobilienmakler^3 =agence_immobilière^3 =broker^1 =brokerage^1 =miete^2 =mieten^2
         =mieter^3 =vermieter^3 vermietung^3 =rent^2 =rental^2 =rentals^2 =lease^2 =leasing^1
-        =loyer^3 =location^1 =tenant^3 =tenants^3 =landlord^3 =kaufpreis^2 =kaltmiete^3
+        =loyer^3  =tenant^3 =tenants^3 =landlord^3 =kaufpreis^2 =kaltmiete^3
         =warmmiete^3 quadratmeter^2 =m²^2 =sq_ft^3 =square_feet^3 =sqft^3 =bedroom^3 =bedrooms^3
         =bathroom^2 =bathrooms^2 =schlafzimmer^2 grundstück^3 grundstücke^3 =terrain^1 =plot^1
         =neubau^2 bauträger^3 =developer^1 property_management^3 hausverwaltung^3
         =facility_management^2 =floor_plans^3 floorplans^3 grundriss^3 grundrisse^3 =amenities^2
          =leasing_office^3 =open_house^3 =mortgage^1 =estate^1 =estates^2
-        =residential^2 =commercial_real_estate^3 gewerbeimmobilie^3 =lot^1 =acres^2 =land^1
+        =residential^2 =commercial_real_estate^3 gewerbeimmobilie^3  =acres^2
     """,
     "energy_utilities": """
         =energie^3 =energy^3 =énergie^3 =energía^2 =energia^2 *energie^2 =strom^3 *strom^2
@@ -241,7 +241,7 @@ LEXICON: dict[str, str] = {
         telecomunicacion^2 =mobilfunk^3 =mobile^1 =handy^2 =handytarif^3 smartphone^1 =sim^3
         =sim-karte^3 =esim^3 =prepaid^3 =postpaid^3 =tarif^1 =tarife^2 =tariff^2 =datenvolumen^3
         =data_plan^3 =roaming^3 =5g^3 =4g^3 =lte^3 =dsl^3 =vdsl^3 =glasfaser^3 =fiber^2 =fibre^2
-        =broadband^3 breitband^3 =internet^2 =internetanschluss^3 =wlan^2 =wifi^2 =router^2
+        =broadband^3 breitband^3 =internet^1 =internetanschluss^3 =wlan^2 =wifi^2 =router^2
         =festnetz^3 =landline^3 =voip^3 =telefonie^3 telephony^3 =téléphonie^3 =network^1
         =netzabdeckung^3 =coverage^1 =mbit^3 =gbit^3 =bandwidth^2 =operator^1 =carrier^1
         =forfait^2 =box_internet^3 =abonnement^1 =unlimited_data^3 =flatrate^2 =anschluss^1
@@ -252,8 +252,8 @@ LEXICON: dict[str, str] = {
         =pkw^3 =kfz^3 *kfz^2 =dealer^2 dealership^3 dealerships^3 autohaus^3 autohändler^3
         =concessionnaire^3 =used_cars^3 =new_cars^3 gebrauchtwagen^3 neuwagen^3 =occasion^1
         =test_drive^3 probefahrt^3 =werkstatt^3 kfz-werkstatt^3 =garage^2 =repair^1 =reparatur^1
-        =inspektion^2 =tüv^3 =oil_change^3 ölwechsel^3 =motor^2 =motoren^2 =engine^2 =engines^2
-        =moteur^2 =getriebe^3 =transmission^2 =brake^2 =brakes^2 =bremse^2 =bremsen^2 =reifen^3
+        =inspektion^2 =tüv^3 =oil_change^3 ölwechsel^3 =motor^2 =motoren^2 =engine^1 =engines^2
+        =moteur^2 =getriebe^3 =transmission^1 =brake^2 =brakes^2 =bremse^2 =bremsen^2 =reifen^3
         =tires^3 =tyres^3 =pneus^3 =felgen^3 =wheels^1 ersatzteil^3 ersatzteile^3 =spare_parts^3
         =auto_parts^3 =pièces_détachées^3 =zubehör^1 =accessories^1
          =motoröl^3 =motor_oil^3
@@ -265,7 +265,7 @@ LEXICON: dict[str, str] = {
     "professional_services": """
         kanzlei^3 =law_firm^3 lawyer^3 lawyers^3 attorney^3 attorneys^3 =avocat^3 =avocats^3
         =abogado^2 =avvocato^2 advocaat^2 rechtsanwalt^3 rechtsanwälte^3 anwalt^3 =notar^3
-        =notaire^3 =legal^2 rechtsberatung^3 =recht^1 *recht^1 =juridique^2 =droit^1
+        =notaire^3 =legal^1 rechtsberatung^3 =recht^1  =juridique^2 =droit^1
         steuerberat^3 steuerberatung^3 *steuer^2 =steuern^2 =tax^2 =taxes^2 =taxation^2 =fiscal^2
         =fiscalité^3 =accounting^3 =accountant^3 =accountants^3 =buchhaltung^3 =comptable^3
         =expert-comptable^3 wirtschaftsprüf^3 =audit^2 =auditing^2 =consulting^3 consultancy^3
@@ -275,22 +275,22 @@ LEXICON: dict[str, str] = {
         =grafikdesign^3 =branding^2 corporate_design^3 =corporate_identity^3 =seo^2 =pr^1
         public_relations^2 =recruiting^2 personalberatung^3 =staffing^2 =headhunter^3
         =architekt^2 =architect^2 =translation^2 übersetzung^2 =mandant^3 =mandanten^3
-        =clients^1 =kunden^1 =mandate^1 =expertise^1 =fachanwalt^3 =arbeitsrecht^3 =familienrecht^3
+          =mandate^1 =expertise^1 =fachanwalt^3 =arbeitsrecht^3 =familienrecht^3
         =erbrecht^3 =gesellschaftsrecht^3 =litigation^3 =compliance^1 =due_diligence^3
     """,
     "government_public": """
         bundesministeri^3 ministerium^3 ministerien^3 =ministry^3 =ministère^3 =ministerio^2 =ministero^2
         ministerie^3 =government^3 =regierung^3 =gouvernement^3 =gobierno^2 =governo^2
-        =bundesregierung^3 =federal^2 =bundes^1 *bundes^1 =bund^1 =land^1 =landes^1 =landkreis^3
-        =kreis^1 =gemeinde^3 =gemeinden^2 =stadt^2 =city_of^3 =city_council^3 =municipality^3
+        =bundesregierung^3 =federal^2 =bundes^1 *bundes^1 =bund^1  =landes^1 =landkreis^3
+        =kreis^1 =gemeinde^3 =gemeinden^2 =stadt^1 =city_of^3 =city_council^3 =municipality^3
         =municipal^3 =commune^2 =mairie^3 =ayuntamiento^3 =comune^2 =gemeente^3 =verwaltung^2
         =behörde^3 =behörden^3 =amt^2 bundesamt^3 landesamt^3 amtsgericht^2 =ämter^2 =authority^2 =agency^1 =public_sector^3
         =öffentlich^2 =öffentlichen^2 =public^1 =publique^2 =bürger^3 =bürgerinnen^3
         =citizens^3 =citoyens^3 =gesetz^3 =gesetze^3 =law^1 =laws^2 =legislation^3 =verordnung^3
-        =regulation^1 =parlament^3 =parliament^3 =bundestag^3 =council^2 =senate^2 =minister^3
+        =regulation^1 =parlament^3 =parliament^3 =bundestag^3 =council^1 =senate^2 =minister^3
         =ministerin^3   =polizei^3 =police^2
         feuerwehr^3 =fire_department^3 =fire_brigade^3 =rettungsdienst^3 katastrophenschutz^3
-        =justiz^3 =justice^2 =gericht^2 =court^1 =antrag^2 =anträge^2 =formulare^2 =forms^1
+        =justiz^3 =justice^2 =gericht^2 =court^1 =antrag^2 =anträge^2 =formulare^2
         =official^1 =amtlich^3 =pressemitteilung^2 press_release^1 =.gov^3 =gov^2 =e-government^3
         =steuerzahler^2 =taxpayer^2 =wahl^2 =election^2 =elections^2 =bürgerservice^3 =public_service^3
     """,
@@ -299,12 +299,12 @@ LEXICON: dict[str, str] = {
         =associazione^2 =vereniging^3 =stiftung^3 =foundation^3 =fondation^3 =fundación^2
         =fondazione^2 =charity^3 =charities^3 =charitable^3 gemeinnützig^3 =non-profit^3
         =nonprofit^3 =not-for-profit^3 =ngo^3 =ngos^3 =ong^3 =donate^3 =donation^3 =donations^3
-        =spende^3 =spenden^3 =spenden_sie^3 =faire_un_don^3 =don^1 =dons^2 =donateurs^3
+        =spende^3 =spenden^3 =spenden_sie^3 =faire_un_don^3  =dons^2 =donateurs^3
         =volunteer^3 =volunteers^3 =volunteering^3 =ehrenamt^3 ehrenamtlich^3 =bénévole^3
-        =bénévoles^3 =mitglied^2 =mitglieder^3 =mitgliedschaft^3 =membership^2 =members^2
-        =member^1 =adhérent^3 =adhérents^3 =adhésion^3 =gewerkschaft^3 =union^2 =syndicat^3
+        =bénévoles^3 =mitglied^2 =mitglieder^3 =mitgliedschaft^3 =membership^2 =members^1
+        =member^1 =adhérent^3 =adhérents^3 =adhésion^3 =gewerkschaft^3 =union^1 =syndicat^3
         =syndical^3  =solidarität^3 =solidarity^3 =solidarité^3 =mission^1 =advocacy^3
-        =campaign^1 =kampagne^1 =community^1 =gemeinschaft^1 =commons^2 =open_access^2
+        =campaign^1 =kampagne^1  =gemeinschaft^1 =commons^2 =open_access^2
         =human_rights^3 menschenrechte^3 =humanitarian^3 =relief^1 =hilfe^1 =hilfswerk^3
         =fundraising^2 =förderverein^3 =club^2 =klub^2 =sportverein^3 =satzung^3 =bylaws^3
         =vorstand^1 =board^1 =kirche^2 =church^2 =église^2 =pfarrei^3 =parish^3
@@ -317,26 +317,26 @@ LEXICON: dict[str, str] = {
         =fertiliser^3 =engrais^3 =pflanzenschutz^3 =crop_protection^3 =tractor^3 =traktor^3
         =tracteur^3 =livestock^3 =vieh^2 =rinder^3 =cattle^3 =dairy_farm^3 =milchvieh^3
         =poultry^3 =geflügel^2 =schweine^2 =pigs^2 =grain^2 =getreide^3 =weizen^2 =wheat^2
-        =mais^1 =corn^1 =soy^2 =agronom^3 =agrar^3 *agrar^2 =agri^2 agritech^3 =agtech^3
-        =irrigation^3 =bewässerung^3 =acker^3 =feld^1 =felder^2 =field^1 =fields^1 =orchard^3
+         =corn^1 =soy^2 =agronom^3 =agrar^3 *agrar^2 =agri^2 agritech^3 =agtech^3
+        =irrigation^3 =bewässerung^3 =acker^3 =feld^1 =felder^2   =orchard^3
         =obstbau^3 =gartenbau^3 =horticulture^3 =forstwirtschaft^3 =forestry^3
     """,
     "construction_engineering": """
         =bau^2 =bauen^3 *bau^1 bauunternehmen^3 baufirma^3 =bauunternehmung^3 =construction^3
         =constructions^3 =construcción^2 =costruzioni^2 =bouw^3 =builder^3 =builders^3
-        =building^2 =buildings^2 =contractor^3 =contractors^3 =general_contractor^3
+        =building^1 =buildings^1 =contractor^3 =contractors^3 =general_contractor^3
         =generalunternehmer^3 =hochbau^3 =tiefbau^3 =straßenbau^3 =ingenieur^3 =ingenieure^3
         =ingenieurbüro^3 =engineering^2 =engineers^3 =ingénierie^3 =bureau_d'études^3
         =tragwerk^3  =statik^3 =structural^3 =structural_engineering^3
         =civil_engineering^3 =bauingenieur^3 =architektur^2 =architecture^2 =architekten^2
         =architects^2 =planung^1 =bauplanung^3 =bauleitung^3 =site_management^3
         =renovation^3 renovierung^3 =sanierung^3 =rénovation^3 =refurbishment^3 =umbau^3
-        =neubau^2 =anbau^2 =extension^1 =extensions^2 =loft^1 =roofing^3 =dach^2 =dächer^2
+        =neubau^2 =anbau^2 =extension^1  =loft^1 =roofing^3 =dach^2 =dächer^2
         =dachdecker^3 =toiture^3 =maurer^3 =bricklaying^3 =plumbing^2 =sanitär^2 =elektroinstallation^2
         =zimmerei^3 =carpentry^3 =joinery^3 =schreinerei^2 =tischlerei^2 =beton^3 =concrete^3
         =brücke^2 =bridge^1 =bridges^2 =tunnel^2 =infrastructure^2 infrastruktur^2
         =baustelle^3 =construction_site^3 =handwerk^2 =handwerker^2 =trades^1 =fassade^2
-        =façade^2 =facade^2 =estimate^1 =quote^1 =new_build^3 =groundwork^3 =surveying^2 =vermessung^2
+        =façade^2 =facade^2  =new_build^3 =groundwork^3 =surveying^2 =vermessung^2
     """,
     "other": "",
 }
