@@ -97,9 +97,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         times.append(time.perf_counter() - t0)
         top3 = [c for c, _ in result.candidates]
+        # Ablation: the same page with no URL cue (what the analyser gets from content alone).
+        no_url = analyse([extract(html, "https://example.com/")]).industry
         rows.append({
             "file": item["file"], "label": item["industry"], "pred": result.industry,
             "conf": result.confidence, "top3": top3, "naive": naive_keywords(html),
+            "no_url": no_url, "language": item.get("language", "?"),
         })
 
     n = len(labels)
@@ -123,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"baseline majority class ({majority}) top-1 accuracy: {majority_acc:.1%}")
     print(f"mean time per page (extract + analyse): {statistics.mean(times) * 1000:.0f} ms"
           f"   (max {max(times) * 1000:.0f} ms)" if times else "no timings")
+    print(f"ablation without URL cues          top-1 accuracy: {sum(r['no_url'] == r['label'] for r in rows) / n:.1%}")
+    by_lang = collections.defaultdict(list)
+    for r in rows:
+        by_lang[r["language"]].append(r["pred"] == r["label"])
+    print("by language: " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_lang.items())))
     print(f"confidence: mean {mean_conf:.2f} vs accuracy {acc:.2f};  "
           f">= {args.threshold}: {len(confident)}/{n} pages answered without asking, {conf_acc:.1%} of them right")
     return 0
