@@ -112,3 +112,15 @@ def test_answer_without_tool_call_is_invalid_output(fake: FakeAnthropic) -> None
     fake.enqueue_text("I think it is retail.")
     with pytest.raises(LLMInvalidOutput, match="without calling"):
         _call(_llm(fake))
+
+
+def test_truncated_tool_call_is_invalid_output(fake: FakeAnthropic) -> None:
+    from tests.support.fake_anthropic import Scripted
+
+    body = {"id": "msg_x", "type": "message", "role": "assistant", "model": "claude-test",
+            "content": [{"type": "tool_use", "id": "toolu_x", "name": "record", "input": {"x": 1}}],
+            "stop_reason": "max_tokens", "stop_sequence": None,
+            "usage": {"input_tokens": 1, "output_tokens": 256}}
+    fake.enqueue(Scripted(body=body))
+    with pytest.raises(LLMInvalidOutput, match="cut off"):
+        _call(_llm(fake))
