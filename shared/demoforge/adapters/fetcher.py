@@ -57,6 +57,7 @@ USER_AGENT = (
 MAX_REDIRECTS = 5
 MAX_URL_LENGTH = 2048
 ROBOTS_MAX_BYTES = 512_000
+ROBOTS_TTL_S = 3600.0
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
@@ -428,7 +429,7 @@ class SafeFetcher:
         self.ssl_context = ssl_context or ssl.create_default_context()
         self.honour_robots = honour_robots
         self.user_agent = user_agent
-        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._robots: dict[str, tuple[urllib.robotparser.RobotFileParser, float]] = {}
         self._lock = threading.Lock()
 
     # -- checks --------------------------------------------------------------------
@@ -508,6 +509,7 @@ class SafeFetcher:
     def _follow(
         self, target: Target, deadline: float, max_bytes: int, *, html: bool
     ) -> tuple[_Response, Target, list[str]]:
+        start = target.url
         seen = {target.url}
         redirects: list[str] = []
         while True:
@@ -527,7 +529,7 @@ class SafeFetcher:
                 )
             if len(redirects) >= MAX_REDIRECTS:
                 raise PermanentError(
-                    f"{redirects[0] if redirects else target.url}: more than {MAX_REDIRECTS} redirects",
+                    f"{start}: more than {MAX_REDIRECTS} redirects",
                     code="too_many_redirects",
                 )
             # Some servers send raw spaces in Location; browsers encode them, so do we.
@@ -548,13 +550,15 @@ class SafeFetcher:
         )
 
     def _robots_allow(self, target: Target) -> bool:
+        now = time.monotonic()
         with self._lock:
-            parser = self._robots.get(target.origin)
-        if parser is None:
-            parser = self._load_robots(target)
+            cached = self._robots.get(target.origin)
+        if cached is None or now - cached[1] > ROBOTS_TTL_S:
+            # A warm function instance serves many jobs: rules are re-read hourly.
+            cached = (self._load_robots(target), now)
             with self._lock:
-                self._robots[target.origin] = parser
-        return parser.can_fetch(USER_AGENT_TOKEN, target.url)
+                self._robots[target.origin] = cached
+        return cached[0].can_fetch(USER_AGENT_TOKEN, target.url)
 
     def _load_robots(self, site: Target) -> urllib.robotparser.RobotFileParser:
         """robots.txt per RFC 9309: rules if readable; 4xx (none there) = no rules; a
