@@ -305,6 +305,9 @@ def _evidence(pages: Sequence[PageExtract], industry: str, hits: dict[str, float
 _B2B = re.compile(r"\b(b2b|for businesses|for companies|für unternehmen|geschäftskunden|firmenkunden|"
                   r"pour les entreprises|professionnels|enterprise|industrie|industrial|großhandel|wholesale|"
                   r"oem|manufacturers|hersteller)\b", re.I)
+# Industries whose customers are mostly other businesses.
+_B2B_INDUSTRIES = frozenset({"manufacturing", "professional_services", "construction_engineering",
+                             "logistics_transport", "saas_software", "pharma_life_sciences"})
 _MARKETPLACE = re.compile(r"\b(marketplace|marktplatz|place de marché|sellers|verkäufer werden|become a seller)\b", re.I)
 
 
@@ -314,10 +317,10 @@ def _business_model(industry: str, pages: Sequence[PageExtract]) -> str:
     blob = " ".join(f"{p.title} {p.description} {' '.join(p.nav_links)} {p.text[:5000]}" for p in pages)
     if len(_MARKETPLACE.findall(blob)) >= 2:
         return "marketplace"
-    b2b = len(_B2B.findall(blob))
-    if industry in ("manufacturing", "professional_services", "construction_engineering", "logistics_transport", "saas_software"):
-        return "B2B" if b2b or industry != "saas_software" else "B2B"
-    return "B2B" if b2b >= 3 else "B2C"
+    if industry in _B2B_INDUSTRIES:
+        return "B2B"
+    # Elsewhere consumers are the default customers unless the site keeps addressing firms.
+    return "B2B" if len(_B2B.findall(blob)) >= 3 else "B2C"
 
 
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·»]\s+|\s*\|\s*")

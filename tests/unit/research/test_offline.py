@@ -106,3 +106,15 @@ def test_company_name_guess(title: str, url: str, expected: str) -> None:
 def test_company_name_given_wins() -> None:
     r = analyse([extract(page("A | B", "<p>x</p>"), "https://a.example/")], company_name="Given Inc")
     assert r.company_name == "Given Inc"
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    ("Stadt Musterstadt", "<p>Die Stadtverwaltung und das Bürgerservice der Gemeinde, Behörde und Amt.</p>", "public"),
+    ("Shoe Shop", "<p>Add to cart, free shipping, checkout, sale, wishlist.</p>", "B2C"),
+    ("Bauer Bau", "<p>Bauunternehmen für Hochbau, Tiefbau, Sanierung und Bauleitung.</p>", "B2B"),
+    ("Marketplace", "<p>Our marketplace connects sellers and buyers. Become a seller on the marketplace. "
+     "Add to cart and checkout.</p>", "marketplace"),
+])
+def test_business_model(title: str, body: str, expected: str) -> None:
+    r = analyse([extract(page(title, body), "https://x.example/")])
+    assert r.business_model == expected
