@@ -144,3 +144,14 @@ def test_golden_queries_are_written_for_the_content_phase() -> None:
     for spec in list_templates():
         for q in spec.golden_queries:
             assert not re.search(r"`[^`]+\.[^`]+`", q.sql)
+
+
+def test_result_aliases_never_shadow_table_names() -> None:
+    # BigQuery treats a table name as a value (the row STRUCT), so `COUNT(*) AS orders ...
+    # ORDER BY orders` is ambiguous there even though DuckDB accepts it.
+    for spec in list_templates():
+        tables = {t.name for t in spec.tables}
+        for q in spec.golden_queries:
+            (stmt,) = sqlglot.parse(q.sql, read="bigquery")
+            aliases = {a.alias for a in stmt.find_all(exp.Alias)}
+            assert not aliases & tables, (spec.industry, q.question, aliases & tables)

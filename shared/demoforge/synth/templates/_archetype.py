@@ -339,7 +339,7 @@ def _core_queries(p: Profile, anomaly_name: str) -> list[dict[str, Any]]:
     join_lines = f"FROM {H} h JOIN {LN} i ON i.{hk} = h.{hk}"
     q = [
         ("simple", f"How many {cs} do we have in each segment?",
-         f"SELECT segment, COUNT(*) AS {C} FROM {C} GROUP BY segment ORDER BY {C} DESC", None),
+         f"SELECT segment, COUNT(*) AS {c_}_count FROM {C} GROUP BY segment ORDER BY {c_}_count DESC", None),
         ("simple", f"What was total {money} per year?",
          f"SELECT EXTRACT(YEAR FROM h.{ts}) AS year, ROUND(SUM(i.amount), 2) AS {money} {join_lines} "
          f"WHERE h.status != '{p.fail_status}' GROUP BY year ORDER BY year", None),
@@ -347,22 +347,22 @@ def _core_queries(p: Profile, anomaly_name: str) -> list[dict[str, Any]]:
          f"SELECT p.{p_}_name, ROUND(SUM(i.amount), 2) AS {money} FROM {LN} i JOIN {P} p ON p.{pk} = i.{pk} "
          f"GROUP BY p.{p_}_name ORDER BY {money} DESC LIMIT 10", None),
         ("simple", f"How many {hs} came through each channel?",
-         f"SELECT channel, COUNT(*) AS {H} FROM {H} GROUP BY channel ORDER BY {H} DESC", None),
+         f"SELECT channel, COUNT(*) AS {h_}_count FROM {H} GROUP BY channel ORDER BY {h_}_count DESC", None),
         ("medium", f"How has monthly {money} developed over time?",
          f"SELECT FORMAT_TIMESTAMP('%Y-%m', h.{ts}) AS month, ROUND(SUM(i.amount), 2) AS {money} {join_lines} "
          f"GROUP BY month ORDER BY month", None),
         ("medium", f"Which regions bring in the most {money}?",
-         f"SELECT l.region, COUNT(DISTINCT h.{hk}) AS {H}, ROUND(SUM(i.amount), 2) AS {money} {join_lines} "
+         f"SELECT l.region, COUNT(DISTINCT h.{hk}) AS {h_}_count, ROUND(SUM(i.amount), 2) AS {money} {join_lines} "
          f"JOIN {L} l ON l.{lk} = h.{lk} GROUP BY l.region ORDER BY {money} DESC", None),
         ("medium", f"In which month of the year are {hs} busiest?",
-         f"SELECT EXTRACT(MONTH FROM {ts}) AS month_of_year, COUNT(*) AS {H} FROM {H} "
-         f"GROUP BY month_of_year ORDER BY {H} DESC", "seasonal_peak"),
+         f"SELECT EXTRACT(MONTH FROM {ts}) AS month_of_year, COUNT(*) AS {h_}_count FROM {H} "
+         f"GROUP BY month_of_year ORDER BY {h_}_count DESC", "seasonal_peak"),
         ("medium", f"What is the average {h_} value per {c_} segment?",
          f"WITH totals AS (SELECT h.{hk}, h.{ck}, SUM(i.amount) AS total {join_lines} GROUP BY h.{hk}, h.{ck}) "
-         f"SELECT c.segment, COUNT(*) AS {H}, ROUND(AVG(t.total), 2) AS avg_{h_}_value "
+         f"SELECT c.segment, COUNT(*) AS {h_}_count, ROUND(AVG(t.total), 2) AS avg_{h_}_value "
          f"FROM totals t JOIN {C} c ON c.{ck} = t.{ck} GROUP BY c.segment ORDER BY avg_{h_}_value DESC", None),
         ("hard", f"Which region has the highest {fail} rate?",
-         f"SELECT l.region, COUNT(*) AS {H}, ROUND(100 * COUNTIF(h.status = '{p.fail_status}') / COUNT(*), 1) AS {p.fail_word}_rate_pct "
+         f"SELECT l.region, COUNT(*) AS {h_}_count, ROUND(100 * COUNTIF(h.status = '{p.fail_status}') / COUNT(*), 1) AS {p.fail_word}_rate_pct "
          f"FROM {H} h JOIN {L} l ON l.{lk} = h.{lk} GROUP BY l.region ORDER BY {p.fail_word}_rate_pct DESC", "regional_hotspot"),
         ("hard", f"Which {p_.replace('_', ' ')} has an unusually high {flag_noun} rate?",
          f"SELECT p.{p_}_name, COUNT(*) AS lines, ROUND(100 * COUNTIF(i.{flag}) / COUNT(*), 1) AS {flag_slug}_rate_pct "
@@ -371,12 +371,12 @@ def _core_queries(p: Profile, anomaly_name: str) -> list[dict[str, Any]]:
         ("hard", f"Which sign-up cohort of {cs} churned the most?",
          f"WITH cohorts AS (SELECT CONCAT(CAST(EXTRACT(YEAR FROM signed_up_at) AS STRING), '-Q', "
          f"CAST(EXTRACT(QUARTER FROM signed_up_at) AS STRING)) AS cohort, status FROM {C}) "
-         f"SELECT cohort, COUNT(*) AS {C}, ROUND(100 * COUNTIF(status = 'churned') / COUNT(*), 1) AS churn_rate_pct "
+         f"SELECT cohort, COUNT(*) AS {c_}_count, ROUND(100 * COUNTIF(status = 'churned') / COUNT(*), 1) AS churn_rate_pct "
          f"FROM cohorts GROUP BY cohort HAVING COUNT(*) >= 50 ORDER BY churn_rate_pct DESC", "churn_cohort"),
         ("hard", f"What share of {money} comes from our top 20% of {cs}?",
          f"WITH per_{c_} AS (SELECT h.{ck}, SUM(i.amount) AS {money} {join_lines} GROUP BY h.{ck}), "
          f"ranked AS (SELECT {money}, NTILE(5) OVER (ORDER BY {money} DESC) AS quintile FROM per_{c_}) "
-         f"SELECT quintile, COUNT(*) AS {C}, ROUND(SUM({money}), 2) AS {money}, "
+         f"SELECT quintile, COUNT(*) AS {c_}_count, ROUND(SUM({money}), 2) AS {money}, "
          f"ROUND(100 * SUM({money}) / (SELECT SUM({money}) FROM per_{c_}), 1) AS share_pct "
          f"FROM ranked GROUP BY quintile ORDER BY quintile", None),
         ("expert", f"How did {money} in each region change year over year?",
@@ -388,7 +388,7 @@ def _core_queries(p: Profile, anomaly_name: str) -> list[dict[str, Any]]:
          f"WITH by_staff AS (SELECT l.{l_}_name, s.full_name, SUM(i.amount) AS {money} {join_lines} "
          f"JOIN {S} s ON s.{sk} = h.{sk} JOIN {L} l ON l.{lk} = s.{lk} GROUP BY l.{l_}_name, s.full_name), "
          f"ranked AS (SELECT {l_}_name, full_name, {money}, RANK() OVER (PARTITION BY {l_}_name ORDER BY {money} DESC) AS rnk FROM by_staff) "
-         f"SELECT {l_}_name, full_name AS top_employee, ROUND({money}, 2) AS {money} FROM ranked WHERE rnk = 1 ORDER BY {money} DESC", None),
+         f"SELECT {l_}_name, full_name AS top_employee, ROUND({money}, 2) AS total_{money} FROM ranked WHERE rnk = 1 ORDER BY total_{money} DESC", None),
         ("expert", f"How many days does it take a {c_} to come back for a second {h_}, by segment?",
          f"WITH seq AS (SELECT {ck}, {ts}, ROW_NUMBER() OVER (PARTITION BY {ck} ORDER BY {ts}) AS n FROM {H}), "
          f"pairs AS (SELECT a.{ck}, TIMESTAMP_DIFF(b.{ts}, a.{ts}, DAY) AS days_to_second FROM seq a "
@@ -453,7 +453,7 @@ def _reviews(p: Profile) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     }
     qs = [{"difficulty": "medium", "pattern": "product_anomaly",
            "question": f"Which {P.replace('_', ' ')} have the lowest average review rating?",
-           "sql": f"SELECT p.{p_}_name, COUNT(*) AS reviews, ROUND(AVG(r.rating), 2) AS avg_rating FROM reviews r "
+           "sql": f"SELECT p.{p_}_name, COUNT(*) AS review_count, ROUND(AVG(r.rating), 2) AS avg_rating FROM reviews r "
                   f"JOIN {P} p ON p.{pk} = r.{pk} GROUP BY p.{p_}_name HAVING COUNT(*) >= 20 ORDER BY avg_rating LIMIT 10"}]
     return table, qs
 
@@ -478,11 +478,11 @@ def _payments(p: Profile) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     }
     qs = [{"difficulty": "medium", "pattern": None,
            "question": "How do payment methods compare on volume and failure rate?",
-           "sql": "SELECT method, COUNT(*) AS payments, ROUND(100 * COUNTIF(payment_status = 'failed') / COUNT(*), 1) AS failure_rate_pct "
-                  "FROM payments GROUP BY method ORDER BY payments DESC"},
+           "sql": "SELECT method, COUNT(*) AS payment_count, ROUND(100 * COUNTIF(payment_status = 'failed') / COUNT(*), 1) AS failure_rate_pct "
+                  "FROM payments GROUP BY method ORDER BY payment_count DESC"},
           {"difficulty": "hard", "pattern": None,
            "question": f"How many hours after the {h_} is payment taken, by channel?",
-           "sql": f"SELECT h.channel, COUNT(*) AS payments, ROUND(AVG(TIMESTAMP_DIFF(pay.paid_at, h.{p.ts}, HOUR)), 1) AS avg_hours_to_pay "
+           "sql": f"SELECT h.channel, COUNT(*) AS payment_count, ROUND(AVG(TIMESTAMP_DIFF(pay.paid_at, h.{p.ts}, HOUR)), 1) AS avg_hours_to_pay "
                   f"FROM payments pay JOIN {H} h ON h.{hk} = pay.{hk} GROUP BY h.channel ORDER BY avg_hours_to_pay DESC"}]
     return table, qs
 
@@ -506,7 +506,7 @@ def _shipments(p: Profile) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     }
     qs = [{"difficulty": "hard", "pattern": None,
            "question": "Which carrier delivers fastest, in hours from dispatch to delivery?",
-           "sql": "SELECT carrier, COUNT(*) AS shipments, ROUND(AVG(TIMESTAMP_DIFF(delivered_at, shipped_at, HOUR)), 1) AS avg_delivery_hours "
+           "sql": "SELECT carrier, COUNT(*) AS shipment_count, ROUND(AVG(TIMESTAMP_DIFF(delivered_at, shipped_at, HOUR)), 1) AS avg_delivery_hours "
                   "FROM shipments WHERE delivered_at IS NOT NULL GROUP BY carrier ORDER BY avg_delivery_hours"}]
     return table, qs
 

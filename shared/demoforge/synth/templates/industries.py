@@ -401,7 +401,7 @@ PROFILES: list[Profile] = [
         channels=[("online", 55), ("event", 15), ("direct_mail", 15), ("phone", 10), ("workplace", 5)],
         statuses=[("received", 90), ("failed", 5), ("refunded", 2), ("pledged", 3)], fail_status="failed", fail_word="failed_payment",
         line=("donation_allocations", "allocation"), flag=("is_gift_aided", "Whether tax relief (gift aid) was claimed.", "gift aid"),
-        money="donations", monthly=season(12, 2.3, 1.5), holidays=[{"month": 12, "day": 1, "days": 2, "factor": 3.0, "name": "Giving Tuesday"}],
+        money="funds_raised", monthly=season(12, 2.3, 1.5), holidays=[{"month": 12, "day": 1, "days": 2, "factor": 3.0, "name": "Giving Tuesday"}],
         anomaly=3, qty_mean=0.0, growth=0.12,
         kpis=["Funds raised", "Donor retention", "Average gift", "Recurring donors", "Cost per dollar raised"],
         extras=["payments", "web_sessions"], hotspot="Midwest",
