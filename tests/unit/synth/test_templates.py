@@ -155,3 +155,16 @@ def test_result_aliases_never_shadow_table_names() -> None:
             (stmt,) = sqlglot.parse(q.sql, read="bigquery")
             aliases = {a.alias for a in stmt.find_all(exp.Alias)}
             assert not aliases & tables, (spec.industry, q.question, aliases & tables)
+
+
+def test_customise_swaps_names_without_chaining() -> None:
+    base = get_template("retail_ecommerce")
+    names = base.table("products").column("product_name").generator.values  # type: ignore[union-attr]
+    # the prospect sells the template's 3rd product first: names must stay unique and consistent
+    research = dict(RESEARCH, products_services=[names[2], "Kid's Tent"])
+    spec = customise(base, research, scale="small")
+    values = spec.table("products").column("product_name").generator.values  # type: ignore[union-attr]
+    assert values[:2] == [names[2], "Kid's Tent"] and len(set(values)) == len(values)
+    anomaly = next(s for s in spec.stories if s.kind == "product_anomaly")
+    assert anomaly.expected_top == values[2] and f"'{values[2]}'" in anomaly.description
+    assert spec.table("order_items").effects[0].when[0].equals == values[2]

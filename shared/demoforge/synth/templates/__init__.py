@@ -98,7 +98,7 @@ def customise(
     data["description"] = f"{company}: {spec.description}"
     renames = _product_renames(spec, r.products_services)
     if renames:
-        data = _rename(data, renames)
+        data = _rename(data, renames, _quoted_pattern(renames))
     kpis = list(dict.fromkeys([*r.kpis, *spec.kpis]))[:20]
     data["kpis"] = kpis
     glossary_terms = {g["term"].lower() for g in data["glossary"]}
@@ -128,18 +128,21 @@ def _product_renames(spec: DatasetSpec, products: list[str]) -> dict[str, str]:
     return {}
 
 
-def _rename(data: Any, renames: dict[str, str]) -> Any:
-    """Replace renamed values everywhere: exact values (categorical values, effect conditions,
-    expected story values) and quoted mentions in text ('Old name')."""
+def _quoted_pattern(renames: dict[str, str]) -> re.Pattern[str]:
+    names = sorted(renames, key=len, reverse=True)
+    return re.compile("'(" + "|".join(re.escape(n) for n in names) + ")'")
+
+
+def _rename(data: Any, renames: dict[str, str], quoted: re.Pattern[str]) -> Any:
+    """Replace renamed values everywhere in one pass (no chained renames): exact values
+    (categorical values, effect conditions, expected story values) and quoted mentions in
+    text ('Old name')."""
     if isinstance(data, dict):
-        return {k: _rename(v, renames) for k, v in data.items()}
+        return {k: _rename(v, renames, quoted) for k, v in data.items()}
     if isinstance(data, list):
-        return [_rename(v, renames) for v in data]
+        return [_rename(v, renames, quoted) for v in data]
     if isinstance(data, str):
         if data in renames:
             return renames[data]
-        for old, new in renames.items():
-            if f"'{old}'" in data:
-                data = data.replace(f"'{old}'", "'" + new.replace("'", "''") + "'")
-        return data
+        return quoted.sub(lambda m: "'" + renames[m.group(1)] + "'", data)
     return data
