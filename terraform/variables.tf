@@ -43,7 +43,7 @@ variable "agent_location" {
 variable "anthropic_model" {
   description = "Claude model used by research, modeling and content (DEMOFORGE_ANTHROPIC_MODEL)."
   type        = string
-  default     = "claude-sonnet-4-5"
+  default     = "claude-sonnet-4-6"
 }
 
 variable "claude_enabled" {

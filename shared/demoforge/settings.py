@@ -54,7 +54,7 @@ class Settings:
 
     anthropic_api_key: str = ""
     anthropic_base_url: str = ""
-    anthropic_model: str = "claude-sonnet-4-5"
+    anthropic_model: str = "claude-sonnet-4-6"
     llm_timeout_s: float = 60.0
     llm_max_retries: int = 2
 
