@@ -20,7 +20,13 @@ from sqlglot import exp
 
 from demoforge.content.answers import answer_sentence, degenerate_reason
 from demoforge.content.values import json_safe
-from demoforge.errors import DemoforgeError, LLMInvalidOutput, LLMUnavailable, TransientError
+from demoforge.errors import (
+    DemoforgeError,
+    LLMInvalidOutput,
+    LLMUnavailable,
+    PermanentError,
+    TransientError,
+)
 from demoforge.ports import LLM, DatasetRef, Warehouse
 from demoforge.prompts.content import (
     REPAIR_SYSTEM,
@@ -30,6 +36,7 @@ from demoforge.prompts.content import (
 )
 from demoforge.results import GoldenQuery
 from demoforge.spec import DatasetSpec, SpecQuery
+from demoforge.sql.determinism import with_tie_breakers
 from demoforge.sql.guard import guard
 
 PREVIEW_ROWS = 20
@@ -61,8 +68,17 @@ def execute(wh: Warehouse, ref: DatasetRef, sql: str, *, max_bytes_billed: int) 
         guarded = guard(expand_placeholders(sql, ref), project=ref.project, dataset=ref.dataset)
     except DemoforgeError as e:
         raise QueryFailed("guard", e.message) from e
+    final = with_tie_breakers(guarded.sql)
     try:
-        estimate = wh.dry_run(ref, guarded.sql)
+        try:
+            estimate = wh.dry_run(ref, final)
+        except PermanentError:
+            if final == guarded.sql:
+                raise
+            # A tie-breaker column the engine cannot order by (ARRAY, STRUCT): keep the
+            # query as written rather than lose it.
+            final = guarded.sql
+            estimate = wh.dry_run(ref, final)
     except TransientError:
         raise
     except DemoforgeError as e:
@@ -70,7 +86,7 @@ def execute(wh: Warehouse, ref: DatasetRef, sql: str, *, max_bytes_billed: int) 
     if max_bytes_billed and estimate > max_bytes_billed:
         raise QueryFailed("dry_run", f"would process {estimate} bytes (> {max_bytes_billed})")
     try:
-        rows = wh.query(ref, guarded.sql, max_bytes_billed=max_bytes_billed)
+        rows = wh.query(ref, final, max_bytes_billed=max_bytes_billed)
     except TransientError:
         raise  # quota / outage: the whole phase is retried, nothing is dropped
     except DemoforgeError as e:
@@ -78,7 +94,7 @@ def execute(wh: Warehouse, ref: DatasetRef, sql: str, *, max_bytes_billed: int) 
     reason = degenerate_reason(rows)
     if reason:
         raise QueryFailed("result", reason)
-    return guarded.sql, rows
+    return final, rows
 
 
 def order_column(sql: str, columns: list[str]) -> str | None:
