@@ -168,3 +168,15 @@ def test_customise_swaps_names_without_chaining() -> None:
     anomaly = next(s for s in spec.stories if s.kind == "product_anomaly")
     assert anomaly.expected_top == values[2] and f"'{values[2]}'" in anomaly.description
     assert spec.table("order_items").effects[0].when[0].equals == values[2]
+
+
+def test_navigation_and_slogans_are_not_used_as_products() -> None:
+    research = dict(RESEARCH, products_services=[
+        "Shop all products", "Store locator", "Gear up for every summit", "Log in", "Hiking boots",
+        "Accounting software that runs itself", "Trusted by 40,000 businesses", "Jackets"])
+    spec = customise(get_template("retail_ecommerce"), research, scale="small")
+    values = spec.table("products").column("product_name").generator.values  # type: ignore[union-attr]
+    assert values[:2] == ["Hiking boots", "Jackets"]
+    base = get_template("retail_ecommerce").table("products").column("product_name").generator.values  # type: ignore[union-attr]
+    nav_only = customise(get_template("retail_ecommerce"), dict(RESEARCH, products_services=["Pricing", "Log in"]))
+    assert nav_only.table("products").column("product_name").generator.values == base  # type: ignore[union-attr]
