@@ -59,6 +59,10 @@ def pick_arc(passed: Sequence[GoldenQuery], target: int = 6) -> list[GoldenQuery
     return sorted(chosen, key=lambda q: (DIFFICULTY_RANK.get(q.difficulty, 9), order[id(q)]))
 
 
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _industry(research: Mapping[str, Any], spec: DatasetSpec) -> str:
     text = research.get("sub_industry") or research.get("industry") or spec.industry
     return str(text).replace("_", " ")
@@ -80,7 +84,7 @@ def build_script(
         f"{company} is {article} {industry} business"
         + (f" ({research['business_model']})" if research.get("business_model") else "")
         + (f" offering {', '.join(products)}." if products else "."),
-        f"Today we ask plain-English questions of a BigQuery dataset modelled on {company}'s "
+        f"Today we ask plain-English questions of a BigQuery dataset modelled on {possessive(company)} "
         f"business: {len(spec.tables)} tables ({', '.join(t.name for t in spec.tables)}) with "
         f"{fmt(total_rows)} rows, in dataset `{dataset}`.",
     ]
@@ -88,7 +92,7 @@ def build_script(
         opening.append(f"We will look at the numbers {company} runs on: {', '.join(kpis)}.")
     if evidence:
         quote = str(evidence[0].get("quote", ""))[:200]
-        opening.append(f'From {company}\'s own site: "{quote}"')
+        opening.append(f'From {possessive(company)} own site: "{quote}"')
 
     steps = []
     for q in pick_arc(passed):
@@ -108,7 +112,7 @@ def build_script(
          f"{len(passed)} of them returned the results shown. The agent shows its SQL, so "
          "each answer can be checked."),
         ("\"Is this our data?\"",
-         f"No: it is synthetic data shaped like {company}'s business, built from public "
+         f"No: it is synthetic data shaped like {possessive(company)} business, built from public "
          "information. The same agent points at your real BigQuery tables in a pilot."),
         ("\"What about security and cost?\"",
          "The agent only reads the tables it is given (read-only, one dataset), uses "
@@ -118,7 +122,7 @@ def build_script(
          "table descriptions teach the agent your vocabulary, and it asks when unsure."),
     ]
     close = [
-        f"In a few minutes we went from a simple count to the stories in {company}'s data, "
+        f"In a few minutes we went from a simple count to the stories in {possessive(company)} data, "
         "without writing SQL.",
         "Next step: a pilot on one of your own datasets, with your KPIs and glossary, "
         "and your analysts' top ten questions as the acceptance test.",

@@ -105,7 +105,7 @@ def chart_points(rows: Sequence[dict[str, Any]]) -> tuple[str, str, list[tuple[s
 
 # ----------------------------------------------------------------------- ER diagram
 
-_BOX_W, _HEAD_H, _ROW_H, _MAX_COLS, _COL_GAP, _ROW_GAP = 230, 26, 17, 10, 90, 28
+_BOX_W, _HEAD_H, _ROW_H, _MAX_COLS, _COL_GAP, _ROW_GAP = 200, 26, 17, 10, 56, 24
 
 
 def _depths(spec: DatasetSpec) -> dict[str, int]:
@@ -179,7 +179,7 @@ def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None) -> s
         for i, (name, typ, key) in enumerate(_shown_columns(t)):
             ry = y + _HEAD_H + _ROW_H * i + 16
             box.append(f'<text x="{x + 8}" y="{ry}" class="col{" key" if key else ""}">'
-                       f'{_e((key + " ") if key else "")}{_e(_short(name, 22))}</text>')
+                       f'{_e((key + " ") if key else "")}{_e(_short(name, 19))}</text>')
             box.append(f'<text x="{x + _BOX_W - 8}" y="{ry}" text-anchor="end" class="coltype">{_e(typ)}</text>')
         box.append("</g>")
         boxes.append("".join(box))
