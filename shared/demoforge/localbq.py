@@ -66,10 +66,12 @@ class LocalBigQuery:
     _owned_data_dir: bool = False
 
 
-def find_python313() -> Path:
-    """The image's Python 3.13 (pyenv), or a clear error."""
-    candidates = sorted(glob.glob(str(Path.home() / ".pyenv/versions/3.13*/bin/python")))
-    candidates += [p for p in (shutil.which("python3.13"),) if p]
+def find_python313(home: Path | None = None, path: str | None = None) -> Path:
+    """The image's Python 3.13 (pyenv under ``home``, else ``python3.13`` on ``path``),
+    or a clear error."""
+    root = Path.home() if home is None else home
+    candidates = sorted(glob.glob(str(root / ".pyenv/versions/3.13*/bin/python")))
+    candidates += [p for p in (shutil.which("python3.13", path=path),) if p]
     for c in candidates:
         if Path(c).is_file():
             return Path(c)

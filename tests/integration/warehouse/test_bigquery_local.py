@@ -141,3 +141,20 @@ def test_content_answers_match_between_duckdb_and_bigquery(emulator_job, tmp_pat
     assert sorted(r["day_of_week"] for r in dow) == [1, 2, 3, 4, 5, 6, 7]
     month = on_bq["What is the revenue by month?"]["preview"][0]["month"]
     assert month.endswith("-01") and len(month) == 10  # a DATE, not a timestamp
+
+
+def test_stop_ends_exactly_the_server_it_started(local_bigquery: Any) -> None:
+    import httpx
+
+    from demoforge import localbq
+
+    other = localbq.start(project="other-proj")
+    try:
+        assert httpx.get(f"{other.endpoint}/bigquery/v2/projects/other-proj/datasets", timeout=10).status_code == 200
+    finally:
+        localbq.stop(other)
+    assert other.process.poll() is not None and not other.data_dir.exists()
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{other.endpoint}/bigquery/v2/projects/other-proj/datasets", timeout=5)
+    # the session's server is untouched
+    assert httpx.get(f"{local_bigquery.endpoint}/bigquery/v2/projects/{PROJECT}/datasets", timeout=10).status_code == 200
