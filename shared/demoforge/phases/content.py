@@ -9,6 +9,7 @@ and are otherwise dropped with the reason in the job events. Artifacts:
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import time
 
@@ -20,6 +21,7 @@ from demoforge.model import EventLevel, Phase
 from demoforge.phases.base import PhaseContext, PhaseOutput
 from demoforge.phases.warehouse import company_name, dataset_ref, load_spec
 from demoforge.results import GoldenQuery
+from demoforge.spec import SpecQuery
 
 GOLDEN_ARTIFACT = "golden_queries.json"
 DROPPED_ARTIFACT = "golden_queries_dropped.json"
@@ -28,6 +30,7 @@ QA_ARTIFACT = "sample_qa.json"
 REPORT_ARTIFACT = "index.html"
 MIN_GOLDEN = 12
 SAMPLE_QA = 8
+QUERY_WORKERS = 4
 
 
 def run(ctx: PhaseContext) -> PhaseOutput:
@@ -42,18 +45,24 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         raise PermanentError("the dataset spec has no golden queries", code="no_golden_queries")
 
     queries = sorted(spec.golden_queries, key=lambda q: DIFFICULTY_RANK.get(q.difficulty, 9))
-    outcomes: list[Outcome] = []
     t0 = time.perf_counter()
-    for q in queries:
-        out = validate_query(
-            q, wh=ctx.deps.warehouse, ref=ref, spec=spec, llm=ctx.deps.llm,
+    llm = ctx.deps.llm
+
+    def check(q: SpecQuery) -> Outcome:
+        return validate_query(
+            q, wh=ctx.deps.warehouse, ref=ref, spec=spec, llm=llm,
             max_bytes_billed=ctx.settings.max_bytes_billed,
             log=lambda msg: ctx.log(msg, level=EventLevel.INFO),
         )
+
+    # Queries are independent; on BigQuery each is two round trips (dry run + run), so a
+    # few run at once. Results keep the spec's simple -> expert order.
+    with concurrent.futures.ThreadPoolExecutor(QUERY_WORKERS) as pool:
+        outcomes = list(pool.map(check, queries))
+    for out in outcomes:
         if out.query.status != "passed":
-            ctx.log(f"dropped golden query {q.question!r}: {out.query.reason}",
-                    level=EventLevel.WARNING, question=q.question, reason=out.query.reason)
-        outcomes.append(out)
+            ctx.log(f"dropped golden query {out.query.question!r}: {out.query.reason}",
+                    level=EventLevel.WARNING, question=out.query.question, reason=out.query.reason)
     seconds = time.perf_counter() - t0
 
     passed = [o.query for o in outcomes if o.query.status == "passed"]

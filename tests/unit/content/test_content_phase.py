@@ -20,15 +20,17 @@ DATASET = "demo_summit_trail_outfitters_c0ffee00"
 
 
 class FakeLLM:
-    """Answers the repair tool with prepared SQL (or raises), recording every request."""
+    """Answers the repair tool per question (prepared SQL, bad output, or an error),
+    recording every request. Thread-safe enough: queries are checked concurrently."""
 
-    def __init__(self, answers: list[Any]) -> None:
-        self.answers = list(answers)
+    def __init__(self, answers: dict[str, Any]) -> None:
+        self.answers = answers
         self.calls: list[dict[str, Any]] = []
 
     def structured(self, **kwargs: Any) -> dict[str, Any]:
         self.calls.append(kwargs)
-        answer = self.answers.pop(0)
+        content = kwargs["messages"][0]["content"]
+        answer = next(a for q, a in self.answers.items() if f"Question: {q}\n" in content)
         if isinstance(answer, Exception):
             raise answer
         return answer  # type: ignore[no-any-return]
@@ -118,19 +120,20 @@ def test_failures_are_dropped_with_reasons_when_no_llm(tmp_path, monkeypatch) ->
 
 def test_one_llm_repair_round(tmp_path, monkeypatch) -> None:
     spec = _broken_spec()
-    llm = FakeLLM([
-        {"sql": "SELECT COUNT(*) AS orders FROM orders", "explanation": "table name typo"},  # fixes #1
-        {"sql": "SELECT 1 AS x FROM orders; DROP TABLE orders"},  # unsafe: still dropped
-        LLMUnavailable("overloaded"),  # unavailable: dropped
-        {"not_sql": True},  # invalid output: dropped
-    ])
+    llm = FakeLLM({
+        "How many orders have been placed?": {"sql": "SELECT COUNT(*) AS orders FROM orders",
+                                              "explanation": "table name typo"},  # fixed
+        "Delete everything?": {"sql": "SELECT 1 AS x FROM orders; DROP TABLE orders"},  # unsafe
+        "Peek at another dataset?": LLMUnavailable("overloaded"),  # unavailable: dropped
+        "Orders in 1990?": {"not_sql": True},  # invalid output: dropped
+    })
     deps = _prepare(tmp_path, monkeypatch, spec, llm=llm)
     out = run_phase(deps, JOB, Phase.CONTENT)
     assert len(llm.calls) == 4  # exactly one round per failing query
     assert out.result["passed"] == len(spec.golden_queries) - 3 and out.result["dropped"] == 3
     assert out.summary["repaired"] == 1
-    first = llm.calls[0]
-    assert first["tool_name"] == "repair_query" and "ordres" in first["messages"][0]["content"]
+    first = next(c for c in llm.calls if "ordres" in c["messages"][0]["content"])
+    assert first["tool_name"] == "repair_query" and "Error:" in first["messages"][0]["content"]
     assert "order_items" in first["messages"][0]["content"]  # the schema is given
     fixed = next(q for q in _golden(deps) if q.question == "How many orders have been placed?")
     assert fixed.answer == "Orders: 300." and DATASET in fixed.sql
