@@ -112,6 +112,12 @@ class Profile:
         default_factory=lambda: [("mobile", 58), ("desktop", 34), ("tablet", 8)]
     )
     glossary: list[tuple[str, str, list[str]]] = dataclasses.field(default_factory=list)
+    usage_metrics: list[tuple[str, float]] = dataclasses.field(
+        default_factory=lambda: [("Logins", 8.0), ("Transactions", 20.0), ("Data GB", 3.0)]
+    )
+    campaigns: list[str] = dataclasses.field(
+        default_factory=lambda: ["Spring Launch", "Summer Sale", "Back to Business", "Holiday Offers", "Win-back", "Loyalty Rewards"]
+    )
 
     @property
     def peak_month(self) -> int:
@@ -372,7 +378,7 @@ def _core_queries(p: Profile, anomaly_name: str) -> list[dict[str, Any]]:
          f"WITH cohorts AS (SELECT CONCAT(CAST(EXTRACT(YEAR FROM signed_up_at) AS STRING), '-Q', "
          f"CAST(EXTRACT(QUARTER FROM signed_up_at) AS STRING)) AS cohort, status FROM {C}) "
          f"SELECT cohort, COUNT(*) AS {c_}_count, ROUND(100 * COUNTIF(status = 'churned') / COUNT(*), 1) AS churn_rate_pct "
-         f"FROM cohorts GROUP BY cohort HAVING COUNT(*) >= 50 ORDER BY churn_rate_pct DESC", "churn_cohort"),
+         f"FROM cohorts GROUP BY cohort HAVING COUNT(*) >= 30 ORDER BY churn_rate_pct DESC", "churn_cohort"),
         ("hard", f"What share of {money} comes from our top 20% of {cs}?",
          f"WITH per_{c_} AS (SELECT h.{ck}, SUM(i.amount) AS {money} {join_lines} GROUP BY h.{ck}), "
          f"ranked AS (SELECT {money}, NTILE(5) OVER (ORDER BY {money} DESC) AS quintile FROM per_{c_}) "
@@ -536,10 +542,103 @@ def _sessions(p: Profile) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return table, qs
 
 
+def _usage(p: Profile) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    C, c_ = p.cust
+    ck = f"{c_}_id"
+    metrics = [m for m, _ in p.usage_metrics]
+    table = {
+        "name": "usage_events", "description": f"Daily metered usage per {c_} (one row per {c_}, day and metric).",
+        "grain": f"one row per {c_}, day and usage metric", "row_count": p.n_customers * 2, "primary_key": "usage_id",
+        "foreign_keys": [_ref(ck, C, ck)],
+        "columns": [
+            _c("usage_id", "INT64", "Unique id of the usage record.", {"kind": "sequence"}),
+            _c(ck, "INT64", f"The {c_} whose usage this is.", _fk(0.7)),
+            _c("usage_date", "DATE", "Day of the usage (UTC).", _ts(growth=0.3, after={"column": ck, "parent_column": "signed_up_at"})),
+            _c("metric", "STRING", f"What was metered: {', '.join(metrics)}.", _cat(metrics)),
+            _c("quantity", "FLOAT64", "Amount used that day in the metric's unit.",
+               {"kind": "numeric", "distribution": "lognormal", "median": 10, "sigma": 0.8, "round": 2}),
+            _c("is_billable", "BOOL", "Whether the usage is billed (outside the plan's allowance).", {"kind": "boolean", "probability": 0.3}),
+        ],
+        "effects": [
+            {"target": "quantity", "multiply": m, "when": [{"column": "metric", "equals": name}]}
+            for name, m in p.usage_metrics
+        ],
+    }
+    qs = [{"difficulty": "medium", "pattern": None,
+           "question": f"Which {c_} segments use the most, per usage metric?",
+           "sql": f"SELECT c.segment, u.metric, COUNT(DISTINCT u.{ck}) AS active_{c_}_count, ROUND(SUM(u.quantity), 1) AS total_usage "
+                  f"FROM usage_events u JOIN {C} c ON c.{ck} = u.{ck} GROUP BY c.segment, u.metric ORDER BY total_usage DESC"}]
+    return table, qs
+
+
+def _inventory(p: Profile) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    L, l_ = p.loc
+    P, p_ = p.prod
+    lk, pk = f"{l_}_id", f"{p_}_id"
+    names = [n for n, _ in p.products]
+    table = {
+        "name": "inventory_snapshots", "description": f"Weekly stock counts of each {p_.replace('_', ' ')} at each {l_}.",
+        "grain": f"one row per {p_}, {l_} and count date", "row_count": p.n_customers, "primary_key": "snapshot_id",
+        "foreign_keys": [_ref(pk, P, pk), _ref(lk, L, lk)],
+        "columns": [
+            _c("snapshot_id", "INT64", "Unique id of the stock count.", {"kind": "sequence"}),
+            _c(pk, "INT64", f"The {p_.replace('_', ' ')} counted.", _fk()),
+            _c(lk, "INT64", f"The {l_} where stock was counted.", _fk()),
+            _c("counted_on", "DATE", "Date of the stock count.", _ts(weekday=[1, 0, 0, 0, 0, 0, 0])),
+            _c("is_stockout", "BOOL", "Whether the item was out of stock at the count.", {"kind": "boolean", "probability": 0.04}),
+            _c("on_hand", "INT64", "Units on hand at the count (0 when out of stock).",
+               {"kind": "numeric", "distribution": "poisson", "mean": 40, "min": 1}),
+        ],
+        "effects": [
+            {"target": "is_stockout", "story": "product_anomaly", "set_value": True, "probability": 0.25,
+             "when": [{"column": f"{p_}_name", "via": pk, "equals": names[p.anomaly]}]},
+            {"target": "on_hand", "set_value": 0, "when": [{"column": "is_stockout", "equals": True}]},
+        ],
+    }
+    qs = [{"difficulty": "hard", "pattern": None,
+           "question": f"Which {P.replace('_', ' ')} are out of stock most often, and in which region?",
+           "sql": f"SELECT p.{p_}_name, l.region, COUNT(*) AS stock_counts, ROUND(100 * COUNTIF(s.is_stockout) / COUNT(*), 1) AS stockout_rate_pct "
+                  f"FROM inventory_snapshots s JOIN {P} p ON p.{pk} = s.{pk} JOIN {L} l ON l.{lk} = s.{lk} "
+                  f"GROUP BY p.{p_}_name, l.region HAVING COUNT(*) >= 20 ORDER BY stockout_rate_pct DESC LIMIT 10"}]
+    return table, qs
+
+
+def _campaigns(p: Profile) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    C, c_ = p.cust
+    ck = f"{c_}_id"
+    table = {
+        "name": "campaign_touches", "description": f"Marketing messages sent to {C.replace('_', ' ')}: campaign, channel, opens and clicks.",
+        "grain": "one row per message sent", "row_count": p.n_customers * 2, "primary_key": "touch_id",
+        "foreign_keys": [_ref(ck, C, ck)],
+        "columns": [
+            _c("touch_id", "INT64", "Unique id of the message.", {"kind": "sequence"}),
+            _c(ck, "INT64", f"The {c_} the message was sent to.", _fk(0.4)),
+            _c("campaign", "STRING", "Marketing campaign name.", _cat(p.campaigns)),
+            _c("channel", "STRING", "Channel the message went out on.", _cat(["email", "sms", "push", "direct_mail"], [60, 15, 20, 5])),
+            _c("sent_at", "TIMESTAMP", "When the message was sent (UTC).", _ts(hourly=HOURS_DAY, after={"column": ck, "parent_column": "signed_up_at"})),
+            _c("opened", "BOOL", "Whether the message was opened.", {"kind": "boolean", "probability": 0.28}),
+            _c("clicked", "BOOL", "Whether a link in the message was clicked.", {"kind": "boolean", "probability": 0.2}),
+        ],
+        "effects": [
+            {"target": "opened", "set_value": True, "probability": 0.3, "when": [{"column": "campaign", "equals": p.campaigns[-1]}]},
+            {"target": "clicked", "set_value": False, "when": [{"column": "opened", "equals": False}]},
+        ],
+    }
+    qs = [{"difficulty": "medium", "pattern": None,
+           "question": "Which campaigns and channels get the best open and click-through rates?",
+           "sql": "SELECT campaign, channel, COUNT(*) AS messages, ROUND(100 * COUNTIF(opened) / COUNT(*), 1) AS open_rate_pct, "
+                  "ROUND(100 * COUNTIF(clicked) / COUNT(*), 1) AS click_rate_pct FROM campaign_touches "
+                  "GROUP BY campaign, channel HAVING COUNT(*) >= 20 ORDER BY click_rate_pct DESC"}]
+    return table, qs
+
+
 EXTRAS = {
     "support_tickets": _tickets,
     "reviews": _reviews,
     "payments": _payments,
     "shipments": _shipments,
     "web_sessions": _sessions,
+    "usage_events": _usage,
+    "inventory_snapshots": _inventory,
+    "campaign_touches": _campaigns,
 }

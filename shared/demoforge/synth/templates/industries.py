@@ -38,7 +38,7 @@ PROFILES: list[Profile] = [
         line=("order_items", "order_item"), flag=("is_returned", "Whether the customer returned the item.", "return"), money="revenue",
         monthly=season(12, 2.0, 1.5, trough=2), holidays=[_BLACK_FRIDAY, _XMAS], anomaly=2,
         kpis=["Revenue", "Average order value", "Return rate", "Conversion rate", "Customer churn"],
-        extras=["reviews", "web_sessions", "shipments"], hotspot="Northeast",
+        extras=["reviews", "web_sessions", "shipments", "inventory_snapshots"], hotspot="Northeast",
     ),
     Profile(
         industry="saas_software", title="B2B SaaS vendor", company="CloudLedger",
@@ -58,7 +58,7 @@ PROFILES: list[Profile] = [
         line=("invoice_lines", "invoice_line"), flag=("is_refunded", "Whether the line was credited back to the account.", "refund"),
         money="billings", monthly=season(12, 1.9, 1.2), weekday=WEEKDAY_OFFICE, hourly=HOURS_DAY, growth=0.45, anomaly=5,
         kpis=["ARR", "Net revenue retention", "Logo churn", "Expansion revenue", "Days sales outstanding"],
-        extras=["support_tickets", "payments"], hotspot="West",
+        extras=["support_tickets", "payments", "usage_events"], usage_metrics=[("API calls", 40.0), ("Active seats", 2.0), ("Storage GB", 6.0), ("Reports run", 1.5)], hotspot="West",
         ticket_categories=["Billing", "Integrations", "Permissions", "Performance", "Outage"],
     ),
     Profile(
@@ -79,7 +79,7 @@ PROFILES: list[Profile] = [
         line=("application_items", "application_item"), flag=("is_closed_early", "Whether the product was closed within 90 days.", "early closure"),
         money="fee_revenue", monthly=season(1, 1.8, 1.25), weekday=WEEKDAY_OFFICE, anomaly=4,
         kpis=["Approval rate", "Fee revenue", "Cross-sell ratio", "Early closure rate", "Client churn"],
-        extras=["support_tickets", "web_sessions"], hotspot="Southeast",
+        extras=["support_tickets", "web_sessions", "campaign_touches"], hotspot="Southeast",
         ticket_categories=["Card dispute", "Login problem", "Fees", "Loan question", "Fraud report"],
     ),
     Profile(
@@ -99,7 +99,7 @@ PROFILES: list[Profile] = [
         line=("claim_lines", "claim_line"), flag=("is_fraud_flagged", "Whether the special investigations unit flagged the line.", "fraud flag"),
         money="claim_cost", monthly=season(2, 1.8, 1.3), weekday=WEEKDAY_OFFICE, anomaly=5, growth=0.12,
         kpis=["Loss ratio", "Claim frequency", "Average claim cost", "Denial rate", "Policy retention"],
-        extras=["payments", "support_tickets"], hotspot="Southeast",
+        extras=["payments", "support_tickets", "campaign_touches"], hotspot="Southeast",
         ticket_categories=["Policy change", "Billing", "Claim status", "Coverage question", "Complaint"],
         payment_methods=[("Direct deposit", 60), ("Check", 25), ("Card", 12), ("Wire", 3)],
     ),
@@ -141,7 +141,7 @@ PROFILES: list[Profile] = [
         line=("shipment_lines", "shipment_line"), flag=("is_temperature_excursion", "Whether the cold-chain logger recorded a temperature excursion.", "excursion"),
         money="net_sales", monthly=season(10, 1.7, 1.3), weekday=WEEKDAY_OFFICE, anomaly=4, growth=0.2,
         kpis=["Net sales", "Fill rate", "Backorder rate", "Cold-chain excursion rate", "Account churn"],
-        extras=["support_tickets"], hotspot="Southwest",
+        extras=["support_tickets", "inventory_snapshots"], hotspot="Southwest",
         ticket_categories=["Order status", "Product complaint", "Adverse event report", "Pricing", "Returns"],
     ),
     Profile(
@@ -161,7 +161,7 @@ PROFILES: list[Profile] = [
         line=("order_lines", "order_line"), flag=("is_defective", "Whether the unit failed final inspection or was returned under warranty.", "defect"),
         money="revenue", monthly=season(3, 1.7, 1.3, trough=8), weekday=WEEKDAY_OFFICE, hourly=HOURS_DAY, anomaly=6, growth=0.1,
         kpis=["On-time delivery", "Defect rate", "Revenue", "Order backlog", "Distributor churn"],
-        extras=["shipments", "support_tickets"], hotspot="Midwest",
+        extras=["shipments", "support_tickets", "inventory_snapshots"], hotspot="Midwest",
         carriers=["XPO", "Old Dominion", "Estes", "FedEx Freight"],
         ticket_categories=["Warranty claim", "Spare parts", "Technical support", "Delivery", "Invoice"],
     ),
@@ -202,7 +202,7 @@ PROFILES: list[Profile] = [
         line=("booking_items", "booking_item"), flag=("has_complaint", "Whether the guest complained about this item.", "complaint"),
         money="revenue", monthly=season(7, 2.0, 1.6, trough=1), hourly=HOURS_EVENING, anomaly=3, growth=0.2,
         kpis=["RevPAR", "Occupancy", "Average daily rate", "Cancellation rate", "Guest satisfaction"],
-        extras=["reviews", "payments"], hotspot="Southeast",
+        extras=["reviews", "payments", "campaign_touches"], hotspot="Southeast",
     ),
     Profile(
         industry="restaurants_food", title="Restaurant chain", company="Ember & Oak Kitchens",
@@ -221,7 +221,7 @@ PROFILES: list[Profile] = [
         line=("order_items", "order_item"), flag=("is_remade", "Whether the kitchen had to remake the item after a complaint.", "remake"),
         money="sales", monthly=season(7, 1.6, 1.3, trough=1), hourly=HOURS_EVENING, anomaly=4, qty_mean=0.4, lines_mean=2.4,
         kpis=["Sales", "Average check", "Remake rate", "Covers per day", "Delivery share"],
-        extras=["reviews", "payments"], hotspot="Southwest",
+        extras=["reviews", "payments", "inventory_snapshots"], hotspot="Southwest",
         payment_methods=[("Card", 65), ("Cash", 10), ("App", 20), ("Gift card", 5)],
     ),
     Profile(
@@ -241,7 +241,7 @@ PROFILES: list[Profile] = [
         line=("purchase_items", "purchase_item"), flag=("is_abandoned", "Whether the viewer stopped watching within 5 minutes.", "abandonment"),
         money="revenue", monthly=season(12, 1.7, 1.3), hourly=HOURS_EVENING, anomaly=4, growth=0.35,
         kpis=["Subscribers", "ARPU", "Churn rate", "Watch-time", "Abandonment rate"],
-        extras=["web_sessions", "reviews"], hotspot="West",
+        extras=["web_sessions", "reviews", "usage_events"], usage_metrics=[("Minutes streamed", 60.0), ("Titles started", 1.5), ("Downloads", 0.8)], hotspot="West",
     ),
     Profile(
         industry="education", title="University and online learning provider", company="Crestview University",
@@ -261,7 +261,7 @@ PROFILES: list[Profile] = [
         line=("enrollment_courses", "enrollment_course"), flag=("is_failed", "Whether the student failed the course.", "failure"),
         money="tuition", monthly=season(9, 2.4, 1.5, trough=6), weekday=WEEKDAY_OFFICE, anomaly=4, qty_mean=0.0, growth=0.1,
         kpis=["Enrollments", "Retention rate", "Course pass rate", "Tuition revenue", "Dropout rate"],
-        extras=["support_tickets", "payments"], hotspot="Midwest",
+        extras=["support_tickets", "payments", "campaign_touches"], hotspot="Midwest",
         ticket_categories=["Financial aid", "Registration", "IT access", "Course content", "Accommodation"],
     ),
     Profile(
@@ -281,7 +281,7 @@ PROFILES: list[Profile] = [
         line=("lease_charges", "lease_charge"), flag=("is_late", "Whether the charge was paid late.", "late payment"),
         money="rent_revenue", monthly=season(6, 1.9, 1.5, trough=12), anomaly=1, qty_mean=0.0, growth=0.1,
         kpis=["Occupancy", "Average rent", "Lease renewal rate", "Late payment rate", "Maintenance resolution time"],
-        extras=["support_tickets", "payments"], hotspot="West",
+        extras=["support_tickets", "payments", "campaign_touches"], hotspot="West",
         ticket_categories=["Plumbing", "Electrical", "Appliance", "Pest control", "Heating"],
     ),
     Profile(
@@ -301,7 +301,7 @@ PROFILES: list[Profile] = [
         line=("bill_lines", "bill_line"), flag=("is_estimated", "Whether the reading was estimated instead of measured.", "estimated read"),
         money="billed_revenue", monthly=season(1, 1.9, 1.6, trough=7), weekday=WEEKDAY_OFFICE, anomaly=3, qty_mean=0.0, growth=0.05,
         kpis=["Billed revenue", "Arrears rate", "Estimated read rate", "Customer churn", "Complaints per 1k customers"],
-        extras=["support_tickets", "payments"], hotspot="Northeast",
+        extras=["support_tickets", "payments", "usage_events"], usage_metrics=[("kWh", 25.0), ("Gas kWh", 40.0), ("Solar export kWh", 4.0)], hotspot="Northeast",
         ticket_categories=["Billing query", "Meter reading", "Moving home", "Tariff change", "Outage"],
     ),
     Profile(
@@ -321,7 +321,7 @@ PROFILES: list[Profile] = [
         line=("order_lines", "order_line"), flag=("is_returned", "Whether the device or plan was returned within the cooling-off period.", "return"),
         money="revenue", monthly=season(9, 1.9, 1.4), holidays=[_BLACK_FRIDAY], anomaly=7, growth=0.15,
         kpis=["ARPU", "Churn rate", "Net adds", "Return rate", "Activation rate"],
-        extras=["support_tickets", "web_sessions"], hotspot="Southwest",
+        extras=["support_tickets", "web_sessions", "usage_events"], usage_metrics=[("Data GB", 1.5), ("Call minutes", 12.0), ("SMS", 3.0), ("Roaming MB", 0.5)], hotspot="Southwest",
         ticket_categories=["Billing", "Network coverage", "Device issue", "Porting", "Roaming"],
     ),
     Profile(
@@ -341,7 +341,7 @@ PROFILES: list[Profile] = [
         line=("deal_items", "deal_item"), flag=("has_warranty_claim", "Whether a warranty claim was filed in the first year.", "warranty claim"),
         money="gross_revenue", monthly=season(3, 1.8, 1.4, trough=1), anomaly=4, qty_mean=0.0, lines_mean=1.4, growth=0.1,
         kpis=["Units sold", "Gross profit per unit", "F&I penetration", "Warranty claim rate", "Customer satisfaction"],
-        extras=["reviews", "support_tickets"], hotspot="Midwest",
+        extras=["reviews", "support_tickets", "inventory_snapshots"], hotspot="Midwest",
         ticket_categories=["Service booking", "Warranty", "Financing", "Recall", "Complaint"],
     ),
     Profile(
@@ -404,7 +404,7 @@ PROFILES: list[Profile] = [
         money="funds_raised", monthly=season(12, 2.3, 1.5), holidays=[{"month": 12, "day": 1, "days": 2, "factor": 3.0, "name": "Giving Tuesday"}],
         anomaly=3, qty_mean=0.0, growth=0.12,
         kpis=["Funds raised", "Donor retention", "Average gift", "Recurring donors", "Cost per dollar raised"],
-        extras=["payments", "web_sessions"], hotspot="Midwest",
+        extras=["payments", "web_sessions", "campaign_touches"], hotspot="Midwest",
     ),
     Profile(
         industry="agriculture", title="Agricultural cooperative and supplier", company="Green Valley Co-op",
@@ -423,7 +423,7 @@ PROFILES: list[Profile] = [
         line=("order_lines", "order_line"), flag=("is_quality_claim", "Whether the farm filed a quality claim.", "quality claim"),
         money="sales", monthly=season(4, 2.3, 1.6, trough=12), weekday=WEEKDAY_OFFICE, anomaly=6, growth=0.08,
         kpis=["Sales", "Member retention", "On-time delivery", "Quality claim rate", "Sales per acre"],
-        extras=["shipments", "payments"], hotspot="Midwest",
+        extras=["shipments", "payments", "inventory_snapshots"], hotspot="Midwest",
         carriers=["Co-op fleet", "Regional hauler", "Rail", "Customer pickup"],
     ),
     Profile(
@@ -464,6 +464,6 @@ PROFILES: list[Profile] = [
         line=("order_lines", "order_line"), flag=("is_returned", "Whether the item was returned.", "return"),
         money="revenue", monthly=season(11, 1.8, 1.3), anomaly=4,
         kpis=["Revenue", "Orders", "Average order value", "Return rate", "Customer churn"],
-        extras=["payments", "support_tickets"], hotspot="West",
+        extras=["payments", "support_tickets", "campaign_touches"], hotspot="West",
     ),
 ]
