@@ -38,7 +38,9 @@ Rules:
   (FROM orders o JOIN customers c ...). Link the query that reveals a story via "pattern".
   Order results so the most important row comes first. Avoid EXTRACT(DAYOFWEEK ...) and
   DATE_TRUNC on DATE columns; for months use FORMAT_TIMESTAMP('%Y-%m', ts) or EXTRACT(MONTH FROM ts).
-- Keep the planned total around the requested number of rows."""
+- Keep the planned total around the requested number of rows.
+- Be compact: omit every field whose value equals the schema default (a long answer is a
+  slow answer)."""
 
 
 def design_message(
