@@ -862,6 +862,11 @@ def _effect_errors(
             if parent is None:
                 continue
             ctype = next(x.type for x in parent.columns if x.name == c.column)
+        for v in [c.equals, *(c.in_values or [])]:
+            if v is not None and not _scalar_fits(v, ctype):
+                errs.append(f"{ew}: condition value {v!r} is not a {ctype} value of {c.column!r}")
+        if (c.min is not None or c.max is not None) and ctype not in NUMERIC_TYPES:
+            errs.append(f"{ew}: min/max conditions need a numeric column, {c.column!r} is {ctype}")
         if (c.months or c.date_from or c.date_to) and ctype not in ("DATE", "TIMESTAMP"):
             errs.append(f"{ew}: months/dates conditions need a DATE/TIMESTAMP column, {c.column!r} is {ctype}")
         if c.months and any(not 1 <= m <= 12 for m in c.months):

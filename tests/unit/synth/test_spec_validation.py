@@ -70,6 +70,8 @@ CASES: list[tuple[str, Mutation, tuple[str, ...]]] = [
      ("orders", "status", "numeric")),
     ("effect condition column", lambda d: _table(d, "orders")["effects"][0]["when"][0].update(column="nope"),
      ("orders", "amount", "nope")),
+    ("effect condition value type", lambda d: _table(d, "orders")["effects"][0]["when"][0].update(equals=2),
+     ("orders", "amount", "not a STRING value")),
     ("text slot without values", lambda d: _col(d, "orders", "note")["generator"].update(templates=["{missing}"]),
      ("orders", "note", "missing")),
     ("missing description", lambda d: _col(d, "orders", "note").update(description=" "), ("orders", "note", "description")),
