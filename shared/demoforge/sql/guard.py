@@ -10,6 +10,7 @@ Unqualified and dataset-qualified names are rewritten to ``project.dataset.table
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import sqlglot
 from sqlglot import exp
@@ -45,6 +46,11 @@ _FORBIDDEN_FUNCTIONS = {
     "EXTERNAL_QUERY", "EXTERNAL_OBJECT_TRANSFORM", "VECTOR_SEARCH", "APPENDS", "CHANGES",
     "READ_CSV", "READ_PARQUET", "READ_JSON", "SESSION_USER",
 }
+
+
+_FORBIDDEN_NAMESPACES = {"ML", "AI", "VECTOR_SEARCH", "EXTERNAL_QUERY"}
+# sqlglot node classes for model calls (ML.PREDICT, AI.GENERATE, ML.GENERATE_TEXT, ...).
+_ML_CLASS = re.compile(r"^(AI[A-Z]|ML[A-Z]|Predict|Generate(Text|Embedding|Table)|Forecast|VectorSearch)")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,8 +94,12 @@ def guard(sql: str, *, project: str, dataset: str) -> GuardedQuery:
             raise _refuse(f"{node.key.upper()} is not allowed in a read-only query")
         if isinstance(node, exp.Func):
             name = (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).upper()
-            if name in _FORBIDDEN_FUNCTIONS:
+            if name in _FORBIDDEN_FUNCTIONS or _ML_CLASS.match(type(node).__name__):
                 raise _refuse(f"function {name} is not allowed")
+        if (isinstance(node, exp.Dot) and isinstance(node.this, exp.Identifier)
+                and node.this.name.upper() in _FORBIDDEN_NAMESPACES):
+            # ML.* / AI.* call models: external calls and costs a demo query must not make.
+            raise _refuse(f"{node.this.name.upper()}.* functions are not allowed")
 
     # Two result columns with one name: BigQuery renames one, DuckDB's rows keep one;
     # either way the preview and the answer would describe the wrong column.

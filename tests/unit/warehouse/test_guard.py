@@ -76,6 +76,11 @@ def test_writes_scripting_and_multiple_statements_are_refused(sql: str, why: str
         "SELECT * FROM INFORMATION_SCHEMA.SCHEMATA",
         "SELECT * FROM EXTERNAL_QUERY('us.conn', 'SELECT * FROM users')",
         f"SELECT * FROM ML.PREDICT(MODEL `{D}.m`, TABLE orders)",
+        # model calls in the select list (external calls, cost)
+        "SELECT AI.GENERATE('summarise', connection_id => 'us.c') AS s FROM orders",
+        "SELECT ML.GENERATE_TEXT(MODEL m, (SELECT 'a' AS prompt)) AS g FROM orders",
+        "SELECT * FROM AI.FORECAST(TABLE orders, data_col => 'amount', timestamp_col => 'ts')",
+        "SELECT * FROM VECTOR_SEARCH(TABLE orders, 'embedding', (SELECT [1.0] AS e))",
     ],
 )
 def test_references_outside_the_dataset_are_refused(sql: str) -> None:
@@ -113,6 +118,7 @@ def test_a_cte_name_does_not_leak_outside_its_scope() -> None:
         ("SELECT order_id FROM orders UNION DISTINCT SELECT order_id FROM order_items", ("orders", "order_items")),
         ("SELECT * FROM orders QUALIFY ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_date) = 1", ("orders",)),
         ("SELECT * FROM (SELECT * FROM orders) AS sub", ("orders",)),
+        ("SELECT SAFE.PARSE_DATE('%Y-%m-%d', note) AS d, NET.HOST(url) AS h FROM orders", ("orders",)),
     ],
 )
 def test_legitimate_queries_are_accepted(sql: str, tables: tuple[str, ...]) -> None:
