@@ -92,6 +92,9 @@ class CategoricalGen(_Model):
     values: list[Scalar] = Field(min_length=1, max_length=10_000)
     weights: list[float] | None = None
     cycle: bool = False
+    # REPEATED columns only: each row gets this many distinct values (weighted, no repeats).
+    items_min: int = Field(default=1, ge=0, le=50)
+    items_max: int = Field(default=3, ge=1, le=50)
 
 
 class NumericGen(_Model):
@@ -712,16 +715,18 @@ def _column_errors(
 ) -> list[str]:
     cw = f"table {t.name!r} column {c.name!r}"
     errs: list[str] = []
-    if c.type == "STRUCT" or c.mode == "REPEATED":
+    if c.type == "STRUCT":
         errs.append(
-            f"{cw}: STRUCT and REPEATED columns are not generated; model the nested data as a "
-            "child table with a foreign key (it also keeps questions simple for the data agent)"
+            f"{cw}: STRUCT columns are not generated; model the nested data as a child table "
+            "with a foreign key (it also keeps questions simple for the data agent)"
         )
         return errs
-    if c.mode == "REQUIRED" and c.nullable > 0:
-        errs.append(f"{cw}: mode REQUIRED cannot have nullable > 0")
     if not c.description.strip():
         errs.append(f"{cw}: add a description (the data agent reads it)")
+    if c.mode == "REPEATED":
+        return errs + _repeated_errors(t, c, cw)
+    if c.mode == "REQUIRED" and c.nullable > 0:
+        errs.append(f"{cw}: mode REQUIRED cannot have nullable > 0")
     g = c.generator
     if g is None:
         return errs
@@ -804,6 +809,38 @@ def _column_errors(
     return errs
 
 
+MAX_REPEATED_VALUES = 50
+
+
+def _repeated_errors(t: TableSpec, c: ColumnSpec, cw: str) -> list[str]:
+    """REPEATED is supported for tag-like lists: a categorical STRING/INT64 generator whose
+    rows get items_min..items_max distinct values. Anything richer belongs in a child table."""
+    g = c.generator
+    errs: list[str] = []
+    if not isinstance(g, CategoricalGen) or c.type not in ("STRING", "INT64"):
+        return [
+            f"{cw}: REPEATED columns need a 'categorical' generator and STRING or INT64 type "
+            "(a list of tags); model anything richer as a child table with a foreign key"
+        ]
+    if c.nullable > 0:
+        errs.append(f"{cw}: a REPEATED column is never NULL in BigQuery; set nullable 0 and items_min 0 for empty lists")
+    if len(g.values) > MAX_REPEATED_VALUES:
+        errs.append(f"{cw}: REPEATED columns take at most {MAX_REPEATED_VALUES} distinct values")
+    if g.items_min > g.items_max or g.items_max > len(g.values):
+        errs.append(f"{cw}: need items_min <= items_max <= number of values ({len(g.values)})")
+    bad = [v for v in g.values if not _scalar_fits(v, c.type)]
+    if bad:
+        errs.append(f"{cw}: categorical values {bad[:3]!r} are not {c.type} values")
+    if t.primary_key == c.name or t.fk(c.name) is not None:
+        errs.append(f"{cw}: a REPEATED column cannot be a key")
+    for other in t.columns:
+        if other is not c and c.name in column_dependencies(t, other):
+            errs.append(f"{cw}: column {other.name!r} cannot read a REPEATED column")
+    if any(e.target == c.name for e in t.effects):
+        errs.append(f"{cw}: effects cannot target a REPEATED column")
+    return errs
+
+
 def _via_errors(
     t: TableSpec, cw: str, via: str, column: str, tables: dict[str, TableSpec],
     types: tuple[str, ...] | None,
@@ -819,6 +856,8 @@ def _via_errors(
         return [f"{cw}: {f.references_table!r} has no column {column!r}"]
     if f.references_table == t.name:
         return [f"{cw}: cannot read parent columns through the self-reference {via!r}"]
+    if pcol.mode == "REPEATED":
+        return [f"{cw}: {f.references_table}.{column} is REPEATED and cannot be read from a child"]
     if types is not None and pcol.type not in types:
         return [f"{cw}: {f.references_table}.{column} is {pcol.type}, need {'/'.join(types)}"]
     return []

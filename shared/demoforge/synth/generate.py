@@ -82,10 +82,16 @@ class GeneratedTable:
     rows: int
 
 
+def arrow_type(col: ColumnSpec) -> pa.DataType:
+    """REPEATED columns are Parquet lists (BigQuery loads them with list inference)."""
+    base = ARROW_TYPES[col.type]
+    return pa.list_(base) if col.mode == "REPEATED" else base
+
+
 def arrow_schema(table: TableSpec) -> pa.Schema:
     """The Parquet schema of a table (REQUIRED columns are non-nullable fields)."""
     return pa.schema(
-        [pa.field(c.name, ARROW_TYPES[c.type], nullable=c.mode != "REQUIRED") for c in table.columns]
+        [pa.field(c.name, arrow_type(c), nullable=c.mode == "NULLABLE") for c in table.columns]
     )
 
 
@@ -180,6 +186,7 @@ class _Chunk:
     values: dict[str, Values] = dataclasses.field(default_factory=dict)
     parent_idx: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
     nulls: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+    empty_parents: set[str] = dataclasses.field(default_factory=set)  # FK columns left NULL
 
     @property
     def row_numbers(self) -> np.ndarray:
@@ -306,6 +313,9 @@ class _TableGenerator:
     def _to_arrow(self, chunk: _Chunk, schema: pa.Schema, chunk_no: int) -> pa.Table:
         arrays = []
         for col in self.table.columns:
+            if col.mode == "REPEATED":  # built as a list array; never NULL (validated)
+                arrays.append(chunk.values[col.name])
+                continue
             arr = _to_arrow(chunk.values[col.name], col.type)
             mask = chunk.nulls.get(col.name)
             if col.nullable > 0 and col.mode != "REQUIRED":
@@ -331,6 +341,8 @@ class _TableGenerator:
             return _uuids(rng, n)
         if isinstance(g, ForeignKeyGen):
             return self._foreign_key(col, g, chunk, rng)
+        if isinstance(g, CategoricalGen) and col.mode == "REPEATED":
+            return _tags(g, col.type, n, rng)
         if isinstance(g, CategoricalGen):
             return self._categorical(col, g, chunk, rng)
         if isinstance(g, NumericGen):
@@ -342,6 +354,9 @@ class _TableGenerator:
         if isinstance(g, DerivedGen):
             return self._derived(col, g, chunk)
         if isinstance(g, LookupGen):
+            if g.via in chunk.empty_parents:
+                chunk.nulls[col.name] = np.ones(n, dtype=bool)
+                return _placeholder(col.type, n)
             parent = self._parent(g.via)
             return _take(parent.columns[g.column], chunk.parent_idx[g.via])
         if isinstance(g, FakeGen):
@@ -374,10 +389,17 @@ class _TableGenerator:
             idx = np.searchsorted(self.cum_children, chunk.row_numbers, side="right")
         else:
             if parent.rows == 0:
-                raise ValueError(
-                    f"table {self.table.name!r} column {col.name!r}: parent table "
-                    f"{fk.references_table!r} has no rows to reference"
-                )
+                # The parent came out empty (e.g. zero children drawn for every row): the
+                # reference is NULL rather than dangling, and so is anything read through it.
+                if col.mode == "REQUIRED":
+                    raise ValueError(
+                        f"table {self.table.name!r} column {col.name!r}: parent table "
+                        f"{fk.references_table!r} has no rows to reference (make the column "
+                        "NULLABLE or give the parent rows)"
+                    )
+                chunk.empty_parents.add(col.name)
+                chunk.nulls[col.name] = np.ones(chunk.n, dtype=bool)
+                return _placeholder(col.type, chunk.n)
             if g.distribution == "zipf":
                 table = self._cached(f"zipf:{col.name}", lambda: _Alias(self._popularity(col.name, g, parent.rows)))
                 idx = table.draw(rng, chunk.n)
@@ -446,7 +468,9 @@ class _TableGenerator:
     def _timestamp(self, col: ColumnSpec, g: TimestampGen, chunk: _Chunk, rng: np.random.Generator) -> Values:
         prep = self._cached(f"ts:{col.name}", lambda: _TimeProfile(g))
         ref_us: np.ndarray | None = None
-        if g.after is not None:
+        # Without a parent row to follow (empty parent table) the profile alone decides.
+        orphaned = g.after is not None and g.after.parent_column is not None and g.after.column in chunk.empty_parents
+        if g.after is not None and not orphaned:
             a = g.after
             if a.parent_column is not None:
                 parent = self._parent(a.column)
@@ -525,6 +549,8 @@ class _TableGenerator:
         return out
 
     def _condition(self, c: Condition, chunk: _Chunk) -> np.ndarray:
+        if c.via is not None and c.via in chunk.empty_parents:
+            return np.zeros(chunk.n, dtype=bool)
         if c.via is not None:
             parent = self._parent(c.via)
             v = _take(parent.columns[c.column], chunk.parent_idx[c.via])
@@ -564,6 +590,14 @@ def _as_bool(x: Any) -> np.ndarray:
     if isinstance(x, pa.Array | pa.ChunkedArray):
         return np.asarray(x.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     return np.asarray(x, dtype=bool)
+
+
+def _placeholder(bq_type: str, n: int) -> Values:
+    """Values for rows that will be NULL (the validity mask hides them)."""
+    if bq_type == "STRING":
+        return pa.array([""] * n, type=pa.string())
+    dtype = {"BOOL": bool, "FLOAT64": np.float64, "NUMERIC": np.float64}.get(bq_type, np.int64)
+    return np.zeros(n, dtype=dtype)
 
 
 def _take(values: Values, idx: np.ndarray) -> Values:
@@ -723,6 +757,26 @@ class _TimeProfile:
             hour = rng.integers(0, 24, n)
         us = day * US_PER_DAY + hour * US_PER_HOUR + rng.integers(0, US_PER_HOUR, n)
         return np.maximum(us, after_us + rng.integers(60_000_000, 4 * US_PER_HOUR, n))
+
+
+def _tags(g: CategoricalGen, bq_type: str, n: int, rng: np.random.Generator) -> pa.Array:
+    """items_min..items_max distinct values per row, weighted without replacement
+    (Efraimidis-Spirakis keys u^(1/w): the k largest keys are a weighted sample)."""
+    k = len(g.values)
+    w = np.asarray(g.weights if g.weights is not None else [1.0] * k, dtype=np.float64)
+    counts = rng.integers(g.items_min, g.items_max + 1, n)
+    picks: list[np.ndarray] = []
+    step = 65_536  # bounds the (rows x values) key matrix
+    for lo in range(0, n, step):
+        hi = min(n, lo + step)
+        with np.errstate(divide="ignore"):
+            keys = rng.random((hi - lo, k)) ** (1.0 / np.maximum(w, 1e-12))
+        order = np.argsort(-keys, axis=1)[:, : g.items_max]
+        picks.append(order[np.arange(g.items_max)[None, :] < counts[lo:hi, None]])
+    flat = np.concatenate(picks) if picks else np.array([], dtype=np.int64)
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
+    pool = pa.array(g.values if bq_type == "INT64" else [str(v) for v in g.values], type=ARROW_TYPES[bq_type])
+    return pa.ListArray.from_arrays(pa.array(offsets), pool.take(pa.array(flat)))
 
 
 _TEXT_SLOT = re.compile(r"{(\w*)}")

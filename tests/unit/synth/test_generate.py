@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
+from pydantic import ValidationError
 
 from demoforge.spec import DatasetSpec
 from demoforge.synth.generate import GeneratedTable, generate_dataset
@@ -167,3 +168,67 @@ def test_timestamp_range_and_required_columns(tmp_path: Path) -> None:
     lo, hi = pc.min_max(customers["signed_up_at"]).values()
     assert lo.as_py() >= dt.datetime(2022, 1, 1, tzinfo=dt.UTC)
     assert hi.as_py() < dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def test_repeated_tags_are_lists_of_distinct_weighted_values(tmp_path: Path) -> None:
+    d = every_generator_dict(customers=3_000, orders=10)
+    customers = next(t for t in d["tables"] if t["name"] == "customers")
+    customers["columns"].append({
+        "name": "interests", "type": "STRING", "mode": "REPEATED", "description": "tags",
+        "generator": {"kind": "categorical", "values": ["hiking", "climbing", "skiing", "running"],
+                      "weights": [6, 1, 1, 2], "items_min": 0, "items_max": 2}})
+    spec = DatasetSpec.model_validate(d)
+    generate_dataset(spec, tmp_path)
+    table = pq.read_table(tmp_path / "customers.parquet")
+    assert table.schema.field("interests").type == pa.list_(pa.string())
+    lists = table["interests"].to_pylist()
+    assert all(len(x) <= 2 and len(set(x)) == len(x) for x in lists)
+    assert {len(x) for x in lists} == {0, 1, 2}
+    flat = [v for x in lists for v in x]
+    assert flat.count("hiking") > 2 * flat.count("climbing")  # weights respected
+    from demoforge.synth.realism import connect, run_query
+
+    rows = run_query(connect(spec, tmp_path),
+                     "SELECT interest, COUNT(*) AS n FROM customers, UNNEST(interests) AS interest GROUP BY interest ORDER BY n DESC")
+    assert rows[0]["interest"] == "hiking" and len(rows) == 4
+
+
+def test_repeated_rules() -> None:
+    d = every_generator_dict()
+    customers = next(t for t in d["tables"] if t["name"] == "customers")
+    customers["columns"].append({"name": "tags", "type": "STRING", "mode": "REPEATED", "description": "tags",
+                                 "nullable": 0.1, "generator": {"kind": "categorical", "values": ["a"], "items_max": 2}})
+    with pytest.raises(ValidationError) as err:
+        DatasetSpec.model_validate(d)
+    msg = str(err.value)
+    assert "'customers' column 'tags'" in msg and "never NULL" in msg and "items_max" in msg
+
+
+def test_references_to_an_empty_parent_are_null_not_dangling(tmp_path: Path) -> None:
+    d = every_generator_dict(customers=50, orders=20)
+    lines = next(t for t in d["tables"] if t["name"] == "order_lines")
+    lines["children_per_parent"].update(distribution="fixed", mean=0, min=0, max=None)
+    d["tables"].append({
+        "name": "line_notes", "description": "notes on lines", "grain": "note", "row_count": 5, "primary_key": "note_id",
+        "foreign_keys": [{"column": "line_id", "references_table": "order_lines", "references_column": "line_id"}],
+        "effects": [{"target": "score", "multiply": 2.0, "when": [{"column": "flag", "via": "line_id", "equals": True}]}],
+        "columns": [
+            {"name": "note_id", "type": "INT64", "description": "id"},
+            {"name": "line_id", "type": "INT64", "description": "line"},
+            {"name": "price", "type": "NUMERIC", "description": "copied", "generator": {"kind": "lookup", "via": "line_id", "column": "price"}},
+            {"name": "noted_at", "type": "TIMESTAMP", "description": "when", "generator": {
+                "kind": "timestamp", "start": "2024-01-01", "end": "2024-12-31",
+                "after": {"column": "line_id", "parent_column": "shipped_at"}}},
+            {"name": "score", "type": "FLOAT64", "description": "score"},
+        ]})
+    spec = DatasetSpec.model_validate(d)
+    out = generate_dataset(spec, tmp_path)
+    notes = pq.read_table(out["line_notes"].path)
+    assert out["order_lines"].rows == 0 and notes.num_rows == 5
+    assert notes["line_id"].null_count == 5 and notes["price"].null_count == 5
+    assert notes["noted_at"].null_count == 0
+    assert all(r.passed for r in check(spec, tmp_path, queries=False) if r.name.startswith(("pk", "fk", "after")))
+    required = copy.deepcopy(d)
+    required["tables"][-1]["columns"][1]["mode"] = "REQUIRED"
+    with pytest.raises(ValueError, match="'line_notes' column 'line_id'.*no rows"):
+        generate_dataset(DatasetSpec.model_validate(required), tmp_path / "req")
