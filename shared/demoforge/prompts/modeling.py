@@ -28,7 +28,8 @@ Rules:
   Dimension tables with named members (products, regions) use categorical generators with
   "cycle": true and "fixed_size": true.
 - Use the prospect's real products and services as categorical values where they fit.
-- Types: STRING, INT64, FLOAT64, NUMERIC (money), BOOL, DATE, TIMESTAMP only. No STRUCT or REPEATED.
+- Types: STRING, INT64, FLOAT64, NUMERIC (money), BOOL, DATE, TIMESTAMP. No STRUCT; REPEATED
+  only for short tag lists (a categorical STRING/INT64 generator with items_min/items_max).
 - Timestamps: realistic ranges (2023-01-01 to 2025-12-31), growth trend, monthly/weekday/hour
   profiles, "after" the parent's timestamp where it must be (an order after the sign-up).
 - Plant 3-4 stories (regional_hotspot, churn_cohort, product_anomaly, seasonal_peak) with
