@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,15 +22,21 @@ VAGUE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wel
 </body></html>"""
 
 
-def test_clarification_loop_through_the_api(make_local: Callable[..., Deps], tmp_path: Path) -> None:
+def post_vague_site(deps: Deps, tmp_path: Path, **body: Any) -> tuple[Any, str]:
+    """POST a job for a page with no industry signal and run it as far as it goes."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text(VAGUE)
-    deps = make_local()
     client = create_app(lambda: deps).test_client()
     with samples.serve_dir(site) as url:
-        job_id = client.post("/jobs", json={"customer_url": url, "rows": SMALL_ROWS}).get_json()["job_id"]
+        resp = client.post("/jobs", json={"customer_url": url, "rows": SMALL_ROWS, **body})
         drain(deps)
+    return client, resp.get_json()["job_id"]
+
+
+def test_clarification_loop_through_the_api(make_local: Callable[..., Deps], tmp_path: Path) -> None:
+    deps = make_local()
+    client, job_id = post_vague_site(deps, tmp_path)
     job = client.get(f"/jobs/{job_id}").get_json()
     assert job["status"] == "waiting", job
     assert job["phases"]["research"]["status"] == "waiting"
@@ -53,15 +60,8 @@ def test_clarification_loop_through_the_api(make_local: Callable[..., Deps], tmp
 
 
 def test_industry_hint_skips_the_question(make_local: Callable[..., Deps], tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text(VAGUE)
     deps = make_local()
-    client = create_app(lambda: deps).test_client()
-    with samples.serve_dir(site) as url:
-        job_id = client.post("/jobs", json={"customer_url": url, "rows": SMALL_ROWS,
-                                            "industry_hint": "insurance"}).get_json()["job_id"]
-        drain(deps)
+    client, job_id = post_vague_site(deps, tmp_path, industry_hint="insurance")
     job = client.get(f"/jobs/{job_id}").get_json()
     assert job["status"] == "completed", job.get("error")
     assert job["results"]["research"]["industry"] == "insurance"
