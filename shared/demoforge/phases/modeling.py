@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -213,6 +212,3 @@ def trial_run(spec: DatasetSpec) -> tuple[list[str], dict[int, str]]:
     }
     return blocking, failing
 
-
-def load_spec_json(data: bytes) -> DatasetSpec:
-    return DatasetSpec.model_validate(json.loads(data))

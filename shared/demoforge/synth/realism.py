@@ -29,7 +29,7 @@ import numpy as np
 import sqlglot
 
 from demoforge.spec import DatasetSpec, ForeignKeyGen, TimestampGen
-from demoforge.synth.generate import EPOCH, _TimeProfile
+from demoforge.synth.generate import _TimeProfile
 
 # Statistical checks (trend, seasonality, Pareto) need enough rows to mean anything; below
 # this they pass with a "not judged" detail instead of failing on noise.
@@ -340,6 +340,3 @@ def _queries(spec: DatasetSpec, con: duckdb.DuckDBPyConnection) -> list[CheckRes
         )
     return out
 
-
-def days_since_epoch(d: dt.date) -> int:
-    return (d - EPOCH).days
