@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from demoforge import samples
@@ -65,3 +66,18 @@ def test_industry_hint_skips_the_question(make_local: Callable[..., Deps], tmp_p
     job = client.get(f"/jobs/{job_id}").get_json()
     assert job["status"] == "completed", job.get("error")
     assert job["results"]["research"]["industry"] == "insurance"
+    # Teardown through the api: the dataset goes, the job is marked deleted; twice is fine.
+    dataset = job["results"]["warehouse"]["dataset"]
+    for _ in range(2):
+        resp = client.delete(f"/jobs/{job_id}")
+        assert resp.status_code == 200 and resp.get_json()["status"] == "deleted"
+    db = deps.artifacts.workdir(job_id) / "warehouse.duckdb"
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        left = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = ?",
+                           [dataset]).fetchone()
+    finally:
+        con.close()
+    assert left == (0,)
+    assert client.get(f"/jobs/{job_id}/report").status_code == 409
+    assert client.delete("/jobs/unknown-job").status_code == 404
