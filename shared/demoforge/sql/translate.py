@@ -13,6 +13,11 @@ fails):
   1 hour); sqlglot emits DuckDB ``date_diff``, which counts boundaries crossed (2). DuckDB's
   ``date_sub`` counts whole intervals, so it is used instead (``DATE_DIFF`` on DATEs keeps
   boundary counting, which is what BigQuery does there).
+- ``EXTRACT(WEEK ...)``: BigQuery weeks start on Sunday and days before the first Sunday
+  are week 0 (strftime ``%U``; ``WEEK(MONDAY)`` is ``%W``); DuckDB's ``week`` is the ISO
+  week, which is what BigQuery calls ``ISOWEEK`` (DuckDB does not know that name).
+- ``DATE_ADD(date, INTERVAL 1 MONTH)`` / ``DATE_SUB``: a DATE in BigQuery, a TIMESTAMP in
+  DuckDB (``date + interval``); cast back to DATE.
 - ``project.dataset.table``: DuckDB would read the project as a catalog; the local file
   holds the dataset as a schema, so the project is dropped.
 """
@@ -38,8 +43,20 @@ def _fix(node: exp.Expression) -> exp.Expression:
         node = node.copy()
         node.set("catalog", None)
         return node
-    if isinstance(node, exp.Extract) and node.name.upper() == "DAYOFWEEK":
-        return exp.paren(exp.Add(this=node.copy(), expression=exp.Literal.number(1)), copy=False)
+    if isinstance(node, exp.Extract):
+        part = node.this
+        name = part.name.upper() if isinstance(part, exp.Var) else ""
+        if name == "DAYOFWEEK":
+            return exp.paren(exp.Add(this=node.copy(), expression=exp.Literal.number(1)), copy=False)
+        if name == "ISOWEEK":
+            return exp.Extract(this=exp.var("WEEK"), expression=node.expression.copy())
+        start = part.name.upper() if isinstance(part, exp.WeekStart) else ("SUNDAY" if name == "WEEK" else "")
+        if start in ("SUNDAY", "MONDAY"):
+            fmt = exp.Literal.string("%U" if start == "SUNDAY" else "%W")
+            return exp.cast(exp.TimeToStr(this=node.expression.copy(), format=fmt),
+                            exp.DataType.build("BIGINT"))
+    if isinstance(node, exp.DateAdd | exp.DateSub) and not isinstance(node.parent, exp.Cast):
+        return exp.cast(node.copy(), exp.DataType.build("DATE"))
     if isinstance(node, exp.DateTrunc) and _unit(node) in _DATE_UNITS:
         if isinstance(node.parent, exp.Cast):
             return node

@@ -68,3 +68,18 @@ def test_timestamp_diff_counts_whole_intervals_like_bigquery() -> None:
         "DATE_DIFF(DATE '2024-01-03', DATE '2024-01-01', DAY) AS dd, "
         "DATE_DIFF(DATE '2024-02-01', DATE '2024-01-31', MONTH) AS mm FROM ds.t LIMIT 1")
     assert rows == [(1, 1, 2, 1)]  # BigQuery's answers for the same expressions
+
+
+def test_week_numbers_follow_bigquery() -> None:
+    # Expected values are BigQuery's (checked against local-bigquery): WEEK counts Sunday-started
+    # weeks with days before the first Sunday in week 0; ISOWEEK is the ISO week.
+    rows = run(
+        "SELECT EXTRACT(WEEK FROM x) AS w, EXTRACT(WEEK(MONDAY) FROM x) AS wm, EXTRACT(ISOWEEK FROM x) AS iw "
+        "FROM UNNEST([DATE '2023-12-31', DATE '2024-01-01', DATE '2024-01-07', DATE '2025-01-05']) AS x ORDER BY x")
+    assert rows == [(53, 52, 52), (0, 1, 1), (1, 1, 1), (1, 0, 1)]
+
+
+def test_date_add_and_sub_stay_dates() -> None:
+    rows = run("SELECT DATE_ADD(DATE '2024-01-31', INTERVAL 1 MONTH), DATE_SUB(DATE '2024-03-01', INTERVAL 1 DAY) FROM ds.t LIMIT 1")
+    assert rows == [(dt.date(2024, 2, 29), dt.date(2024, 2, 29))]
+    assert all(type(v) is dt.date for v in rows[0])
