@@ -52,8 +52,8 @@ def _fix(node: exp.Expression) -> exp.Expression:
             return exp.Extract(this=exp.var("WEEK"), expression=node.expression.copy())
         start = part.name.upper() if isinstance(part, exp.WeekStart) else ("SUNDAY" if name == "WEEK" else "")
         if start in ("SUNDAY", "MONDAY"):
-            fmt = exp.Literal.string("%U" if start == "SUNDAY" else "%W")
-            return exp.cast(exp.TimeToStr(this=node.expression.copy(), format=fmt),
+            week_fmt = exp.Literal.string("%U" if start == "SUNDAY" else "%W")
+            return exp.cast(exp.TimeToStr(this=node.expression.copy(), format=week_fmt),
                             exp.DataType.build("BIGINT"))
     if isinstance(node, exp.DateAdd | exp.DateSub) and not isinstance(node.parent, exp.Cast):
         return exp.cast(node.copy(), exp.DataType.build("DATE"))
