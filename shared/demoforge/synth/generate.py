@@ -517,8 +517,10 @@ class _TableGenerator:
                     pc.utf8_lower(first.take(pa.array(rng.integers(0, len(first), chunk.n)))),
                     pc.utf8_lower(last.take(pa.array(rng.integers(0, len(last), chunk.n)))), ".",
                 )
-            local = pc.replace_substring_regex(pc.utf8_normalize(local, "NFKD"), r"[^a-z0-9]+", ".")
-            local = pc.utf8_trim(local, ".")
+            # "Müller" -> "muller": decompose, drop the accents, keep ASCII letters and digits.
+            local = pc.replace_substring_regex(pc.utf8_normalize(local, "NFKD"), r"\p{Mn}+", "")
+            local = pc.utf8_trim(pc.replace_substring_regex(local, r"[^a-z0-9]+", "."), ".")
+            local = pc.if_else(pc.equal(local, ""), "customer", local)  # e.g. names in kana
             # The row number makes every address unique, like real sign-up data requires.
             number = pc.cast(pa.array(chunk.row_numbers + 1), pa.string())
             dom = domains.take(pa.array(rng.integers(0, len(domains), chunk.n)))

@@ -180,3 +180,16 @@ def test_navigation_and_slogans_are_not_used_as_products() -> None:
     base = get_template("retail_ecommerce").table("products").column("product_name").generator.values  # type: ignore[union-attr]
     nav_only = customise(get_template("retail_ecommerce"), dict(RESEARCH, products_services=["Pricing", "Log in"]))
     assert nav_only.table("products").column("product_name").generator.values == base  # type: ignore[union-attr]
+
+
+def test_customise_localises_people_and_places(tmp_path: Path) -> None:
+    spec = customise(get_template("healthcare"), dict(RESEARCH, language="de"), rows=5_000)
+    fakes = [c.generator for t in spec.tables for c in t.columns if c.generator is not None and c.generator.kind == "fake"]
+    assert fakes and all(g.locale == "de_DE" for g in fakes)  # type: ignore[union-attr]
+    generate_dataset(spec, tmp_path)
+    import pyarrow.parquet as pq
+
+    patients = pq.read_table(tmp_path / "patients.parquet").to_pylist()
+    emails = [p["email"] for p in patients]
+    assert all(re.fullmatch(r"[a-z0-9.]+\.\d+@[a-z0-9.-]+", e) for e in emails), emails[:5]
+    assert any(ch in "äöüß" for p in patients for ch in p["full_name"].lower())  # German names

@@ -19,6 +19,12 @@ from demoforge.spec import CategoricalGen, DatasetSpec
 from demoforge.synth.templates._archetype import build
 from demoforge.synth.templates.industries import PROFILES
 
+# Research language -> Faker locale for people, phones and places.
+LOCALES: dict[str, str] = {
+    "de": "de_DE", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "nl": "nl_NL", "sv": "sv_SE",
+    "da": "da_DK", "no": "no_NO", "nb": "no_NO", "fi": "fi_FI", "pl": "pl_PL", "pt": "pt_PT",
+    "cs": "cs_CZ", "ja": "ja_JP", "en": "en_US",
+}
 SCALES: dict[str, int] = {"small": 50_000, "default": 500_000, "large": 5_000_000}
 MIN_ROWS, MAX_ROWS = 1_000, 100_000_000
 
@@ -99,6 +105,13 @@ def customise(
     renames = _product_renames(spec, r.products_services)
     if renames:
         data = _rename(data, renames, _quoted_pattern(renames))
+    locale = LOCALES.get(r.language.split("-")[0].lower())
+    if locale is not None:  # names, phones and cities in the prospect's language
+        for t in data["tables"]:
+            for c in t["columns"]:
+                gen = c.get("generator") or {}
+                if gen.get("kind") == "fake":
+                    gen["locale"] = locale
     kpis = list(dict.fromkeys([*r.kpis, *spec.kpis]))[:20]
     data["kpis"] = kpis
     glossary_terms = {g["term"].lower() for g in data["glossary"]}
