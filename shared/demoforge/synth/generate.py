@@ -37,6 +37,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from demoforge.spec import (
+    DEFAULT_ROWS,
     BooleanGen,
     CategoricalGen,
     ColumnSpec,
@@ -208,7 +209,7 @@ class _TableGenerator:
             self.effects.setdefault(e.target, []).append((i, e))
         self._cache: dict[str, Any] = {}
         pk = table.primary_key
-        if pk is not None and not (isinstance(self.gens[pk], SequenceGen)):
+        if pk is not None and not isinstance(self.gens[pk], SequenceGen):
             self.retain.add(pk)  # random keys (uuid) must be kept for children to reference
         # FK column -> timestamp column that must follow the parent's timestamp. Such pairs
         # are drawn together: the timestamp from its own profile, then a parent among those
@@ -230,7 +231,7 @@ class _TableGenerator:
         if table.children_per_parent is not None:
             self.rows = self._plan_children()
         else:
-            self.rows = table.row_count if table.row_count is not None else 1000
+            self.rows = table.row_count if table.row_count is not None else DEFAULT_ROWS
 
     # -- planning
 
