@@ -127,8 +127,10 @@ class LLM(Protocol):
 
     def structured(
         self, *, system: str, messages: Sequence[Mapping[str, Any]], tool_name: str,
-        schema: Mapping[str, Any], max_tokens: int = 4096,
-    ) -> dict[str, Any]: ...
+        schema: Mapping[str, Any], max_tokens: int = 4096, timeout_s: float | None = None,
+    ) -> dict[str, Any]:
+        """``timeout_s`` overrides the configured timeout for one long answer (a dataset spec)."""
+        ...
 
 
 @dataclasses.dataclass(frozen=True)

@@ -58,8 +58,9 @@ class AnthropicLLM:
 
     def structured(
         self, *, system: str, messages: Sequence[Mapping[str, Any]], tool_name: str,
-        schema: Mapping[str, Any], max_tokens: int = 4096,
+        schema: Mapping[str, Any], max_tokens: int = 4096, timeout_s: float | None = None,
     ) -> dict[str, Any]:
+        timeout = timeout_s if timeout_s is not None else self.settings.llm_timeout_s
         # Typed as Any: the SDK's TypedDict unions add nothing over the schema we pass through.
         tool: Any = {
             "name": tool_name,
@@ -75,10 +76,11 @@ class AnthropicLLM:
                 messages=wire_messages,
                 tools=[tool],
                 tool_choice={"type": "tool", "name": tool_name},
+                timeout=timeout,
             )
         except anthropic.APITimeoutError as e:
             raise LLMUnavailable(
-                f"Claude did not answer within {self.settings.llm_timeout_s:g}s "
+                f"Claude did not answer within {timeout:g}s "
                 f"(after {self.settings.llm_max_retries} retries)"
             ) from e
         except anthropic.APIConnectionError as e:
