@@ -31,6 +31,9 @@ from demoforge.synth.templates import closest_industry, customise, get_template,
 SPEC_ARTIFACT = "spec.json"
 MIN_GOLDEN_QUERIES = 12
 TRIAL_ROWS = 20_000  # trial generation size: enough for every golden query to find rows
+# A whole DatasetSpec is ~5-8k output tokens: minutes, not the default per-call seconds.
+# Two calls (design + repair) must still fit the function's 540 s timeout.
+DESIGN_TIMEOUT_S = 240.0
 
 
 def run(ctx: PhaseContext) -> PhaseOutput:
@@ -95,6 +98,7 @@ def design(
             raw = llm.structured(
                 system=prompts.DESIGN_SYSTEM, messages=[{"role": "user", "content": message}],
                 tool_name=prompts.DESIGN_TOOL, schema=schema, max_tokens=32_000,
+                timeout_s=DESIGN_TIMEOUT_S,
             )
         except LLMInvalidOutput as e:
             raw, errors = {}, [str(e)]

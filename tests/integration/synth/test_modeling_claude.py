@@ -91,3 +91,16 @@ def test_overloaded_claude_falls_back(tmp_path: Path, fake: FakeAnthropic) -> No
     assert out.result["source"] == "template"
     messages = [e.message for e in deps.store.events(JOB)[0]]
     assert "Claude is unavailable; using the customised template" in messages
+
+
+def test_a_slow_answer_times_out_and_falls_back(tmp_path: Path, fake: FakeAnthropic, monkeypatch: pytest.MonkeyPatch) -> None:
+    from demoforge.phases import modeling
+
+    monkeypatch.setattr(modeling, "DESIGN_TIMEOUT_S", 0.5)  # the per-call timeout reaches the SDK
+    fake.enqueue_delay(3.0, _good())
+    out, deps = _run(tmp_path, fake)
+    assert out.result["source"] == "template"
+    events = deps.store.events(JOB)[0]
+    unavailable = [e for e in events if e.message.startswith("Claude is unavailable")]
+    assert unavailable and "0.5s" in unavailable[0].data["error"]
+
