@@ -32,7 +32,8 @@ SPEC_ARTIFACT = "spec.json"
 MIN_GOLDEN_QUERIES = 12
 TRIAL_ROWS = 20_000  # trial generation size: enough for every golden query to find rows
 # A whole DatasetSpec is ~5-8k output tokens: minutes, not the default per-call seconds.
-# Two calls (design + repair) must still fit the function's 540 s timeout.
+# Two calls (design + repair) must still fit the function's timeout (= the runner's lease),
+# so each call gets at most half of the lease minus a minute for everything else.
 DESIGN_TIMEOUT_S = 240.0
 
 
@@ -93,12 +94,13 @@ def design(
         template=template.model_dump(mode="json", exclude_defaults=True), target_rows=total_rows,
     )
     previous: dict[str, Any] = {}
+    timeout_s = min(DESIGN_TIMEOUT_S, max(30.0, (ctx.settings.lease_seconds - 60) / 2))
     for attempt in (1, 2):
         try:
             raw = llm.structured(
                 system=prompts.DESIGN_SYSTEM, messages=[{"role": "user", "content": message}],
                 tool_name=prompts.DESIGN_TOOL, schema=schema, max_tokens=32_000,
-                timeout_s=DESIGN_TIMEOUT_S,
+                timeout_s=timeout_s,
             )
         except LLMInvalidOutput as e:
             raw, errors = {}, [str(e)]
