@@ -160,6 +160,12 @@ def validate_query(
                 failure = QueryFailed(first.stage, f"{first.message} (repair invalid: {e.message})")
             except QueryFailed as second:
                 failure = QueryFailed(second.stage, f"{first.message}; after repair: {second.message}")
+            except TransientError:
+                raise  # the warehouse is unavailable: retry the phase, drop nothing
+            except DemoforgeError as e:
+                # e.g. the model refused or the key is wrong: the query is dropped, the demo
+                # goes on with the queries that passed.
+                failure = QueryFailed(first.stage, f"{first.message} (repair failed: {e.message})")
         if not repaired:
             return Outcome(
                 query=GoldenQuery(

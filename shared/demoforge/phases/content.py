@@ -104,7 +104,8 @@ def run(ctx: PhaseContext) -> PhaseOutput:
             passed=len(passed), dropped=len(dropped), repaired=repaired, seconds=round(seconds, 3))
     return PhaseOutput(
         summary={"passed": len(passed), "dropped": len(dropped), "repaired": repaired,
-                 "queries_s": round(seconds, 2), "charts": len(charts)},
+                 "queries_s": round(seconds, 2), "charts": len(charts),
+                 "below_target": len(passed) < MIN_GOLDEN},
         result={"golden_artifact": GOLDEN_ARTIFACT, "passed": len(passed),
                 "dropped": len(dropped), "report": REPORT_ARTIFACT,
                 "script": SCRIPT_ARTIFACT, "sample_qa": QA_ARTIFACT},

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from demoforge.errors import LLMUnavailable
+from demoforge.errors import LLMUnavailable, PermanentError
 from demoforge.model import Phase
 from demoforge.phases import warehouse as warehouse_phase
 from demoforge.results import GoldenQuery
@@ -97,6 +97,9 @@ def _broken_spec() -> DatasetSpec:
     raw["golden_queries"].append({"question": "Orders in 1990?", "sql":
                                   "SELECT COUNT(*) AS n FROM orders WHERE order_date < DATE '1990-01-01'",
                                   "difficulty": "simple", "pattern": None})
+    raw["golden_queries"].append({"question": "Average of a missing column?", "sql":
+                                  "SELECT AVG(no_such_column) AS a FROM orders",
+                                  "difficulty": "medium", "pattern": None})
     return DatasetSpec.model_validate(raw)
 
 
@@ -104,8 +107,8 @@ def test_failures_are_dropped_with_reasons_when_no_llm(tmp_path, monkeypatch) ->
     spec = _broken_spec()
     deps = _prepare(tmp_path, monkeypatch, spec)
     out = run_phase(deps, JOB, Phase.CONTENT)
-    assert out.result["dropped"] == 4 and out.result["passed"] == len(spec.golden_queries) - 4
-    assert out.summary["dropped"] == 4
+    assert out.result["dropped"] == 5 and out.result["passed"] == len(spec.golden_queries) - 5
+    assert out.summary["dropped"] == 5 and out.summary["below_target"] is False
     assert all(q.status == "passed" for q in _golden(deps))
     dropped = json.loads(deps.artifacts.get(JOB, "golden_queries_dropped.json"))
     reasons = {d["question"]: d["reason"] for d in dropped}
@@ -115,7 +118,8 @@ def test_failures_are_dropped_with_reasons_when_no_llm(tmp_path, monkeypatch) ->
     assert "all zeros" in reasons["Orders in 1990?"]
     events, _ = deps.store.events(JOB)
     logged = [e for e in events if e.message.startswith("dropped golden query")]
-    assert len(logged) == 4 and all(e.data.get("reason") for e in logged)
+    assert "no_such_column" in reasons["Average of a missing column?"]
+    assert len(logged) == 5 and all(e.data.get("reason") for e in logged)
 
 
 def test_one_llm_repair_round(tmp_path, monkeypatch) -> None:
@@ -126,11 +130,12 @@ def test_one_llm_repair_round(tmp_path, monkeypatch) -> None:
         "Delete everything?": {"sql": "SELECT 1 AS x FROM orders; DROP TABLE orders"},  # unsafe
         "Peek at another dataset?": LLMUnavailable("overloaded"),  # unavailable: dropped
         "Orders in 1990?": {"not_sql": True},  # invalid output: dropped
+        "Average of a missing column?": PermanentError("invalid API key"),  # dropped, job goes on
     })
     deps = _prepare(tmp_path, monkeypatch, spec, llm=llm)
     out = run_phase(deps, JOB, Phase.CONTENT)
-    assert len(llm.calls) == 4  # exactly one round per failing query
-    assert out.result["passed"] == len(spec.golden_queries) - 3 and out.result["dropped"] == 3
+    assert len(llm.calls) == 5  # exactly one round per failing query
+    assert out.result["passed"] == len(spec.golden_queries) - 4 and out.result["dropped"] == 4
     assert out.summary["repaired"] == 1
     first = next(c for c in llm.calls if "ordres" in c["messages"][0]["content"])
     assert first["tool_name"] == "repair_query" and "Error:" in first["messages"][0]["content"]
@@ -141,6 +146,7 @@ def test_one_llm_repair_round(tmp_path, monkeypatch) -> None:
     assert "after repair" in reasons["Delete everything?"]
     assert "repair unavailable" in reasons["Peek at another dataset?"]
     assert "repair invalid" in reasons["Orders in 1990?"]
+    assert "repair failed: invalid API key" in reasons["Average of a missing column?"]
 
 
 def test_rerun_overwrites_artifacts_identically(tmp_path, monkeypatch) -> None:
