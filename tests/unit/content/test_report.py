@@ -1,0 +1,67 @@
+"""Report pieces: the ER diagram layout, charts as valid SVG, and a page that loads nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+from demoforge.content.report import render_report
+from demoforge.content.script import build_script
+from demoforge.content.svg import bar_chart, chart_points, er_diagram, line_chart
+from demoforge.results import GoldenQuery
+from tests.support.demo_dataset import RESEARCH, make_spec
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_er_diagram_places_parents_left_of_children() -> None:
+    spec = make_spec()
+    root = ET.fromstring(er_diagram(spec, {"orders": 1500}))
+    x = {g.get("data-table"): float(g.find(f"{NS}rect").get("x")) for g in root.iter(f"{NS}g")}
+    assert set(x) == {t.name for t in spec.tables}
+    for t in spec.tables:
+        for fk in t.foreign_keys:
+            assert x[fk.references_table] < x[t.name], (t.name, fk.references_table)
+    edges = [p for p in root.iter(f"{NS}path") if p.get("class") == "edge"]
+    assert len(edges) == sum(len(t.foreign_keys) for t in spec.tables)
+    assert "orders (1,500)" in ET.tostring(root, encoding="unicode")
+
+
+def test_charts_are_valid_svg_with_one_mark_per_point() -> None:
+    rows = [{"region": "North-East", "revenue": 200.0}, {"region": "South", "revenue": 100.0}]
+    dim, metric, points = chart_points(rows)  # type: ignore[misc]
+    assert (dim, metric, points) == ("region", "revenue", [("North-East", 200.0), ("South", 100.0)])
+    bars = ET.fromstring(bar_chart("q", points, metric="revenue", chart_id="c1"))
+    widths = [float(r.get("width")) for r in bars.iter(f"{NS}rect")]
+    assert len(widths) == 2 and widths[0] == 2 * widths[1]
+    series = [(f"2024-{m:02d}-01", float(m)) for m in range(1, 13)]
+    line = ET.fromstring(line_chart("q", series, metric="orders", chart_id="c2"))
+    assert next(line.iter(f"{NS}path")).get("d").count("L") == 11
+    assert chart_points([{"n": 1}]) is None  # one row: nothing to chart
+    assert chart_points([{"month": dt.date(2024, 1, 1), "n": 3}, {"month": dt.date(2024, 2, 1), "n": 4}]) is not None
+
+
+def test_page_loads_nothing_and_escapes_everything() -> None:
+    spec = make_spec()
+    hostile = {**RESEARCH, "company_name": "<script>alert(1)</script>",
+               "evidence": [{"quote": '"><img src=x onerror=alert(1)>', "source_url": "javascript:alert(1)"}]}
+    q = GoldenQuery(question="<b>Q</b>?", sql="SELECT 1", difficulty="simple", status="passed",
+                    row_count=1, preview=[{"x": "<i>v</i>"}], answer="X: <v>.")
+    script = build_script(company=hostile["company_name"], research=hostile, spec=spec, passed=[q],
+                          row_counts={"orders": 1}, dataset="p.d", max_bytes_billed=10)
+    html = render_report(company=hostile["company_name"], research=hostile, spec=spec, dataset="p.d",
+                         row_counts={"orders": 1}, golden=[q], dropped=0, charts=[], script=script)
+    tags: list[tuple[str, dict[str, str | None]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tags.append((tag, dict(attrs)))
+
+    Collect().feed(html)
+    names = {t for t, _ in tags}
+    assert not names & {"script", "img", "iframe", "link", "object", "embed", "i"}
+    assert not [a for _, attrs in tags for a in attrs if a in ("src", "href") or a.startswith("on")]
+    assert "@import" not in html and "url(" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
