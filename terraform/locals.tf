@@ -14,7 +14,7 @@ locals {
     modeling = {
       memory  = "1Gi"
       cpu     = "1"
-      timeout = 300
+      timeout = 540 # a whole spec from Claude plus one repair round takes minutes
       claude  = true
     }
     warehouse = {
