@@ -50,3 +50,45 @@ def test_job_chains_through_emulators_to_completed(tmp_path: Path) -> None:
         events, _ = store.events(job["job_id"], limit=200)
         assert any("agent done" in e.message for e in events)
         assert doc.results["modeling"]["template"] == "saas_software"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"  # a zombie has stopped
+    except FileNotFoundError:
+        return False
+
+
+def test_up_detach_then_down_stops_exactly_what_it_started(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    reason = emulators.emulators_available()
+    if reason:
+        pytest.skip(f"Google Cloud emulators unavailable: {reason}")
+    env = {**os.environ, "DEMOFORGE_HOME": str(tmp_path)}
+    port = emulators.free_port()
+    cli = [sys.executable, "-m", "demoforge.cli"]
+    up = subprocess.run([*cli, "up", "--detach", "--no-bigquery", "--port", str(port)], env=env,
+                        capture_output=True, text=True, timeout=120, check=False)
+    state = tmp_path / "stack" / "state.json"
+    pids = [p["pid"] for p in json.loads(state.read_text())["procs"]] if state.exists() else []
+    try:
+        assert up.returncode == 0, up.stdout + up.stderr
+        assert len(pids) == 8 and all(_alive(pid) for pid in pids)
+        assert httpx.get(f"http://127.0.0.1:{port}/jobs", timeout=10).json() == {
+            "jobs": [], "next_cursor": None}
+    finally:
+        down = subprocess.run([*cli, "down"], env=env, capture_output=True, text=True, timeout=120,
+                              check=False)
+    assert down.returncode == 0 and "fn-api" in down.stdout
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in pids)
+    assert not state.exists()
+    again = subprocess.run([*cli, "down"], env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert "nothing was running" in again.stdout
