@@ -26,7 +26,7 @@ def deps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 def test_dataset_name_is_deterministic_and_bigquery_safe() -> None:
     assert warehouse_phase.dataset_name("Summit & Trail <Outfitters>", JOB) == "demo_summit_trail_outfitters_4f3a9c2e"
-    assert warehouse_phase.dataset_name("Ünïcode Café GmbH", "AB-CD_12x") == "demo_n_code_caf_gmbh_ab_cd_12"
+    assert warehouse_phase.dataset_name("Ünïcode Café GmbH", "AB-CD_12x") == "demo_unicode_cafe_gmbh_ab_cd_12"
     assert warehouse_phase.dataset_name("!!!", "abc") == "demo_company_abc"
     assert warehouse_phase.label_value("CE.Name+x@Example.com") == "ce_name_x_example_com"
 
