@@ -157,6 +157,10 @@ def parse_legacy_ipv4(host: str) -> ipaddress.IPv4Address | None:
     return ipaddress.IPv4Address(value)
 
 
+# RFC 3986 reserved and unreserved characters plus '%': left alone when encoding an IRI.
+_URI_SAFE = "/:@!$&'()*+,;=-._~%"
+
+
 def parse_target(url: str) -> Target:
     """Syntactic checks (no DNS). Raises ``UnsafeUrl`` with a one-line reason."""
     if not isinstance(url, str) or not url:
@@ -212,12 +216,12 @@ def parse_target(url: str) -> Target:
             host = str(literal)
         elif len(host) > 253 or not all(_HOST_LABEL.match(lb) for lb in host.split(".")):
             raise UnsafeUrl(f"invalid host name {raw_host!r}")
-    path = parts.path or "/"
-    if parts.query:
-        path += "?" + parts.query
-    clean = urllib.parse.urlunsplit(
-        (scheme, _netloc(host, port, scheme), path.split("?")[0], parts.query, "")
-    )
+    # IRIs (``/für-unternehmen/``) go on the wire percent-encoded as UTF-8; characters that
+    # are already ASCII (including existing %XX escapes) are kept as they are.
+    bare_path = urllib.parse.quote(parts.path or "/", safe=_URI_SAFE)
+    query = urllib.parse.quote(parts.query, safe=_URI_SAFE + "=&?")
+    path = bare_path + ("?" + query if query else "")
+    clean = urllib.parse.urlunsplit((scheme, _netloc(host, port, scheme), bare_path, query, ""))
     return Target(url=clean, scheme=scheme, host=host, port=port, path=path, literal=literal)
 
 

@@ -296,3 +296,10 @@ def test_robots_server_error_means_not_now(site: SiteServer, status: int) -> Non
 def test_robots_forbidden_means_no_rules(site: SiteServer) -> None:
     site.add("/robots.txt", Route(status=403, body=b"no", content_type="text/plain"))
     assert _fetcher(site, private=True, robots=True).fetch(site.url + "/").status == 200
+
+
+def test_international_link_is_fetched_percent_encoded(site: SiteServer) -> None:
+    site.html("/f%C3%BCr-unternehmen/", "<html><body><p>Für Unternehmen</p></body></html>")
+    page = _fetcher(site).fetch(f"http://shop.test:{site.port}/für-unternehmen/")
+    assert page.status == 200 and "Für Unternehmen" in page.text
+    assert site.paths()[-1] == "/f%C3%BCr-unternehmen/"

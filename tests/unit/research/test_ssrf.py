@@ -201,3 +201,11 @@ def test_target_keeps_host_for_the_host_header() -> None:
     assert (t.scheme, t.host, t.port, t.path) == ("https", "www.example.com", 8443, "/a/b?q=1")
     assert t.host_header == "www.example.com:8443"
     assert t.url == "https://www.example.com:8443/a/b?q=1"
+
+
+def test_international_paths_are_percent_encoded_once() -> None:
+    t = parse_target("http://example.com/in-seminaren/für-unternehmen/?q=jubiläen&x=1")
+    assert t.path == "/in-seminaren/f%C3%BCr-unternehmen/?q=jubil%C3%A4en&x=1"
+    assert t.url == "http://example.com/in-seminaren/f%C3%BCr-unternehmen/?q=jubil%C3%A4en&x=1"
+    # already-encoded URLs are left as they are
+    assert parse_target(t.url).url == t.url
