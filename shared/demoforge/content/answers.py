@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from demoforge.content.shape import measure_label, result_shape
 from demoforge.content.values import fmt, is_number, label
 
 Rows = Sequence[dict[str, Any]]
@@ -36,11 +37,6 @@ def degenerate_reason(rows: Rows) -> str | None:
     return None
 
 
-# Numeric columns that name a position, period or key rather than measure something.
-_DIM_NAME = re.compile(
-    r"(^|_)(year|month|quarter|week|day|hour|dow|id|rank|quintile|decile|percentile|bucket|"
-    r"number|num|no|cohort|tier|level|grade|age|score_band)(_|$)|_of_"
-)
 _TIME_NAME = re.compile(r"(^|_)(year|month|quarter|week|day|date|hour|period)(_|$)")
 
 
@@ -50,100 +46,95 @@ def _is_time(v: Any) -> bool:
     return isinstance(v, str) and len(v) >= 7 and v[:4].isdigit() and v[4:5] == "-"
 
 
-def _columns(rows: Rows) -> tuple[list[str], list[str]]:
-    cols = list(rows[0].keys())
-    numeric = [c for c in cols if any(is_number(r.get(c)) for r in rows)
-               and all(r.get(c) is None or is_number(r.get(c)) for r in rows)]
-    numeric_dims = [c for c in numeric if _DIM_NAME.search(c.lower())]
-    dims = [c for c in cols if c not in numeric or c in numeric_dims]
-    numeric = [c for c in numeric if c not in numeric_dims]
-    if not numeric and len(dims) >= 2 and dims[-1] in numeric_dims:
-        numeric = [dims.pop()]  # e.g. (region, number_of_orders): measure after all
-    if not dims and len(numeric) >= 2:
-        dims, numeric = numeric[:1], numeric[1:]  # (6, 300): the leading number is a key
-    return dims, numeric
-
-
-def _key(v: Any) -> str:
-    """A dimension value: numbers as written (a year is 2024, not 2,024)."""
-    if is_number(v) and float(v) == int(v):
-        return str(int(v))
-    return fmt(v)
-
-
 def _cap(text: str, starts_with_data: bool) -> str:
     # Capitalise our own words ("day of week 6"), never a data value ("iPhone", "web").
     return text if starts_with_data else text[:1].upper() + text[1:]
 
 
-def answer_sentence(rows: Rows, order_by: str | None = None) -> str:
-    """One sentence that answers the question from ``rows`` (assumed non-empty).
+def answer_sentence(rows: Rows, order_by: str | None = None, question: str | None = None) -> str:
+    """One sentence that answers ``question`` from ``rows`` (assumed non-empty).
 
-    ``order_by`` is the result column the query sorts on first. Sorted by a measure, the
-    result is a ranking ("X comes first"); otherwise the measure is the last numeric
-    column (queries list counts first and the asked-for rate or share last) and the
-    sentence reports its extremes, or the trend when the rows are a time series.
+    The measure and label columns come from :func:`result_shape` (the same choice the
+    report's chart makes). ``order_by`` is the result column the query sorts on first:
+    sorted by the measure, the result is a ranking ("X comes first", or "X is lowest"
+    when sorted ascending); otherwise the sentence reports the extremes, or the trend
+    when the rows are a time series.
     """
     if not rows:
         return "No rows matched."
-    dims, numeric = _columns(rows)
+    shape = result_shape(rows, question, order_by)
+    dims, metric = shape.dims, shape.metric
     first = rows[0]
     n = len(rows)
     if n == 1:
-        text = "; ".join(f"{label(c)}: {fmt(first[c])}" for c in list(first)[:4])
+        text = "; ".join(f"{measure_label(c)}: {shape.value(first[c])}" if c == metric
+                         else f"{label(c)}: {fmt(first[c])}" for c in list(first)[:4])
         return _cap(text, False) + "."
-    if not numeric:
-        shown = ", ".join(_key(r[list(r)[0]]) for r in rows[:3])
+    if metric is None:
+        shown = ", ".join(shape.key(list(r)[0], r[list(r)[0]]) for r in rows[:3])
         return f"{n} results, starting with {shown}."
-    if order_by is None:  # not known: a measure sorted high to low makes it a ranking
-        order_by = next((c for c in numeric if _descending([r.get(c) for r in rows])), None)
-    ranking = order_by in numeric
-    metric = order_by if ranking and order_by is not None else numeric[-1]
+    what = shape.metric_label
     if not dims:
-        return f"{n} rows; the first has {label(metric)} {fmt(first[metric])}."
+        return f"{n} rows; the first has {what} {shape.value(first[metric])}."
 
     def name(r: Mapping[str, Any]) -> str:
         # One or two dimension values identify a row ("Midwest, 2024").
         parts = []
         for d in dims[:2]:
             v = r.get(d)
-            parts.append(f"{label(d)} {_key(v)}" if is_number(v) or v is None else _key(v))
-        return ", ".join(parts) if len({_key(x.get(dims[0])) for x in rows}) < n else parts[0]
+            key = shape.key(d, v)
+            parts.append(f"{label(d)} {key}" if (is_number(v) and d not in shape.month_dims) or v is None else key)
+        return ", ".join(parts) if len({shape.key(dims[0], x.get(dims[0])) for x in rows}) < n else parts[0]
+
+    def data_first(r: Mapping[str, Any]) -> bool:
+        v = r.get(dims[0])
+        return not ((is_number(v) and dims[0] not in shape.month_dims) or v is None)
 
     dim = dims[0]
     keys = [r.get(dim) for r in rows]
+    values = [r.get(metric) for r in rows]
     time_like = all(k is not None and (_is_time(k) or (_TIME_NAME.search(dim.lower()) and is_number(k)))
                     for k in keys)
-    if (not ranking and time_like and len(set(map(str, keys))) == n
-            and [_sortable(k) for k in keys] == sorted(_sortable(k) for k in keys)):
+    series_order = (time_like and len(set(map(str, keys))) == n
+                    and [_sortable(k) for k in keys] == sorted(_sortable(k) for k in keys))
+    if order_by is None:  # not known: a measure sorted high to low (or low to high) makes it a ranking
+        ranking = _monotonic(values, reverse=True) or (not series_order and _monotonic(values, reverse=False))
+    else:
+        ranking = order_by == metric
+    if not ranking and series_order:
         series = [(r[dim], r[metric]) for r in rows if is_number(r.get(metric))]
         if not series:
-            return f"{n} periods, none with a {label(metric)}."
+            return f"{n} periods, none with a {what}."
         peak = max(series, key=lambda p: float(p[1]))
         (k0, v0), (k1, v1) = series[0], series[-1]
-        return (f"Across {n} periods {label(metric)} went from {fmt(v0)} ({_key(k0)}) "
-                f"to {fmt(v1)} ({_key(k1)}), peaking at {fmt(peak[1])} in {_key(peak[0])}.")
+        return (f"Across {n} periods {what} went from {shape.value(v0)} ({shape.key(dim, k0)}) "
+                f"to {shape.value(v1)} ({shape.key(dim, k1)}), peaking at {shape.value(peak[1])} "
+                f"in {shape.key(dim, peak[0])}.")
     valued = [r for r in rows if is_number(r.get(metric))]
     if not valued:
-        return f"{n} rows, none with a {label(metric)}."
+        return f"{n} rows, none with a {what}."
     if ranking:
         top, second = valued[0], (valued[1] if len(valued) > 1 else None)
+        if second is not None and float(top[metric]) < float(second[metric]):
+            text = (f"{name(top)} has the lowest {what}, {shape.value(top[metric])}, "
+                    f"then {name(second)} ({shape.value(second[metric])}); {n} rows in total.")
+            return _cap(text, data_first(top))
         extra = ""
-        if second is not None and float(second[metric]):
+        if second is not None and float(second[metric]) > 0:
             ratio = float(top[metric]) / float(second[metric])
-            extra = (f", {ratio:.1f}x the next ({name(second)}, {fmt(second[metric])})" if ratio >= 1.05
-                     else f", ahead of {name(second)} ({fmt(second[metric])})")
-        text = f"{name(top)} comes first with {label(metric)} of {fmt(top[metric])}{extra}; {n} rows in total."
-        return _cap(text, not (is_number(top.get(dim)) or top.get(dim) is None))
+            extra = (f", {ratio:.1f}x the next ({name(second)}, {shape.value(second[metric])})" if ratio >= 1.05
+                     else f", ahead of {name(second)} ({shape.value(second[metric])})")
+        text = f"{name(top)} comes first with {what} of {shape.value(top[metric])}{extra}; {n} rows in total."
+        return _cap(text, data_first(top))
     hi = max(valued, key=lambda r: float(r[metric]))
     lo = min(valued, key=lambda r: float(r[metric]))
-    return (f"The highest {label(metric)} is {fmt(hi[metric])} ({name(hi)}) and the lowest "
-            f"{fmt(lo[metric])} ({name(lo)}), across {n} rows.")
+    return (f"The highest {what} is {shape.value(hi[metric])} ({name(hi)}) and the lowest "
+            f"{shape.value(lo[metric])} ({name(lo)}), across {n} rows.")
 
 
-def _descending(values: list[Any]) -> bool:
+def _monotonic(values: list[Any], *, reverse: bool) -> bool:
     nums = [float(v) for v in values if is_number(v)]
-    return len(nums) == len(values) and len(set(nums)) > 1 and nums == sorted(nums, reverse=True)
+    return len(nums) == len(values) and len(set(nums)) > 1 and nums == sorted(nums, reverse=reverse)
 
 
 def _sortable(v: Any) -> str:

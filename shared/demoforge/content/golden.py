@@ -178,6 +178,6 @@ def validate_query(
     gq = GoldenQuery(
         question=q.question, sql=sql, difficulty=q.difficulty, status="passed",
         row_count=len(rows), preview=[json_safe(r) for r in rows[:PREVIEW_ROWS]],
-        answer=answer_sentence(rows, order_column(sql, list(rows[0]))), pattern=q.pattern,
+        answer=answer_sentence(rows, order_column(sql, list(rows[0])), q.question), pattern=q.pattern,
     )
     return Outcome(query=gq, rows=rows, repaired=repaired, seconds=time.perf_counter() - started)

@@ -14,8 +14,10 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from demoforge.content.golden import order_column
+from demoforge.content.industry import industry_label
 from demoforge.content.script import DemoScript
-from demoforge.content.svg import bar_chart, chart_points, er_diagram, line_chart
+from demoforge.content.svg import bar_chart, chart_data, er_diagram, line_chart
 from demoforge.content.values import fmt, label
 from demoforge.results import GoldenQuery
 from demoforge.spec import DatasetSpec
@@ -71,16 +73,15 @@ def choose_charts(
             break
         if q.pattern and q.pattern in used_patterns:
             continue
-        shape = chart_points(rows_by_question.get(q.question) or q.preview)
-        if shape is None:
+        rows = rows_by_question.get(q.question) or q.preview
+        data = chart_data(rows, q.question, order_column(q.sql, list(rows[0])) if rows else None)
+        if data is None:
             continue
-        dim, metric, points = shape
         cid = f"chart-{len(charts) + 1}"
         title = q.question
-        time_like = all(len(p[0]) >= 7 and p[0][:4].isdigit() and p[0][4] == "-" for p in points)
-        svg = (line_chart(title, points, metric=f"{label(metric)} by {label(dim)}", chart_id=cid)
-               if time_like else
-               bar_chart(title, points, metric=f"{label(metric)} by {label(dim)}", chart_id=cid))
+        time_like = all(len(p[0]) >= 7 and p[0][:4].isdigit() and p[0][4] == "-" for p in data.points)
+        draw = line_chart if time_like else bar_chart
+        svg = draw(title, data.points, metric=data.title, chart_id=cid, value_fmt=data.value)
         story = stories.get(q.pattern or "")
         caption = (f"{story.name.replace('_', ' ')}: {story.description}" if story else q.answer)
         charts.append(Chart(title=title, svg=svg, caption=caption))
@@ -111,7 +112,7 @@ def render_report(
     row_counts: Mapping[str, int], golden: Sequence[GoldenQuery], dropped: int,
     charts: Sequence[Chart], script: DemoScript,
 ) -> str:
-    ind = str(research.get("sub_industry") or research.get("industry") or spec.industry).replace("_", " ")
+    ind = industry_label(research, spec.industry)
     facts = [("Industry", ind), ("Business model", research.get("business_model", "")),
              ("Products and services", ", ".join(map(str, research.get("products_services", [])))),
              ("KPIs", ", ".join(map(str, research.get("kpis") or spec.kpis))),

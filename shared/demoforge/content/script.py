@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from demoforge.content.industry import opening_sentence
 from demoforge.content.values import fmt
 from demoforge.results import GoldenQuery
 from demoforge.spec import DatasetSpec
@@ -63,27 +64,17 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def _industry(research: Mapping[str, Any], spec: DatasetSpec) -> str:
-    text = research.get("sub_industry") or research.get("industry") or spec.industry
-    return str(text).replace("_", " ")
-
-
 def build_script(
     *, company: str, research: Mapping[str, Any], spec: DatasetSpec,
     passed: Sequence[GoldenQuery], row_counts: Mapping[str, int], dataset: str,
     max_bytes_billed: int,
 ) -> DemoScript:
     stories = {s.name: s for s in spec.stories}
-    products = [str(p) for p in research.get("products_services", [])][:4]
     kpis = [str(k) for k in (research.get("kpis") or spec.kpis)][:4]
     evidence = [e for e in research.get("evidence", []) if isinstance(e, Mapping)]
     total_rows = sum(row_counts.values())
-    industry = _industry(research, spec)
-    article = "an" if industry[:1].lower() in "aeiou" else "a"
     opening = [
-        f"{company} is {article} {industry} business"
-        + (f" ({research['business_model']})" if research.get("business_model") else "")
-        + (f" offering {', '.join(products)}." if products else "."),
+        opening_sentence(company, research, spec.industry),
         f"Today we ask plain-English questions of a BigQuery dataset modelled on {possessive(company)} "
         f"business: {len(spec.tables)} tables ({', '.join(t.name for t in spec.tables)}) with "
         f"{fmt(total_rows)} rows, in dataset `{dataset}`.",

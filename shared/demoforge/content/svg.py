@@ -6,11 +6,13 @@ time) and deterministic (same inputs, same bytes).
 
 from __future__ import annotations
 
+import dataclasses
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from demoforge.content.values import fmt, is_number
+from demoforge.content.shape import result_shape
+from demoforge.content.values import fmt, is_number, label
 from demoforge.spec import DatasetSpec, TableSpec
 
 
@@ -22,7 +24,8 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def bar_chart(title: str, points: Sequence[tuple[str, float]], *, metric: str, chart_id: str) -> str:
+def bar_chart(title: str, points: Sequence[tuple[str, float]], *, metric: str, chart_id: str,
+              value_fmt: Callable[[Any], str] = fmt) -> str:
     """Horizontal bars, largest first as given (queries order their results)."""
     points = list(points)[:15]
     row_h, left, width = 24, 170, 640
@@ -40,12 +43,13 @@ def bar_chart(title: str, points: Sequence[tuple[str, float]], *, metric: str, c
         w = max(1.0, plot_w * abs(value) / top)
         parts.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" class="axis">{_e(_short(name, 24))}</text>')
         parts.append(f'<rect class="bar" x="{left}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" rx="2"/>')
-        parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 15}" class="value">{_e(fmt(value))}</text>')
+        parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 15}" class="value">{_e(value_fmt(value))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def line_chart(title: str, points: Sequence[tuple[str, float]], *, metric: str, chart_id: str) -> str:
+def line_chart(title: str, points: Sequence[tuple[str, float]], *, metric: str, chart_id: str,
+               value_fmt: Callable[[Any], str] = fmt) -> str:
     """A time series in result order, with min/max gridlines and first/last/peak labels."""
     points = list(points)[:120]
     width, height, left, right, top_m, bottom = 640, 260, 60, 20, 30, 40
@@ -69,8 +73,8 @@ def line_chart(title: str, points: Sequence[tuple[str, float]], *, metric: str, 
         f'<text x="{left}" y="18" class="chart-title">{_e(_short(metric, 60))}</text>',
         f'<line class="gridline" x1="{left}" y1="{top_m + ph}" x2="{left + pw}" y2="{top_m + ph}"/>',
         f'<line class="gridline" x1="{left}" y1="{top_m}" x2="{left + pw}" y2="{top_m}"/>',
-        f'<text x="{left - 6}" y="{top_m + 4}" text-anchor="end" class="axis">{_e(fmt(hi))}</text>',
-        f'<text x="{left - 6}" y="{top_m + ph + 4}" text-anchor="end" class="axis">{_e(fmt(lo))}</text>',
+        f'<text x="{left - 6}" y="{top_m + 4}" text-anchor="end" class="axis">{_e(value_fmt(hi))}</text>',
+        f'<text x="{left - 6}" y="{top_m + ph + 4}" text-anchor="end" class="axis">{_e(value_fmt(lo))}</text>',
         f'<path class="line" d="{path}"/>',
     ]
     for i in sorted({0, n - 1, peak}):
@@ -79,28 +83,54 @@ def line_chart(title: str, points: Sequence[tuple[str, float]], *, metric: str, 
         anchor = "start" if i == 0 else ("end" if i == n - 1 else "middle")
         parts.append(f'<text x="{x:.1f}" y="{top_m + ph + 18}" text-anchor="{anchor}" class="axis">{_e(_short(points[i][0], 12))}</text>')
         if i == peak:
-            parts.append(f'<text x="{x:.1f}" y="{y - 8:.1f}" text-anchor="middle" class="value">{_e(fmt(values[i]))}</text>')
+            parts.append(f'<text x="{x:.1f}" y="{y - 8:.1f}" text-anchor="middle" class="value">{_e(value_fmt(values[i]))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def chart_points(rows: Sequence[dict[str, Any]]) -> tuple[str, str, list[tuple[str, float]]] | None:
-    """(dimension column, metric column, points) for a result, or None if not chartable."""
+@dataclasses.dataclass(frozen=True)
+class ChartData:
+    """What a chart of a result shows: ``metric`` by ``dim``, values written by ``value``."""
+
+    dim: str
+    metric: str
+    points: list[tuple[str, float]]
+    title: str
+    value: Callable[[Any], str]
+
+
+def chart_data(rows: Sequence[dict[str, Any]], question: str | None = None,
+               order_by: str | None = None) -> ChartData | None:
+    """The chart of a result (same label and measure as its answer sentence), or None."""
     if len(rows) < 2:
         return None
-    cols = list(rows[0])
-    metric = next((c for c in cols if all(r.get(c) is None or is_number(r.get(c)) for r in rows)
-                   and any(is_number(r.get(c)) for r in rows)), None)
-    dim = next((c for c in cols if c != metric and not all(
-        r.get(c) is None or is_number(r.get(c)) for r in rows)), None)
+    shape = result_shape(rows, question, order_by)
+    metric = shape.metric
     if metric is None:
         return None
+    dim = shape.label or next((c for c in rows[0] if c != metric), None)
     if dim is None:
-        dim = next((c for c in cols if c != metric), None)
-        if dim is None:
-            return None
-    points = [(fmt(r.get(dim)), float(r[metric])) for r in rows if is_number(r.get(metric))]
-    return (dim, metric, points) if len(points) >= 2 else None
+        return None
+    # A repeated first label ("Midwest" once per year) needs the second one to tell bars apart.
+    second = shape.dims[1] if len(shape.dims) > 1 and dim == shape.dims[0] else None
+    repeated = second is not None and len({shape.key(dim, r.get(dim)) for r in rows}) < len(rows)
+
+    def name(r: dict[str, Any]) -> str:
+        key = shape.key(dim, r.get(dim))
+        return f"{key}, {shape.key(second, r.get(second))}" if repeated and second else key
+
+    points = [(name(r), float(r[metric])) for r in rows if is_number(r.get(metric))]
+    if len(points) < 2:
+        return None
+    title = f"{shape.metric_label} by {label(dim)}" + (f" and {label(second)}" if repeated and second else "")
+    return ChartData(dim=dim, metric=metric, points=points, title=title, value=shape.value)
+
+
+def chart_points(rows: Sequence[dict[str, Any]], question: str | None = None
+                 ) -> tuple[str, str, list[tuple[str, float]]] | None:
+    """(label column, measure column, points) for a result, or None if not chartable."""
+    data = chart_data(rows, question)
+    return None if data is None else (data.dim, data.metric, data.points)
 
 
 # ----------------------------------------------------------------------- ER diagram

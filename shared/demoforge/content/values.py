@@ -48,6 +48,8 @@ def fmt(v: Any) -> str:
         return f"{int(v):,}"
     if isinstance(v, float | decimal.Decimal):
         f = float(v)
+        if f.is_integer() and abs(f) < 2**53:
+            return f"{int(f):,}"  # 12.0 is "12", not "12.00"
         if abs(f) >= 1000:
             return f"{f:,.0f}"
         if abs(f) >= 1:

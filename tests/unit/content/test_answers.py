@@ -28,14 +28,15 @@ def test_ranking_uses_the_order_by_metric() -> None:
     rows = [{"cohort": "2023-Q1", "customers": 33, "churn_rate": 1.0},
             {"cohort": "2024-Q1", "customers": 40, "churn_rate": 0.1}]
     text = answer_sentence(rows, order_by="churn_rate")
-    assert text == "2023-Q1 comes first with churn rate of 1.00, 10.0x the next (2024-Q1, 0.1); 2 rows in total."
+    # A rate between 0 and 1 is a fraction: said as a percentage.
+    assert text == "2023-Q1 comes first with churn rate of 100.0%, 10.0x the next (2024-Q1, 10.0%); 2 rows in total."
 
 
 def test_time_series_describes_trend_and_peak() -> None:
     rows = [{"month": dt.date(2024, m, 1), "revenue": v} for m, v in ((1, 10.0), (2, 50.0), (3, 20.0))]
     assert answer_sentence(rows) == (
-        "Across 3 periods revenue went from 10.00 (2024-01-01) to 20.00 (2024-03-01), "
-        "peaking at 50.00 in 2024-02-01.")
+        "Across 3 periods revenue went from 10 (2024-01-01) to 20 (2024-03-01), "
+        "peaking at 50 in 2024-02-01.")  # whole numbers without ".00"
 
 
 def test_numeric_dimension_is_named() -> None:
