@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from demoforge.ports import JobStore
 from demoforge.research.extract import PageExtract
 
-CACHE_VERSION = "v1"  # bump when PageExtract changes shape
+CACHE_VERSION = "v2"  # bump when PageExtract changes shape
 MAX_ENTRY_BYTES = 400_000  # Firestore's limit is 1 MiB per document
 TEXT_BUDGETS = (8000, 4000, 2000, 800, 0)  # main text per page, tried in order until it fits
 

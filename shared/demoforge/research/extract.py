@@ -2,7 +2,8 @@
 
 Main text comes from trafilatura (boilerplate removal measured far better than a bare
 ``get_text``); structure comes from BeautifulSoup: title, meta description, OpenGraph,
-JSON-LD schema.org types and names, headings, nav and footer link texts, the page
+JSON-LD schema.org types and names (of the business and of what it offers), headings,
+body lists with the heading they sit under, nav and footer link texts, the page
 language and same-site links (for the crawl). Everything is capped so a hostile or
 enormous page cannot blow up memory, the cache or the LLM prompt.
 """
@@ -25,6 +26,9 @@ MAX_TEXT_CHARS = 20_000
 MAX_LINKS = 200
 MAX_LINK_TEXTS = 80
 MAX_HEADINGS = 30
+MAX_ITEM_LISTS = 20
+MAX_LIST_ITEMS = 25
+MAX_OFFERS = 40
 
 # trafilatura logs every page it finds thin at WARNING; that is not our problem.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -37,6 +41,16 @@ class Link(BaseModel):
     href: str  # absolute URL
 
 
+class ItemList(BaseModel):
+    """A run of sibling items in the page body with the heading it sits under: the
+    ``li`` of a ``ul``/``ol`` (source "list"), or the sub-headings under one heading
+    (source "headings"). Product and service ranges are usually laid out this way."""
+
+    heading: str = ""
+    items: list[str] = Field(default_factory=list)
+    source: str = "list"
+
+
 class PageExtract(BaseModel):
     """What research keeps of one page (cached, stored as an artifact, shown to Claude)."""
 
@@ -46,9 +60,12 @@ class PageExtract(BaseModel):
     og: dict[str, str] = Field(default_factory=dict)
     jsonld_types: list[str] = Field(default_factory=list)
     jsonld_names: list[str] = Field(default_factory=list)
+    # Names of schema.org Product/Service/Offer/... nodes: what the site says it sells.
+    jsonld_offers: list[str] = Field(default_factory=list)
     headings: list[str] = Field(default_factory=list)
     nav_links: list[str] = Field(default_factory=list)
     footer_links: list[str] = Field(default_factory=list)
+    item_lists: list[ItemList] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
     language: str = ""
     text: str = ""
@@ -116,6 +133,41 @@ _NOT_ORG = {"WebSite", "WebPage", "BreadcrumbList", "ListItem", "ImageObject", "
             "SiteNavigationElement", "Place", "OpeningHoursSpecification", "Country", "City"}
 
 
+# Node types whose "name" is something the business sells.
+_OFFER_TYPES = {"Product", "ProductGroup", "ProductModel", "IndividualProduct", "Service", "Offer",
+                "OfferCatalog", "AggregateOffer", "MenuItem", "MenuSection", "Course", "FinancialProduct",
+                "LoanOrCredit", "BankAccount", "InsurancePolicy", "MedicalProcedure", "MedicalTherapy",
+                "TherapeuticProcedure", "Vehicle", "Car", "HotelRoom", "Suite", "Trip", "TouristTrip",
+                "BroadcastService", "CableOrSatelliteService", "FoodService", "ProfessionalService"}
+
+
+def _offer_names(data: Any) -> list[str]:
+    """Names of offer-like JSON-LD nodes, including ``ItemList`` entries, skipping
+    breadcrumbs (their items are the site's navigation, not its range)."""
+    out: list[str] = []
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    seen = 0
+    while stack and seen < 500 and len(out) < MAX_OFFERS:  # bounded like _jsonld_nodes
+        node, in_list = stack.pop(0)
+        seen += 1
+        if isinstance(node, list):
+            stack.extend((n, in_list) for n in node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        types = set(_types(node))
+        if "BreadcrumbList" in types or "SiteNavigationElement" in types:
+            continue
+        name = node.get("name")
+        if isinstance(name, str) and name.strip() and (types & _OFFER_TYPES or (in_list and "ListItem" in types)):
+            out.append(_clean(name, 120))
+        listing = "ItemList" in types or "OfferCatalog" in types
+        for v in node.values():
+            if isinstance(v, dict | list):
+                stack.append((v, listing))
+    return out
+
+
 def _meta(soup: BeautifulSoup, *, name: str | None = None, prop: str | None = None) -> str:
     attrs: dict[str, Any] = (
         {"name": re.compile(f"^{re.escape(name)}$", re.I)} if name else {"property": prop}
@@ -149,6 +201,56 @@ def _nav_containers(soup: BeautifulSoup) -> list[Tag]:
         if ident.strip() and _NAV_HINT.search(ident):
             found.append(t)
     return found
+
+
+_CHROME = frozenset(["nav", "header", "footer", "aside", "form", "select", "button"])
+_HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}
+
+
+def _in_chrome(tag: Tag) -> bool:
+    for parent in tag.parents:
+        if not isinstance(parent, Tag):
+            continue
+        if parent.name in _CHROME or parent.get("role") in ("navigation", "banner", "contentinfo"):
+            return True
+        ident = " ".join([str(parent.get("id") or ""), " ".join(parent.get("class") or [])])
+        if ident.strip() and (_NAV_HINT.search(ident) or re.search(r"footer|breadcrumb|cookie", ident, re.I)):
+            return True
+    return False
+
+
+def _item_lists(soup: BeautifulSoup) -> list[ItemList]:
+    """Body lists and sub-heading runs with their heading, outside navigation chrome."""
+    out: list[ItemList] = []
+    for ul in soup.find_all(["ul", "ol"], limit=400):
+        if not isinstance(ul, Tag) or ul.find_parent("li") is not None or _in_chrome(ul):
+            continue
+        items = [_clean(li.get_text(" "), 160) for li in ul.find_all("li", recursive=False)]
+        items = [i for i in items if i][:MAX_LIST_ITEMS]
+        if len(items) < 2:
+            continue
+        head = ul.find_previous(["h1", "h2", "h3", "h4"])
+        heading = _clean(head.get_text(" "), 160) if isinstance(head, Tag) else ""
+        out.append(ItemList(heading=heading, items=items, source="list"))
+        if len(out) >= MAX_ITEM_LISTS:
+            return out
+    # Sub-headings grouped under their parent heading: "Products" > "Boots", "Jackets"...
+    body_headings = [(h, _HEADING_LEVEL[h.name]) for h in soup.find_all(list(_HEADING_LEVEL), limit=300)
+                     if isinstance(h, Tag) and not _in_chrome(h)]
+    for i, (h, level) in enumerate(body_headings):
+        subs: list[str] = []
+        for other, other_level in body_headings[i + 1:]:
+            if other_level <= level:
+                break
+            if other_level == level + 1:
+                text = _clean(other.get_text(" "), 160)
+                if text:
+                    subs.append(text)
+        if len(subs) >= 2:
+            out.append(ItemList(heading=_clean(h.get_text(" "), 160), items=subs[:MAX_LIST_ITEMS], source="headings"))
+            if len(out) >= MAX_ITEM_LISTS:
+                break
+    return out
 
 
 # Function words per language: cheap, dependency-free language identification for pages
@@ -208,11 +310,13 @@ def extract(html: str, url: str) -> PageExtract:
     types: list[str] = []
     names: list[str] = []
     site_names: list[str] = []
+    offers: list[str] = []
     for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
         try:
             data = json.loads(script.string or script.get_text() or "null")
         except ValueError:
             continue  # broken JSON-LD is common; other signals remain
+        offers += _offer_names(data)
         for node in _jsonld_nodes(data):
             node_types = _types(node)
             types += node_types
@@ -228,6 +332,7 @@ def extract(html: str, url: str) -> PageExtract:
     footer = list(soup.find_all("footer"))
     footer += [t for t in soup.find_all(True, attrs={"id": re.compile("footer", re.I)}) if isinstance(t, Tag)]
     footer_links = _link_texts(footer, MAX_LINK_TEXTS)
+    item_lists = _item_lists(soup)
 
     links: list[Link] = []
     seen: set[str] = set()
@@ -265,6 +370,7 @@ def extract(html: str, url: str) -> PageExtract:
     language = guessed if guessed and declared != guessed else (declared or guessed)
     return PageExtract(
         url=url, title=title, description=description, og=og,
-        jsonld_types=_dedupe(types, 30), jsonld_names=_dedupe(names + site_names, 10), headings=headings,
+        jsonld_types=_dedupe(types, 30), jsonld_names=_dedupe(names + site_names, 10),
+        jsonld_offers=_dedupe(offers, MAX_OFFERS), headings=headings, item_lists=item_lists,
         nav_links=nav_links, footer_links=footer_links, links=links, language=language, text=text,
     )

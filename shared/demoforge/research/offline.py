@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from demoforge.model import INDUSTRIES
 from demoforge.research.extract import PageExtract
 from demoforge.research.lexicon import JSONLD_TYPES, LEXICON
+from demoforge.research.products import products, sub_industry
 from demoforge.results import Evidence, ResearchResult
 
 # How much one occurrence in each field counts.
@@ -246,31 +247,10 @@ PROFILES: dict[str, tuple[list[str], list[str]]] = {
     "other": (["customers", "orders", "products"], ["revenue", "customers", "growth"]),
 }
 
-_GENERIC_NAV_WORDS = (
-    "home start startseite accueil inicio kontakt contact contacto contatti impressum imprint "
-    "datenschutz privacy legal mentions login anmelden register registrieren search suche "
-    "menu menü blog news aktuelles presse press jobs karriere careers about über faq sitemap "
-    "agb terms cookies deutsch english français español italiano newsletter warenkorb cart "
-    "mein konto my account hilfe help"
-)
-_GENERIC_NAV = frozenset(_norm(w) for w in _GENERIC_NAV_WORDS.split())
-
-
-def _products(pages: Sequence[PageExtract], limit: int = 10) -> list[str]:
-    out: list[str] = []
-    seen: set[str] = set()
-    for page in pages:
-        for t in [*page.nav_links, *page.headings]:
-            key = _norm(t)
-            if not (3 <= len(t) <= 40) or key in seen or any(w in _GENERIC_NAV for w in key.split()[:1]):
-                continue
-            if sum(c.isalpha() for c in t) < 3:
-                continue
-            seen.add(key)
-            out.append(t)
-            if len(out) >= limit:
-                return out
-    return out
+def _products(pages: Sequence[PageExtract], company: str = "", limit: int = 10) -> list[str]:
+    """Product/service names from page structure, without navigation, calls to action
+    or slogans (see ``research.products``)."""
+    return products(pages, company=company, limit=limit)
 
 
 def _evidence(pages: Sequence[PageExtract], industry: str, hits: dict[str, float], limit: int = 3) -> list[Evidence]:
@@ -374,12 +354,13 @@ def analyse(pages: Sequence[PageExtract], *, company_name: str | None = None) ->
         industry, confidence = probs[0]
     entities, kpis = PROFILES.get(industry, PROFILES["other"])
     specific = scores.jsonld.get(industry, [])
+    company = (company_name or guess_company_name(pages))[:200]
     return ResearchResult(
-        company_name=(company_name or guess_company_name(pages))[:200],
+        company_name=company,
         industry=industry,
-        sub_industry=specific[0] if specific else "",
+        sub_industry=sub_industry(specific, pages)[:200],
         business_model=_business_model(industry, pages),
-        products_services=_products(pages),
+        products_services=_products(pages, company),
         key_entities=list(entities),
         kpis=list(kpis),
         evidence=_evidence(pages, industry, scores.term_hits.get(industry, {})),

@@ -44,7 +44,7 @@ def test_jsonld_type_is_a_strong_signal() -> None:
     head = '<script type="application/ld+json">{"@type":"Dentist","name":"Smile Co"}</script>'
     r = analyse([extract(page("Welcome", "<p>Welcome to our practice in town.</p>", head=head),
                          "https://smile.example/")])
-    assert r.industry == "healthcare" and r.sub_industry == "Dentist"
+    assert r.industry == "healthcare" and r.sub_industry == "dentist"
     assert r.company_name == "Smile Co"
 
 
