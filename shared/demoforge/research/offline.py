@@ -253,6 +253,33 @@ def _products(pages: Sequence[PageExtract], company: str = "", limit: int = 10) 
     return products(pages, company=company, limit=limit)
 
 
+ELLIPSIS = "…"
+
+
+def quote_around(source: str, start: int, end: int, limit: int = 300) -> str:
+    """``source[start:end]`` widened or narrowed to whole words, with an ellipsis where
+    the quote cuts the source: a quote cut mid-word ("technical j") looks broken."""
+    start, end = max(0, start), min(len(source), end)
+    if start > 0 and not source[start - 1].isspace():
+        # Inside a word: skip to the next word start.
+        while start < end and not source[start].isspace():
+            start += 1
+    if end < len(source) and not source[end].isspace():
+        while end > start and not source[end - 1].isspace():
+            end -= 1
+    body = " ".join(source[start:end].split())
+    if len(body) > limit - 2:
+        body = body[: limit - 2].rsplit(" ", 1)[0]
+        end = len(source)  # force the trailing ellipsis below
+        cut_end = True
+    else:
+        cut_end = end < len(source) and bool(source[end:].strip())
+    if not body:
+        return ""
+    cut_start = start > 0 and bool(source[:start].strip())
+    return f"{ELLIPSIS if cut_start else ''}{body}{ELLIPSIS if cut_end else ''}"
+
+
 def _evidence(pages: Sequence[PageExtract], industry: str, hits: dict[str, float], limit: int = 3) -> list[Evidence]:
     m = matcher()
     top_terms = {t for t, _ in sorted(hits.items(), key=lambda kv: -kv[1])[:8]}
@@ -262,18 +289,20 @@ def _evidence(pages: Sequence[PageExtract], industry: str, hits: dict[str, float
             if not source:
                 continue
             norm = _norm(source)
+            quoted = False  # one quote per source text: quotes of one paragraph overlap
             for pattern in (m.exact, m.prefix, m.inner):
-                if pattern is None:
+                if pattern is None or quoted:
                     continue
                 for hit in pattern.finditer(norm):
                     terms = {t.term for t in m.table.get(("", " ".join(hit.group(0).split())), [])}
                     terms |= {t.term for mode in "=*" for t in m.table.get((mode, " ".join(hit.group(0).split())), [])}
                     if not terms & top_terms:
                         continue
-                    start = max(0, hit.start() - 90)
-                    quote = " ".join(source[start:hit.end() + 110].split())
-                    if quote and all(quote[:60] not in e.quote and e.quote[:60] not in quote for e in out):
-                        out.append(Evidence(quote=quote[:300], source_url=page.url[:2048]))
+                    quote = quote_around(source, hit.start() - 90, hit.end() + 110)
+                    core = quote.strip(ELLIPSIS)
+                    if core and all(core[:60] not in e.quote and e.quote.strip(ELLIPSIS)[:60] not in core for e in out):
+                        out.append(Evidence(quote=quote, source_url=page.url[:2048]))
+                        quoted = True
                     break
                 if len(out) > len(pages) * 2:
                     break

@@ -70,7 +70,7 @@ _CTA_FOLLOWERS = _words("""
 """)
 _PRONOUNS = _words("""
     we our ours us you your yours i my me
-    wir unser unsere unseren unserem unserer uns ihr ihre ihren ihrem ihrer sie du dein deine dich dir mein meine
+    wir unser unsere unseren unserem unserer uns ihr ihre ihren ihrem ihrer sie dein deine dich dir mein meine
     nous notre nos vous votre vos je mon ma mes tu ton ta tes
     nosotros nuestro nuestra nuestros nuestras tu tus usted mi mis
     noi nostro nostra nostri nostre voi vostro vostra tuo tua mio mia
@@ -177,9 +177,10 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
-def is_plausible(name: str, company: str = "") -> bool:
+def is_plausible(name: str, company: str = "", *, furniture_ok: bool = False) -> bool:
     """Whether ``name`` reads like a product or service category, not site furniture,
-    a call to action or a slogan."""
+    a call to action or a slogan. ``furniture_ok`` for names with a price attached
+    ("Team $29 per month" is a plan, not the team page)."""
     name = _clean(name)
     key = _norm(name)
     words = key.replace("/", " ").split()
@@ -189,7 +190,7 @@ def is_plausible(name: str, company: str = "") -> bool:
         return False
     if any(c.isdigit() for c in name):  # prices, phone numbers, "Trusted by 40,000 businesses"
         return False
-    if key in _FURNITURE or _FURNITURE_PARTS.search(key):
+    if not furniture_ok and (key in _FURNITURE or _FURNITURE_PARTS.search(key)):
         return False
     first = words[0]
     if first in _QUESTION_STARTS or (first in _CTA_VERBS and first not in _VERB_NOUNS):
@@ -198,7 +199,7 @@ def is_plausible(name: str, company: str = "") -> bool:
         return False
     if len(words) > 1 and words[-1] in _CTA_VERBS and words[-1].endswith(("en", "ern")):
         return False  # German CTAs end in the verb: "Termin vereinbaren", "Villa mieten"
-    if "jetzt" in words or any(w.strip("'’") in _PRONOUNS for w in words):
+    if "jetzt" in words or any(w in _PRONOUNS for w in re.split(r"[\s'’-]+", key)):  # "Contactez-nous"
         return False
     if any(w in _SLOGAN_WORDS for w in words):
         return False
@@ -322,7 +323,7 @@ def products(pages: Sequence[PageExtract], *, company: str = "", limit: int = 10
             break  # navigation and running text only fill a short list
         for raw in names:
             name = _cap(_clean(raw))
-            if not is_plausible(name, company):
+            if not is_plausible(name, company, furniture_ok=tier == 2):
                 continue
             key = _key(name)
             if _duplicate(key, keys):
