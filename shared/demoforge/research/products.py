@@ -8,7 +8,7 @@ trusted first:
    services / pricing heading, or on a page whose URL or title says it is one;
 2. enumerations in the title and meta description ("accounting platform: invoicing,
    expenses, bank feeds and reports");
-3. plan names anchored on a recurring price ("Growth: $49/month");
+3. plan names anchored on a recurring price ("Growth: $49/month" -> "Growth plan");
 4. navigation links and enumerations in the main text (home and offer pages), only to
    fill a short list.
 
@@ -168,6 +168,18 @@ _PLAN_STOP = _words("only from ab dès just now starting plans plan pricing pric
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
+# A bare plan name ("Starter") reads as a word, not an offer, in a catalogue or a script.
+_PLAN_WORD = {"en": "plan", "de": "Tarif", "fr": "formule", "es": "plan", "it": "piano", "nl": "abonnement"}
+_HAS_PLAN_WORD = re.compile(r"plan|tarif|paket|package|pack|edition|abo|formule|formula|tier|subscription|"
+                            r"licen[cs]e|piano|bundle", re.I)
+
+
+def _plan_name(name: str, language: str) -> str:
+    if _HAS_PLAN_WORD.search(name) or len(name.split()) > 2:
+        return name
+    return f"{name} {_PLAN_WORD.get(language, 'plan')}"
+
+
 def _clean(text: str) -> str:
     text = " ".join(text.translate(_INVISIBLE).split()).strip(" \t-–—|:•·»«›‹<>/,;.►▸▶→←")
     return text
@@ -306,7 +318,8 @@ def _candidates(pages: Sequence[PageExtract]) -> list[list[str]]:
         latin_page = page.language not in _NON_LATIN
         for source in (page.title, page.description, page.og.get("description", "")):
             described += _enumerations(source, proper_nouns_ok=True)
-        plans += [m.group(1) for m in _PLAN.finditer(page.text[:20_000]) if _norm(m.group(1).split()[0]) not in _PLAN_STOP]
+        plans += [_plan_name(m.group(1), page.language) for m in _PLAN.finditer(page.text[:20_000])
+                  if _norm(m.group(1).split()[0]) not in _PLAN_STOP]
         # Language switchers list names in other scripts ("Pусский", "日本語").
         filler += [t for t in page.nav_links if not latin_page or _latin(t)]
         if i == 0 or offer_page:

@@ -93,11 +93,13 @@ def test_jsonld_offers_kept_breadcrumbs_ignored() -> None:
 def test_described_enumeration_and_priced_plans() -> None:
     html = page(
         "Tally | Invoicing software", "<h1>Bookkeeping that runs itself</h1>"
-        "<p>Basic $9 per month, Team $29 per month, Business: $79/month. Cancel any time.</p>",
+        "<p>Tally is the easiest way for you and your team to send quotes and get paid on time. "
+        "Choose the plan that fits: Basic $9 per month, Team $29 per month, Business: $79/month. "
+        "You can cancel any time and we will keep your data for thirty days.</p>",
         head='<meta name="description" content="Tally is a cloud platform: quotes, time tracking, '
              'payroll and tax returns. Try it free.">')
     names = _names(html, "https://tally.example/")
-    assert names == ["Quotes", "Time tracking", "Payroll", "Tax returns", "Basic", "Team", "Business"]
+    assert names == ["Quotes", "Time tracking", "Payroll", "Tax returns", "Basic plan", "Team plan", "Business plan"]
 
 
 @pytest.mark.parametrize("line", [
@@ -148,7 +150,7 @@ def test_quotes_cut_at_word_boundaries_with_ellipsis() -> None:
 @pytest.mark.parametrize(("name", "expected"), [
     ("alpine-outfitters", {"Hiking boots", "Jackets", "Backpacks", "Camping", "Climbing"}),
     ("nordvik-clinic", {"Family medicine", "Pediatrics", "Cardiology", "Dermatology", "Urgent care"}),
-    ("ledgerly", {"Invoicing", "Expenses", "Bank feeds", "Starter", "Growth", "Scale"}),
+    ("ledgerly", {"Invoicing", "Expenses", "Bank feeds", "Starter plan", "Growth plan", "Scale plan"}),
 ])
 def test_bundled_samples(name: str, expected: set[str]) -> None:
     folder = samples.ROOT / name
