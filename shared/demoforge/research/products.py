@@ -51,7 +51,7 @@ _CTA_VERBS = _words("""
     anfragen anfrage ansehen anschauen finden finde shoppen stöbern sichern sichere testen teste
     vergleichen vereinbaren anrufen kontaktieren informieren registrieren anmelden starten
     hier weiter zum zur mieten herunterladen suchen anfordern anzeigen zeigen lesen weiterlesen
-    abonnieren bewerben berechnen sparen downloaden
+    abonnieren bewerben berechnen sparen downloaden gewinnen
     offers provides delivers helps bietet bieten propose proposons ofrece offre
     découvrir découvrez découvre acheter achetez commander commandez réserver réservez voir
     voyez contactez contacter inscrivez trouver trouvez profitez demander demandez essayer
@@ -125,18 +125,23 @@ _FURNITURE = {" ".join(_norm(s).split()) for s in """
     svenska|norsk|suomi|magyar|türkçe|română|hrvatski|slovenčina|slovenščina|русский|ελληνικά|
     projects|projekte|projets|portfolio|aktuell|vita|über|videos|video|mail|e-mail|email|policies|
     karte|map|detail|details|menü|sicherheit|overview page|more info|mehr infos|plus d'infos|
-    back|zurück|retour|previous|next|précédent|suivant|top|nach oben
+    back|zurück|retour|previous|next|précédent|suivant|top|nach oben|reservations|reservation|
+    reservierung|reservierungen|réservation|réservations|reservas|prenotazioni|contacto|contatti|
+    contactos|anreise|anfahrt|directions|getting here|find us|lageplan|plan d'accès
 """.replace("\n", " ").split("|") if s.strip()}
 _FURNITURE_PARTS = re.compile(
     r"\b(?:all products|by category|by brand|store locator|store finder|new arrivals|gift cards?|"
     r"locations?|sale|opening hours|öffnungszeiten|horaires|shipping|versand|newsletter|"
-    r"cookie|privacy|datenschutz|login|log in|sign in|sign up|account|konto)\b",
+    r"cookie|privacy|datenschutz|login|log in|sign in|sign up|account|konto|questions?|fragen|preguntas|domande|vragen|faqs?|"
+    r"cart|warenkorb|basket|checkout|panier|contact|kontakt)\b",
     re.I,
 )
 # Headings and URL words that announce a products / services / pricing section or page.
 _OFFER_CUE = re.compile(
     r"product|produkt|produit|prodott|producto|shop|store|boutique|sortiment|catalog|katalog|"
-    r"collection|categor|kategor|service|leistung|prestation|dienst|angebot|offre|offer|"
+    r"collection|categor|kategor|servic|serviz|leistung|prestation|dienst|angebot|offre|offer|"
+    r"practice areas|rechtsgebiet|fachgebiet|tätigkeitsfeld|kompetenz|expertise|domaines|\brooms\b|zimmer|"
+    r"chambres|programs|programmes|studieng|therap|"
     r"pricing|preise|tarif|plans|solution|lösung|solucion|soluzion|feature|funktion|"
     r"speisekarte|\bcarte\b|\bmenu|treatment|behandlung|traitement|specialt|fachbereich|"
     r"spécialit|courses|kurse|\bcours\b|\brange\b|what we (?:do|offer|sell)|was wir|ce que nous",
@@ -321,7 +326,8 @@ def _candidates(pages: Sequence[PageExtract]) -> list[list[str]]:
         plans += [_plan_name(m.group(1), page.language) for m in _PLAN.finditer(page.text[:20_000])
                   if _norm(m.group(1).split()[0]) not in _PLAN_STOP]
         # Language switchers list names in other scripts ("Pусский", "日本語").
-        filler += [t for t in page.nav_links if not latin_page or _latin(t)]
+        # A nav link naming a section ("Practice areas", "Zimmer & Suiten") is a label, not an item.
+        filler += [t for t in page.nav_links if (not latin_page or _latin(t)) and not _OFFER_CUE.search(t)]
         if i == 0 or offer_page:
             filler += _enumerations(page.text, proper_nouns_ok=latin_caps, need_lead_in=True)
     return [subheadings + structural, described, plans, filler]

@@ -169,3 +169,13 @@ def test_bundled_samples(name: str, expected: set[str]) -> None:
         at = source.find(core)
         assert at >= 0, e.quote
         assert not source[at - 1:at].isalnum() and not source[at + len(core):at + len(core) + 1].isalnum(), e.quote
+
+
+def test_nav_section_labels_and_contact_links_are_not_items() -> None:
+    body = """<nav><a href="/">Inicio</a><a href="/s">Nuestros servicios</a><a href="/c">Pide tu cita</a>
+      <a href="/contacto">Contacto</a><a href="/faq">Preguntas frecuentes</a></nav>
+    <h1>Tu sonrisa, nuestra pasión</h1>
+    <h2>Servicios</h2><ul><li>Implantes dentales</li><li>Ortodoncia invisible</li><li>Blanqueamiento</li>
+      <li>Descubre más</li></ul>"""
+    names = _names(page("Clínica Sol", body, lang="es"), "https://clinica-sol.example/")
+    assert names == ["Implantes dentales", "Ortodoncia invisible", "Blanqueamiento"]
