@@ -10,6 +10,7 @@ enormous page cannot blow up memory, the cache or the LLM prompt.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -80,6 +81,12 @@ _WS = re.compile(r"\s+")
 
 def _clean(s: str | None, limit: int = 300) -> str:
     return _WS.sub(" ", s or "").strip()[:limit]
+
+
+def _clean_jsonld(name: str) -> str:
+    # CMS plugins often write HTML entities into JSON-LD strings ("Info&#039;Com"), which
+    # JSON does not decode: unescape them so names read as on the page.
+    return _clean(html.unescape(name), 120)
 
 
 def _dedupe(items: Iterable[str], limit: int) -> list[str]:
@@ -160,7 +167,7 @@ def _offer_names(data: Any) -> list[str]:
             continue
         name = node.get("name")
         if isinstance(name, str) and name.strip() and (types & _OFFER_TYPES or (in_list and "ListItem" in types)):
-            out.append(_clean(name, 120))
+            out.append(_clean_jsonld(name))
         listing = "ItemList" in types or "OfferCatalog" in types
         for v in node.values():
             if isinstance(v, dict | list):
@@ -323,9 +330,9 @@ def extract(html: str, url: str) -> PageExtract:
             name = node.get("name")
             if isinstance(name, str) and name.strip():
                 if _ORG_TYPES.intersection(node_types) or (node_types and not _NOT_ORG.issuperset(node_types)):
-                    names.append(_clean(name, 120))
+                    names.append(_clean_jsonld(name))
                 elif "WebSite" in node_types:
-                    site_names.append(_clean(name, 120))
+                    site_names.append(_clean_jsonld(name))
 
     headings = _dedupe((_clean(h.get_text(" "), 160) for h in soup.find_all(["h1", "h2", "h3"])), MAX_HEADINGS)
     nav_links = _link_texts(_nav_containers(soup), MAX_LINK_TEXTS)

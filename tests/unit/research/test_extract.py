@@ -64,3 +64,11 @@ def test_garbage_does_not_crash() -> None:
     for junk in ["", "<<<>>>", "\x00\x01binary", "<html><script type='application/ld+json'>[[[[</script>"]:
         e = extract(junk, "http://j.example/")
         assert e.url == "http://j.example/"
+
+
+def test_html_entities_in_json_ld_names_are_decoded() -> None:
+    page = ('<html><head><title>x</title><script type="application/ld+json">'
+            '{"@type": "Organization", "name": "Info&#039;Com-CGT &amp; Partner"}</script></head>'
+            '<body><p>Hallo</p></body></html>')
+    e = extract(page, "https://infocom.example/")
+    assert e.jsonld_names[0] == "Info'Com-CGT & Partner"
