@@ -165,21 +165,37 @@ def _shown_columns(t: TableSpec) -> list[tuple[str, str, str]]:
     return out
 
 
-def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None) -> str:
+# The report's card is ~1010 px wide: deeper hierarchies wrap into bands of columns.
+ER_MAX_WIDTH = 1010
+
+
+def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None, max_width: int = ER_MAX_WIDTH) -> str:
+    """Tables as boxes, parents left of children; levels beyond ``max_width`` wrap below."""
     depths = _depths(spec)
     levels: dict[int, list[TableSpec]] = {}
     for t in spec.tables:
         levels.setdefault(depths[t.name], []).append(t)
+    per_band = max(1, int((max_width - 40 + _COL_GAP) // (_BOX_W + _COL_GAP)))
+    if len(levels) > per_band:  # wrapping: keep room for the gutter right of the last column
+        per_band = max(1, int((max_width - 40 + _COL_GAP / 2) // (_BOX_W + _COL_GAP)))
     pos: dict[str, tuple[float, float, float]] = {}  # name -> x, y, height
+    band_of: dict[str, int] = {}
+    band_tops = [20.0]
     height = 0.0
     for level, tables in sorted(levels.items()):
-        y = 20.0
+        band, col = divmod(level, per_band)
+        if col == 0 and band:
+            band_tops.append(height + _ROW_GAP)  # below everything drawn so far
+        y = band_tops[band]
         for t in tables:
             bh = float(_HEAD_H + _ROW_H * len(_shown_columns(t)) + 8)
-            pos[t.name] = (20.0 + level * (_BOX_W + _COL_GAP), y, bh)
+            pos[t.name] = (20.0 + col * (_BOX_W + _COL_GAP), y, bh)
+            band_of[t.name] = band
             y += bh + _ROW_GAP
         height = max(height, y)
-    width = 40.0 + (max(levels) + 1) * (_BOX_W + _COL_GAP) - _COL_GAP
+    columns = min(len(levels), per_band)
+    # Room on the right for the gutter the cross-band edges climb in.
+    width = 40.0 + columns * (_BOX_W + _COL_GAP) - _COL_GAP + (_COL_GAP / 2 if len(levels) > per_band else 0)
     edges: list[str] = []
     boxes: list[str] = []
     for t in spec.tables:
@@ -195,6 +211,16 @@ def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None) -> s
                 edges.append(f'<path class="edge" d="M{x + _BOX_W},{cy:.1f} c 30,0 30,-{cy - y - 10:.1f} 0,-{cy - y - 10:.1f}"/>')
                 continue
             tx, ty = px + _BOX_W, py + _HEAD_H / 2
+            if band_of[fk.references_table] != band_of[t.name]:
+                # A parent in an earlier band: out of the box's left side, up the free gutter
+                # to the gap between bands, across, then up the gutter right of the parent's
+                # column: the path crosses no box.
+                lx, gap_y, gutter = x - 10, band_tops[band_of[t.name]] - _ROW_GAP, tx + _COL_GAP / 2
+                edges.append(
+                    f'<path class="edge" data-from="{_e(t.name)}" data-to="{_e(fk.references_table)}" '
+                    f'd="M{x:.1f},{cy:.1f} H{lx:.1f} V{gap_y:.1f} H{gutter:.1f} V{ty:.1f} H{tx:.1f}"/>'
+                    f'<circle class="edge-end" cx="{tx:.1f}" cy="{ty:.1f}" r="3"/>')
+                continue
             mid = (x + tx) / 2
             edges.append(
                 f'<path class="edge" data-from="{_e(t.name)}" data-to="{_e(fk.references_table)}" '

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
@@ -10,7 +11,8 @@ from demoforge.content.report import render_report
 from demoforge.content.script import build_script
 from demoforge.content.svg import bar_chart, chart_points, er_diagram, line_chart
 from demoforge.results import GoldenQuery
-from tests.support.demo_dataset import RESEARCH, make_spec
+from demoforge.spec import DatasetSpec
+from tests.support.demo_dataset import RESEARCH, make_spec, spec_dict
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -65,3 +67,53 @@ def test_page_loads_nothing_and_escapes_everything() -> None:
     assert "@import" not in html and "url(" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
+
+
+def _deep_spec() -> DatasetSpec:
+    """The demo spec plus two more levels: returns -> refunds (6 levels in all)."""
+    data = spec_dict()
+    data["tables"] += [
+        {"name": "returns", "description": "Returned lines.", "grain": "one row per return", "primary_key": "return_id",
+         "foreign_keys": [{"column": "item_id", "references_table": "order_items", "references_column": "item_id"}],
+         "columns": [{"name": "return_id", "type": "INT64", "description": "Return id."},
+                     {"name": "item_id", "type": "INT64", "description": "Line returned."}]},
+        {"name": "refunds", "description": "Money paid back.", "grain": "one row per refund", "primary_key": "refund_id",
+         "foreign_keys": [{"column": "return_id", "references_table": "returns", "references_column": "return_id"}],
+         "columns": [{"name": "refund_id", "type": "INT64", "description": "Refund id."},
+                     {"name": "return_id", "type": "INT64", "description": "Return refunded."}]},
+    ]
+    return DatasetSpec.model_validate(data)
+
+
+def test_deep_er_diagram_wraps_to_fit_the_card_and_edges_avoid_boxes() -> None:
+    spec = _deep_spec()
+    root = ET.fromstring(er_diagram(spec))
+    width = float(root.get("width"))
+    assert width <= 1010
+    boxes = {}
+    for g in root.iter(f"{NS}g"):
+        r = g.find(f"{NS}rect")
+        boxes[g.get("data-table")] = (float(r.get("x")), float(r.get("y")),
+                                      float(r.get("x")) + float(r.get("width")), float(r.get("y")) + float(r.get("height")))
+    assert len(boxes) == 7 and all(x1 <= width and y1 <= float(root.get("height")) for _, _, x1, y1 in boxes.values())
+    names = list(boxes)
+    for i, a in enumerate(names):  # no two boxes overlap
+        for b in names[i + 1:]:
+            (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = boxes[a], boxes[b]
+            assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, (a, b)
+    assert len({y0 for _, y0, _, _ in boxes.values()}) > 1  # wrapped: a second band below the first
+    wrapped = 0
+    for p in root.iter(f"{NS}path"):
+        d = p.get("d") or ""
+        if " V" not in d:
+            continue
+        wrapped += 1
+        nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)]
+        x, y = nums[0], nums[1]
+        for cmd, v in zip(re.findall(r"[HV]", d), nums[2:], strict=True):
+            nx, ny = (v, y) if cmd == "H" else (x, v)
+            for name, (bx0, by0, bx1, by1) in boxes.items():  # no segment runs through a box
+                inside = (min(x, nx) < bx1 and max(x, nx) > bx0 and min(y, ny) < by1 and max(y, ny) > by0)
+                assert not inside, (p.get("data-from"), name, d)
+            x, y = nx, ny
+    assert wrapped >= 1
