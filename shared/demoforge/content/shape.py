@@ -52,6 +52,7 @@ _SYNONYMS = {"average": "avg", "mean": "avg", "percent": "pct", "percentage": "p
              "likely": "rate", "frequency": "rate", "proportion": "share", "fraction": "share",
              "change": "growth", "grew": "growth", "grow": "growth", "changed": "growth",
              "quantity": "count", "qty": "count", "cnt": "count", "n": "count", "num": "count"}
+_HOW_MANY_UNITS = re.compile(r"\bhow many (seconds|minutes|hours|days|weeks|months|years)\b")
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s", "y")
 
 
@@ -65,7 +66,8 @@ def _stem(word: str) -> str:
 
 
 def _tokens(text: str) -> set[str]:
-    text = f" {text.lower()} "
+    # "How many hours..." asks for hours, not a count.
+    text = _HOW_MANY_UNITS.sub(r" \1 ", f" {text.lower()} ")
     for phrase, token in _PHRASES:
         text = text.replace(phrase, token)
     return {_stem(w) for w in re.split(r"[^a-z0-9]+", text) if w and w not in _STOP}
@@ -151,8 +153,15 @@ def measure_label(column: str) -> str:
     return " ".join("average" if w.lower() == "avg" else w for w in words)
 
 
+def _same(a: str, b: str) -> bool:
+    # Stems differ across word forms ("resolve"/"resolution", "satisfied"/"satisfaction"):
+    # five shared leading letters count as the same word.
+    return a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
+
+
 def _score(column: str, asked: set[str]) -> float:
-    return sum(2.0 if t in _KIND_WORDS else 1.0 for t in _tokens(column.replace("_", " ")) & asked)
+    return sum(2.0 if t in _KIND_WORDS else 1.0
+               for t in _tokens(column.replace("_", " ")) if any(_same(t, q) for q in asked))
 
 
 def result_shape(rows: Rows, question: str | None = None, order_by: str | None = None) -> Shape:

@@ -76,6 +76,16 @@ def test_question_words_pick_between_several_measures() -> None:
     stock = [{"product": "x", "region": "n", "stock_counts": 28, "stockout_rate_pct": 35.7},
              {"product": "y", "region": "s", "stock_counts": 40, "stockout_rate_pct": 30.0}]
     assert result_shape(stock, "Which products are out of stock most often?").metric == "stockout_rate_pct"
+    # "How many hours" asks for hours, not a count.
+    pay = [{"channel": "web", "payment_count": 4520, "avg_hours_to_pay": 19.8},
+           {"channel": "sales", "payment_count": 4035, "avg_hours_to_pay": 19.3}]
+    assert result_shape(pay, "How many hours after the invoice is payment taken?").metric == "avg_hours_to_pay"
+    # Word forms differ ("resolve" / "resolution"); a tie goes to the sort column.
+    tickets = [{"category": "Outage", "tickets": 278, "avg_resolution_hours": 52.0, "avg_satisfaction": 3.89},
+               {"category": "Billing", "tickets": 304, "avg_resolution_hours": 21.5, "avg_satisfaction": 3.98}]
+    question = "Which ticket categories take the longest to resolve, and how satisfied are customers?"
+    assert result_shape(tickets, question, "avg_resolution_hours").metric == "avg_resolution_hours"
+    assert result_shape(tickets, "Which ticket categories leave customers least satisfied?").metric == "avg_satisfaction"
 
 
 def test_dimension_named_numbers_label_and_aggregates_measure() -> None:
