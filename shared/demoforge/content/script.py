@@ -11,7 +11,9 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from demoforge.content.golden import order_column
 from demoforge.content.industry import opening_sentence
+from demoforge.content.shape import mentions, result_shape
 from demoforge.content.values import fmt
 from demoforge.results import GoldenQuery
 from demoforge.spec import DatasetSpec
@@ -64,6 +66,24 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def _story_insight(q: GoldenQuery, description: str) -> str:
+    """The story's description, led by what this result shows when the story speaks of another measure.
+
+    A story can be told by several questions ("Backpacks" is returned often *and* rated
+    low); the insight must not quote a return rate under a rating question. The measure
+    is the one the answer and the chart use (``result_shape``).
+    """
+    rows = q.preview
+    if not rows:
+        return f"Why it matters: {description}"
+    shape = result_shape(rows, q.question, order_column(q.sql, list(rows[0])))
+    if shape.metric is None or shape.label is None or mentions(description, shape.metric):
+        return f"Why it matters: {description}"
+    top = rows[0]
+    return (f"Why it matters: {shape.key(shape.label, top.get(shape.label))} stands out on "
+            f"{shape.metric_label} ({shape.value(top.get(shape.metric))}), part of a wider story: {description}")
+
+
 def build_script(
     *, company: str, research: Mapping[str, Any], spec: DatasetSpec,
     passed: Sequence[GoldenQuery], row_counts: Mapping[str, int], dataset: str,
@@ -89,7 +109,7 @@ def build_script(
     for q in pick_arc(passed):
         story = stories.get(q.pattern or "")
         if story is not None:
-            insight = f"Why it matters: {story.description}"
+            insight = _story_insight(q, story.description)
         elif q.difficulty in ("simple", "medium"):
             insight = "Sets the baseline the later questions are compared against."
         else:

@@ -37,7 +37,7 @@ _PERCENT_POINTS = re.compile(r"(^|_)(pct|percent|percentage)(_|$)")
 _FRACTION_NAME = re.compile(r"(^|_)(rate|ratio|share|fraction|proportion)(_|$)")
 
 # Words that say which kind of number is asked for weigh more than subject words.
-_KIND_WORDS = frozenset({"rat", "ratio", "shar", "pct", "avg", "median", "growth", "margin", "count",
+_KIND_WORDS = frozenset({"rat", "ratio", "shar", "pct", "avg", "median", "growth", "margin", "count", "scor",
                          "revenu", "conversion", "churn"})
 _STOP_TEXT = """a an the of in on at by per for to from with and or is are was were be been do does did
 what which who whom when where why how most more least less highest lowest top bottom each every our
@@ -47,7 +47,8 @@ _STOP = frozenset(_STOP_TEXT.split())
 # Question phrases and words mapped to the token a column name would use.
 _PHRASES = (("how many", " count "), ("number of", " count "), ("year over year", " yoy growth "),
             ("year-over-year", " yoy growth "), ("%", " pct "))
-_SYNONYMS = {"average": "avg", "mean": "avg", "percent": "pct", "percentage": "pct", "sales": "revenue",
+_SYNONYMS = {"rating": "score", "ratings": "score", "rated": "score",  # not a "rate"
+             "average": "avg", "mean": "avg", "percent": "pct", "percentage": "pct", "sales": "revenue",
              "busiest": "count", "busy": "count", "volume": "count", "often": "rate", "frequently": "rate",
              "likely": "rate", "frequency": "rate", "proportion": "share", "fraction": "share",
              "change": "growth", "grew": "growth", "grow": "growth", "changed": "growth",
@@ -162,6 +163,11 @@ def _same(a: str, b: str) -> bool:
 def _score(column: str, asked: set[str]) -> float:
     return sum(2.0 if t in _KIND_WORDS else 1.0
                for t in _tokens(column.replace("_", " ")) if any(_same(t, q) for q in asked))
+
+
+def mentions(text: str, column: str) -> bool:
+    """Whether ``text`` speaks of what ``column`` measures ("cancelled" for cancellation_rate)."""
+    return _score(column, _tokens(text)) > 0
 
 
 def result_shape(rows: Rows, question: str | None = None, order_by: str | None = None) -> Shape:

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from demoforge.content.answers import answer_sentence
 from demoforge.content.industry import INDUSTRY_LABELS, industry_label, opening_sentence
 from demoforge.content.report import choose_charts
+from demoforge.content.script import build_script
 from demoforge.content.shape import measure_label, result_shape
 from demoforge.content.svg import chart_data
 from demoforge.content.values import fmt
@@ -142,3 +143,20 @@ def test_industry_labels_cover_every_code_and_read_naturally() -> None:
         "jackets, backpacks, tents and stoves.")
     saas = {"industry": "saas_software", "business_model": "B2B", "products_services": ["Ledger API"]}
     assert opening_sentence("Ledgerly", saas) == "Ledgerly is a B2B SaaS & software business offering Ledger API."
+
+
+def test_script_insight_follows_the_measure_of_the_question() -> None:
+    spec = make_spec()  # story headlamp_returns: "Headlamps come back four times as often."
+    rating = GoldenQuery(question=RATING_Q, sql="SELECT 1 ORDER BY avg_rating", difficulty="medium",
+                         status="passed", row_count=3, preview=RATING, answer="-", pattern="headlamp_returns")
+    returns = GoldenQuery(question="Which product has the highest return rate?", sql="SELECT 1 ORDER BY 2 DESC",
+                          difficulty="hard", status="passed", row_count=2, pattern="headlamp_returns", answer="-",
+                          preview=[{"product_name": "Headlamp", "return_rate": 0.32},
+                                   {"product_name": "Tent", "return_rate": 0.04}])
+    script = build_script(company="Shop", research={}, spec=spec, passed=[rating, returns],
+                          row_counts={}, dataset="p.d", max_bytes_billed=1)
+    insights = {s.question: s.insight for s in script.steps}
+    # The story speaks of returns: under a rating question it is led by what the rating shows.
+    assert insights[RATING_Q] == ("Why it matters: Backpacks stands out on average rating (2.36), part of a wider "
+                                  "story: Headlamps come back four times as often.")
+    assert insights[returns.question] == "Why it matters: Headlamps come back four times as often."
