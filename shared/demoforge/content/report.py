@@ -17,6 +17,7 @@ from typing import Any
 from demoforge.content.golden import order_column
 from demoforge.content.industry import industry_label
 from demoforge.content.script import DemoScript
+from demoforge.content.shape import mentions
 from demoforge.content.svg import bar_chart, chart_data, er_diagram, line_chart
 from demoforge.content.values import fmt, label
 from demoforge.results import GoldenQuery
@@ -83,7 +84,11 @@ def choose_charts(
         draw = line_chart if time_like else bar_chart
         svg = draw(title, data.points, metric=data.title, chart_id=cid, value_fmt=data.value)
         story = stories.get(q.pattern or "")
-        caption = (f"{story.name.replace('_', ' ')}: {story.description}" if story else q.answer)
+        caption = q.answer
+        if story is not None:
+            told = f"{story.name.replace('_', ' ')}: {story.description}"
+            # A story about another measure follows the answer instead of captioning the chart alone.
+            caption = told if mentions(story.description, data.metric) else f"{q.answer} The wider story, {told}"
         charts.append(Chart(title=title, svg=svg, caption=caption))
         if q.pattern:
             used_patterns.add(q.pattern)

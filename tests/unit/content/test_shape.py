@@ -160,3 +160,7 @@ def test_script_insight_follows_the_measure_of_the_question() -> None:
     assert insights[RATING_Q] == ("Why it matters: Backpacks stands out on average rating (2.36), part of a wider "
                                   "story: Headlamps come back four times as often.")
     assert insights[returns.question] == "Why it matters: Headlamps come back four times as often."
+    # The report's chart caption makes the same call.
+    charts = choose_charts(spec, [rating, returns], {}, count=2)
+    assert len(charts) == 1  # one chart per story
+    assert charts[0].caption == "- The wider story, headlamp returns: Headlamps come back four times as often."
