@@ -17,9 +17,9 @@ from typing import Any
 from demoforge.content.golden import order_column
 from demoforge.content.industry import industry_label
 from demoforge.content.script import DemoScript
-from demoforge.content.shape import mentions
+from demoforge.content.shape import column_formatter, mentions, result_shape
 from demoforge.content.svg import bar_chart, chart_data, er_diagram, line_chart
-from demoforge.content.values import fmt, label
+from demoforge.content.values import fmt, is_number, label
 from demoforge.results import GoldenQuery
 from demoforge.spec import DatasetSpec
 
@@ -95,11 +95,18 @@ def choose_charts(
     return charts
 
 
+def _dim_fmt(v: Any) -> str:
+    return str(int(v)) if is_number(v) and float(v).is_integer() else fmt(v)
+
+
 def _result_table(preview: Sequence[Mapping[str, Any]]) -> str:
     if not preview:
         return '<p class="muted">No rows.</p>'
     cols = list(preview[0])
     head = "".join(f"<th>{_e(label(c))}</th>" for c in cols)
+    # Dimension-named numbers (year, month_of_year) read as written; measures as in the charts.
+    dims = set(result_shape(preview).dims)
+    fmts = {c: (_dim_fmt if c in dims else column_formatter(preview, c)) for c in cols}
     body = []
     for r in preview:
         cells = []
@@ -107,7 +114,7 @@ def _result_table(preview: Sequence[Mapping[str, Any]]) -> str:
             v = r.get(c)
             num = isinstance(v, int | float) and not isinstance(v, bool)
             cls = ' class="num"' if num else ""
-            cells.append(f"<td{cls}>{_e(fmt(v))}</td>")
+            cells.append(f"<td{cls}>{_e(fmts[c](v))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from demoforge.content.values import fmt, is_number
@@ -165,6 +165,25 @@ def _score(column: str, asked: set[str]) -> float:
                for t in _tokens(column.replace("_", " ")) if any(_same(t, q) for q in asked))
 
 
+def _number_style(rows: Rows, column: str) -> tuple[str, int]:
+    """(percent kind, decimals) for a numeric column: see ``Shape.percent``."""
+    values = [float(r[column]) for r in rows if is_number(r.get(column))]
+    name, percent = column.lower(), ""
+    if _PERCENT_POINTS.search(name):
+        percent = "points"
+    elif _FRACTION_NAME.search(name) and values and all(-1 <= f <= 1 for f in values):
+        percent = "fraction"
+    return percent, (0 if all(f.is_integer() for f in values) else _decimals(values))
+
+
+def column_formatter(rows: Rows, column: str) -> Callable[[Any], str]:
+    """How a result table writes ``column``: like the chart would if it were the measure."""
+    if not is_numeric_column(rows, column):
+        return fmt
+    percent, decimals = _number_style(rows, column)
+    return Shape(dims=[], measures=[column], metric=column, percent=percent, decimals=decimals).value
+
+
 def mentions(text: str, column: str) -> bool:
     """Whether ``text`` speaks of what ``column`` measures ("cancelled" for cancellation_rate)."""
     return _score(column, _tokens(text)) > 0
@@ -194,15 +213,7 @@ def result_shape(rows: Rows, question: str | None = None, order_by: str | None =
     if measures:
         asked = _tokens(question) if question else set()
         metric = max(measures, key=lambda c: (_score(c, asked), c == order_by, measures.index(c)))
-    percent, decimals = "", 2
-    if metric is not None:
-        values = [float(r[metric]) for r in rows if is_number(r.get(metric))]
-        name = metric.lower()
-        if _PERCENT_POINTS.search(name):
-            percent = "points"
-        elif _FRACTION_NAME.search(name) and values and all(-1 <= f <= 1 for f in values):
-            percent = "fraction"
-        decimals = 0 if all(float(f).is_integer() for f in values) else _decimals(values)
+    percent, decimals = _number_style(rows, metric) if metric is not None else ("", 2)
     months = frozenset(
         d for d in dims if _MONTH_NAME.search(d.lower()) and all(
             is_number(r.get(d)) and float(r[d]).is_integer() and 1 <= int(r[d]) <= 12 for r in rows))

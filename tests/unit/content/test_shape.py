@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import decimal
+import re
 import xml.etree.ElementTree as ET
 
 from demoforge.content.answers import answer_sentence
 from demoforge.content.industry import INDUSTRY_LABELS, industry_label, opening_sentence
-from demoforge.content.report import choose_charts
+from demoforge.content.report import choose_charts, render_report
 from demoforge.content.script import build_script
 from demoforge.content.shape import measure_label, result_shape
 from demoforge.content.svg import chart_data
@@ -164,3 +165,20 @@ def test_script_insight_follows_the_measure_of_the_question() -> None:
     charts = choose_charts(spec, [rating, returns], {}, count=2)
     assert len(charts) == 1  # one chart per story
     assert charts[0].caption == "- The wider story, headlamp returns: Headlamps come back four times as often."
+
+
+def test_result_tables_write_numbers_like_the_charts() -> None:
+    spec = make_spec()
+    rows = [{"region": "Northeast", "year": 2024, "orders": 1461.0, "cancellation_rate_pct": 25.5},
+            {"region": "West", "year": 2024, "orders": 1800.0, "cancellation_rate_pct": 4.3}]
+    q = GoldenQuery(question=CANCEL_Q, sql="SELECT 1", difficulty="simple", status="passed", row_count=2,
+                    preview=rows, answer="-")
+    script = build_script(company="Shop", research={}, spec=spec, passed=[q], row_counts={}, dataset="p.d",
+                          max_bytes_billed=1)
+    page = render_report(company="Shop", research={"industry": "retail_ecommerce"}, spec=spec, dataset="p.d",
+                         row_counts={}, golden=[q], dropped=0, charts=[], script=script)
+    table = page[page.index('<section id="golden">'):]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", table)
+    assert cells[:4] == ["Northeast", "2024", "1,461", "25.5%"]  # not "2,024", "1,461.00", "25.50"
+    assert cells[7] == "4.3%"
+    assert "<th>Industry</th><td>Retail &amp; e-commerce</td>" in page
