@@ -23,8 +23,8 @@ import hashlib
 import json
 import random
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from google.api_core import exceptions as gexc
@@ -34,6 +34,7 @@ from google.cloud.firestore_v1.field_path import FieldPath
 from google.cloud.firestore_v1.query import Query
 from pydantic import BaseModel
 
+from demoforge.adapters.google_errors import TRANSIENT, transient_errors
 from demoforge.adapters.sqlite_store import event_id
 from demoforge.errors import Conflict, InvalidInput, TransientError
 from demoforge.model import Event, JobDoc, utcnow
@@ -48,25 +49,8 @@ JOBS = "jobs"
 EVENTS = "events"
 CACHE = "research_cache"
 
-# Errors worth a redelivery: quota (429), unavailable (503), deadlines, and contention
-# (ABORTED) that survived our own retries. Everything else is a bug or a config problem
-# and propagates unchanged.
-_TRANSIENT: tuple[type[BaseException], ...] = (
-    gexc.TooManyRequests,
-    gexc.ServiceUnavailable,
-    gexc.DeadlineExceeded,
-    gexc.Aborted,
-    gexc.InternalServerError,
-    gexc.RetryError,
-)
-
-
-@contextmanager
-def _mapped(what: str) -> Iterator[None]:
-    try:
-        yield
-    except _TRANSIENT as e:
-        raise TransientError(f"Firestore {what}: {e}") from e
+def _mapped(what: str) -> AbstractContextManager[None]:
+    return transient_errors("Firestore", what)
 
 
 def _overlay_datetimes(model: BaseModel, data: dict[str, Any]) -> dict[str, Any]:
@@ -252,7 +236,7 @@ class FirestoreJobStore:
                 if not isinstance(e.__cause__, gexc.Aborted):
                     raise
                 last = e
-            except _TRANSIENT as e:
+            except TRANSIENT as e:
                 raise TransientError(f"Firestore transaction on job {job_id}: {e}") from e
             time.sleep(min(1.0, 0.02 * 2**attempt) * (0.5 + random.random()))
         raise TransientError(

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path, PurePosixPath
 
 import google.cloud.storage as storage
@@ -22,30 +21,18 @@ from google.api_core import exceptions as gexc
 from google.auth.credentials import AnonymousCredentials
 from google.cloud.storage.retry import DEFAULT_RETRY
 
-from demoforge.errors import InvalidInput, NotFound, TransientError
+from demoforge.adapters.google_errors import transient_errors
+from demoforge.errors import InvalidInput, NotFound
 from demoforge.settings import Settings
 
 _JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
-_TRANSIENT: tuple[type[BaseException], ...] = (
-    gexc.TooManyRequests,
-    gexc.ServiceUnavailable,
-    gexc.InternalServerError,
-    gexc.BadGateway,
-    gexc.GatewayTimeout,
-    gexc.DeadlineExceeded,
-    gexc.RetryError,
-    requests.ConnectionError,
-    requests.Timeout,
-)
+# On top of the API's own transient errors: the storage client talks HTTP via requests.
+_NETWORK = (requests.ConnectionError, requests.Timeout)
 
 
-@contextmanager
-def _mapped(what: str) -> Iterator[None]:
-    try:
-        yield
-    except _TRANSIENT as e:
-        raise TransientError(f"Cloud Storage {what}: {e}") from e
+def _mapped(what: str) -> AbstractContextManager[None]:
+    return transient_errors("Cloud Storage", what, _NETWORK)
 
 
 def _check_job_id(job_id: str) -> str:
