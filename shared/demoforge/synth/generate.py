@@ -358,13 +358,20 @@ class _TableGenerator:
             if g.via in chunk.empty_parents:
                 chunk.nulls[col.name] = np.ones(n, dtype=bool)
                 return _placeholder(col.type, n)
-            parent = self._parent(g.via)
-            return _take(parent.columns[g.column], chunk.parent_idx[g.via])
+            return self._values(g.column, chunk, via=g.via)[0]
         if isinstance(g, FakeGen):
             return self._fake(g, chunk, rng)
         if isinstance(g, TextGen):
             return _text(g, n, rng)
         raise TypeError(f"unknown generator {g!r}")  # unreachable: the union is closed
+
+    def _values(self, column: str, chunk: _Chunk, via: str | None = None) -> tuple[Values, str]:
+        """A column's values for this chunk and its BigQuery type: this table's own column,
+        or, ``via`` a foreign key, the referenced parent row's column."""
+        if via is None:
+            return chunk.values[column], self.cols[column].type
+        parent = self._parent(via)
+        return _take(parent.columns[column], chunk.parent_idx[via]), parent.types[column]
 
     def _parent(self, fk_column: str) -> _TableState:
         fk = self.table.fk(fk_column)
@@ -474,11 +481,9 @@ class _TableGenerator:
         if g.after is not None and not orphaned:
             a = g.after
             if a.parent_column is not None:
-                parent = self._parent(a.column)
-                ref = _take(parent.columns[a.parent_column], chunk.parent_idx[a.column])
-                ref_type = parent.types[a.parent_column]
+                ref, ref_type = self._values(a.parent_column, chunk, via=a.column)
             else:
-                ref, ref_type = chunk.values[a.column], self.cols[a.column].type
+                ref, ref_type = self._values(a.column, chunk)
             ref_us = np.asarray(ref, dtype=np.int64) * (US_PER_DAY if ref_type == "DATE" else 1)
             ref_us = ref_us + int(a.min_hours * US_PER_HOUR)
             if a.mean_hours is not None:
@@ -554,12 +559,7 @@ class _TableGenerator:
     def _condition(self, c: Condition, chunk: _Chunk) -> np.ndarray:
         if c.via is not None and c.via in chunk.empty_parents:
             return np.zeros(chunk.n, dtype=bool)
-        if c.via is not None:
-            parent = self._parent(c.via)
-            v = _take(parent.columns[c.column], chunk.parent_idx[c.via])
-            ctype = parent.types[c.column]
-        else:
-            v, ctype = chunk.values[c.column], self.cols[c.column].type
+        v, ctype = self._values(c.column, chunk, via=c.via)
         mask = np.ones(chunk.n, dtype=bool)
         if c.equals is not None:
             mask &= _as_bool(pc.equal(v, c.equals) if isinstance(v, pa.Array) else v == c.equals)
