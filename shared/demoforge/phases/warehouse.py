@@ -12,26 +12,18 @@ from __future__ import annotations
 import concurrent.futures
 import re
 import time
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from demoforge.errors import NotFound, PermanentError, TransientError
 from demoforge.model import EventLevel, Phase
+from demoforge.naming import slug
 from demoforge.phases.base import PhaseContext, PhaseOutput
 from demoforge.ports import DatasetRef
 from demoforge.spec import DatasetSpec
 
 SPEC_ARTIFACT = "spec.json"
 _MAX_PARALLEL_LOADS = 8
-
-
-def slug(text: str, max_len: int = 40) -> str:
-    """Lowercase ``[a-z0-9_]`` slug (BigQuery dataset-name safe). Accents are folded
-    (``Café Müller`` -> ``cafe_muller``) so names stay recognisable to the prospect."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    s = re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
-    return s[:max_len].rstrip("_") or "company"
 
 
 def label_value(text: str) -> str:

@@ -14,6 +14,7 @@ import functools
 import re
 from typing import Any
 
+from demoforge.naming import slug
 from demoforge.results import ResearchResult
 from demoforge.spec import CategoricalGen, DatasetSpec
 from demoforge.synth.templates._archetype import build
@@ -99,8 +100,7 @@ def customise(
     r = research if isinstance(research, ResearchResult) else ResearchResult.model_validate(research)
     data = spec.model_dump(mode="json")
     company = r.company_name.strip()
-    slug = re.sub(r"[^a-z0-9]+", "_", company.lower()).strip("_")[:40] or "demo"
-    data["name"] = f"{slug}_{spec.industry}"
+    data["name"] = f"{slug(company, default='demo')}_{spec.industry}"
     data["description"] = f"{company}: {spec.description}"
     renames = _product_renames(spec, r.products_services)
     if renames:

@@ -1,0 +1,15 @@
+"""Deterministic, BigQuery-safe names derived from what a person typed or research found
+(company names). One function, so the dataset name and the spec name always agree."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slug(text: str, max_len: int = 40, default: str = "company") -> str:
+    """Lowercase ``[a-z0-9_]`` slug (BigQuery dataset-name safe). Accents are folded
+    (``Café Müller`` -> ``cafe_muller``) so names stay recognisable to the prospect."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
+    return s[:max_len].rstrip("_") or default
