@@ -204,9 +204,6 @@ def fail(
     return job, None
 
 
-Clock = Callable[[], dt.datetime]
-
-
 @dataclasses.dataclass
 class Runner:
     deps: Deps
