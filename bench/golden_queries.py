@@ -31,13 +31,13 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from demoforge import localbq
 from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
 from demoforge.adapters.duckdb_warehouse import DuckDBWarehouse
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.content.answers import degenerate_reason
-from demoforge.errors import DemoforgeError
-from demoforge.ports import DatasetRef
+from demoforge.devtools import localbq
+from demoforge.domain.errors import DemoforgeError
+from demoforge.service.ports import DatasetRef
 from demoforge.settings import Settings
 from demoforge.sql.determinism import with_tie_breakers
 from demoforge.sql.guard import guard

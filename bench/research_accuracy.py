@@ -28,7 +28,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from demoforge.adapters.fetcher import decode_html
-from demoforge.model import INDUSTRIES
+from demoforge.domain.job import INDUSTRIES
 from demoforge.research.extract import extract
 from demoforge.research.offline import analyse
 

@@ -45,7 +45,7 @@ def customers_for(rows: int) -> int:
 
 
 def engine_spec(rows: int) -> Any:
-    from demoforge.spec import DatasetSpec
+    from demoforge.spec.model import DatasetSpec
 
     return DatasetSpec.model_validate({
         "name": "bench", "industry": "retail_ecommerce", "description": "benchmark orders", "seed": 1,

@@ -6,7 +6,7 @@ which claims, runs and completes `demoforge.phases.content`.
 
 import functions_framework
 
-from demoforge.entrypoints import phase_handler
-from demoforge.model import Phase
+from demoforge.domain.job import Phase
+from demoforge.entrypoints.functions import phase_handler
 
 handle = functions_framework.cloud_event(phase_handler(Phase.CONTENT))

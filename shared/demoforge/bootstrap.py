@@ -13,9 +13,17 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from demoforge.model import Phase, utcnow
-from demoforge.phases.base import PhaseBody
-from demoforge.ports import LLM, ArtifactStore, Bus, DataAgents, Fetcher, JobStore, Warehouse
+from demoforge.domain.job import Phase, utcnow
+from demoforge.service.phase import PhaseBody
+from demoforge.service.ports import (
+    LLM,
+    ArtifactStore,
+    Bus,
+    DataAgents,
+    Fetcher,
+    JobStore,
+    Warehouse,
+)
 from demoforge.settings import Settings
 
 

@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
-from demoforge import jobs, samples
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Deps
-from demoforge.model import JobDoc
-from demoforge.runner import Runner
+from demoforge.devtools import samples
+from demoforge.domain.job import JobDoc
+from demoforge.service import jobs
+from demoforge.service.runner import Runner
 from demoforge.settings import Settings
 from tests.support.emulator_fixtures import (  # noqa: F401  (pytest finds fixtures by name)
     firestore_emulator,

@@ -10,9 +10,9 @@ from typing import Any
 import duckdb
 import pytest
 
-from demoforge import samples
-from demoforge.api import create_app
 from demoforge.bootstrap import Deps
+from demoforge.devtools import samples
+from demoforge.entrypoints.http import create_app
 
 from .conftest import SMALL_ROWS, drain
 

@@ -14,9 +14,9 @@ import pytest
 
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.bootstrap import Deps
-from demoforge.errors import LeaseHeld, TransientError
-from demoforge.model import PHASE_ORDER, JobStatus, Phase, PhaseMessage
-from demoforge.runner import Runner
+from demoforge.domain.errors import LeaseHeld, TransientError
+from demoforge.domain.job import PHASE_ORDER, JobStatus, Phase, PhaseMessage
+from demoforge.service.runner import Runner
 
 from .conftest import drain, start_job
 

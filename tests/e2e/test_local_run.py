@@ -18,7 +18,7 @@ pytestmark = pytest.mark.e2e
 def demoforge(*args: str, home: Path, timeout: float = 180) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "DEMOFORGE_"))}
     env["DEMOFORGE_HOME"] = str(home)
-    return subprocess.run([sys.executable, "-m", "demoforge.cli", *args], env=env, text=True,
+    return subprocess.run([sys.executable, "-m", "demoforge.entrypoints.cli", *args], env=env, text=True,
                           capture_output=True, timeout=timeout, check=False)
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from demoforge import emulators, samples
 from demoforge.adapters.firestore_store import FirestoreJobStore
-from demoforge.model import PHASE_ORDER, JobStatus, PhaseStatus
+from demoforge.devtools import emulators, samples
+from demoforge.devtools.stack import LocalStack
+from demoforge.domain.job import PHASE_ORDER, JobStatus, PhaseStatus
 from demoforge.settings import Settings
-from demoforge.stack import LocalStack
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 
@@ -71,7 +71,7 @@ def test_up_detach_then_down_stops_exactly_what_it_started(tmp_path: Path) -> No
         pytest.skip(f"Google Cloud emulators unavailable: {reason}")
     env = {**os.environ, "DEMOFORGE_HOME": str(tmp_path)}
     port = emulators.free_port()
-    cli = [sys.executable, "-m", "demoforge.cli"]
+    cli = [sys.executable, "-m", "demoforge.entrypoints.cli"]
     up = subprocess.run([*cli, "up", "--detach", "--no-bigquery", "--port", str(port)], env=env,
                         capture_output=True, text=True, timeout=120, check=False)
     state = tmp_path / "stack" / "state.json"

@@ -23,12 +23,12 @@ from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Deps
-from demoforge.errors import PermanentError
-from demoforge.model import JobDoc, Phase, PhaseStatus
-from demoforge.ports import DataAgents, DatasetRef
-from demoforge.results import GoldenQuery, ResearchResult
+from demoforge.domain.errors import PermanentError
+from demoforge.domain.job import JobDoc, Phase, PhaseStatus
+from demoforge.domain.results import GoldenQuery, ResearchResult
+from demoforge.service.ports import DataAgents, DatasetRef
 from demoforge.settings import Settings
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 
 PROJECT = "demoforge-local"
 DATASET = "demo_alpine_test1234"

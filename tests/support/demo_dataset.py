@@ -18,7 +18,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 
 REGIONS = ["North-East", "South", "Midwest", "West", "Mountain"]
 PRODUCTS = [("Trail Shoe", "Footwear", "89.00"), ("Rain Jacket", "Apparel", "120.00"),
@@ -256,7 +256,7 @@ def fake_generate(spec: DatasetSpec, out_dir: Path, seed: int) -> dict[str, Fake
 
 
 def new_job(deps: Any, job_id: str, spec: DatasetSpec, research: dict[str, Any] | None = None) -> None:
-    from demoforge.model import JobDoc
+    from demoforge.domain.job import JobDoc
 
     job = JobDoc(job_id=job_id, customer_url="https://summit.example/", created_by="ce@example.com",
                  results={"research": dict(research or RESEARCH)})
@@ -267,7 +267,7 @@ def new_job(deps: Any, job_id: str, spec: DatasetSpec, research: dict[str, Any] 
 def run_phase(deps: Any, job_id: str, phase: Any) -> Any:
     """Run one phase body the way the runner does and record its result in the job."""
     from demoforge.phases import body_for
-    from demoforge.phases.base import PhaseContext
+    from demoforge.service.phase import PhaseContext
 
     job = deps.store.get(job_id)
     out = body_for(phase)(PhaseContext(job=job, phase=phase, deps=deps))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from demoforge.emulators import (
+from demoforge.devtools.emulators import (
     Emulator,
     emulators_available,
     reset_firestore,

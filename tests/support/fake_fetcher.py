@@ -7,8 +7,8 @@ import threading
 import time
 from collections.abc import Mapping
 
-from demoforge.errors import DemoforgeError
-from demoforge.ports import FetchedPage
+from demoforge.domain.errors import DemoforgeError
+from demoforge.service.ports import FetchedPage
 
 
 class FakeFetcher:

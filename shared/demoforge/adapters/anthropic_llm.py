@@ -19,7 +19,7 @@ from typing import Any
 
 import anthropic
 
-from demoforge.errors import LLMInvalidOutput, LLMUnavailable, PermanentError
+from demoforge.domain.errors import LLMInvalidOutput, LLMUnavailable, PermanentError
 from demoforge.settings import Settings
 
 # Status codes worth retrying later (the SDK already retried them a few times).

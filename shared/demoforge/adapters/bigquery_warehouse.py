@@ -21,8 +21,8 @@ import requests
 from google.api_core import exceptions as gexc
 from google.cloud import bigquery
 
-from demoforge.errors import PermanentError, TransientError
-from demoforge.ports import DatasetRef
+from demoforge.domain.errors import PermanentError, TransientError
+from demoforge.service.ports import DatasetRef
 from demoforge.settings import Settings
 
 T = TypeVar("T")

@@ -21,8 +21,8 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from demoforge.errors import PermanentError, TransientError
-from demoforge.ports import ArtifactStore, DatasetRef
+from demoforge.domain.errors import PermanentError, TransientError
+from demoforge.service.ports import ArtifactStore, DatasetRef
 from demoforge.settings import Settings
 from demoforge.sql.translate import to_duckdb
 

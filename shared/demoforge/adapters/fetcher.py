@@ -40,8 +40,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from demoforge.errors import PermanentError, TransientError, UnsafeUrl
-from demoforge.ports import FetchedPage
+from demoforge.domain.errors import PermanentError, TransientError, UnsafeUrl
+from demoforge.service.ports import FetchedPage
 from demoforge.settings import Settings
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address

@@ -36,9 +36,9 @@ from pydantic import BaseModel
 
 from demoforge.adapters.google_errors import TRANSIENT, transient_errors
 from demoforge.adapters.sqlite_store import event_id
-from demoforge.errors import Conflict, InvalidInput, TransientError
-from demoforge.model import Event, JobDoc, utcnow
-from demoforge.ports import R, TxFn
+from demoforge.domain.errors import Conflict, InvalidInput, TransientError
+from demoforge.domain.job import Event, JobDoc, utcnow
+from demoforge.service.ports import R, TxFn
 from demoforge.settings import Settings
 
 # Aliases: inside the class, ``list`` names the method, not the builtin.

@@ -22,7 +22,7 @@ from google.auth.credentials import AnonymousCredentials
 from google.cloud.storage.retry import DEFAULT_RETRY
 
 from demoforge.adapters.google_errors import transient_errors
-from demoforge.errors import InvalidInput, NotFound
+from demoforge.domain.errors import InvalidInput, NotFound
 from demoforge.settings import Settings
 
 _JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

@@ -39,7 +39,7 @@ from demoforge.agent.definition import (
     request_id_for,
 )
 from demoforge.agent.types import AgentDeletion, AgentInfo, ChatOutcome
-from demoforge.errors import DemoforgeError, PermanentError, TransientError
+from demoforge.domain.errors import DemoforgeError, PermanentError, TransientError
 from demoforge.settings import Settings
 
 T = TypeVar("T")

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from google.api_core import exceptions as gexc
 
-from demoforge.errors import TransientError
+from demoforge.domain.errors import TransientError
 
 TRANSIENT: tuple[type[BaseException], ...] = (
     gexc.TooManyRequests,

@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from demoforge.agent.types import AgentDeletion, AgentInfo, ChatOutcome
-from demoforge.errors import NotFound, PermanentError
-from demoforge.ports import ArtifactStore, DatasetRef, Warehouse
+from demoforge.domain.errors import NotFound, PermanentError
+from demoforge.service.ports import ArtifactStore, DatasetRef, Warehouse
 from demoforge.settings import Settings
 
 AGENT_JSON = "agent.json"

@@ -6,7 +6,7 @@ import builtins
 import shutil
 from pathlib import Path
 
-from demoforge.errors import InvalidInput, NotFound
+from demoforge.domain.errors import InvalidInput, NotFound
 
 
 def _safe_name(name: str) -> str:

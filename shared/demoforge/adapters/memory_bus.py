@@ -12,7 +12,7 @@ import threading
 import uuid
 from collections.abc import Callable
 
-from demoforge.model import PhaseMessage
+from demoforge.domain.job import PhaseMessage
 
 
 class MemoryBus:

@@ -17,8 +17,8 @@ import grpc
 from google.api_core import exceptions as gexc
 from google.pubsub_v1.services.publisher.transports import PublisherGrpcTransport
 
-from demoforge.errors import TransientError
-from demoforge.model import PhaseMessage
+from demoforge.domain.errors import TransientError
+from demoforge.domain.job import PhaseMessage
 from demoforge.settings import Settings
 
 

@@ -16,9 +16,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from demoforge.errors import Conflict
-from demoforge.model import Event, JobDoc
-from demoforge.ports import R, TxFn
+from demoforge.domain.errors import Conflict
+from demoforge.domain.job import Event, JobDoc
+from demoforge.service.ports import R, TxFn
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (

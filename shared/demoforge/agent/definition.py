@@ -27,9 +27,9 @@ from sqlglot import exp
 
 from demoforge.agent.instructions import build_system_instruction
 from demoforge.agent.types import DateCoverage, WarehouseInfo
-from demoforge.results import GoldenQuery, ResearchResult
+from demoforge.domain.results import GoldenQuery, ResearchResult
 from demoforge.settings import Settings
-from demoforge.spec import ColumnSpec, DatasetSpec, TableSpec
+from demoforge.spec.model import ColumnSpec, DatasetSpec, TableSpec
 
 AGENT_ID_RE = re.compile(r"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")
 _NS = uuid.UUID("6f1f3a52-7c1e-4bb0-9d8a-0d3c1b2e9a11")  # demoforge's uuid5 namespace

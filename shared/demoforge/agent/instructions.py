@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from demoforge.agent.types import DateCoverage
+from demoforge.domain.results import GoldenQuery, ResearchResult
 from demoforge.prompts import agent as text
-from demoforge.results import GoldenQuery, ResearchResult
-from demoforge.spec import DatasetSpec, GlossaryTerm, TableSpec
+from demoforge.spec.model import DatasetSpec, GlossaryTerm, TableSpec
 
 # Keep the instruction readable by the model and far below API limits even for a
 # 15-table spec with long descriptions.

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from demoforge.agent.types import ChatOutcome
-from demoforge.results import GoldenQuery
+from demoforge.domain.results import GoldenQuery
 
 Match = Literal["match", "partial", "mismatch"]
 Verdict = Literal[

@@ -20,22 +20,22 @@ from sqlglot import exp
 
 from demoforge.content.answers import answer_sentence, degenerate_reason
 from demoforge.content.values import json_safe
-from demoforge.errors import (
+from demoforge.domain.errors import (
     DemoforgeError,
     LLMInvalidOutput,
     LLMUnavailable,
     PermanentError,
     TransientError,
 )
-from demoforge.ports import LLM, DatasetRef, Warehouse
+from demoforge.domain.results import GoldenQuery
 from demoforge.prompts.content import (
     REPAIR_SYSTEM,
     REPAIR_TOOL,
     RepairedQuery,
     repair_user_message,
 )
-from demoforge.results import GoldenQuery
-from demoforge.spec import DatasetSpec, SpecQuery
+from demoforge.service.ports import LLM, DatasetRef, Warehouse
+from demoforge.spec.model import DatasetSpec, SpecQuery
 from demoforge.sql.determinism import with_tie_breakers
 from demoforge.sql.guard import guard
 

@@ -1,6 +1,6 @@
 """Readable industry names for the report and the demo script.
 
-``demoforge.model.INDUSTRIES`` holds codes ("retail_ecommerce"); a prospect reads
+``demoforge.domain.job.INDUSTRIES`` holds codes ("retail_ecommerce"); a prospect reads
 "Retail & e-commerce". Research's ``sub_industry`` is free text, often a schema.org type
 ("OnlineStore"), so it is split into words and shown only when it adds something the
 industry label does not already say.
@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-# Keyed by every code in ``demoforge.model.INDUSTRIES`` (a unit test keeps them in step).
+# Keyed by every code in ``demoforge.domain.job.INDUSTRIES`` (a unit test keeps them in step).
 INDUSTRY_LABELS: dict[str, str] = {
     "retail_ecommerce": "Retail & e-commerce",
     "saas_software": "SaaS & software",

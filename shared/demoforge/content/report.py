@@ -20,8 +20,8 @@ from demoforge.content.script import DemoScript
 from demoforge.content.shape import column_formatter, mentions, result_shape
 from demoforge.content.svg import bar_chart, chart_data, er_diagram, line_chart
 from demoforge.content.values import fmt, is_number, label
-from demoforge.results import GoldenQuery
-from demoforge.spec import DatasetSpec
+from demoforge.domain.results import GoldenQuery
+from demoforge.spec.model import DatasetSpec
 
 
 def _e(text: Any) -> str:

@@ -15,8 +15,8 @@ from demoforge.content.golden import order_column
 from demoforge.content.industry import opening_sentence
 from demoforge.content.shape import mentions, result_shape
 from demoforge.content.values import fmt
-from demoforge.results import GoldenQuery
-from demoforge.spec import DatasetSpec
+from demoforge.domain.results import GoldenQuery
+from demoforge.spec.model import DatasetSpec
 
 DIFFICULTY_RANK = {"simple": 0, "medium": 1, "hard": 2, "expert": 3}
 # How many questions of each difficulty the arc aims for (6 in all; 5-7 when short).

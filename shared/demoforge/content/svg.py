@@ -13,7 +13,7 @@ from typing import Any
 
 from demoforge.content.shape import result_shape
 from demoforge.content.values import fmt, is_number, label
-from demoforge.spec import DatasetSpec, TableSpec
+from demoforge.spec.model import DatasetSpec, TableSpec
 
 
 def _e(text: Any) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 
-from demoforge.model import Phase
-from demoforge.phases.base import PhaseBody, PhaseContext, PhaseOutput
+from demoforge.domain.job import Phase
+from demoforge.service.phase import PhaseBody, PhaseContext, PhaseOutput
 
 __all__ = ["PhaseBody", "PhaseContext", "PhaseOutput", "body_for"]
 

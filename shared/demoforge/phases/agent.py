@@ -19,12 +19,12 @@ from pydantic import TypeAdapter, ValidationError
 from demoforge.agent.definition import build_create_request, passed_only
 from demoforge.agent.types import DateCoverage, WarehouseInfo
 from demoforge.agent.verdict import AgentTest, judge, pick_test_query, skipped
-from demoforge.errors import DemoforgeError, NotFound, PermanentError
-from demoforge.model import EventLevel, Phase
-from demoforge.phases.base import PhaseContext, PhaseOutput
-from demoforge.ports import DatasetRef
-from demoforge.results import GoldenQuery, ResearchResult
-from demoforge.spec import DatasetSpec
+from demoforge.domain.errors import DemoforgeError, NotFound, PermanentError
+from demoforge.domain.job import EventLevel, Phase
+from demoforge.domain.results import GoldenQuery, ResearchResult
+from demoforge.service.phase import PhaseContext, PhaseOutput
+from demoforge.service.ports import DatasetRef
+from demoforge.spec.model import DatasetSpec
 
 _GOLDEN = TypeAdapter(list[GoldenQuery])
 MAX_COVERAGE_COLUMNS = 3

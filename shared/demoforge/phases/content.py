@@ -16,12 +16,12 @@ import time
 from demoforge.content.golden import Outcome, validate_query
 from demoforge.content.report import choose_charts, render_report
 from demoforge.content.script import DIFFICULTY_RANK, build_script, to_markdown
-from demoforge.errors import PermanentError
-from demoforge.model import EventLevel, Phase
-from demoforge.phases.base import PhaseContext, PhaseOutput
+from demoforge.domain.errors import PermanentError
+from demoforge.domain.job import EventLevel, Phase
+from demoforge.domain.results import GoldenQuery
 from demoforge.phases.warehouse import company_name, dataset_ref, load_spec
-from demoforge.results import GoldenQuery
-from demoforge.spec import SpecQuery
+from demoforge.service.phase import PhaseContext, PhaseOutput
+from demoforge.spec.model import SpecQuery
 
 GOLDEN_ARTIFACT = "golden_queries.json"
 DROPPED_ARTIFACT = "golden_queries_dropped.json"

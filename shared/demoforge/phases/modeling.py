@@ -20,12 +20,12 @@ import sqlglot
 from pydantic import ValidationError
 from sqlglot import exp
 
-from demoforge.errors import InvalidInput, LLMInvalidOutput, LLMUnavailable, PermanentError
-from demoforge.model import EventLevel, Phase
-from demoforge.phases.base import PhaseContext, PhaseOutput
+from demoforge.domain.errors import InvalidInput, LLMInvalidOutput, LLMUnavailable, PermanentError
+from demoforge.domain.job import EventLevel, Phase
+from demoforge.domain.results import ResearchResult
 from demoforge.prompts import modeling as prompts
-from demoforge.results import ResearchResult
-from demoforge.spec import DatasetSpec
+from demoforge.service.phase import PhaseContext, PhaseOutput
+from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates import closest_industry, customise, get_template, resize, target_rows
 
 SPEC_ARTIFACT = "spec.json"

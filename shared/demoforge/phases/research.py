@@ -15,13 +15,13 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from demoforge.errors import LLMUnavailable, UnsafeUrl
-from demoforge.model import Clarification, EventLevel
-from demoforge.phases.base import PhaseContext, PhaseOutput
+from demoforge.domain.errors import LLMUnavailable, UnsafeUrl
+from demoforge.domain.job import Clarification, EventLevel
+from demoforge.domain.results import ResearchResult
 from demoforge.research import cache, claude, offline
 from demoforge.research.crawl import crawl
 from demoforge.research.extract import PageExtract
-from demoforge.results import ResearchResult
+from demoforge.service.phase import PhaseContext, PhaseOutput
 
 if TYPE_CHECKING:
     from demoforge.bootstrap import Deps

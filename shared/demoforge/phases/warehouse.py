@@ -15,12 +15,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from demoforge.errors import NotFound, PermanentError, TransientError
-from demoforge.model import EventLevel, Phase
-from demoforge.naming import slug
-from demoforge.phases.base import PhaseContext, PhaseOutput
-from demoforge.ports import DatasetRef
-from demoforge.spec import DatasetSpec
+from demoforge.domain.errors import NotFound, PermanentError, TransientError
+from demoforge.domain.job import EventLevel, Phase
+from demoforge.domain.naming import slug
+from demoforge.service.phase import PhaseContext, PhaseOutput
+from demoforge.service.ports import DatasetRef
+from demoforge.spec.model import DatasetSpec
 
 SPEC_ARTIFACT = "spec.json"
 _MAX_PARALLEL_LOADS = 8

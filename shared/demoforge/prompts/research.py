@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from demoforge.model import INDUSTRIES
+from demoforge.domain.job import INDUSTRIES
 
 TOOL_NAME = "record_research"
 DATA_TAG = "untrusted_website_content"

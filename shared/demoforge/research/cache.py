@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from demoforge.ports import JobStore
 from demoforge.research.extract import PageExtract
+from demoforge.service.ports import JobStore
 
 CACHE_VERSION = "v2"  # bump when PageExtract changes shape
 MAX_ENTRY_BYTES = 400_000  # Firestore's limit is 1 MiB per document

@@ -21,11 +21,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from demoforge.errors import LLMInvalidOutput
-from demoforge.ports import LLM
+from demoforge.domain.errors import LLMInvalidOutput
+from demoforge.domain.results import Evidence, ResearchResult
 from demoforge.prompts import research as prompts
 from demoforge.research.extract import PageExtract
-from demoforge.results import Evidence, ResearchResult
+from demoforge.service.ports import LLM
 
 # Offline confidence above which a contradicting Claude answer is not trusted blindly.
 DISAGREEMENT_OFFLINE_CONF = 0.5

@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from demoforge.errors import DemoforgeError
-from demoforge.ports import Fetcher
+from demoforge.domain.errors import DemoforgeError
 from demoforge.research.extract import Link, PageExtract, extract, same_site
+from demoforge.service.ports import Fetcher
 
 PER_HOST_LIMIT = 2
 

@@ -23,11 +23,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from demoforge.model import INDUSTRIES
+from demoforge.domain.job import INDUSTRIES
+from demoforge.domain.results import Evidence, ResearchResult
 from demoforge.research.extract import PageExtract
 from demoforge.research.lexicon import JSONLD_TYPES, LEXICON
 from demoforge.research.products import products, sub_industry
-from demoforge.results import Evidence, ResearchResult
 
 # How much one occurrence in each field counts.
 FIELD_WEIGHTS: dict[str, float] = {

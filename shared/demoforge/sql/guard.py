@@ -16,7 +16,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from demoforge.errors import PermanentError
+from demoforge.domain.errors import PermanentError
 
 
 class UnsafeQuery(PermanentError):

@@ -36,7 +36,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from demoforge.spec import (
+from demoforge.spec.model import (
     DEFAULT_ROWS,
     BooleanGen,
     CategoricalGen,

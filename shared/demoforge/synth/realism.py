@@ -28,7 +28,7 @@ import duckdb
 import numpy as np
 import sqlglot
 
-from demoforge.spec import DatasetSpec, ForeignKeyGen, TimestampGen
+from demoforge.spec.model import DatasetSpec, ForeignKeyGen, TimestampGen
 from demoforge.synth.generate import _TimeProfile
 
 # Statistical checks (trend, seasonality, Pareto) need enough rows to mean anything; below

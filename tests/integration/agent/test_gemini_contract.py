@@ -15,11 +15,11 @@ from demoforge.adapters.gemini_agents import REQUIRED_ROLES, GeminiDataAgents
 from demoforge.agent.definition import build_create_request
 from demoforge.agent.types import AgentInfo, WarehouseInfo
 from demoforge.agent.verdict import judge
-from demoforge.errors import PermanentError, TransientError
-from demoforge.model import JobStatus, Phase, PhaseMessage
-from demoforge.runner import Runner
+from demoforge.domain.errors import PermanentError, TransientError
+from demoforge.domain.job import JobStatus, Phase, PhaseMessage
+from demoforge.service.runner import Runner
+from demoforge.service.teardown import TEARDOWN_KEY, delete_job
 from demoforge.settings import Settings
-from demoforge.teardown import TEARDOWN_KEY, delete_job
 from tests.support import agent_inputs as ai
 from tests.support.agent_inputs import make_env
 from tests.support.fake_gda_server import FakeGDAServer, chat_messages

@@ -14,9 +14,9 @@ from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Deps
-from demoforge.model import JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
-from demoforge.results import GoldenQuery
-from demoforge.runner import Runner
+from demoforge.domain.job import JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
+from demoforge.domain.results import GoldenQuery
+from demoforge.service.runner import Runner
 from demoforge.settings import Settings
 from tests.support import agent_inputs as ai
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from demoforge.emulators import Emulator
-from demoforge.ports import JobStore
+from demoforge.devtools.emulators import Emulator
+from demoforge.service.ports import JobStore
 from demoforge.settings import Settings
 from tests.support.emulator_fixtures import EMULATOR_PROJECT
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from demoforge.adapters.local_artifacts import LocalArtifactStore
-from demoforge.errors import InvalidInput, NotFound, TransientError
-from demoforge.ports import ArtifactStore
+from demoforge.domain.errors import InvalidInput, NotFound, TransientError
+from demoforge.service.ports import ArtifactStore
 from demoforge.settings import Settings
 from tests.support.fake_gcs import FakeGcs
 

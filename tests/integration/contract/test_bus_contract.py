@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from demoforge import emulators
 from demoforge.adapters.memory_bus import MemoryBus
-from demoforge.emulators import Emulator
-from demoforge.errors import TransientError
-from demoforge.model import PHASE_ORDER, Phase, PhaseMessage
-from demoforge.ports import Bus
+from demoforge.devtools import emulators
+from demoforge.devtools.emulators import Emulator
+from demoforge.domain.errors import TransientError
+from demoforge.domain.job import PHASE_ORDER, Phase, PhaseMessage
+from demoforge.service.ports import Bus
 from demoforge.settings import Settings
 from tests.support.emulator_fixtures import EMULATOR_PROJECT
 

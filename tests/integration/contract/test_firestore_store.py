@@ -12,9 +12,9 @@ import pytest
 from google.api_core import exceptions as gexc
 
 from demoforge.adapters.firestore_store import FirestoreJobStore, cache_doc_id
-from demoforge.emulators import Emulator
-from demoforge.errors import InvalidInput, TransientError
-from demoforge.model import Event, EventLevel, JobDoc, Phase, PhaseStatus
+from demoforge.devtools.emulators import Emulator
+from demoforge.domain.errors import InvalidInput, TransientError
+from demoforge.domain.job import Event, EventLevel, JobDoc, Phase, PhaseStatus
 from demoforge.settings import Settings
 from tests.support.emulator_fixtures import EMULATOR_PROJECT
 

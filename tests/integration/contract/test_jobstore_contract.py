@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from demoforge.errors import Conflict
-from demoforge.model import (
+from demoforge.domain.errors import Conflict
+from demoforge.domain.job import (
     Event,
     EventLevel,
     JobDoc,
@@ -18,7 +18,7 @@ from demoforge.model import (
     Phase,
     PhaseStatus,
 )
-from demoforge.ports import JobStore
+from demoforge.service.ports import JobStore
 
 pytestmark = pytest.mark.integration
 

@@ -10,10 +10,10 @@ import threading
 
 import pytest
 
-from demoforge.model import JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
-from demoforge.phases.base import PhaseOutput
-from demoforge.ports import JobStore
-from demoforge.runner import Claim, ClaimResult, claim, complete
+from demoforge.domain.job import JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
+from demoforge.service.phase import PhaseOutput
+from demoforge.service.ports import JobStore
+from demoforge.service.runner import Claim, ClaimResult, claim, complete
 
 pytestmark = pytest.mark.integration
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from demoforge import emulators
-from demoforge.emulators import Emulator, EmulatorNotFound
-from demoforge.model import Phase, PhaseMessage
+from demoforge.devtools import emulators
+from demoforge.devtools.emulators import Emulator, EmulatorNotFound
+from demoforge.domain.job import Phase, PhaseMessage
 from demoforge.settings import Settings
 from tests.support.emulator_fixtures import EMULATOR_PROJECT
 

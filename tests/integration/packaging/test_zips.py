@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from demoforge.packaging import (
+from demoforge.devtools.packaging import (
     HTTP_FUNCTION,
     FunctionZip,
     discover_functions,
@@ -48,7 +48,7 @@ RUNS = 2
 
 # Adapters each function builds on its first request/event (see demoforge.bootstrap).
 _CORE = ["demoforge.adapters.firestore_store", "demoforge.adapters.pubsub_bus",
-         "demoforge.adapters.gcs_artifacts", "demoforge.runner"]
+         "demoforge.adapters.gcs_artifacts", "demoforge.service.runner"]
 FIRST_EVENT: dict[str, list[str]] = {
     "api": [*_CORE, "demoforge.adapters.bigquery_warehouse", "demoforge.adapters.gemini_agents"],
     "research": [*_CORE, "demoforge.adapters.anthropic_llm", "demoforge.adapters.fetcher"],

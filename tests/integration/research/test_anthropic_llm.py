@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from demoforge.adapters.anthropic_llm import AnthropicLLM
-from demoforge.errors import LLMInvalidOutput, LLMUnavailable, PermanentError
+from demoforge.domain.errors import LLMInvalidOutput, LLMUnavailable, PermanentError
 from demoforge.settings import Settings
 from tests.support.fake_anthropic import FakeAnthropic
 

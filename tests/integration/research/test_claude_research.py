@@ -15,12 +15,12 @@ from demoforge.adapters.anthropic_llm import AnthropicLLM
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Deps
-from demoforge.errors import LLMInvalidOutput
-from demoforge.model import JobDoc, Phase
+from demoforge.domain.errors import LLMInvalidOutput
+from demoforge.domain.job import JobDoc, Phase
+from demoforge.domain.results import ResearchResult
 from demoforge.phases import research
-from demoforge.phases.base import PhaseContext, PhaseOutput
 from demoforge.prompts.research import DATA_TAG
-from demoforge.results import ResearchResult
+from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.settings import Settings
 from tests.support.fake_anthropic import FakeAnthropic
 from tests.support.fake_fetcher import FakeFetcher, page

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from demoforge.adapters.fetcher import SafeFetcher
-from demoforge.cli import main
+from demoforge.domain.results import ResearchResult
+from demoforge.entrypoints.cli import main
 from demoforge.research.crawl import crawl
-from demoforge.results import ResearchResult
 from demoforge.settings import Settings
 from tests.support.fake_fetcher import page
 from tests.support.site_server import Route, SiteServer

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from demoforge.adapters.fetcher import USER_AGENT_TOKEN, SafeFetcher
-from demoforge.errors import DemoforgeError, PermanentError, TransientError, UnsafeUrl
+from demoforge.domain.errors import DemoforgeError, PermanentError, TransientError, UnsafeUrl
 from demoforge.settings import Settings
 from tests.support.site_server import Route, SiteServer
 

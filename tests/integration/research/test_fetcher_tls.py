@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from demoforge.adapters.fetcher import SafeFetcher
-from demoforge.errors import PermanentError
+from demoforge.domain.errors import PermanentError
 from demoforge.settings import Settings
 from tests.support.site_server import SiteServer
 

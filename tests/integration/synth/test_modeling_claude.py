@@ -13,11 +13,11 @@ from demoforge.adapters.anthropic_llm import AnthropicLLM
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Deps
-from demoforge.model import JobDoc, JobOptions, Phase
+from demoforge.domain.job import JobDoc, JobOptions, Phase
 from demoforge.phases import body_for
-from demoforge.phases.base import PhaseContext, PhaseOutput
+from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.settings import Settings
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates import get_template
 from tests.support.fake_anthropic import FakeAnthropic
 from tests.unit.synth.conftest import RESEARCH

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from demoforge import localbq
+from demoforge.devtools import localbq
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +26,7 @@ def local_bigquery(tmp_path_factory: pytest.TempPathFactory) -> Iterator[localbq
 @pytest.fixture(scope="session")
 def report_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Warehouse + content phases on DuckDB; returns the job's pack folder."""
-    from demoforge.model import Phase
+    from demoforge.domain.job import Phase
     from demoforge.phases import warehouse as warehouse_phase
     from tests.support.demo_dataset import fake_generate, local_deps, make_spec, new_job, run_phase
 

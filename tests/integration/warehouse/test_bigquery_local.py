@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
-from demoforge.errors import PermanentError
-from demoforge.model import Phase
+from demoforge.domain.errors import PermanentError
+from demoforge.domain.job import Phase
 from demoforge.phases import warehouse as warehouse_phase
-from demoforge.ports import DatasetRef
+from demoforge.service.ports import DatasetRef
 from demoforge.settings import Settings
 from tests.support.demo_dataset import (
     fake_generate,
@@ -146,7 +146,7 @@ def test_content_answers_match_between_duckdb_and_bigquery(emulator_job, tmp_pat
 def test_stop_ends_exactly_the_server_it_started(local_bigquery: Any) -> None:
     import httpx
 
-    from demoforge import localbq
+    from demoforge.devtools import localbq
 
     other = localbq.start(project="other-proj")
     try:

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
-from demoforge.model import Phase
-from demoforge.ports import DatasetRef
+from demoforge.domain.job import Phase
+from demoforge.service.ports import DatasetRef
 from demoforge.settings import Settings
 from tests.support.demo_dataset import RESEARCH, local_deps, new_job, run_phase
 

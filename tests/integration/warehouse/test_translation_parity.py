@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
-from demoforge.ports import DatasetRef
+from demoforge.service.ports import DatasetRef
 from demoforge.settings import Settings
 from demoforge.sql import to_duckdb
 

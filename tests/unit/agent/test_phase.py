@@ -10,11 +10,11 @@ import pytest
 
 from demoforge.agent.types import AgentInfo
 from demoforge.agent.verdict import judge
-from demoforge.errors import PermanentError
-from demoforge.model import JobStatus, Phase, PhaseMessage, PhaseStatus
+from demoforge.domain.errors import PermanentError
+from demoforge.domain.job import JobStatus, Phase, PhaseMessage, PhaseStatus
 from demoforge.phases import agent as agent_phase
-from demoforge.phases.base import PhaseContext
-from demoforge.runner import Runner
+from demoforge.service.phase import PhaseContext
+from demoforge.service.runner import Runner
 from tests.support import agent_inputs as ai
 from tests.support.agent_inputs import AgentEnv
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from demoforge import cli
 from demoforge.agent.definition import agent_name_for
 from demoforge.agent.types import AgentDeletion, AgentInfo, ChatOutcome
-from demoforge.errors import NotFound, TransientError
-from demoforge.model import JobDoc, JobStatus, Phase, PhaseMessage
+from demoforge.domain.errors import NotFound, TransientError
+from demoforge.domain.job import JobDoc, JobStatus, Phase, PhaseMessage
+from demoforge.entrypoints import cli
 from demoforge.phases.warehouse import dataset_name
-from demoforge.runner import Claim, Runner
-from demoforge.teardown import TEARDOWN_KEY, delete_job
+from demoforge.service.runner import Claim, Runner
+from demoforge.service.teardown import TEARDOWN_KEY, delete_job
 from tests.support import agent_inputs as ai
 from tests.support.agent_inputs import AgentEnv, make_env
 

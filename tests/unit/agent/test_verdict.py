@@ -10,7 +10,7 @@ import pytest
 
 from demoforge.agent.types import ChatOutcome
 from demoforge.agent.verdict import compare_rows, judge, pick_test_query
-from demoforge.results import GoldenQuery
+from demoforge.domain.results import GoldenQuery
 
 GOLDEN_ROWS = [
     {"region": "North", "revenue": 1234.56, "orders": 17},

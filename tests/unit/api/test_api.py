@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from functions_framework import create_app
 
-from demoforge import jobs
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.api import create_app as create_api
 from demoforge.bootstrap import Deps
-from demoforge.model import JobStatus, Phase, PhaseStatus
+from demoforge.domain.job import JobStatus, Phase, PhaseStatus
+from demoforge.entrypoints.http import create_app as create_api
+from demoforge.service import jobs
 from demoforge.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from demoforge.errors import LLMUnavailable, PermanentError
-from demoforge.model import Phase
+from demoforge.domain.errors import LLMUnavailable, PermanentError
+from demoforge.domain.job import Phase
+from demoforge.domain.results import GoldenQuery
 from demoforge.phases import warehouse as warehouse_phase
-from demoforge.results import GoldenQuery
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 from tests.support.demo_dataset import fake_generate, local_deps, make_spec, new_job, run_phase
 
 JOB = "c0ffee00-aaaa-bbbb-cccc-ddddeeeeffff"

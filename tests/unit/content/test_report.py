@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from demoforge.content.report import render_report
 from demoforge.content.script import build_script
 from demoforge.content.svg import bar_chart, chart_points, er_diagram, line_chart
-from demoforge.results import GoldenQuery
-from demoforge.spec import DatasetSpec
+from demoforge.domain.results import GoldenQuery
+from demoforge.spec.model import DatasetSpec
 from tests.support.demo_dataset import RESEARCH, make_spec, spec_dict
 
 NS = "{http://www.w3.org/2000/svg}"

@@ -13,8 +13,8 @@ from demoforge.content.script import build_script
 from demoforge.content.shape import measure_label, result_shape
 from demoforge.content.svg import chart_data
 from demoforge.content.values import fmt
-from demoforge.model import INDUSTRIES
-from demoforge.results import GoldenQuery
+from demoforge.domain.job import INDUSTRIES
+from demoforge.domain.results import GoldenQuery
 from tests.support.demo_dataset import make_spec
 
 NS = "{http://www.w3.org/2000/svg}"

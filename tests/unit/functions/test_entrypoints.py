@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from functions_framework import create_app
 
-from demoforge import jobs
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Deps
-from demoforge.entrypoints import BadEnvelope, decode_pubsub, parse_phase_message
-from demoforge.model import Phase
+from demoforge.domain.job import Phase
+from demoforge.entrypoints.functions import BadEnvelope, decode_pubsub, parse_phase_message
+from demoforge.service import jobs
 from demoforge.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]

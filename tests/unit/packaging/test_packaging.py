@@ -1,4 +1,4 @@
-"""``demoforge.packaging`` on a small throw-away repository: deterministic zips, names that
+"""``demoforge.devtools.packaging`` on a small throw-away repository: deterministic zips, names that
 follow content, the manifest Terraform reads, and clear errors for bad layouts.
 Requirements are passed in, so these tests need neither uv nor the network."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from demoforge.packaging import PackagingError, content_hash, package_all
+from demoforge.devtools.packaging import PackagingError, content_hash, package_all
 
 ROOT = Path(__file__).resolve().parents[3]
 REQS = "flask==3.1.3\nfunctions-framework==3.10.2\n"
@@ -98,7 +98,7 @@ def test_bad_layouts_are_refused_with_a_reason(repo: Path, tmp_path: Path) -> No
 def test_cli_reports_bad_input_with_exit_code_2(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from demoforge.cli import main
+    from demoforge.entrypoints.cli import main
 
     code = main(["package", "--repo", str(repo), "--out", str(tmp_path / "o"), "--only", "zzz"])
     assert code == 2
@@ -108,7 +108,7 @@ def test_cli_reports_bad_input_with_exit_code_2(
 def test_real_checkout_exports_pinned_requirements() -> None:
     if shutil.which("uv") is None:
         pytest.skip("uv is not on PATH")
-    from demoforge.packaging import export_requirements
+    from demoforge.devtools.packaging import export_requirements
 
     reqs = export_requirements(ROOT).splitlines()
     assert all("==" in ln for ln in reqs), "every requirement is pinned exactly"

@@ -11,7 +11,7 @@ import pytest
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Deps
-from demoforge.ports import LLM
+from demoforge.service.ports import LLM
 from demoforge.settings import Settings
 from tests.support.fake_fetcher import FakeFetcher, page
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from demoforge.errors import PermanentError, TransientError
+from demoforge.domain.errors import PermanentError, TransientError
 from demoforge.research.crawl import choose_links, crawl
 from demoforge.research.extract import extract
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from demoforge.domain.results import ResearchResult
 from demoforge.research.extract import extract
 from demoforge.research.offline import analyse, guess_company_name, matcher, score_pages
-from demoforge.results import ResearchResult
 
 from .conftest import page
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from demoforge import samples
+from demoforge.devtools import samples
 from demoforge.research.extract import extract
 from demoforge.research.offline import analyse, quote_around
 from demoforge.research.products import is_plausible, products, readable_type, sub_industry

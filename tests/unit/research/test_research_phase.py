@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from demoforge.bootstrap import Deps
-from demoforge.errors import LLMUnavailable, PermanentError, TransientError, UnsafeUrl
-from demoforge.jobs import AnswerRequest, answer_job
-from demoforge.model import JobDoc, JobStatus, Phase
+from demoforge.domain.errors import LLMUnavailable, PermanentError, TransientError, UnsafeUrl
+from demoforge.domain.job import JobDoc, JobStatus, Phase
+from demoforge.domain.results import ResearchResult
 from demoforge.phases import research
-from demoforge.phases.base import PhaseContext
-from demoforge.results import ResearchResult
+from demoforge.service.jobs import AnswerRequest, answer_job
+from demoforge.service.phase import PhaseContext
 
 from .conftest import FakeFetcher, page
 

@@ -9,7 +9,7 @@ import ipaddress
 import pytest
 
 from demoforge.adapters.fetcher import SafeFetcher, parse_legacy_ipv4, parse_target
-from demoforge.errors import UnsafeUrl
+from demoforge.domain.errors import UnsafeUrl
 from demoforge.settings import Settings
 
 PUBLIC = "93.184.216.34"

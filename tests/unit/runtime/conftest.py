@@ -18,8 +18,8 @@ from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Deps
-from demoforge.model import PHASE_ORDER, Phase
-from demoforge.phases.base import PhaseContext, PhaseOutput
+from demoforge.domain.job import PHASE_ORDER, Phase
+from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.settings import Settings
 
 

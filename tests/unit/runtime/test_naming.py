@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from demoforge.naming import slug
+from demoforge.domain.naming import slug
 from demoforge.phases.warehouse import dataset_name
 from demoforge.synth.templates import customise, get_template
 

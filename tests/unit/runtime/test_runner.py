@@ -8,12 +8,12 @@ import random
 
 import pytest
 
-from demoforge import jobs
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.bootstrap import Deps
-from demoforge.errors import LeaseHeld, PermanentError, TransientError
-from demoforge.model import PHASE_ORDER, JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
-from demoforge.runner import Claim, Runner
+from demoforge.domain.errors import LeaseHeld, PermanentError, TransientError
+from demoforge.domain.job import PHASE_ORDER, JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
+from demoforge.service import jobs
+from demoforge.service.runner import Claim, Runner
 
 from .conftest import Clock, Script
 
@@ -227,7 +227,7 @@ def test_live_lease_makes_a_concurrent_delivery_back_off(make_deps, clock: Clock
         with pytest.raises(LeaseHeld):
             runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "second")
         seen.append("backed-off")
-        from demoforge.phases.base import PhaseOutput
+        from demoforge.service.phase import PhaseOutput
 
         return PhaseOutput()
 
@@ -239,7 +239,7 @@ def test_live_lease_makes_a_concurrent_delivery_back_off(make_deps, clock: Clock
 def test_expired_lease_is_taken_over(make_deps, clock: Clock) -> None:
     deps = make_deps()
     start(deps)
-    from demoforge.runner import claim
+    from demoforge.service.runner import claim
 
     now = clock()
     deps.store.transact("job1", lambda j: claim(j, Phase.RESEARCH, "crashed", now, 60, 5))
@@ -252,8 +252,8 @@ def test_expired_lease_is_taken_over(make_deps, clock: Clock) -> None:
 
 
 def test_waiting_job_resumes_after_answer(make_deps) -> None:
-    from demoforge.model import Clarification
-    from demoforge.phases.base import PhaseOutput
+    from demoforge.domain.job import Clarification
+    from demoforge.service.phase import PhaseOutput
 
     deps = make_deps()
     deps._bodies[Phase.RESEARCH] = lambda ctx: PhaseOutput(
@@ -296,7 +296,7 @@ def test_a_lost_message_shows_as_a_failed_job_and_retry_heals_it(make_deps, cloc
 
 
 def test_a_long_running_phase_with_a_live_lease_is_not_stalled(make_deps, clock: Clock) -> None:
-    from demoforge.runner import claim
+    from demoforge.service.runner import claim
 
     deps = make_deps()
     start(deps)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 
 RESEARCH: dict[str, Any] = {
     "company_name": "Summit & Trail Outfitters",

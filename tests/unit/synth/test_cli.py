@@ -8,8 +8,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from demoforge.cli import main
-from demoforge.spec import DatasetSpec
+from demoforge.entrypoints.cli import main
+from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates import template_names
 
 

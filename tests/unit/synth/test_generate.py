@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from pydantic import ValidationError
 
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 from demoforge.synth.generate import GeneratedTable, generate_dataset
 from demoforge.synth.realism import check
 from tests.unit.synth.conftest import every_generator_dict

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from demoforge.errors import LLMInvalidOutput, LLMUnavailable, PermanentError
-from demoforge.model import JobDoc, JobOptions, Phase
+from demoforge.domain.errors import LLMInvalidOutput, LLMUnavailable, PermanentError
+from demoforge.domain.job import JobDoc, JobOptions, Phase
 from demoforge.phases import body_for
-from demoforge.phases.base import PhaseContext, PhaseOutput
 from demoforge.phases.modeling import query_errors, validate_candidate
-from demoforge.spec import DatasetSpec
+from demoforge.service.phase import PhaseContext, PhaseOutput
+from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates import get_template
 from tests.unit.synth.conftest import RESEARCH
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 from demoforge.synth.generate import generate_dataset
 from demoforge.synth.realism import check
 

@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 from demoforge.synth.generate import generate_dataset
 from demoforge.synth.realism import check
 from demoforge.synth.templates import get_template, resize

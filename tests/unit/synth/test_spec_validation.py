@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 from tests.unit.synth.conftest import every_generator_dict
 
 

@@ -12,8 +12,8 @@ import pytest
 import sqlglot
 from sqlglot import exp
 
-from demoforge.model import INDUSTRIES
-from demoforge.spec import DatasetSpec
+from demoforge.domain.job import INDUSTRIES
+from demoforge.spec.model import DatasetSpec
 from demoforge.synth.generate import generate_dataset
 from demoforge.synth.realism import check, connect, run_query
 from demoforge.synth.templates import (

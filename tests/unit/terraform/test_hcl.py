@@ -17,7 +17,7 @@ from typing import Any
 import hcl2
 import pytest
 
-from demoforge.model import Phase
+from demoforge.domain.job import Phase
 
 ROOT = Path(__file__).resolve().parents[3]
 TF = ROOT / "terraform"

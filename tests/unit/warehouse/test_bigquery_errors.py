@@ -8,7 +8,7 @@ import pytest
 from google.api_core import exceptions as gexc
 
 from demoforge.adapters.bigquery_warehouse import map_error, schema_for
-from demoforge.errors import PermanentError, TransientError
+from demoforge.domain.errors import PermanentError, TransientError
 from tests.support.demo_dataset import make_spec
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from demoforge.adapters.duckdb_warehouse import DuckDBWarehouse
 from demoforge.adapters.local_artifacts import LocalArtifactStore
-from demoforge.errors import PermanentError
-from demoforge.ports import DatasetRef
+from demoforge.domain.errors import PermanentError
+from demoforge.service.ports import DatasetRef
 from demoforge.settings import Settings
 from tests.support.demo_dataset import make_spec, write_parquet
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from demoforge import localbq
+from demoforge.devtools import localbq
 
 
 def test_missing_python_313_is_a_clear_error(tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from demoforge.errors import PermanentError, TransientError
-from demoforge.model import Phase
+from demoforge.domain.errors import PermanentError, TransientError
+from demoforge.domain.job import Phase
 from demoforge.phases import warehouse as warehouse_phase
-from demoforge.ports import DatasetRef
+from demoforge.service.ports import DatasetRef
 from tests.support.demo_dataset import fake_generate, local_deps, make_spec, new_job, run_phase
 
 JOB = "4f3a9c2e-1111-2222-3333-444455556666"

@@ -14,9 +14,9 @@ import functools
 import re
 from typing import Any
 
-from demoforge.naming import slug
-from demoforge.results import ResearchResult
-from demoforge.spec import CategoricalGen, DatasetSpec
+from demoforge.domain.naming import slug
+from demoforge.domain.results import ResearchResult
+from demoforge.spec.model import CategoricalGen, DatasetSpec
 from demoforge.synth.templates._archetype import build
 from demoforge.synth.templates.industries import PROFILES
 

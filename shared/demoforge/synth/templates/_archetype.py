@@ -21,7 +21,7 @@ import dataclasses
 import re
 from typing import Any
 
-from demoforge.spec import DatasetSpec
+from demoforge.spec.model import DatasetSpec
 
 # City -> region; locations cycle through these, so location i is always in the same region.
 CITIES: list[tuple[str, str]] = [

@@ -13,7 +13,7 @@ Routes (all JSON; every error is ``{"error": {"code", "message", "correlation_id
     DELETE /jobs/{id}                teardown (agent, dataset) and mark deleted
 
 Only translation happens here: bodies are validated into request models and handed to
-``demoforge.jobs`` / ``demoforge.teardown``.
+``demoforge.service.jobs`` / ``demoforge.service.teardown``.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ from typing import Any
 from flask import Flask, Request, Response, g, request
 from werkzeug.exceptions import HTTPException
 
-from demoforge import jobs
 from demoforge.bootstrap import Deps
-from demoforge.errors import Conflict, DemoforgeError, InvalidInput, NotFound
-from demoforge.model import JobDoc, JobStatus
+from demoforge.domain.errors import Conflict, DemoforgeError, InvalidInput, NotFound
+from demoforge.domain.job import JobDoc, JobStatus
+from demoforge.service import jobs
 
-log = logging.getLogger("demoforge.api")
+log = logging.getLogger("demoforge.entrypoints.http")
 
 MAX_BODY_BYTES = 16 * 1024
 ARTIFACT_TYPES = {".json": "application/json", ".md": "text/markdown; charset=utf-8",
@@ -193,7 +193,7 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
 
     @app.delete("/jobs/<job_ref>")
     def delete(job_ref: str) -> Response:
-        from demoforge import teardown
+        from demoforge.service import teardown
 
         return _json(job_view(teardown.delete_job(deps(), _job_id(job_ref))))
 

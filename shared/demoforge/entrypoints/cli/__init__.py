@@ -1,4 +1,4 @@
-"""The ``demoforge`` command line. Each sub-command lives in ``demoforge.commands.<name>``
+"""The ``demoforge`` command line. Each sub-command lives in ``demoforge.entrypoints.cli.<name>``
 and exposes ``register(subparsers)``; the handler it sets returns the exit code
 (0 success, 1 failed job, 2 bad input)."""
 
@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"demoforge.commands.{name}").register(sub)
+        importlib.import_module(f"demoforge.entrypoints.cli.{name}").register(sub)
     return parser
 
 

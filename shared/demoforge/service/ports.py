@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from demoforge.model import Event, JobDoc, PhaseMessage
+from demoforge.domain.job import Event, JobDoc, PhaseMessage
 
 if TYPE_CHECKING:
     from demoforge.agent.types import AgentDeletion, AgentInfo, ChatOutcome

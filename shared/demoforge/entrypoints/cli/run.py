@@ -18,7 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from demoforge.model import INDUSTRIES, PHASE_ORDER, JobDoc, JobStatus, PhaseMessage, PhaseStatus
+from demoforge.domain.job import (
+    INDUSTRIES,
+    PHASE_ORDER,
+    JobDoc,
+    JobStatus,
+    PhaseMessage,
+    PhaseStatus,
+)
 
 if TYPE_CHECKING:
     from demoforge.bootstrap import Deps
@@ -54,7 +61,7 @@ def register(sub: Any) -> None:
 @contextlib.contextmanager
 def _target(args: argparse.Namespace) -> Iterator[str]:
     if args.sample:
-        from demoforge import samples
+        from demoforge.devtools import samples
 
         with samples.serve(args.sample) as url:
             yield url
@@ -67,7 +74,7 @@ def _err(msg: str) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from demoforge import samples
+    from demoforge.devtools import samples
 
     if args.list_samples:
         for name in samples.names():
@@ -81,13 +88,13 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def run_pipeline(args: argparse.Namespace, url: str) -> int:
-    from demoforge import jobs
     from demoforge.adapters.local_artifacts import LocalArtifactStore
     from demoforge.adapters.memory_bus import MemoryBus
     from demoforge.adapters.sqlite_store import SQLiteJobStore
     from demoforge.bootstrap import Deps
-    from demoforge.errors import InvalidInput
-    from demoforge.runner import Runner
+    from demoforge.domain.errors import InvalidInput
+    from demoforge.service import jobs
+    from demoforge.service.runner import Runner
     from demoforge.settings import Settings
 
     settings = Settings.from_env().with_(
@@ -160,7 +167,7 @@ def _ask(deps: Deps, job: JobDoc, args: argparse.Namespace) -> bool:
     choice = input("Choose a number or type an industry: ").strip()
     industry = c.candidates[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(
         c.candidates) else choice
-    from demoforge import jobs
+    from demoforge.service import jobs
 
     if industry not in INDUSTRIES:
         _err(f"{industry!r} is not one of: {', '.join(INDUSTRIES)}")

@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from demoforge.model import Clarification, Event, EventLevel, JobDoc, Phase
+from demoforge.domain.job import Clarification, Event, EventLevel, JobDoc, Phase
 
 if TYPE_CHECKING:
     from demoforge.bootstrap import Deps

@@ -17,7 +17,7 @@ Usage::
     ... Settings(bigquery_endpoint=server.endpoint, warehouse="bigquery") ...
     localbq.stop(server)               # stops exactly that process
 
-or ``python -m demoforge.localbq`` to run one in the foreground.
+or ``python -m demoforge.devtools.localbq`` to run one in the foreground.
 """
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ def running(**kwargs: object) -> Iterator[LocalBigQuery]:
 
 
 def main() -> int:
-    """Run a server in the foreground (``python -m demoforge.localbq``) until Ctrl+C."""
+    """Run a server in the foreground (``python -m demoforge.devtools.localbq``) until Ctrl+C."""
     server = start()
     print(f"local BigQuery at {server.endpoint} (export DEMOFORGE_BIGQUERY_ENDPOINT={server.endpoint})")
     try:

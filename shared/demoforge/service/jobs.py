@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from demoforge.bootstrap import Deps
-from demoforge.errors import Conflict, InvalidInput, NotFound
-from demoforge.model import (
+from demoforge.domain.errors import Conflict, InvalidInput, NotFound
+from demoforge.domain.job import (
     INDUSTRIES,
     PHASE_ORDER,
     Event,

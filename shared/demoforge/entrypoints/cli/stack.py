@@ -24,8 +24,8 @@ def register(sub: Any) -> None:
 
 
 def _up(args: argparse.Namespace) -> int:
+    from demoforge.devtools.stack import LocalStack, StackError, down
     from demoforge.settings import Settings
-    from demoforge.stack import LocalStack, StackError, down
 
     home = Settings.from_env().home
     if (home / "stack" / "state.json").exists():
@@ -56,8 +56,8 @@ def _up(args: argparse.Namespace) -> int:
 
 
 def _down(args: argparse.Namespace) -> int:
+    from demoforge.devtools.stack import down
     from demoforge.settings import Settings
-    from demoforge.stack import down
 
     stopped = down(Settings.from_env().home)
     print("stopped: " + (", ".join(stopped) if stopped else "nothing was running"))

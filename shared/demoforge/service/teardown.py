@@ -20,10 +20,10 @@ from typing import Any
 
 from demoforge.agent.definition import agent_name_for
 from demoforge.bootstrap import Deps
-from demoforge.errors import NotFound
-from demoforge.model import Event, EventLevel, JobDoc, JobStatus, Phase
+from demoforge.domain.errors import NotFound
+from demoforge.domain.job import Event, EventLevel, JobDoc, JobStatus, Phase
 from demoforge.phases.warehouse import dataset_name
-from demoforge.ports import DatasetRef
+from demoforge.service.ports import DatasetRef
 
 TEARDOWN_KEY = "teardown"
 

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from demoforge.errors import NotFound, PermanentError, TransientError
+from demoforge.domain.errors import NotFound, PermanentError, TransientError
 
 
 def register(sub: Any) -> None:
@@ -27,7 +27,7 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from demoforge.bootstrap import build
-    from demoforge.teardown import TEARDOWN_KEY, delete_job
+    from demoforge.service.teardown import TEARDOWN_KEY, delete_job
 
     deps = build()
     try:

@@ -1,6 +1,6 @@
 """``demoforge package [--out build/functions] [--only NAME ...]``: build one deterministic,
 content-hashed zip per Cloud Function plus ``manifest.json`` (read by Terraform).
-The work is done by ``demoforge.packaging``."""
+The work is done by ``demoforge.devtools.packaging``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from demoforge.packaging import PackagingError, package_all, repo_root_default
+from demoforge.devtools.packaging import PackagingError, package_all, repo_root_default
 
 
 def register(sub: Any) -> None:

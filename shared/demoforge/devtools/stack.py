@@ -23,10 +23,10 @@ from typing import Any
 
 import httpx
 
-from demoforge import emulators
-from demoforge.model import PHASE_ORDER
+from demoforge.devtools import emulators
+from demoforge.domain.job import PHASE_ORDER
 
-FUNCTIONS_DIR = Path(__file__).resolve().parents[2] / "functions"
+FUNCTIONS_DIR = Path(__file__).resolve().parents[3] / "functions"
 
 
 class StackError(RuntimeError):
@@ -91,7 +91,7 @@ class LocalStack:
             "DEMOFORGE_ALLOW_PRIVATE_NETWORK": "1" if self.allow_private_network else "0",
         }
         if self.use_local_bigquery:
-            from demoforge import localbq
+            from demoforge.devtools import localbq
 
             try:
                 bq = localbq.start(data_dir=self.home / "stack" / "bigquery", project=self.project)
@@ -157,7 +157,7 @@ class LocalStack:
             if hasattr(handle, "stop"):
                 handle.stop()
             elif proc.name == "local-bigquery":
-                from demoforge import localbq
+                from demoforge.devtools import localbq
 
                 localbq.stop(handle)
             else:

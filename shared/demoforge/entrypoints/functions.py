@@ -21,9 +21,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from demoforge.bootstrap import Deps
-from demoforge.model import Phase, PhaseMessage
+from demoforge.domain.job import Phase, PhaseMessage
 
-log = logging.getLogger("demoforge.entrypoints")
+log = logging.getLogger("demoforge.entrypoints.functions")
 
 
 class BadEnvelope(ValueError):
@@ -100,7 +100,7 @@ def phase_handler(
                 state["deps"] = build()
             else:
                 state["deps"] = deps_factory()
-        from demoforge.runner import Runner
+        from demoforge.service.runner import Runner
 
         deps = state["deps"]
         outcome = Runner(deps, deps.body_for).handle(phase_msg, delivery_id=msg.message_id)

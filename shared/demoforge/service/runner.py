@@ -26,8 +26,8 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from demoforge.errors import LeaseHeld, PermanentError
-from demoforge.model import (
+from demoforge.domain.errors import LeaseHeld, PermanentError
+from demoforge.domain.job import (
     Event,
     EventLevel,
     JobDoc,
@@ -37,7 +37,7 @@ from demoforge.model import (
     PhaseMessage,
     PhaseStatus,
 )
-from demoforge.phases.base import PhaseBody, PhaseContext, PhaseOutput
+from demoforge.service.phase import PhaseBody, PhaseContext, PhaseOutput
 
 if TYPE_CHECKING:
     from demoforge.bootstrap import Deps

@@ -31,6 +31,9 @@ _FILE_MODE = 0o100644 << 16
 _SKIP_DIRS = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
 _SKIP_SUFFIXES = (".pyc", ".pyo", ".duckdb", ".duckdb.wal", ".sqlite")
 _SKIP_NAMES = frozenset({".DS_Store"})
+# Developer-only parts of the package (local stack, emulators, samples, the CLI) never run
+# in a Cloud Function: leaving them out keeps the zips small and the deployed surface honest.
+DEV_ONLY = ("devtools/", "entrypoints/cli/")
 
 # The HTTP function is called ``api`` and exposes ``api``; every phase function exposes
 # ``handle`` (a Pub/Sub CloudEvent handler). Terraform's test checks the same mapping.
@@ -68,7 +71,7 @@ def entry_point_for(name: str) -> str:
 
 def repo_root_default() -> Path:
     """The checkout this package was imported from (``shared/demoforge`` -> repo root)."""
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[3]
 
 
 def discover_functions(repo_root: Path) -> list[str]:
@@ -127,7 +130,8 @@ def collect_entries(name: str, repo_root: Path, requirements: str) -> dict[str, 
         raise PackagingError(
             f"functions/{name}/ must not contain {sorted(clash)}: packaging generates them"
         )
-    entries.update(_tree(pkg, "demoforge/"))
+    entries.update({k: v for k, v in _tree(pkg, "demoforge/").items()
+                    if not k.removeprefix("demoforge/").startswith(DEV_ONLY)})
     entries["requirements.txt"] = requirements.encode()
     return entries
 

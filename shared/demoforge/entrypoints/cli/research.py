@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import Any
 
-from demoforge.errors import DemoforgeError, InvalidInput, PermanentError, TransientError
+from demoforge.domain.errors import DemoforgeError, InvalidInput, PermanentError, TransientError
 
 
 def register(sub: Any) -> None:
@@ -38,8 +38,8 @@ def _fail(msg: str, code: int) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from demoforge.bootstrap import Deps
-    from demoforge.jobs import normalise_url
     from demoforge.phases.research import analyse, read_site
+    from demoforge.service.jobs import normalise_url
     from demoforge.settings import Settings
 
     try:

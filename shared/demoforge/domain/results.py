@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl  # noqa: F401
 
-from demoforge.model import INDUSTRIES
+from demoforge.domain.job import INDUSTRIES
 
 Industry = Literal[
     "retail_ecommerce", "saas_software", "financial_services", "insurance", "healthcare",

@@ -1,0 +1,7 @@
+"""``python -m demoforge.entrypoints.cli``: the same command line as ``demoforge``."""
+
+import sys
+
+from demoforge.entrypoints.cli import main
+
+sys.exit(main())
