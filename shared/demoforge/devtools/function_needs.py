@@ -103,7 +103,9 @@ class FunctionNeeds:
     name: str
     role: FunctionRole
     modules: frozenset[str]  # demoforge modules (and main) the function can import
-    imports: tuple[str, ...]  # third-party names those modules import, sorted
+    # Third-party imports of those modules as (module, names of ``from module import``),
+    # sorted: what a clean environment must be able to import for this function.
+    imports: tuple[tuple[str, tuple[str, ...]], ...]
     distributions: frozenset[str]  # the distributions providing them (normalised names)
 
 
@@ -181,7 +183,8 @@ def function_needs(
             dists.update(by_name)
     return FunctionNeeds(
         name=name, role=role, modules=frozenset(reached),
-        imports=tuple(sorted({u.imported for u in uses})), distributions=frozenset(dists),
+        imports=tuple(sorted({(u.imported, u.names) for u in uses})),
+        distributions=frozenset(dists),
     )
 
 

@@ -281,6 +281,7 @@ class ThirdPartyUse:
 
     distribution: str
     imported: str
+    names: tuple[str, ...]  # of ``from imported import ...``; empty for ``import imported``
     module: str
     line: int
     lazy: bool
@@ -305,7 +306,8 @@ def third_party(
             dist = index.distribution(imp.candidates())
             if dist is not None:
                 uses.append(ThirdPartyUse(
-                    distribution=dist, imported=imp.module, module=mod.name, line=imp.line,
+                    distribution=dist, imported=imp.module, names=imp.names, module=mod.name,
+                    line=imp.line,
                     lazy=imp.lazy,
                 ))
     return uses

@@ -5,8 +5,11 @@ One zip per ``functions/<name>/`` folder, each holding:
 - the folder's files (``main.py`` defines the entry point),
 - the whole ``demoforge`` package from ``shared/`` (so ``import demoforge`` works on the
   platform without publishing the package anywhere),
-- ``requirements.txt`` pinned from ``uv.lock`` (``uv export --frozen``), so the cloud build
-  installs exactly the versions the tests ran against.
+- ``requirements.txt``: only the distributions that function can import (derived from its
+  import graph by ``demoforge.devtools.function_needs``) and what they depend on, pinned
+  from ``uv.lock`` (``uv export --frozen --prune`` of every other dependency), so the cloud
+  build installs exactly the versions the tests ran against and nothing the function
+  never loads.
 
 Zips are deterministic (sorted entries, fixed timestamps and permissions, no caches), and
 are named by a hash of their content: the same code gives the same file name, changed code
@@ -22,8 +25,18 @@ import json
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+
+from demoforge.devtools.function_needs import (
+    DEV_ONLY_PACKAGES,
+    PACKAGE,
+    NeedsError,
+    RepoCode,
+    function_needs,
+)
+from demoforge.devtools.importgraph import ImportGraphError, normalize
+from demoforge.devtools.uvlock import Lock, LockError, read_declared
 
 # Zip timestamps are fixed so the bytes depend on content only (1980-01-01 is the zip epoch).
 _EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -33,7 +46,9 @@ _SKIP_SUFFIXES = (".pyc", ".pyo", ".duckdb", ".duckdb.wal", ".sqlite")
 _SKIP_NAMES = frozenset({".DS_Store"})
 # Developer-only parts of the package (local stack, emulators, samples, the CLI) never run
 # in a Cloud Function: leaving them out keeps the zips small and the deployed surface honest.
-DEV_ONLY = ("devtools/", "entrypoints/cli/")
+DEV_ONLY = tuple(
+    p.removeprefix(f"{PACKAGE}.").replace(".", "/") + "/" for p in DEV_ONLY_PACKAGES
+)
 
 # The HTTP function is called ``api`` and exposes ``api``; every phase function exposes
 # ``handle`` (a Pub/Sub CloudEvent handler). Terraform's test checks the same mapping.
@@ -59,6 +74,7 @@ class FunctionZip:
     path: Path
     sha256: str  # content hash (entry names + bytes), also the zip's name suffix
     size: int
+    requirements: str
 
     @property
     def object_name(self) -> str:
@@ -82,22 +98,84 @@ def discover_functions(repo_root: Path) -> list[str]:
     return sorted(p.parent.name for p in base.glob("*/main.py"))
 
 
-def export_requirements(repo_root: Path, uv: str = "uv") -> str:
-    """The runtime dependencies, pinned exactly as in ``uv.lock`` (no dev tools, no hashes:
-    the Cloud Functions builder resolves wheels for its own platform)."""
+def _uv_export(repo_root: Path, uv: str, extra: Sequence[str] = ()) -> list[str]:
     if shutil.which(uv) is None:
         raise PackagingError(f"{uv!r} not found on PATH: install uv to export requirements")
     if not (repo_root / "uv.lock").is_file():
         raise PackagingError(f"no uv.lock in {repo_root}")
     proc = subprocess.run(
-        [uv, *UV_EXPORT_ARGS], cwd=repo_root, capture_output=True, text=True, check=False
+        [uv, *UV_EXPORT_ARGS, *extra], cwd=repo_root, capture_output=True, text=True,
+        check=False,
     )
     if proc.returncode != 0:
         raise PackagingError(f"uv export failed: {proc.stderr.strip()}")
-    lines = [ln for ln in proc.stdout.splitlines() if ln.strip() and not ln.startswith("#")]
-    if not any(ln.lower().startswith("functions-framework==") for ln in lines):
+    return [ln for ln in proc.stdout.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def requirement_line_name(line: str) -> str:
+    """``numpy==2.4.6 ; python_full_version < '3.12'`` -> ``numpy``."""
+    return normalize(line.split("==", 1)[0].split(";", 1)[0].split("[", 1)[0].strip())
+
+
+def export_requirements(
+    repo_root: Path, distributions: Iterable[str] | None = None, uv: str = "uv"
+) -> str:
+    """Runtime dependencies pinned exactly as in ``uv.lock`` (no dev tools, no hashes: the
+    Cloud Functions builder resolves wheels for its own platform). With ``distributions``,
+    only those and what they need: every other project dependency is pruned, so uv writes
+    the environment markers of the smaller graph."""
+    if distributions is None:
+        lines = _uv_export(repo_root, uv)
+    else:
+        wanted = {normalize(d) for d in distributions}
+        try:
+            project = read_declared(repo_root / "pyproject.toml").project
+            lock = Lock.read(repo_root / "uv.lock", project)
+            needed = lock.closure(d for d in lock.direct() if d.name in wanted)
+        except LockError as e:
+            raise PackagingError(str(e)) from e
+        direct = {d.name for d in lock.direct()}
+        unlocked = sorted(wanted - direct)
+        if unlocked:
+            raise PackagingError(
+                f"{unlocked} are not dependencies of {project} in uv.lock: declare them in "
+                "pyproject.toml [project].dependencies and run `uv lock`"
+            )
+        prune = sorted(direct - needed)
+        lines = _uv_export(repo_root, uv, [a for p in prune for a in ("--prune", p)])
+        exported = {requirement_line_name(ln) for ln in lines}
+        if exported != needed:
+            raise PackagingError(
+                "uv export and uv.lock disagree on the closure of "
+                f"{sorted(wanted)}: only uv {sorted(exported - needed)}, "
+                f"only lock {sorted(needed - exported)}"
+            )
+    if not any(requirement_line_name(ln) == "functions-framework" for ln in lines):
         raise PackagingError("uv.lock export lacks functions-framework: the runtime needs it")
     return "\n".join(lines) + "\n"
+
+
+def function_requirements(
+    repo_root: Path, names: Sequence[str], uv: str = "uv"
+) -> dict[str, str]:
+    """Each function's own ``requirements.txt``: the distributions its code can import
+    (``function_needs``), closed over ``uv.lock``."""
+    try:
+        declared = read_declared(repo_root / "pyproject.toml").runtime
+        code = RepoCode(repo_root)
+        out: dict[str, str] = {}
+        for name in names:
+            needs = function_needs(name, code)
+            undeclared = sorted(needs.distributions - declared)
+            if undeclared:
+                raise PackagingError(
+                    f"functions/{name} imports {undeclared}, which pyproject.toml "
+                    "[project].dependencies does not declare"
+                )
+            out[name] = export_requirements(repo_root, needs.distributions, uv)
+    except (NeedsError, ImportGraphError, LockError) as e:
+        raise PackagingError(str(e)) from e
+    return out
 
 
 def _wanted(path: Path, root: Path) -> bool:
@@ -166,7 +244,7 @@ def build_zip(name: str, repo_root: Path, requirements: str, out_dir: Path) -> F
     write_zip(path, entries)
     return FunctionZip(
         name=name, entry_point=entry_point_for(name), path=path, sha256=digest,
-        size=path.stat().st_size,
+        size=path.stat().st_size, requirements=requirements,
     )
 
 
@@ -183,9 +261,11 @@ def package_all(
     out_dir: Path,
     names: Sequence[str] | None = None,
     *,
-    requirements: str | None = None,
+    requirements: Mapping[str, str] | None = None,
 ) -> list[FunctionZip]:
-    """Build every function's zip into ``out_dir`` and write ``manifest.json``."""
+    """Build every function's zip into ``out_dir`` and write ``manifest.json``.
+    ``requirements`` (function -> requirements.txt text) replaces the derivation from the
+    code and ``uv.lock``."""
     available = discover_functions(repo_root)
     wanted = list(names) if names else available
     if not wanted:
@@ -193,14 +273,22 @@ def package_all(
     missing = sorted(set(wanted) - set(available))
     if missing:
         raise PackagingError(f"unknown function(s) {missing}; available: {available}")
-    reqs = requirements if requirements is not None else export_requirements(repo_root)
+    if requirements is None:
+        reqs = function_requirements(repo_root, wanted)
+    else:
+        lacking = sorted(set(wanted) - set(requirements))
+        if lacking:
+            raise PackagingError(f"no requirements given for {lacking}")
+        reqs = dict(requirements)
     out_dir.mkdir(parents=True, exist_ok=True)
     _clear_previous(out_dir, wanted)
-    zips = [build_zip(n, repo_root, reqs, out_dir) for n in wanted]
+    zips = [build_zip(n, repo_root, reqs[n], out_dir) for n in wanted]
     manifest = {
-        "requirements_sha256": hashlib.sha256(reqs.encode()).hexdigest(),
         "functions": {
-            z.name: {"zip": z.path.name, "sha256": z.sha256, "entry_point": z.entry_point}
+            z.name: {
+                "zip": z.path.name, "sha256": z.sha256, "entry_point": z.entry_point,
+                "requirements_sha256": hashlib.sha256(z.requirements.encode()).hexdigest(),
+            }
             for z in zips
         },
     }

@@ -1,9 +1,11 @@
 """``demoforge.devtools.packaging`` on a small throw-away repository: deterministic zips, names that
 follow content, the manifest Terraform reads, and clear errors for bad layouts.
-Requirements are passed in, so these tests need neither uv nor the network."""
+Requirements are passed in (one text per function), so these tests need neither uv nor the
+network."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import zipfile
@@ -14,7 +16,8 @@ import pytest
 from demoforge.devtools.packaging import PackagingError, content_hash, package_all
 
 ROOT = Path(__file__).resolve().parents[3]
-REQS = "flask==3.1.3\nfunctions-framework==3.10.2\n"
+API_REQS = "flask==3.1.3\nfunctions-framework==3.10.2\n"
+REQS = {"api": API_REQS, "research": "functions-framework==3.10.2\n"}
 
 
 @pytest.fixture()
@@ -46,11 +49,12 @@ def test_one_zip_per_function_with_code_package_and_requirements(repo: Path, tmp
             "demoforge/__init__.py", "demoforge/sub/__init__.py", "demoforge/sub/data.sql",
             "main.py", "requirements.txt",
         ]
-        assert zf.read("requirements.txt").decode() == REQS
+        assert zf.read("requirements.txt").decode() == REQS["research"]
         assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert manifest["functions"]["research"] == {
         "zip": zips[1].path.name, "sha256": zips[1].sha256, "entry_point": "handle",
+        "requirements_sha256": hashlib.sha256(REQS["research"].encode()).hexdigest(),
     }
     assert zips[1].path.name == f"research-{zips[1].sha256[:16]}.zip"
 
@@ -71,8 +75,11 @@ def test_changed_code_or_requirements_gives_a_new_name(repo: Path, tmp_path: Pat
     assert before["api"] != after["api"] and before["research"] != after["research"]
     # The old zips are gone: the folder holds exactly what the manifest lists.
     assert sorted(p.name for p in (tmp_path / "o").glob("*.zip")) == sorted(after.values())
-    bumped = package_all(repo, tmp_path / "o", requirements=REQS + "httpx==0.28.1\n")
-    assert bumped[0].path.name != after["api"]
+    # Requirements are per function: a new pin for one changes that zip only.
+    bumped = package_all(
+        repo, tmp_path / "o", requirements={**REQS, "api": API_REQS + "httpx==0.28.1\n"}
+    )
+    assert bumped[0].path.name != after["api"] and bumped[1].path.name == after["research"]
 
 
 def test_content_hash_depends_on_names_and_bytes() -> None:
@@ -90,6 +97,8 @@ def test_bad_layouts_are_refused_with_a_reason(repo: Path, tmp_path: Path) -> No
     (repo / "functions" / "api" / "requirements.txt").write_text("requests\n")
     with pytest.raises(PackagingError, match="must not contain .*requirements.txt"):
         package_all(repo, tmp_path / "o", ["api"], requirements=REQS)
+    with pytest.raises(PackagingError, match=r"no requirements given for \['research'\]"):
+        package_all(repo, tmp_path / "o", requirements={"api": API_REQS})
     shutil.rmtree(repo / "shared")
     with pytest.raises(PackagingError, match="no demoforge package"):
         package_all(repo, tmp_path / "o", ["research"], requirements=REQS)

@@ -1,6 +1,7 @@
 """``demoforge package [--out build/functions] [--only NAME ...]``: build one deterministic,
-content-hashed zip per Cloud Function plus ``manifest.json`` (read by Terraform).
-The work is done by ``demoforge.devtools.packaging``."""
+content-hashed zip per Cloud Function plus ``manifest.json`` (read by Terraform). Each zip's
+``requirements.txt`` lists only what that function's code can import (and its dependencies),
+pinned from ``uv.lock``. The work is done by ``demoforge.devtools.packaging``."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"demoforge package: {exc}", file=sys.stderr)
         return 2
     for z in zips:
-        print(f"{z.name:<10} {z.entry_point:<7} {z.size / 1024:8.1f} KiB  {z.path}")
+        count = len(z.requirements.splitlines())
+        print(f"{z.name:<10} {z.entry_point:<7} {z.size / 1024:8.1f} KiB  "
+              f"{count:3d} requirements  {z.path}")
     print(f"manifest: {args.out.resolve() / 'manifest.json'}")
     return 0
