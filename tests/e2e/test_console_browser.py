@@ -49,9 +49,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 DONE_S = 90_000  # ms: a small demo takes ~5 s alone, far longer on a busy 2-core machine
 
-# Injected before any page script (not subject to the page's CSP): records violations.
-WATCH_CSP = """document.addEventListener('securitypolicyviolation', e => {
-  (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI); });"""
+# Injected before any page script (not subject to the page's CSP): records CSP violations
+# and every status the job view shows, in order.
+WATCH = """document.addEventListener('securitypolicyviolation', e => {
+  (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI); });
+window.__statuses = [];
+new MutationObserver(() => {
+  const el = document.getElementById('job-status'), s = window.__statuses, t = el && el.textContent;
+  if (t && s[s.length - 1] !== t) s.push(t);
+}).observe(document, {subtree: true, childList: true, characterData: true});"""
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +123,7 @@ def open_console(browser: Browser, api: ApiServer) -> Iterator[Callable[..., Wat
 
     def opener(path: str = "/", viewport: dict[str, int] = WIDE) -> Watched:
         ctx = browser.new_context(viewport=viewport)
-        ctx.add_init_script(WATCH_CSP)
+        ctx.add_init_script(WATCH)
         contexts.append(ctx)
         watched = Watched(ctx.new_page(), api.url)
         resp = watched.page.goto(api.url + path)
@@ -130,14 +136,14 @@ def open_console(browser: Browser, api: ApiServer) -> Iterator[Callable[..., Wat
         ctx.close()
 
 
-def screenshot(page: Page, name: str) -> None:
-    """The same view at 1280 px and at phone width, full page."""
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> None:
+    """The same view at 1280 px and at phone width (the whole page, or what a screen shows)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     original = page.viewport_size or WIDE
     for label, size in (("1280", WIDE), ("390", PHONE)):
         page.set_viewport_size(size)
         page.wait_for_timeout(150)  # layout settles after the media queries switch
-        page.screenshot(path=str(SHOTS / f"console-{name}-{label}.png"), full_page=True)
+        page.screenshot(path=str(SHOTS / f"console-{name}-{label}.png"), full_page=full_page)
     page.set_viewport_size(original)
 
 
@@ -189,6 +195,10 @@ def test_start_a_sample_and_watch_it_complete(open_console: Callable[..., Watche
     expect(status).to_have_text("completed", timeout=DONE_S)
     expect(page.locator("#job-progress-text")).to_have_text("100%")
     expect(page.locator("#job-title")).to_have_text("Alpine Outfitters")
+    # Watched live: the page showed the job before it finished, then finished.
+    statuses = page.evaluate("window.__statuses")
+    assert statuses[0] in ("queued", "running") and "running" in statuses, statuses
+    assert statuses[-1] == "completed", statuses
 
     job = api_get(api, f"/jobs/{job_id}")
     rows = page.locator("#phases-body tr")
@@ -222,6 +232,8 @@ def test_start_a_sample_and_watch_it_complete(open_console: Callable[..., Watche
     expect(page.get_by_role("button", name="Cancel")).to_be_disabled()
     expect(page.get_by_role("button", name="Retry")).to_be_disabled()
     screenshot(page, "completed")
+    page.emulate_media(color_scheme="dark")
+    screenshot(page, "completed-dark")
     w.assert_clean()
     assert [e for m, e in api.delivery_errors if m.job_id == job_id] == []
 
@@ -345,7 +357,7 @@ def test_cancel_retry_and_delete_with_confirmation(open_console: Callable[..., W
     delete.click()
     expect(dialog).to_be_visible()
     expect(page.locator("#confirm-no")).to_be_focused()
-    screenshot(page, "delete-confirm")
+    screenshot(page, "delete-confirm", full_page=False)  # a modal covers the screen, not the page
     page.get_by_role("button", name="Keep it").click()
     expect(dialog).to_be_hidden()
     delete.click()
@@ -361,9 +373,9 @@ def test_cancel_retry_and_delete_with_confirmation(open_console: Callable[..., W
 
 
 def test_server_text_is_shown_as_text_and_cost_when_present(
-        open_console: Callable[..., Watched], api: ApiServer, browser: Browser) -> None:
+        open_console: Callable[..., Watched], api: ApiServer, vague_site: str) -> None:
     hostile = '<img src=x onerror="window.pwned=1">Acme'
-    created = httpx.post(api.url + "/jobs", json={"customer_url": "https://acme.invalid/",
+    created = httpx.post(api.url + "/jobs", json={"customer_url": vague_site,
                                                   "company_name": hostile, "language": "de-CH"},
                          timeout=10)
     assert created.status_code == 202, created.text

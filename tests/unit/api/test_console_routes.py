@@ -120,7 +120,7 @@ def test_scale_choices_on_the_page_match_the_engine() -> None:
     assert set(options) == set(SCALES)
 
     def rows(text: str) -> int:
-        n, unit = re.search(r"(\d+)([kM]) rows", text).groups()  # type: ignore[union-attr]
+        n, unit = re.search(r"\((\d+)([kM])\)", text).groups()  # type: ignore[union-attr]
         return int(n) * (1_000 if unit == "k" else 1_000_000)
 
     assert {k: rows(v) for k, v in options.items()} == SCALES
