@@ -404,3 +404,36 @@ def test_server_text_is_shown_as_text_and_cost_when_present(
     expect(card).to_contain_text("18,250")
     expect(card).to_contain_text("734.0 MB")
     w.assert_clean()
+
+
+def test_jobs_are_listed_newest_first_and_paginated(open_console: Callable[..., Watched], api: ApiServer,
+                                                    vague_site: str) -> None:
+    for i in range(11):
+        resp = httpx.post(api.url + "/jobs", json={"customer_url": vague_site, "company_name": f"Listed {i:02d}"},
+                          timeout=10)
+        assert resp.status_code == 202
+    everything = api_get(api, "/jobs?limit=100")["jobs"]
+    assert len(everything) >= 11  # more than one page of 10
+    w = open_console()
+    page = w.page
+    items = page.locator("#jobs-list a.job-item")
+    expect(items).to_have_count(10)
+    first_page = [items.nth(i).get_attribute("data-job-id") for i in range(10)]
+    assert first_page == [j["job_id"] for j in everything[:10]]  # newest first, as the api says
+    expect(items.first.locator(".job-item-name")).to_have_text("Listed 10")
+    expect(items.first.locator(".job-item-age")).to_have_text("just now")
+    assert items.first.locator("progress").get_attribute("aria-label", timeout=5000).startswith("Progress ")
+    newer, older = page.get_by_role("button", name="Newer"), page.get_by_role("button", name="Older")
+    expect(newer).to_be_disabled()
+    older.click()
+    expect(page.locator("#jobs-page")).to_have_text("Page 2")
+    expect(items.first).to_have_attribute("data-job-id", everything[10]["job_id"])
+    expect(newer).to_be_enabled()
+    newer.click()
+    expect(page.locator("#jobs-page")).to_have_text("Page 1")
+    expect(items.first).to_have_attribute("data-job-id", everything[0]["job_id"])
+    # Choosing a demo from the list opens it and marks it current.
+    items.nth(3).click()
+    expect(page.locator("#job-title")).to_have_text(everything[3]["company_name"])
+    expect(items.nth(3)).to_have_attribute("aria-current", "true")
+    w.assert_clean()
