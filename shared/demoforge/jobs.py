@@ -40,8 +40,7 @@ class CreateJobRequest(BaseModel):
     company_name: str | None = Field(default=None, min_length=1, max_length=200)
     # A BCP 47 tag ("en", "de-CH") for the demo's language; kept in the options for the
     # phases that localise (none reads it yet).
-    language: str | None = Field(default=None, max_length=35,
-                                 pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+    language: str | None = None
     scale: str = "default"
     rows: int | None = Field(default=None, ge=1_000, le=50_000_000)
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
@@ -56,6 +55,13 @@ class CreateJobRequest(BaseModel):
     def _industry(cls, v: str | None) -> str | None:
         if v is not None and v not in INDUSTRIES:
             raise ValueError(f"industry_hint must be one of: {', '.join(INDUSTRIES)}")
+        return v
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, v: str | None) -> str | None:
+        if v is not None and not (len(v) <= 35 and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", v)):
+            raise ValueError("language must be a language tag such as en or de-CH")
         return v
 
     @field_validator("scale")
