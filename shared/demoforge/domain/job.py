@@ -137,6 +137,7 @@ class JobOptions(_Doc):
     scale: str = "default"  # small | default | large
     rows: int | None = None  # explicit total row budget; overrides scale
     seed: int | None = None
+    language: str | None = None  # BCP 47 tag asked for at creation ("en", "de-CH")
 
 
 class JobDoc(_Doc):

@@ -2,7 +2,7 @@
 
 Routes (all JSON; every error is ``{"error": {"code", "message", "correlation_id"}}``):
 
-    POST   /jobs                     {customer_url, industry_hint?, company_name?, scale?, rows?, seed?}
+    POST   /jobs                     {customer_url, industry_hint?, company_name?, language?, scale?, rows?, seed?}
     GET    /jobs?limit=&cursor=      newest first
     GET    /jobs/{id}
     GET    /jobs/{id}/events?limit=&cursor=
@@ -11,6 +11,8 @@ Routes (all JSON; every error is ``{"error": {"code", "message", "correlation_id
     GET    /jobs/{id}/report         the demo pack's self-contained index.html
     POST   /jobs/{id}:cancel | :retry | :answer {industry, notes?}
     DELETE /jobs/{id}                teardown (agent, dataset) and mark deleted
+    GET    /industries               the industry codes (and labels) a job or answer accepts
+    GET    / · GET /console/{file}   the CE console page (``demoforge.console``), strict CSP
 
 Only translation happens here: bodies are validated into request models and handed to
 ``demoforge.service.jobs`` / ``demoforge.service.teardown``.
@@ -30,12 +32,14 @@ from typing import Any
 from flask import Flask, Request, Response, g, request
 from werkzeug.exceptions import HTTPException
 
+from demoforge import console
 from demoforge.bootstrap import Deps
+from demoforge.content.industry import INDUSTRY_LABELS
 from demoforge.domain.errors import Conflict, DemoforgeError, InvalidInput, NotFound
-from demoforge.domain.job import JobDoc, JobStatus
+from demoforge.domain.job import INDUSTRIES, JobDoc, JobStatus
 from demoforge.service import jobs
 
-log = logging.getLogger("demoforge.entrypoints.http")
+log = logging.getLogger("demoforge.entrypoints.functions.http")
 
 MAX_BODY_BYTES = 16 * 1024
 ARTIFACT_TYPES = {".json": "application/json", ".md": "text/markdown; charset=utf-8",
@@ -233,6 +237,20 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
             "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:")
         return resp
 
+    @app.get("/industries")
+    def industries() -> Response:
+        return _json({"industries": [
+            {"code": c, "label": INDUSTRY_LABELS.get(c) or c.replace("_", " ").capitalize()}
+            for c in INDUSTRIES]})
+
+    @app.get("/")
+    def console_page() -> Response:
+        return _console_asset(console.INDEX)
+
+    @app.get("/console/<name>")
+    def console_file(name: str) -> Response:
+        return _console_asset(name)
+
     def _completed(job_ref: str) -> JobDoc:
         job = jobs.get_job(deps(), _job_id(job_ref))
         if job.status != JobStatus.COMPLETED:
@@ -240,6 +258,17 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
         return job
 
     return app
+
+
+def _console_asset(name: str) -> Response:
+    data, ctype = console.asset(name)
+    resp = Response(data, status=200, content_type=ctype)
+    resp.headers["Content-Security-Policy"] = console.CSP
+    resp.headers["X-Content-Type-Options"] = "nosniff"
+    resp.headers["Referrer-Policy"] = "no-referrer"
+    # Revalidate on every load, so a redeploy's page and script arrive together.
+    resp.headers["Cache-Control"] = "no-cache"
+    return resp
 
 
 def _job_id(raw: str) -> str:

@@ -38,6 +38,9 @@ class CreateJobRequest(BaseModel):
     customer_url: str = Field(min_length=1, max_length=2048)
     industry_hint: str | None = None
     company_name: str | None = Field(default=None, min_length=1, max_length=200)
+    # A BCP 47 tag ("en", "de-CH") for the demo's language; kept in the options for the
+    # phases that localise (none reads it yet).
+    language: str | None = None
     scale: str = "default"
     rows: int | None = Field(default=None, ge=1_000, le=50_000_000)
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
@@ -52,6 +55,13 @@ class CreateJobRequest(BaseModel):
     def _industry(cls, v: str | None) -> str | None:
         if v is not None and v not in INDUSTRIES:
             raise ValueError(f"industry_hint must be one of: {', '.join(INDUSTRIES)}")
+        return v
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, v: str | None) -> str | None:
+        if v is not None and not (len(v) <= 35 and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", v)):
+            raise ValueError("language must be a language tag such as en or de-CH")
         return v
 
     @field_validator("scale")
@@ -137,7 +147,7 @@ def create_job(
         customer_url=req.customer_url,
         industry_hint=req.industry_hint,
         company_name=req.company_name,
-        options=JobOptions(scale=req.scale, rows=req.rows, seed=req.seed),
+        options=JobOptions(scale=req.scale, rows=req.rows, seed=req.seed, language=req.language),
         created_by=created_by,
         created_at=now,
         updated_at=now,
