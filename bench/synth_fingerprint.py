@@ -1,6 +1,7 @@
 """Fingerprint of the synth engine's output: sha256 of every Parquet file it writes for
 every industry template (as built, and customised at the small scale in small chunks), the
-every-generator test spec and a REPEATED-column spec, plus the sha256 of each spec's JSON.
+every-generator test spec and a REPEATED-column spec, plus the sha256 of each spec's JSON
+and of the ``DatasetSpec`` JSON schema.
 
 A refactor of ``demoforge.spec`` or ``demoforge.synth`` that must not change the output
 records a fingerprint before, and compares after each step:
@@ -70,7 +71,9 @@ def cases() -> Iterator[tuple[str, DatasetSpec, int | None]]:
 
 
 def fingerprint() -> dict[str, str]:
-    out: dict[str, str] = {}
+    # The JSON schema is what Claude designs specs against: docstrings and field order are in it.
+    schema = json.dumps(DatasetSpec.model_json_schema(), sort_keys=True)
+    out: dict[str, str] = {"schema/DatasetSpec.json": hashlib.sha256(schema.encode()).hexdigest()}
     for label, spec, chunk in cases():
         t0 = time.perf_counter()
         out[f"{label}/spec.json"] = hashlib.sha256(spec.model_dump_json().encode()).hexdigest()
