@@ -239,8 +239,10 @@ def _foreign_key_issues(
                 "foreign_key",
                 f"a foreign key column needs the 'foreign_key' generator, not {col.generator.kind!r}",
             ))
+        # A self-reference points at an earlier row's id, so the key must be computable from
+        # the row number: a sequence (an INT64 key without a generator defaults to one).
         if f.references_table == t.name and pcol is not None and not (
-            pcol.generator is None or isinstance(pcol.generator, SequenceGen)
+            isinstance(pcol.generator, SequenceGen) or (pcol.generator is None and pcol.type == "INT64")
         ):
             issues.append(at.issue("foreign_key", "a self-reference needs a 'sequence' primary key"))
     return fk_cols, issues
