@@ -17,7 +17,7 @@ from typing import Any
 from demoforge.domain.naming import slug
 from demoforge.domain.results import ResearchResult
 from demoforge.spec.model import CategoricalGen, DatasetSpec
-from demoforge.synth.templates._archetype import build
+from demoforge.synth.templates.archetype import build
 from demoforge.synth.templates.industries import PROFILES
 
 # Research language -> Faker locale for people, phones and places.
