@@ -115,13 +115,14 @@ def test_pydantic_shape_errors_carry_no_spec_issues() -> None:
 def test_a_self_reference_needs_a_sequence_key_even_by_default() -> None:
     # A STRING key without a generator defaults to uuid; the engine cannot point a
     # self-reference at an earlier row's uuid, which used to fail mid-generation.
+    columns: list[dict[str, Any]] = [{"name": "staff_id", "type": "STRING", "description": "id"},
+                                     {"name": "manager_id", "type": "STRING", "description": "manager"}]
     d = {"name": "x", "industry": "other", "description": "d", "tables": [{
         "name": "staff", "description": "s", "grain": "g", "row_count": 10, "primary_key": "staff_id",
         "foreign_keys": [{"column": "manager_id", "references_table": "staff", "references_column": "staff_id"}],
-        "columns": [{"name": "staff_id", "type": "STRING", "description": "id"},
-                    {"name": "manager_id", "type": "STRING", "description": "manager"}]}]}
+        "columns": columns}]}
     (issue,) = _issues(d)
     assert (issue.kind, issue.table, issue.column) == ("foreign_key", "staff", "manager_id")
     assert "self-reference needs a 'sequence' primary key" in issue.message
-    d["tables"][0]["columns"][0]["generator"] = {"kind": "sequence", "prefix": "E-"}
+    columns[0]["generator"] = {"kind": "sequence", "prefix": "E-"}
     DatasetSpec.model_validate(d)
