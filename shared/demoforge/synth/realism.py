@@ -29,7 +29,7 @@ import numpy as np
 import sqlglot
 
 from demoforge.spec.model import DatasetSpec, ForeignKeyGen, TimestampGen
-from demoforge.synth.generate import _TimeProfile
+from demoforge.synth.timestamps import TimeProfile
 
 # Statistical checks (trend, seasonality, Pareto) need enough rows to mean anything; below
 # this they pass with a "not judged" detail instead of failing on noise.
@@ -185,7 +185,7 @@ def _nulls(spec: DatasetSpec, con: duckdb.DuckDBPyConnection) -> list[CheckResul
 
 def _month_weights(g: TimestampGen) -> tuple[np.ndarray, float]:
     """Planned share per calendar month, and the planned last/first 12-month volume ratio."""
-    prof = _TimeProfile(g)
+    prof = TimeProfile(g)
     pdf = np.diff(np.concatenate([[0.0], prof.cdf]))
     days = np.arange(prof.d0, prof.d0 + len(pdf)).astype("datetime64[D]")
     months = days.astype("datetime64[M]").astype(np.int64) % 12

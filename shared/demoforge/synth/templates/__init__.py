@@ -15,9 +15,10 @@ import re
 from typing import Any
 
 from demoforge.domain.naming import slug
+from demoforge.domain.offerings import plausible_offerings
 from demoforge.domain.results import ResearchResult
 from demoforge.spec.model import CategoricalGen, DatasetSpec
-from demoforge.synth.templates._archetype import build
+from demoforge.synth.templates.archetype import build
 from demoforge.synth.templates.industries import PROFILES
 
 # Research language -> Faker locale for people, phones and places.
@@ -102,7 +103,7 @@ def customise(
     company = r.company_name.strip()
     data["name"] = f"{slug(company, default='demo')}_{spec.industry}"
     data["description"] = f"{company}: {spec.description}"
-    renames = _product_renames(spec, r.products_services)
+    renames = _product_renames(spec, r.products_services, company)
     if renames:
         data = _rename(data, renames, _quoted_pattern(renames))
     locale = LOCALES.get(r.language.split("-")[0].lower())
@@ -124,43 +125,10 @@ def customise(
     return resize(out, target_rows(scale, rows))
 
 
-# Website navigation and marketing lines that research may pick up as "products".
-_NOT_PRODUCTS = {
-    "product", "products", "pricing", "plans", "plans and pricing", "customers", "log in", "login",
-    "sign in", "sign up", "services", "our services", "service", "locations", "store locator",
-    "shop", "shop all", "shop all products", "shop by category", "about", "about us", "contact",
-    "contact us", "blog", "news", "careers", "jobs", "home", "menu", "cart", "account", "support",
-    "help", "faq", "resources", "solutions", "features", "for patients", "for business",
-    "book an appointment", "medical services", "categories", "all products", "sale", "new",
-}
-_SLOGAN_START = (
-    "why ", "book ", "get ", "discover ", "explore ", "learn ", "find ", "see ", "view ",
-    "trusted ", "simple ", "join ", "start ", "try ", "sign ", "log ", "gear up", "care ", "our ",
-    "for ", "welcome", "meet ", "read ", "shop ", "browse ", "the best", "we ", "your ",
-)
-_SLOGAN_WORDS = re.compile(r"\b(that|every|which|who|with us|you|your|we|our)\b", re.I)
-
-
-def plausible_products(names: list[str]) -> list[str]:
-    """Research's product list without navigation items and slogans ("Shop by category",
-    "Accounting software that runs itself"); short noun phrases survive."""
-    out: list[str] = []
-    for raw in names:
-        name = " ".join(raw.split()).strip(" -|:")
-        low = name.lower()
-        if not 2 <= len(name) <= 60 or not 1 <= len(name.split()) <= 6:
-            continue
-        if low in _NOT_PRODUCTS or low.startswith(_SLOGAN_START) or _SLOGAN_WORDS.search(name):
-            continue
-        if name.endswith(("!", "?", ".")) or any(ch.isdigit() for ch in name.split()[0]):
-            continue
-        out.append(name)
-    return list(dict.fromkeys(out))
-
-
-def _product_renames(spec: DatasetSpec, products: list[str]) -> dict[str, str]:
-    """Old product name -> prospect's product name, in catalogue order."""
-    names = plausible_products(products)
+def _product_renames(spec: DatasetSpec, products: list[str], company: str) -> dict[str, str]:
+    """Old product name -> prospect's product name, in catalogue order. Research's or
+    Claude's list may carry navigation items and slogans: only plausible names are used."""
+    names = plausible_offerings(products, company)
     if not names:
         return {}
     for t in spec.tables:

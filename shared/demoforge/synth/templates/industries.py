@@ -7,7 +7,7 @@ busy season and which region, cohort and product carry the planted stories.
 
 from __future__ import annotations
 
-from demoforge.synth.templates._archetype import (
+from demoforge.synth.templates.profile import (
     HOURS_DAY,
     HOURS_EVENING,
     WEEKDAY_OFFICE,

@@ -1,0 +1,123 @@
+"""The parts of a dataset spec around its columns' generators: columns, keys, children
+per parent, planted-story effects and their conditions, tables, glossary terms, stories and
+golden queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from demoforge.spec.base import BQType, Mode, Scalar, SpecModel
+from demoforge.spec.generators import Generator
+
+
+class ColumnSpec(SpecModel):
+    name: str
+    type: BQType
+    mode: Mode = "NULLABLE"
+    description: str
+    nullable: float = Field(default=0.0, ge=0.0, le=1.0)  # fraction of NULLs
+    generator: Generator | None = None  # None: a default for the type (see synth.generate)
+    # What the column means to customisation (e.g. "product_name" gets the prospect's names).
+    role: str | None = None
+
+    @field_validator("generator", mode="before")
+    @classmethod
+    def _empty_is_none(cls, v: Any) -> Any:
+        return None if v == {} else v
+
+
+class ForeignKey(SpecModel):
+    column: str
+    references_table: str
+    references_column: str
+
+
+class ChildrenPerParent(SpecModel):
+    """Row count as a distribution of children per parent row (through FK ``foreign_key``):
+    poisson(mean) | zipf(a) | fixed(mean) | uniform(min..max), clipped to [min, max]."""
+
+    foreign_key: str
+    distribution: Literal["poisson", "zipf", "fixed", "uniform"] = "poisson"
+    mean: float = Field(default=3.0, ge=0.0, le=10_000)
+    a: float = Field(default=2.0, gt=1.0)
+    min: int = Field(default=0, ge=0)
+    max: int | None = Field(default=None, ge=0)
+
+
+class Condition(SpecModel):
+    """A row filter: ``column`` of this table, or of the parent reached via FK column ``via``.
+    Give one of: ``equals``, ``in_values``, ``months`` (1-12, for dates/timestamps),
+    ``date_from``/``date_to`` (inclusive), ``min``/``max``."""
+
+    column: str
+    via: str | None = None
+    equals: Scalar | None = None
+    in_values: list[Scalar] | None = None
+    months: list[int] | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    min: float | None = None
+    max: float | None = None
+
+
+class Effect(SpecModel):
+    """Plant a story: where every condition holds, multiply ``target`` by ``multiply`` or set
+    it to ``set_value`` (with ``probability``)."""
+
+    target: str
+    when: list[Condition] = Field(min_length=1, max_length=5)
+    multiply: float | None = None
+    set_value: Scalar | None = None
+    probability: float = Field(default=1.0, ge=0.0, le=1.0)
+    story: str | None = None  # StoryPattern.name this effect implements
+
+
+class TableSpec(SpecModel):
+    name: str
+    description: str
+    grain: str
+    row_count: int | None = None
+    primary_key: str | None = None
+    foreign_keys: list[ForeignKey] = Field(default_factory=list)
+    columns: list[ColumnSpec]
+    children_per_parent: ChildrenPerParent | None = None
+    effects: list[Effect] = Field(default_factory=list, max_length=20)
+    # Dimension tables with named members (regions, products) keep their size when scaling.
+    fixed_size: bool = False
+
+    def column(self, name: str) -> ColumnSpec:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    def fk(self, column: str) -> ForeignKey | None:
+        for f in self.foreign_keys:
+            if f.column == column:
+                return f
+        return None
+
+
+class GlossaryTerm(SpecModel):
+    term: str
+    definition: str
+    synonyms: list[str] = Field(default_factory=list)
+
+
+class StoryPattern(SpecModel):
+    name: str
+    kind: Literal["regional_hotspot", "churn_cohort", "product_anomaly", "seasonal_peak", "other"]
+    description: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    # The value the revealing golden query's first row must contain (realism check).
+    expected_top: str | None = None
+
+
+class SpecQuery(SpecModel):
+    question: str
+    sql: str  # BigQuery SQL; table names unqualified or `{dataset}.table`
+    difficulty: Literal["simple", "medium", "hard", "expert"]
+    pattern: str | None = None

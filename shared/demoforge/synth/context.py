@@ -1,0 +1,137 @@
+"""What a column generator sees while a table is generated: the table's state
+(``TableContext``: its generators, the parents already generated, per-column caches, the
+children-per-parent plan) and the chunk of rows being built (``Chunk``). Parents are
+represented by ``TableState``: their row count, how to turn a row index into a key, and the
+columns children read (lookups, "after parent", effect conditions)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from demoforge.spec.model import (
+    BooleanGen,
+    ColumnSpec,
+    DatasetSpec,
+    FakeGen,
+    ForeignKeyGen,
+    Generator,
+    NumericGen,
+    SequenceGen,
+    TableSpec,
+    TimestampGen,
+    UuidGen,
+)
+from demoforge.spec.planning import draw_children, own_rows
+from demoforge.synth.arrays import Values, take
+from demoforge.synth.sampling import rng
+
+
+@dataclasses.dataclass
+class TableState:
+    """What children need from a generated table."""
+
+    table: TableSpec
+    rows: int
+    key_fn: Callable[[np.ndarray], Values]
+    columns: dict[str, Values]
+    types: dict[str, str]
+
+
+@dataclasses.dataclass
+class Chunk:
+    """The rows ``offset .. offset + n`` of a table, as they are built column by column."""
+
+    offset: int
+    n: int
+    number: int = 0
+    values: dict[str, Values] = dataclasses.field(default_factory=dict)
+    parent_idx: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+    nulls: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+    empty_parents: set[str] = dataclasses.field(default_factory=set)  # FK columns left NULL
+
+    @property
+    def row_numbers(self) -> np.ndarray:
+        return np.arange(self.offset, self.offset + self.n, dtype=np.int64)
+
+
+def effective_generator(table: TableSpec, col: ColumnSpec) -> Generator:
+    """The column's generator, or a sensible default for its role and type when omitted."""
+    if col.generator is not None:
+        return col.generator
+    if col.name == table.primary_key:
+        return SequenceGen() if col.type == "INT64" else UuidGen()
+    if table.fk(col.name) is not None:
+        return ForeignKeyGen()
+    defaults: dict[str, Generator] = {
+        "STRING": FakeGen(field="word"),
+        "INT64": NumericGen(distribution="uniform", low=0, high=1000, round=0),
+        "FLOAT64": NumericGen(distribution="lognormal", median=50, sigma=0.6, round=2),
+        "NUMERIC": NumericGen(distribution="lognormal", median=50, sigma=0.6, round=2),
+        "BOOL": BooleanGen(),
+        "DATE": TimestampGen(start=dt.date(2024, 1, 1), end=dt.date(2025, 12, 31)),
+        "TIMESTAMP": TimestampGen(start=dt.date(2024, 1, 1), end=dt.date(2025, 12, 31)),
+    }
+    return defaults[col.type]
+
+
+class TableContext:
+    """One table being generated, after its parents (``done``)."""
+
+    def __init__(self, spec: DatasetSpec, table: TableSpec, done: dict[str, TableState], seed: int) -> None:
+        self.spec, self.table, self.done, self.seed = spec, table, done, seed
+        self.cols = {c.name: c for c in table.columns}
+        self.gens = {c.name: effective_generator(table, c) for c in table.columns}
+        self._cache: dict[str, Any] = {}
+        # FK column -> timestamp column that must follow the parent's timestamp. Such pairs
+        # are drawn together: the timestamp from its own profile, then a parent among those
+        # whose timestamp is earlier (see keys.eligible_parents), so seasonality and trend
+        # stay exactly as planned and children still come after their parents.
+        self.time_linked: dict[str, str] = {}
+        cpp = table.children_per_parent
+        cpp_fk = cpp.foreign_key if cpp else None
+        for c in table.columns:
+            g = self.gens[c.name]
+            if (
+                isinstance(g, TimestampGen) and g.after is not None and g.after.parent_column
+                and g.after.mean_hours is None and g.after.column != cpp_fk
+                and g.after.column not in self.time_linked
+            ):
+                fk = table.fk(g.after.column)
+                if fk is not None and fk.references_table != table.name:
+                    self.time_linked[g.after.column] = c.name
+        # Children per parent: row i belongs to the parent whose cumulative count passes i.
+        self.cum_children: np.ndarray | None = None
+        if cpp is not None:
+            n_parents = self.parent(cpp.foreign_key).rows
+            self.cum_children = np.cumsum(draw_children(cpp, n_parents, rng(seed, table.name, "__children__")))
+            self.rows = int(self.cum_children[-1]) if n_parents else 0
+        else:
+            self.rows = own_rows(table)
+
+    def rng(self, *parts: str | int) -> np.random.Generator:
+        return rng(self.seed, self.table.name, *parts)
+
+    def cached(self, key: str, fn: Callable[[], Any]) -> Any:
+        """Per-table memo for what every chunk reuses (weights, pools, profiles, parsed
+        expressions)."""
+        if key not in self._cache:
+            self._cache[key] = fn()
+        return self._cache[key]
+
+    def parent(self, fk_column: str) -> TableState:
+        fk = self.table.fk(fk_column)
+        assert fk is not None
+        return self.done[fk.references_table]
+
+    def values(self, column: str, chunk: Chunk, via: str | None = None) -> tuple[Values, str]:
+        """A column's values for this chunk and its BigQuery type: this table's own column,
+        or, ``via`` a foreign key, the referenced parent row's column."""
+        if via is None:
+            return chunk.values[column], self.cols[column].type
+        parent = self.parent(via)
+        return take(parent.columns[column], chunk.parent_idx[via]), parent.types[column]

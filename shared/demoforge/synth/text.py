@@ -1,0 +1,73 @@
+"""Text columns: free text rendered from templates with slot vocabularies, and people,
+companies, places and e-mail addresses sampled from Faker pools (``pools``), all as
+vectorised pyarrow string operations."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from demoforge.spec.model import ColumnSpec, FakeGen, TextGen
+from demoforge.synth import pools
+from demoforge.synth.arrays import Values
+from demoforge.synth.context import Chunk, TableContext
+
+_TEXT_SLOT = re.compile(r"{(\w*)}")
+
+
+def text_column(ctx: TableContext, col: ColumnSpec, g: TextGen, chunk: Chunk, rng: np.random.Generator) -> Values:
+    n = chunk.n
+    which = rng.integers(0, len(g.templates), n)
+    rendered: list[pa.Array] = []
+    slot_pools = {k: pa.array(v, type=pa.string()) for k, v in g.slots.items()}
+    for tpl in g.templates:
+        parts = _TEXT_SLOT.split(tpl)  # literal, slot, literal, slot, ..., literal
+        pieces: list[Any] = []
+        for i, part in enumerate(parts):
+            if i % 2 == 0:
+                if part:
+                    pieces.append(part)
+            else:
+                pool = slot_pools[part]
+                pieces.append(pool.take(pa.array(rng.integers(0, len(pool), n))))
+        if not any(isinstance(p, pa.Array) for p in pieces):
+            rendered.append(pa.array(["".join(pieces)] * n, type=pa.string()))
+        elif len(pieces) == 1:
+            rendered.append(pieces[0])
+        else:
+            rendered.append(pc.binary_join_element_wise(*pieces, ""))
+    if len(rendered) == 1:
+        return rendered[0]
+    return pc.choose(pa.array(which), *rendered)
+
+
+def fake_column(ctx: TableContext, col: ColumnSpec, g: FakeGen, chunk: Chunk, rng: np.random.Generator) -> Values:
+    if g.field == "email":
+        return _emails(ctx, g, chunk, rng)
+    values = pools.pool(g.field, g.locale, g.pool_size, ctx.seed)
+    return values.take(pa.array(rng.integers(0, len(values), chunk.n)))
+
+
+def _emails(ctx: TableContext, g: FakeGen, chunk: Chunk, rng: np.random.Generator) -> Values:
+    domains = pools.pool("free_email_domain", g.locale, 50, ctx.seed)
+    if g.source is not None:
+        local = pc.utf8_lower(chunk.values[g.source])
+    else:
+        first = pools.pool("first_name", g.locale, g.pool_size, ctx.seed)
+        last = pools.pool("last_name", g.locale, g.pool_size, ctx.seed)
+        local = pc.binary_join_element_wise(
+            pc.utf8_lower(first.take(pa.array(rng.integers(0, len(first), chunk.n)))),
+            pc.utf8_lower(last.take(pa.array(rng.integers(0, len(last), chunk.n)))), ".",
+        )
+    # "Müller" -> "muller": decompose, drop the accents, keep ASCII letters and digits.
+    local = pc.replace_substring_regex(pc.utf8_normalize(local, "NFKD"), r"\p{Mn}+", "")
+    local = pc.utf8_trim(pc.replace_substring_regex(local, r"[^a-z0-9]+", "."), ".")
+    local = pc.if_else(pc.equal(local, ""), "customer", local)  # e.g. names in kana
+    # The row number makes every address unique, like real sign-up data requires.
+    number = pc.cast(pa.array(chunk.row_numbers + 1), pa.string())
+    dom = domains.take(pa.array(rng.integers(0, len(domains), chunk.n)))
+    return pc.binary_join_element_wise(pc.binary_join_element_wise(local, number, "."), dom, "@")

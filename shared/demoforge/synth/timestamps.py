@@ -1,0 +1,95 @@
+"""Dates and timestamps: a yearly growth trend, month, weekday (Monday first) and
+hour-of-day profiles and holiday spikes (``TimeProfile``), optionally after a reference
+(a column of the row, or the parent's through a foreign key). Dates are int64 days and
+timestamps int64 microseconds since 1970-01-01 UTC."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import numpy as np
+
+from demoforge.spec.model import ColumnSpec, TimestampGen
+from demoforge.synth.arrays import Values
+from demoforge.synth.context import Chunk, TableContext
+from demoforge.synth.sampling import Alias
+
+US_PER_DAY = 86_400_000_000
+US_PER_HOUR = 3_600_000_000
+EPOCH = dt.date(1970, 1, 1)
+
+
+class TimeProfile:
+    """Day weights (trend x month x weekday x holidays) and hour weights as CDFs."""
+
+    def __init__(self, g: TimestampGen) -> None:
+        self.d0 = (g.start - EPOCH).days
+        days = np.arange(self.d0, (g.end - EPOCH).days + 1, dtype=np.int64)
+        w = np.ones(len(days))
+        if g.growth:
+            w *= (1.0 + g.growth) ** ((days - self.d0) / 365.25)
+        d64 = days.astype("datetime64[D]")
+        if g.monthly:
+            w *= np.asarray(g.monthly)[d64.astype("datetime64[M]").astype(np.int64) % 12]
+        if g.weekday:
+            w *= np.asarray(g.weekday)[(days + 3) % 7]  # 1970-01-01 was a Thursday
+        for h in g.holidays:
+            for year in range(g.start.year, g.end.year + 1):
+                first = dt.date(year, h.month, min(h.day, calendar.monthrange(year, h.month)[1]))
+                lo = (first - EPOCH).days
+                w[(days >= lo) & (days < lo + h.days)] *= h.factor
+        self.cdf = np.cumsum(w) / w.sum()
+        self.hour_cdf = None
+        hw = np.ones(24)
+        if g.hourly:
+            hw = np.asarray(g.hourly, dtype=np.float64)
+            self.hour_cdf = np.cumsum(hw) / hw.sum()
+        # Unconditional draws pick a (day, hour) slot in one alias draw.
+        self.slots = Alias((w[:, None] * hw[None, :]).ravel())
+
+    def sample(self, rng: np.random.Generator, n: int, after_us: np.ndarray | None) -> np.ndarray:
+        if after_us is None:
+            slot = self.slots.draw(rng, n)
+            return (slot // 24 + self.d0) * US_PER_DAY + (slot % 24) * US_PER_HOUR + rng.integers(0, US_PER_HOUR, n)
+        # Sample from the profile conditioned on "day >= reference day": rescale u into
+        # [F(ref_day - 1), 1] of the cumulative distribution (inverse-CDF sampling).
+        ndays = len(self.cdf)
+        ref_day = np.clip(after_us // US_PER_DAY - self.d0, 0, ndays)
+        lo = np.where(ref_day > 0, self.cdf[np.maximum(ref_day - 1, 0)], 0.0)
+        u = lo + rng.random(n) * (1.0 - lo)
+        day = np.minimum(np.searchsorted(self.cdf, u, side="right"), ndays - 1) + self.d0
+        if self.hour_cdf is not None:
+            hour = np.minimum(np.searchsorted(self.hour_cdf, rng.random(n), side="right"), 23)
+        else:
+            hour = rng.integers(0, 24, n)
+        us = day * US_PER_DAY + hour * US_PER_HOUR + rng.integers(0, US_PER_HOUR, n)
+        return np.maximum(us, after_us + rng.integers(60_000_000, 4 * US_PER_HOUR, n))
+
+
+def timestamp_column(
+    ctx: TableContext, col: ColumnSpec, g: TimestampGen, chunk: Chunk, rng: np.random.Generator
+) -> Values:
+    prep = ctx.cached(f"ts:{col.name}", lambda: TimeProfile(g))
+    ref_us: np.ndarray | None = None
+    # Without a parent row to follow (empty parent table) the profile alone decides.
+    orphaned = g.after is not None and g.after.parent_column is not None and g.after.column in chunk.empty_parents
+    if g.after is not None and not orphaned:
+        a = g.after
+        if a.parent_column is not None:
+            ref, ref_type = ctx.values(a.parent_column, chunk, via=a.column)
+        else:
+            ref, ref_type = ctx.values(a.column, chunk)
+        ref_us = np.asarray(ref, dtype=np.int64) * (US_PER_DAY if ref_type == "DATE" else 1)
+        ref_us = ref_us + int(a.min_hours * US_PER_HOUR)
+        if a.mean_hours is not None:
+            delay = rng.exponential(a.mean_hours * US_PER_HOUR, chunk.n).astype(np.int64)
+            us = ref_us + delay
+            return us // US_PER_DAY if col.type == "DATE" else us
+    us = prep.sample(rng, chunk.n, ref_us)
+    if col.type == "DATE":
+        days = us // US_PER_DAY
+        if ref_us is not None:  # a date on the reference's day counts as "after"
+            days = np.maximum(days, ref_us // US_PER_DAY)
+        return days
+    return us
