@@ -1,19 +1,25 @@
 """The composition root: builds every dependency from one frozen ``Settings``.
 
-Function entry points and the CLI call ``build(Settings.from_env())``; tests call
-``Deps(settings, store=..., bus=...)`` to inject fakes or local adapters. Adapters are
-built lazily on first use, so the research function never imports the BigQuery client
-(cold start) and a local run never imports any cloud SDK.
+``Container`` implements ``demoforge.service.services.Services``, the protocol phases and
+services depend on. Function entry points and the CLI call ``build(Settings.from_env())``;
+tests call ``Container(settings, store=..., bus=...)`` to inject fakes or local adapters.
+Adapters are built lazily on first use, so the research function never imports the
+BigQuery client (cold start) and a local run never imports any cloud SDK. Which body runs
+a phase is decided here too (``body_for``), so the runner only runs what it is given.
+Nothing below this module imports it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, assert_never
 
 from demoforge.domain.job import Phase, utcnow
+from demoforge.service.events import EventLog
 from demoforge.service.phase import PhaseBody
 from demoforge.service.ports import (
     LLM,
@@ -22,12 +28,21 @@ from demoforge.service.ports import (
     DataAgents,
     Fetcher,
     JobStore,
+    ResearchCache,
+    SynthEngine,
     Warehouse,
 )
 from demoforge.settings import Settings
 
+if TYPE_CHECKING:
+    from demoforge.adapters.memory_bus import MemoryBus
+    from demoforge.service.runner import Runner
 
-class Deps:
+
+class Container:
+    """The ``Services`` of one process. Every adapter given is used as is; every one not
+    given is built from ``settings`` the first time something asks for it."""
+
     def __init__(
         self,
         settings: Settings,
@@ -39,47 +54,64 @@ class Deps:
         llm: LLM | None = None,
         fetcher: Fetcher | None = None,
         agents: DataAgents | None = None,
+        research_cache: ResearchCache | None = None,
+        synth: SynthEngine | None = None,
         clock: Callable[[], dt.datetime] = utcnow,
         bodies: dict[Phase, PhaseBody] | None = None,
         llm_disabled: bool = False,
     ) -> None:
         self.settings = settings
         self.clock = clock
-        self._given: dict[str, Any] = {
-            "store": store, "bus": bus, "artifacts": artifacts, "warehouse": warehouse,
-            "llm": llm, "fetcher": fetcher, "agents": agents,
-        }
-        self._bodies = bodies or {}
+        # Phase bodies to use instead of ``demoforge.phases`` (tests script them).
+        self.bodies: dict[Phase, PhaseBody] = dict(bodies or {})
+        self._store = store
+        self._bus = bus
+        self._artifacts = artifacts
+        self._warehouse = warehouse
+        self._llm = llm
+        self._fetcher = fetcher
+        self._agents = agents
+        self._research_cache = research_cache
+        self._synth = synth
         self._llm_disabled = llm_disabled
 
     def body_for(self, phase: Phase) -> PhaseBody:
-        if phase in self._bodies:
-            return self._bodies[phase]
+        if phase in self.bodies:
+            return self.bodies[phase]
         from demoforge.phases import body_for
 
         return body_for(phase)
 
+    def runner(self) -> Runner:
+        from demoforge.service.runner import Runner
+
+        return Runner(self, self.body_for)
+
     @functools.cached_property
     def store(self) -> JobStore:
-        return self._given["store"] or build_store(self.settings)
+        return self._store if self._store is not None else build_store(self.settings)
+
+    @functools.cached_property
+    def events(self) -> EventLog:
+        return EventLog(self.store)
 
     @functools.cached_property
     def bus(self) -> Bus:
-        return self._given["bus"] or build_bus(self.settings)
+        return self._bus if self._bus is not None else build_bus(self.settings)
 
     @functools.cached_property
     def artifacts(self) -> ArtifactStore:
-        return self._given["artifacts"] or build_artifacts(self.settings)
+        return self._artifacts if self._artifacts is not None else build_artifacts(self.settings)
 
     @functools.cached_property
     def warehouse(self) -> Warehouse:
-        return self._given["warehouse"] or build_warehouse(self.settings, self.artifacts)
+        return self._warehouse if self._warehouse is not None else build_warehouse(self.settings, self.artifacts)
 
     @functools.cached_property
     def llm(self) -> LLM | None:
         """Claude when a key is configured; None means: use the offline path."""
-        if self._given["llm"] is not None:
-            return self._given["llm"]
+        if self._llm is not None:
+            return self._llm
         if self._llm_disabled or not self.settings.claude_enabled:
             return None
         from demoforge.adapters.anthropic_llm import AnthropicLLM
@@ -88,16 +120,16 @@ class Deps:
 
     @functools.cached_property
     def fetcher(self) -> Fetcher:
-        if self._given["fetcher"] is not None:
-            return self._given["fetcher"]
+        if self._fetcher is not None:
+            return self._fetcher
         from demoforge.adapters.fetcher import SafeFetcher
 
         return SafeFetcher(self.settings)
 
     @functools.cached_property
     def agents(self) -> DataAgents:
-        if self._given["agents"] is not None:
-            return self._given["agents"]
+        if self._agents is not None:
+            return self._agents
         if self.settings.agents == "cloud":
             from demoforge.adapters.gemini_agents import GeminiDataAgents
 
@@ -106,54 +138,108 @@ class Deps:
 
         return LocalDataAgents(self.settings, self.artifacts, self.warehouse)
 
+    @functools.cached_property
+    def research_cache(self) -> ResearchCache:
+        if self._research_cache is not None:
+            return self._research_cache
+        if self.settings.job_store == "firestore":
+            from demoforge.adapters.firestore_store import FirestoreJobStore, FirestoreResearchCache
+
+            store = self.store
+            client = store.client if isinstance(store, FirestoreJobStore) else None
+            return FirestoreResearchCache(self.settings, client=client)
+        from demoforge.adapters.sqlite_store import SQLiteResearchCache
+
+        return SQLiteResearchCache(self.settings.home / "jobs.sqlite")
+
+    @functools.cached_property
+    def synth(self) -> SynthEngine:
+        if self._synth is not None:
+            return self._synth
+        from demoforge.adapters.synth_engine import LocalSynthEngine
+
+        return LocalSynthEngine()
+
 
 def build_store(settings: Settings) -> JobStore:
-    if settings.job_store == "firestore":
-        from demoforge.adapters.firestore_store import FirestoreJobStore
+    match settings.job_store:
+        case "firestore":
+            from demoforge.adapters.firestore_store import FirestoreJobStore
 
-        return FirestoreJobStore(settings)
-    if settings.job_store == "sqlite":
-        from demoforge.adapters.sqlite_store import SQLiteJobStore
+            return FirestoreJobStore(settings)
+        case "sqlite":
+            from demoforge.adapters.sqlite_store import SQLiteJobStore
 
-        return SQLiteJobStore(settings.home / "jobs.sqlite")
-    raise ValueError(f"unknown DEMOFORGE_JOB_STORE {settings.job_store!r} (sqlite|firestore)")
+            return SQLiteJobStore(settings.home / "jobs.sqlite")
+        case other:
+            assert_never(other)
 
 
 def build_bus(settings: Settings) -> Bus:
-    if settings.bus == "pubsub":
-        from demoforge.adapters.pubsub_bus import PubSubBus
+    match settings.bus:
+        case "pubsub":
+            from demoforge.adapters.pubsub_bus import PubSubBus
 
-        return PubSubBus(settings)
-    if settings.bus == "memory":
-        from demoforge.adapters.memory_bus import MemoryBus
+            return PubSubBus(settings)
+        case "memory":
+            from demoforge.adapters.memory_bus import MemoryBus
 
-        return MemoryBus()
-    raise ValueError(f"unknown DEMOFORGE_BUS {settings.bus!r} (memory|pubsub)")
+            return MemoryBus()
+        case other:
+            assert_never(other)
 
 
 def build_artifacts(settings: Settings) -> ArtifactStore:
-    if settings.artifacts == "gcs":
-        from demoforge.adapters.gcs_artifacts import GcsArtifactStore
+    match settings.artifacts:
+        case "gcs":
+            from demoforge.adapters.gcs_artifacts import GcsArtifactStore
 
-        return GcsArtifactStore(settings)
-    if settings.artifacts == "local":
-        from demoforge.adapters.local_artifacts import LocalArtifactStore
+            return GcsArtifactStore(settings)
+        case "local":
+            from demoforge.adapters.local_artifacts import LocalArtifactStore
 
-        return LocalArtifactStore(settings.home)
-    raise ValueError(f"unknown DEMOFORGE_ARTIFACTS {settings.artifacts!r} (local|gcs)")
+            return LocalArtifactStore(settings.home)
+        case other:
+            assert_never(other)
 
 
 def build_warehouse(settings: Settings, artifacts: ArtifactStore) -> Warehouse:
-    if settings.warehouse == "bigquery":
-        from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
+    match settings.warehouse:
+        case "bigquery":
+            from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
 
-        return BigQueryWarehouse(settings)
-    if settings.warehouse == "duckdb":
-        from demoforge.adapters.duckdb_warehouse import DuckDBWarehouse
+            return BigQueryWarehouse(settings)
+        case "duckdb":
+            from demoforge.adapters.duckdb_warehouse import DuckDBWarehouse
 
-        return DuckDBWarehouse(settings, artifacts)
-    raise ValueError(f"unknown DEMOFORGE_WAREHOUSE {settings.warehouse!r} (duckdb|bigquery)")
+            return DuckDBWarehouse(settings, artifacts)
+        case other:
+            assert_never(other)
 
 
-def build(settings: Settings | None = None) -> Deps:
-    return Deps(settings or Settings.from_env())
+def build(settings: Settings | None = None) -> Container:
+    return Container(settings or Settings.from_env())
+
+
+@dataclasses.dataclass(frozen=True)
+class LocalRun:
+    """``demoforge run``: the embedded adapters, the in-process bus the CLI drains, and the
+    demo pack folder the job's artifacts are written to."""
+
+    services: Container
+    bus: MemoryBus
+
+
+def build_local_run(settings: Settings, *, job_id: str, pack: Path) -> LocalRun:
+    """The whole pipeline in one process: SQLite, in-process bus, DuckDB, local data agent
+    and files, whatever the environment says about adapters; ``job_id``'s artifacts go to
+    ``pack``."""
+    from demoforge.adapters.local_artifacts import LocalArtifactStore
+    from demoforge.adapters.memory_bus import MemoryBus
+
+    local = settings.with_(mode="local", job_store="sqlite", bus="memory", warehouse="duckdb",
+                           agents="local", artifacts="local")
+    artifacts = LocalArtifactStore(local.home)
+    artifacts.link(job_id, pack)
+    bus = MemoryBus()
+    return LocalRun(Container(local, bus=bus, artifacts=artifacts), bus)

@@ -1,41 +1,113 @@
 """The one configuration object. ``Settings.from_env()`` is called once, by the
 composition root (``bootstrap``) or the CLI; nothing else in the package reads
 ``os.environ``. Every field is listed in the README's configuration table.
+
+``from_env`` validates every value as it reads it (adapter choices against their
+literal set, numbers strictly and within a range, flags as true/false): a bad value
+fails at start-up with ``SettingsError`` naming the variable, never mid-phase, where it
+would look transient and burn the attempt budget. Adding a field: one line in the class,
+one line in ``from_env`` with the reader matching its type.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar, get_args
+
+Mode = Literal["local", "cloud"]
+JobStoreKind = Literal["sqlite", "firestore"]
+BusKind = Literal["memory", "pubsub"]
+WarehouseKind = Literal["duckdb", "bigquery"]
+AgentsKind = Literal["local", "cloud"]
+ArtifactsKind = Literal["local", "gcs"]
+
+MODES: tuple[Mode, ...] = get_args(Mode)
+JOB_STORES: tuple[JobStoreKind, ...] = get_args(JobStoreKind)
+BUSES: tuple[BusKind, ...] = get_args(BusKind)
+WAREHOUSES: tuple[WarehouseKind, ...] = get_args(WarehouseKind)
+AGENTS: tuple[AgentsKind, ...] = get_args(AgentsKind)
+ARTIFACTS: tuple[ArtifactsKind, ...] = get_args(ArtifactsKind)
+
+C = TypeVar("C", bound=str)
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
 
 
-def _bool(v: str | None, default: bool) -> bool:
-    if v is None or v == "":
-        return default
-    return v.strip().lower() in ("1", "true", "yes", "on")
+class SettingsError(ValueError):
+    """A configuration value is invalid; the message names the variable."""
 
 
-def _int(v: str | None, default: int) -> int:
-    return int(v) if v not in (None, "") else default
+class _Env:
+    """Strict readers over the environment; an empty value counts as unset."""
 
+    def __init__(self, env: Mapping[str, str]) -> None:
+        self.env = env
 
-def _float(v: str | None, default: float) -> float:
-    return float(v) if v not in (None, "") else default
+    def _raw(self, name: str) -> str | None:
+        v = self.env.get(name)
+        return None if v is None or not v.strip() else v.strip()
+
+    def text(self, name: str, default: str) -> str:
+        return self.env.get(name, default)
+
+    def choice(self, name: str, choices: tuple[C, ...], default: C) -> C:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        found = next((c for c in choices if c == raw), None)
+        if found is None:
+            raise SettingsError(f"{name} must be one of {', '.join(choices)}, not {raw!r}")
+        return found
+
+    def integer(self, name: str, default: int, lo: int, hi: int) -> int:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            value = None
+        if value is None or not lo <= value <= hi:
+            raise SettingsError(f"{name} must be an integer from {lo} to {hi}, not {raw!r}")
+        return value
+
+    def number(self, name: str, default: float, lo: float, hi: float) -> float:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        try:
+            value = float(raw)
+        except ValueError:
+            value = math.nan
+        if not lo <= value <= hi:  # NaN fails every comparison
+            raise SettingsError(f"{name} must be a number from {lo:g} to {hi:g}, not {raw!r}")
+        return value
+
+    def flag(self, name: str, default: bool) -> bool:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        if raw.lower() in _TRUE:
+            return True
+        if raw.lower() in _FALSE:
+            return False
+        raise SettingsError(f"{name} must be true or false (also 1/0, yes/no, on/off), not {raw!r}")
 
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
     # Which adapters to wire. "local" = embedded (SQLite, in-process bus, DuckDB, files);
     # "cloud" = Firestore, Pub/Sub, BigQuery, GCS, Gemini Data Analytics.
-    mode: Literal["local", "cloud"] = "local"
-    job_store: str = "sqlite"  # sqlite | firestore
-    bus: str = "memory"  # memory | pubsub
-    warehouse: str = "duckdb"  # duckdb | bigquery
-    agents: str = "local"  # local | cloud
-    artifacts: str = "local"  # local | gcs
+    mode: Mode = "local"
+    job_store: JobStoreKind = "sqlite"
+    bus: BusKind = "memory"
+    warehouse: WarehouseKind = "duckdb"
+    agents: AgentsKind = "local"
+    artifacts: ArtifactsKind = "local"
 
     project: str = "demoforge-local"
     region: str = "europe-west1"
@@ -75,6 +147,15 @@ class Settings:
     agent_chat_timeout_s: float = 300.0
     trust_platform_identity: bool = False
 
+    def __post_init__(self) -> None:
+        # Literal types are checked statically; this catches ``with_(warehouse="x")``.
+        for name, choices in (("mode", MODES), ("job_store", JOB_STORES), ("bus", BUSES),
+                              ("warehouse", WAREHOUSES), ("agents", AGENTS),
+                              ("artifacts", ARTIFACTS)):
+            if getattr(self, name) not in choices:
+                raise SettingsError(
+                    f"Settings.{name} must be one of {', '.join(choices)}, not {getattr(self, name)!r}")
+
     @property
     def claude_enabled(self) -> bool:
         return bool(self.anthropic_api_key)
@@ -84,50 +165,46 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        e = os.environ if env is None else env
-        mode = e.get("DEMOFORGE_MODE", "local")
-        if mode not in ("local", "cloud"):
-            raise ValueError(f"DEMOFORGE_MODE must be 'local' or 'cloud', not {mode!r}")
+        e = _Env(os.environ if env is None else env)
+        mode = e.choice("DEMOFORGE_MODE", MODES, "local")
         cloud = mode == "cloud"
         d = cls()
         return cls(
-            mode=mode,  # type: ignore[arg-type]
-            job_store=e.get("DEMOFORGE_JOB_STORE", "firestore" if cloud else "sqlite"),
-            bus=e.get("DEMOFORGE_BUS", "pubsub" if cloud else "memory"),
-            warehouse=e.get("DEMOFORGE_WAREHOUSE", "bigquery" if cloud else "duckdb"),
-            agents=e.get("DEMOFORGE_AGENTS", "cloud" if cloud else "local"),
-            artifacts=e.get("DEMOFORGE_ARTIFACTS", "gcs" if cloud else "local"),
-            project=e.get("GOOGLE_CLOUD_PROJECT", e.get("GCP_PROJECT", d.project)),
-            region=e.get("DEMOFORGE_REGION", d.region),
-            bq_location=e.get("DEMOFORGE_BQ_LOCATION", d.bq_location),
-            agent_location=e.get("DEMOFORGE_AGENT_LOCATION", d.agent_location),
-            firestore_database=e.get("DEMOFORGE_FIRESTORE_DATABASE", d.firestore_database),
-            artifacts_bucket=e.get("DEMOFORGE_ARTIFACTS_BUCKET", ""),
-            home=Path(e.get("DEMOFORGE_HOME", str(d.home))),
-            bigquery_endpoint=e.get("DEMOFORGE_BIGQUERY_ENDPOINT", ""),
-            dataagents_endpoint=e.get("DEMOFORGE_DATAAGENTS_ENDPOINT", ""),
-            gcs_endpoint=e.get("DEMOFORGE_GCS_ENDPOINT", ""),
-            firestore_emulator_host=e.get("FIRESTORE_EMULATOR_HOST", ""),
-            pubsub_emulator_host=e.get("PUBSUB_EMULATOR_HOST", ""),
-            anthropic_api_key=e.get("ANTHROPIC_API_KEY", ""),
-            anthropic_base_url=e.get("ANTHROPIC_BASE_URL", ""),
-            anthropic_model=e.get("DEMOFORGE_ANTHROPIC_MODEL", d.anthropic_model),
-            llm_timeout_s=_float(e.get("DEMOFORGE_LLM_TIMEOUT_S"), d.llm_timeout_s),
-            llm_max_retries=_int(e.get("DEMOFORGE_LLM_MAX_RETRIES"), d.llm_max_retries),
-            allow_private_network=_bool(e.get("DEMOFORGE_ALLOW_PRIVATE_NETWORK"), False),
-            fetch_max_bytes=_int(e.get("DEMOFORGE_FETCH_MAX_BYTES"), d.fetch_max_bytes),
-            fetch_timeout_s=_float(e.get("DEMOFORGE_FETCH_TIMEOUT_S"), d.fetch_timeout_s),
-            crawl_max_pages=_int(e.get("DEMOFORGE_CRAWL_MAX_PAGES"), d.crawl_max_pages),
-            research_cache_ttl_s=_int(e.get("DEMOFORGE_RESEARCH_CACHE_TTL_S"), d.research_cache_ttl_s),
-            confidence_threshold=_float(
-                e.get("DEMOFORGE_CONFIDENCE_THRESHOLD"), d.confidence_threshold
-            ),
-            max_attempts=_int(e.get("DEMOFORGE_MAX_ATTEMPTS"), d.max_attempts),
-            lease_seconds=_int(e.get("DEMOFORGE_LEASE_SECONDS"), d.lease_seconds),
-            job_ttl_days=_int(e.get("DEMOFORGE_JOB_TTL_DAYS"), d.job_ttl_days),
-            dataset_ttl_days=_int(e.get("DEMOFORGE_DATASET_TTL_DAYS"), d.dataset_ttl_days),
-            max_bytes_billed=_int(e.get("DEMOFORGE_MAX_BYTES_BILLED"), d.max_bytes_billed),
-            agent_python_analysis=_bool(e.get("DEMOFORGE_AGENT_PYTHON_ANALYSIS"), False),
-            agent_chat_timeout_s=_float(e.get("DEMOFORGE_AGENT_CHAT_TIMEOUT_S"), d.agent_chat_timeout_s),
-            trust_platform_identity=_bool(e.get("DEMOFORGE_TRUST_PLATFORM_IDENTITY"), cloud),
+            mode=mode,
+            job_store=e.choice("DEMOFORGE_JOB_STORE", JOB_STORES, "firestore" if cloud else "sqlite"),
+            bus=e.choice("DEMOFORGE_BUS", BUSES, "pubsub" if cloud else "memory"),
+            warehouse=e.choice("DEMOFORGE_WAREHOUSE", WAREHOUSES, "bigquery" if cloud else "duckdb"),
+            agents=e.choice("DEMOFORGE_AGENTS", AGENTS, "cloud" if cloud else "local"),
+            artifacts=e.choice("DEMOFORGE_ARTIFACTS", ARTIFACTS, "gcs" if cloud else "local"),
+            project=e.text("GOOGLE_CLOUD_PROJECT", e.text("GCP_PROJECT", d.project)),
+            region=e.text("DEMOFORGE_REGION", d.region),
+            bq_location=e.text("DEMOFORGE_BQ_LOCATION", d.bq_location),
+            agent_location=e.text("DEMOFORGE_AGENT_LOCATION", d.agent_location),
+            firestore_database=e.text("DEMOFORGE_FIRESTORE_DATABASE", d.firestore_database),
+            artifacts_bucket=e.text("DEMOFORGE_ARTIFACTS_BUCKET", ""),
+            home=Path(e.text("DEMOFORGE_HOME", str(d.home))),
+            bigquery_endpoint=e.text("DEMOFORGE_BIGQUERY_ENDPOINT", ""),
+            dataagents_endpoint=e.text("DEMOFORGE_DATAAGENTS_ENDPOINT", ""),
+            gcs_endpoint=e.text("DEMOFORGE_GCS_ENDPOINT", ""),
+            firestore_emulator_host=e.text("FIRESTORE_EMULATOR_HOST", ""),
+            pubsub_emulator_host=e.text("PUBSUB_EMULATOR_HOST", ""),
+            anthropic_api_key=e.text("ANTHROPIC_API_KEY", ""),
+            anthropic_base_url=e.text("ANTHROPIC_BASE_URL", ""),
+            anthropic_model=e.text("DEMOFORGE_ANTHROPIC_MODEL", d.anthropic_model),
+            llm_timeout_s=e.number("DEMOFORGE_LLM_TIMEOUT_S", d.llm_timeout_s, 0.1, 3600),
+            llm_max_retries=e.integer("DEMOFORGE_LLM_MAX_RETRIES", d.llm_max_retries, 0, 10),
+            allow_private_network=e.flag("DEMOFORGE_ALLOW_PRIVATE_NETWORK", False),
+            fetch_max_bytes=e.integer("DEMOFORGE_FETCH_MAX_BYTES", d.fetch_max_bytes, 1_000, 100_000_000),
+            fetch_timeout_s=e.number("DEMOFORGE_FETCH_TIMEOUT_S", d.fetch_timeout_s, 0.1, 600),
+            crawl_max_pages=e.integer("DEMOFORGE_CRAWL_MAX_PAGES", d.crawl_max_pages, 0, 50),
+            research_cache_ttl_s=e.integer("DEMOFORGE_RESEARCH_CACHE_TTL_S", d.research_cache_ttl_s, 0, 30 * 86_400),
+            confidence_threshold=e.number("DEMOFORGE_CONFIDENCE_THRESHOLD", d.confidence_threshold, 0, 1),
+            max_attempts=e.integer("DEMOFORGE_MAX_ATTEMPTS", d.max_attempts, 1, 100),
+            lease_seconds=e.integer("DEMOFORGE_LEASE_SECONDS", d.lease_seconds, 10, 3600),
+            job_ttl_days=e.integer("DEMOFORGE_JOB_TTL_DAYS", d.job_ttl_days, 1, 3650),
+            dataset_ttl_days=e.integer("DEMOFORGE_DATASET_TTL_DAYS", d.dataset_ttl_days, 0, 3650),
+            max_bytes_billed=e.integer("DEMOFORGE_MAX_BYTES_BILLED", d.max_bytes_billed, 1, 10**15),
+            agent_python_analysis=e.flag("DEMOFORGE_AGENT_PYTHON_ANALYSIS", False),
+            agent_chat_timeout_s=e.number("DEMOFORGE_AGENT_CHAT_TIMEOUT_S", d.agent_chat_timeout_s, 0.1, 3600),
+            trust_platform_identity=e.flag("DEMOFORGE_TRUST_PLATFORM_IDENTITY", cloud),
         )

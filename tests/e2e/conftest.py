@@ -12,7 +12,7 @@ import pytest
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.devtools import samples
 from demoforge.domain.job import JobDoc
 from demoforge.service import jobs
@@ -34,18 +34,18 @@ def sample_url() -> Iterator[str]:
         yield url
 
 
-def local_deps(home: Path, **settings: Any) -> Deps:
+def local_deps(home: Path, **settings: Any) -> Container:
     s = Settings(home=home, allow_private_network=True, **settings)
-    return Deps(s, store=SQLiteJobStore(home / "jobs.sqlite"), bus=MemoryBus(),
+    return Container(s, store=SQLiteJobStore(home / "jobs.sqlite"), bus=MemoryBus(),
                 artifacts=LocalArtifactStore(home), llm_disabled=True)
 
 
-def start_job(deps: Deps, url: str, job_id: str = "e2ejob0001", **body: Any) -> JobDoc:
+def start_job(deps: Container, url: str, job_id: str = "e2ejob0001", **body: Any) -> JobDoc:
     req = jobs.parse(jobs.CreateJobRequest, {"customer_url": url, "rows": SMALL_ROWS, "seed": 7, **body})
     return jobs.create_job(deps, req, job_id=job_id)
 
 
-def drain(deps: Deps) -> None:
+def drain(deps: Container) -> None:
     runner = Runner(deps, deps.body_for)
     bus = deps.bus
     assert isinstance(bus, MemoryBus)
@@ -53,5 +53,5 @@ def drain(deps: Deps) -> None:
 
 
 @pytest.fixture
-def make_local(tmp_path: Path) -> Callable[..., Deps]:
+def make_local(tmp_path: Path) -> Callable[..., Container]:
     return lambda name="run", **kw: local_deps(tmp_path / name, **kw)

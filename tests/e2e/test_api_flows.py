@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.devtools import samples
 from demoforge.entrypoints.http import create_app
 
@@ -23,7 +23,7 @@ VAGUE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wel
 </body></html>"""
 
 
-def post_vague_site(deps: Deps, tmp_path: Path, **body: Any) -> tuple[Any, str]:
+def post_vague_site(deps: Container, tmp_path: Path, **body: Any) -> tuple[Any, str]:
     """POST a job for a page with no industry signal and run it as far as it goes."""
     site = tmp_path / "site"
     site.mkdir()
@@ -35,7 +35,7 @@ def post_vague_site(deps: Deps, tmp_path: Path, **body: Any) -> tuple[Any, str]:
     return client, resp.get_json()["job_id"]
 
 
-def test_clarification_loop_through_the_api(make_local: Callable[..., Deps], tmp_path: Path) -> None:
+def test_clarification_loop_through_the_api(make_local: Callable[..., Container], tmp_path: Path) -> None:
     deps = make_local()
     client, job_id = post_vague_site(deps, tmp_path)
     job = client.get(f"/jobs/{job_id}").get_json()
@@ -60,7 +60,7 @@ def test_clarification_loop_through_the_api(make_local: Callable[..., Deps], tmp
     assert report.status_code == 200 and b"<svg" in report.data
 
 
-def test_industry_hint_skips_the_question(make_local: Callable[..., Deps], tmp_path: Path) -> None:
+def test_industry_hint_skips_the_question(make_local: Callable[..., Container], tmp_path: Path) -> None:
     deps = make_local()
     client, job_id = post_vague_site(deps, tmp_path, industry_hint="insurance")
     job = client.get(f"/jobs/{job_id}").get_json()

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from demoforge.adapters.memory_bus import MemoryBus
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.errors import LeaseHeld, TransientError
 from demoforge.domain.job import PHASE_ORDER, JobStatus, Phase, PhaseMessage
 from demoforge.service.runner import Runner
@@ -23,7 +23,7 @@ from .conftest import drain, start_job
 pytestmark = pytest.mark.e2e
 
 
-def warehouse_fingerprint(deps: Deps, job_id: str) -> dict[str, str]:
+def warehouse_fingerprint(deps: Container, job_id: str) -> dict[str, str]:
     path = deps.artifacts.workdir(job_id) / "warehouse.duckdb"
     con = duckdb.connect(str(path), read_only=True)
     try:
@@ -38,14 +38,14 @@ def warehouse_fingerprint(deps: Deps, job_id: str) -> dict[str, str]:
         con.close()
 
 
-def stable_view(deps: Deps, job_id: str) -> dict[str, Any]:
+def stable_view(deps: Container, job_id: str) -> dict[str, Any]:
     job = deps.store.get(job_id)
     assert job is not None
     return {"status": job.status, "progress": job.progress, "results": job.results,
             "phases": {p.value: job.phase(p).status for p in PHASE_ORDER}}
 
 
-def test_chaotic_delivery_matches_a_clean_run(make_local: Callable[..., Deps], sample_url: str) -> None:
+def test_chaotic_delivery_matches_a_clean_run(make_local: Callable[..., Container], sample_url: str) -> None:
     clean = make_local("clean")
     start_job(clean, sample_url)
     drain(clean)
@@ -80,7 +80,7 @@ def test_chaotic_delivery_matches_a_clean_run(make_local: Callable[..., Deps], s
         assert chaos.artifacts.get("e2ejob0001", name) == clean.artifacts.get("e2ejob0001", name), name
 
 
-def test_transient_failure_in_a_real_phase_heals(make_local: Callable[..., Deps], sample_url: str) -> None:
+def test_transient_failure_in_a_real_phase_heals(make_local: Callable[..., Container], sample_url: str) -> None:
     deps = make_local()
     real = deps.body_for(Phase.WAREHOUSE)
     calls = {"n": 0}
@@ -92,7 +92,7 @@ def test_transient_failure_in_a_real_phase_heals(make_local: Callable[..., Deps]
             raise TransientError("load job: 503 backend error")
         return out
 
-    deps._bodies[Phase.WAREHOUSE] = flaky
+    deps.bodies[Phase.WAREHOUSE] = flaky
     start_job(deps, sample_url)
     drain(deps)
     job = deps.store.get("e2ejob0001")

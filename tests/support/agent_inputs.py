@@ -22,7 +22,7 @@ from demoforge.adapters.local_agents import LocalDataAgents
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.errors import PermanentError
 from demoforge.domain.job import JobDoc, Phase, PhaseStatus
 from demoforge.domain.results import GoldenQuery, ResearchResult
@@ -223,7 +223,7 @@ class AgentEnv:
     """A job ready for the agent phase, on embedded adapters, with its inputs stored."""
 
     settings: Settings
-    deps: Deps
+    deps: Container
     store: SQLiteJobStore
     artifacts: LocalArtifactStore
     warehouse: DuckWarehouse
@@ -238,7 +238,7 @@ def make_env(tmp_path: Path, agents: DataAgents | None = None,
     artifacts = LocalArtifactStore(tmp_path)
     wh = DuckWarehouse()
     golden = golden_queries(wh)
-    deps = Deps(settings, store=store, bus=MemoryBus(), artifacts=artifacts, warehouse=wh,
+    deps = Container(settings, store=store, bus=MemoryBus(), artifacts=artifacts, warehouse=wh,
                 agents=agents or LocalDataAgents(settings, artifacts, wh))
     job = job_ready_for_agent()
     store.create(job)

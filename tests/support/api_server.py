@@ -15,7 +15,7 @@ from typing import Any
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from demoforge.adapters.memory_bus import MemoryBus
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.job import PhaseMessage
 from demoforge.entrypoints.http import create_app
 from demoforge.service.runner import Runner
@@ -24,7 +24,7 @@ __all__ = ["ApiServer"]
 
 
 class ApiServer:
-    def __init__(self, deps: Deps, *, pump: bool = True) -> None:
+    def __init__(self, deps: Container, *, pump: bool = True) -> None:
         bus = deps.bus
         if not isinstance(bus, MemoryBus):
             raise TypeError("ApiServer pumps an in-memory bus; build the deps with MemoryBus()")

@@ -251,8 +251,16 @@ class FakeGenerated:
         self.name, self.path, self.rows = name, path, rows
 
 
-def fake_generate(spec: DatasetSpec, out_dir: Path, seed: int) -> dict[str, FakeGenerated]:
-    return {n: FakeGenerated(n, p, r) for n, (p, r) in write_parquet(spec, out_dir, seed).items()}
+class FakeSynthEngine:
+    """A ``SynthEngine`` writing the small hand-made dataset of ``write_parquet``: the
+    synth engine is another module's job; phase tests pin the phase's own logic."""
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []  # the seed of every call
+
+    def generate(self, spec: DatasetSpec, out_dir: Path, *, seed: int) -> dict[str, FakeGenerated]:
+        self.calls.append(seed)
+        return {n: FakeGenerated(n, p, r) for n, (p, r) in write_parquet(spec, out_dir, seed).items()}
 
 
 def new_job(deps: Any, job_id: str, spec: DatasetSpec, research: dict[str, Any] | None = None) -> None:
@@ -270,7 +278,7 @@ def run_phase(deps: Any, job_id: str, phase: Any) -> Any:
     from demoforge.service.phase import PhaseContext
 
     job = deps.store.get(job_id)
-    out = body_for(phase)(PhaseContext(job=job, phase=phase, deps=deps))
+    out = body_for(phase)(PhaseContext(job=job, phase=phase, services=deps))
 
     def tx(doc: Any) -> tuple[Any, None]:
         doc.results[phase.value] = out.result
@@ -280,15 +288,18 @@ def run_phase(deps: Any, job_id: str, phase: Any) -> Any:
     return out
 
 
-def local_deps(tmp: Path, *, llm: Any = None, warehouse: Any = None, settings: Any = None) -> Any:
-    """Deps on real local adapters: SQLite store, folder artifacts, DuckDB (or given) warehouse."""
+def local_deps(tmp: Path, *, llm: Any = None, warehouse: Any = None, settings: Any = None,
+               synth: Any = None) -> Any:
+    """Services on real local adapters: SQLite store, folder artifacts, DuckDB (or given)
+    warehouse, the real synth engine unless one is given."""
     from demoforge.adapters.duckdb_warehouse import DuckDBWarehouse
     from demoforge.adapters.local_artifacts import LocalArtifactStore
     from demoforge.adapters.sqlite_store import SQLiteJobStore
-    from demoforge.bootstrap import Deps
+    from demoforge.bootstrap import Container
     from demoforge.settings import Settings
 
     s = settings or Settings(home=tmp, project="demo-proj")
     artifacts = LocalArtifactStore(tmp)
-    return Deps(s, store=SQLiteJobStore(tmp / "jobs.sqlite"), artifacts=artifacts,
-                warehouse=warehouse or DuckDBWarehouse(s, artifacts), llm=llm, llm_disabled=llm is None)
+    return Container(s, store=SQLiteJobStore(tmp / "jobs.sqlite"), artifacts=artifacts,
+                     warehouse=warehouse or DuckDBWarehouse(s, artifacts), llm=llm,
+                     llm_disabled=llm is None, synth=synth)

@@ -15,7 +15,7 @@ import concurrent.futures
 import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
 from google.api_core import exceptions as gexc
@@ -24,6 +24,9 @@ from google.cloud import bigquery
 from demoforge.domain.errors import PermanentError, TransientError
 from demoforge.service.ports import DatasetRef
 from demoforge.settings import Settings
+
+if TYPE_CHECKING:
+    from demoforge.spec.model import TableSpec
 
 T = TypeVar("T")
 
@@ -74,7 +77,7 @@ def _call(what: str, fn: Callable[[], T]) -> T:
         raise map_error(e, what) from e
 
 
-def schema_for(table: Any) -> list[bigquery.SchemaField]:
+def schema_for(table: TableSpec) -> list[bigquery.SchemaField]:
     """BigQuery schema (with descriptions) from a spec ``TableSpec``."""
     fields = []
     for c in table.columns:
@@ -118,7 +121,7 @@ class BigQueryWarehouse:
             _call("update dataset", lambda: self.client.update_dataset(
                 existing, ["labels", "description", "default_table_expiration_ms"]))
 
-    def load_table(self, ref: DatasetRef, table: Any, parquet: Path) -> int:
+    def load_table(self, ref: DatasetRef, table: TableSpec, parquet: Path) -> int:
         if not Path(parquet).is_file():
             raise PermanentError(f"Parquet file for table {table.name} not found: {parquet}")
         table_id = f"{ref.qualified}.{table.name}"

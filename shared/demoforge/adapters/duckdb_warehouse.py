@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import sqlglot
@@ -25,6 +25,9 @@ from demoforge.domain.errors import PermanentError, TransientError
 from demoforge.service.ports import ArtifactStore, DatasetRef
 from demoforge.settings import Settings
 from demoforge.sql.translate import to_duckdb
+
+if TYPE_CHECKING:
+    from demoforge.spec.model import TableSpec
 
 DB_FILE = "warehouse.duckdb"
 
@@ -85,7 +88,7 @@ class DuckDBWarehouse:
         with self._write_lock, self._connect(ref) as con:
             con.execute(f"CREATE SCHEMA IF NOT EXISTS {_q(ref.dataset)}")
 
-    def load_table(self, ref: DatasetRef, table: Any, parquet: Path) -> int:
+    def load_table(self, ref: DatasetRef, table: TableSpec, parquet: Path) -> int:
         if not Path(parquet).is_file():
             raise PermanentError(f"Parquet file for table {table.name} not found: {parquet}")
         target = f"{_q(ref.dataset)}.{_q(table.name)}"

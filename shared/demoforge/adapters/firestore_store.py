@@ -1,4 +1,5 @@
-"""``JobStore`` on Cloud Firestore (native mode), for the cloud and ``demoforge up``.
+"""``JobStore`` and ``ResearchCache`` on Cloud Firestore (native mode), for the cloud and
+``demoforge up``.
 
 Layout (what a person sees in the Firestore console):
 
@@ -132,6 +133,23 @@ def _parse_cursor(cursor: str) -> tuple[dt.datetime, str]:
     return (at if at.tzinfo else at.replace(tzinfo=dt.UTC)), job_id
 
 
+def make_client(settings: Settings) -> firestore.Client:
+    host = settings.firestore_emulator_host
+    if host:
+        client = firestore.Client(
+            project=settings.project,
+            database=settings.firestore_database,
+            credentials=AnonymousCredentials(),
+        )
+    else:
+        client = firestore.Client(project=settings.project, database=settings.firestore_database)
+    # The SDK only looks at FIRESTORE_EMULATOR_HOST in os.environ. Make Settings the
+    # single source of truth: set (or clear) the emulator target before the first RPC
+    # creates the channel, so nothing below the composition root depends on the env.
+    client._emulator_host = host or None
+    return client
+
+
 class FirestoreJobStore:
     def __init__(
         self,
@@ -144,24 +162,7 @@ class FirestoreJobStore:
         self.settings = settings
         self.clock = clock
         self.max_tx_attempts = max_tx_attempts
-        self.client = client or self._make_client(settings)
-
-    @staticmethod
-    def _make_client(settings: Settings) -> firestore.Client:
-        host = settings.firestore_emulator_host
-        if host:
-            client = firestore.Client(
-                project=settings.project,
-                database=settings.firestore_database,
-                credentials=AnonymousCredentials(),
-            )
-        else:
-            client = firestore.Client(project=settings.project, database=settings.firestore_database)
-        # The SDK only looks at FIRESTORE_EMULATOR_HOST in os.environ. Make Settings the
-        # single source of truth: set (or clear) the emulator target before the first RPC
-        # creates the channel, so nothing below the composition root depends on the env.
-        client._emulator_host = host or None
-        return client
+        self.client = client or make_client(settings)
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -263,7 +264,23 @@ class FirestoreJobStore:
         evs = [decode_event(s.to_dict() or {}) for s in snaps[:limit]]
         return evs, (snaps[limit - 1].id if len(snaps) > limit else None)
 
-    def cache_get(self, key: str) -> dict[str, Any] | None:
+
+
+class FirestoreResearchCache:
+    """``research_cache/{sha256(key)}`` documents (see the module docstring)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        client: firestore.Client | None = None,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
+        self.clock = clock
+        # Shares the job store's client when the composition root has one (one channel).
+        self.client = client or make_client(settings)
+
+    def get(self, key: str) -> dict[str, Any] | None:
         with _mapped("read research cache"):
             snap = self.client.collection(CACHE).document(cache_doc_id(key)).get()
         data = snap.to_dict() if snap.exists else None
@@ -279,7 +296,7 @@ class FirestoreJobStore:
             return None  # an entry we cannot read is a miss; the next put overwrites it
         return value if isinstance(value, dict) else None
 
-    def cache_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
+    def put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
         doc = {
             "key": key,
             # JSON text, not a map: Firestore rejects nested arrays and the cache holds

@@ -10,7 +10,6 @@ object name (idempotent re-runs). Errors meaning "try again later" become
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 from contextlib import AbstractContextManager
 from pathlib import Path, PurePosixPath
@@ -102,14 +101,6 @@ class GcsArtifactStore:
             blob.upload_from_string(data, content_type=content_type, retry=self.retry)
         return self.uri(job_id, name)
 
-    def put_file(self, job_id: str, name: str, path: Path) -> str:
-        blob = self.bucket.blob(self.object_name(job_id, name))
-        # Large files (Parquet) go through a resumable upload; the SDK picks it by size.
-        with _mapped(f"upload {name} of job {job_id}"):
-            blob.upload_from_filename(str(path), content_type=_content_type(name),
-                                     retry=self.retry)
-        return self.uri(job_id, name)
-
     def get(self, job_id: str, name: str) -> bytes:
         blob = self.bucket.blob(self.object_name(job_id, name))
         try:
@@ -119,37 +110,9 @@ class GcsArtifactStore:
             raise NotFound(f"artifact {name} of job {job_id} not found") from e
         return data
 
-    def exists(self, job_id: str, name: str) -> bool:
-        with _mapped(f"look up {name} of job {job_id}"):
-            return bool(self.bucket.blob(self.object_name(job_id, name)).exists(retry=self.retry))
-
     def list(self, job_id: str) -> list[str]:
         prefix = self.prefix(job_id)
         with _mapped(f"list artifacts of job {job_id}"):
             names = [b.name for b in self.client.list_blobs(self.bucket_name, prefix=prefix,
                                                             retry=self.retry)]
         return sorted(n[len(prefix):] for n in names)
-
-    def delete_job(self, job_id: str) -> None:
-        """Idempotent: objects already gone are fine."""
-        prefix = self.prefix(job_id)
-        with _mapped(f"delete artifacts of job {job_id}"):
-            for blob in list(self.client.list_blobs(self.bucket_name, prefix=prefix,
-                                                    retry=self.retry)):
-                try:
-                    blob.delete(retry=self.retry)
-                except gexc.NotFound:
-                    continue  # deleted concurrently (e.g. a retried delete request)
-        shutil.rmtree(self.work_root / job_id, ignore_errors=True)
-
-
-def _content_type(name: str) -> str:
-    suffix = PurePosixPath(name).suffix.lower()
-    return {
-        ".json": "application/json",
-        ".parquet": "application/vnd.apache.parquet",
-        ".html": "text/html; charset=utf-8",
-        ".md": "text/markdown; charset=utf-8",
-        ".duckdb": "application/octet-stream",
-        ".csv": "text/csv",
-    }.get(suffix, "application/octet-stream")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import shutil
 from pathlib import Path
 
 from demoforge.domain.errors import InvalidInput, NotFound
@@ -55,30 +54,14 @@ class LocalArtifactStore:
         tmp.replace(p)  # atomic: a reader never sees half a file
         return str(p)
 
-    def put_file(self, job_id: str, name: str, path: Path) -> str:
-        dest = self._path(job_id, name)
-        if Path(path).resolve() != dest.resolve():
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, dest)
-        return str(dest)
-
     def get(self, job_id: str, name: str) -> bytes:
         p = self._path(job_id, name)
         if not p.is_file():
             raise NotFound(f"artifact {name} of job {job_id} not found")
         return p.read_bytes()
 
-    def exists(self, job_id: str, name: str) -> bool:
-        return self._path(job_id, name).is_file()
-
     def list(self, job_id: str) -> builtins.list[str]:
         d = self.workdir(job_id)
         return sorted(
             str(p.relative_to(d)) for p in d.rglob("*") if p.is_file() and not p.name.endswith(".tmp")
         )
-
-    def delete_job(self, job_id: str) -> None:
-        d = self._folder(job_id)
-        if d.exists():
-            shutil.rmtree(d)
-        (self.root / "links" / f"{_safe_name(job_id)}.path").unlink(missing_ok=True)

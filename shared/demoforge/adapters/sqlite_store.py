@@ -1,8 +1,9 @@
-"""Embedded ``JobStore`` on SQLite, for local runs and the CLI.
+"""Embedded ``JobStore`` and ``ResearchCache`` on SQLite, for local runs and the CLI.
 
 Documents are stored as JSON. ``transact`` uses ``BEGIN IMMEDIATE`` so two processes
 (e.g. functions under ``demoforge up`` without Firestore) serialise their read-modify-write
-just like a Firestore transaction would.
+just like a Firestore transaction would. Both live in one file (``jobs.sqlite``), each
+with its own tables.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ CREATE TABLE IF NOT EXISTS events (
     doc TEXT NOT NULL,
     PRIMARY KEY (job_id, event_id)
 );
+"""
+_CACHE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS cache (
     key TEXT PRIMARY KEY,
     expires_at REAL NOT NULL,
@@ -46,14 +49,16 @@ def event_id(event: Event) -> str:
     return f"{event.at.strftime('%Y%m%dT%H%M%S.%f')}-{uuid.uuid4().hex[:8]}"
 
 
-class SQLiteJobStore:
-    def __init__(self, path: Path | str) -> None:
+class _Database:
+    """One SQLite file, one connection per thread (connections are not thread-safe)."""
+
+    def __init__(self, path: Path | str, schema: str) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         with self._conn() as c:
-            c.executescript(_SCHEMA)
+            c.executescript(schema)
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -62,6 +67,11 @@ class SQLiteJobStore:
             conn.execute("PRAGMA journal_mode=WAL")
             self._local.conn = conn
         return conn
+
+
+class SQLiteJobStore(_Database):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, _SCHEMA)
 
     def create(self, job: JobDoc) -> None:
         try:
@@ -129,13 +139,18 @@ class SQLiteJobStore:
         evs = [Event.model_validate_json(r[1]) for r in rows[:limit]]
         return evs, (rows[limit - 1][0] if len(rows) > limit else None)
 
-    def cache_get(self, key: str) -> dict[str, Any] | None:
+
+class SQLiteResearchCache(_Database):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, _CACHE_SCHEMA)
+
+    def get(self, key: str) -> dict[str, Any] | None:
         row = self._conn().execute(
             "SELECT value FROM cache WHERE key = ? AND expires_at > ?", (key, time.time())
         ).fetchone()
         return json.loads(row[0]) if row else None
 
-    def cache_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
+    def put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
         self._conn().execute(
             "INSERT INTO cache(key, expires_at, value) VALUES (?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at, value = excluded.value",

@@ -26,8 +26,8 @@ import sqlglot
 from sqlglot import exp
 
 from demoforge.agent.instructions import build_system_instruction
-from demoforge.agent.types import DateCoverage, WarehouseInfo
-from demoforge.domain.results import GoldenQuery, ResearchResult
+from demoforge.agent.types import DateCoverage
+from demoforge.domain.results import GoldenQuery, ResearchResult, WarehouseResult
 from demoforge.settings import Settings
 from demoforge.spec.model import ColumnSpec, DatasetSpec, TableSpec
 
@@ -172,7 +172,7 @@ def build_create_request(
     research: ResearchResult,
     notes: str | None,
     spec: DatasetSpec,
-    warehouse: WarehouseInfo,
+    warehouse: WarehouseResult,
     golden: Sequence[GoldenQuery],
     coverage: Sequence[DateCoverage] = (),
 ) -> dict[str, Any]:

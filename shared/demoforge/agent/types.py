@@ -58,15 +58,6 @@ class AgentDeletion(BaseModel):
     conversations_deleted: int = 0
 
 
-class WarehouseInfo(BaseModel):
-    """The warehouse phase's result: where the tables are and how many rows each has."""
-
-    model_config = ConfigDict(extra="ignore")
-    project: str = Field(min_length=1)
-    dataset: str = Field(min_length=1)
-    tables: dict[str, int] = Field(default_factory=dict)
-
-
 class DateCoverage(BaseModel):
     """The range of one date/timestamp column, so relative periods can be anchored."""
 

@@ -4,7 +4,7 @@ A function's code is the static import graph from ``functions/<name>/main.py`` t
 ``demoforge``, lazy imports included (they run on the first event), type-only ones not
 (they never run). Two things the graph cannot see are stated here, per function:
 
-- the **services** it uses (the fields of bootstrap's ``Deps``: ``store``, ``llm``, ...).
+- the **services** it uses (the fields of the ``Services`` protocol: ``store``, ``llm``, ...).
   Bootstrap imports every adapter lazily and picks one per service from ``Settings``, so
   an adapter is part of a function only if the function uses its service, and only the
   adapter the deployed settings select (``CLOUD_ADAPTERS``; the research function never
@@ -43,8 +43,10 @@ ADAPTERS = "demoforge.adapters."
 # samples, the CLI): left out of the zips, and an error if a function's code reaches them.
 DEV_ONLY_PACKAGES = ("demoforge.devtools", "demoforge.entrypoints.cli")
 
-# The service fields of bootstrap's Deps (the typed Services protocol once it exists).
-SERVICES = ("store", "bus", "artifacts", "warehouse", "llm", "fetcher", "agents")
+# The fields of ``demoforge.service.services.Services`` that an adapter implements (the
+# others, settings, clock and events, are built from the store and need no SDK of their own).
+SERVICES = ("store", "bus", "artifacts", "warehouse", "llm", "fetcher", "agents",
+            "research_cache", "synth")
 
 # The adapter module bootstrap builds for each service with the deployed settings
 # (DEMOFORGE_MODE=cloud, terraform/locals.tf): firestore, pubsub, gcs, bigquery, cloud
@@ -57,6 +59,8 @@ CLOUD_ADAPTERS: Mapping[str, str] = {
     "llm": "demoforge.adapters.anthropic_llm",
     "fetcher": "demoforge.adapters.fetcher",
     "agents": "demoforge.adapters.gemini_agents",
+    "research_cache": "demoforge.adapters.firestore_store",
+    "synth": "demoforge.adapters.synth_engine",
 }
 
 # Modules that reach a distribution by name instead of by import, e.g. the HTML parser
@@ -89,9 +93,10 @@ class FunctionRole:
 FUNCTION_ROLES: Mapping[str, FunctionRole] = {
     # jobs/status/events/assets: store, bus, artifacts; DELETE tears down agent + dataset.
     "api": FunctionRole(frozenset({"store", "bus", "artifacts", "warehouse", "agents"})),
-    "research": FunctionRole(_PHASE | {"fetcher", "llm"}, "demoforge.phases.research"),
+    "research": FunctionRole(_PHASE | {"fetcher", "llm", "research_cache"},
+                             "demoforge.phases.research"),
     "modeling": FunctionRole(_PHASE | {"llm"}, "demoforge.phases.modeling"),
-    "warehouse": FunctionRole(_PHASE | {"warehouse"}, "demoforge.phases.warehouse"),
+    "warehouse": FunctionRole(_PHASE | {"warehouse", "synth"}, "demoforge.phases.warehouse"),
     "content": FunctionRole(_PHASE | {"warehouse", "llm"}, "demoforge.phases.content"),
     # The agent phase checks the dataset's date coverage in the warehouse before asking.
     "agent": FunctionRole(_PHASE | {"warehouse", "agents"}, "demoforge.phases.agent"),

@@ -1,9 +1,15 @@
-"""The shared vocabulary: phases, job document, phase states, messages and events.
+"""The shared vocabulary: phases, job document, phase states, messages and events, and
+the job's state machine.
 
 The job document is what a person reads in the Firestore console, so field names are
 plain words and every timestamp is a real timestamp. It must stay far below Firestore's
 1 MiB document limit: phases store small summaries here and keep large artefacts
 (rows, pages, specs) in the artifact store, referenced by name.
+
+Every change of state is a method of ``JobDoc`` (claim, complete, release, fail, cancel,
+retry, answer, mark_stalled, mark_deleted): pure, given the time, tested directly, and
+run by the services inside ``JobStore.transact`` (see ``demoforge.service.transact``),
+so it behaves the same on every store and under Firestore's transaction retries.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import enum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from demoforge.domain.errors import Conflict
 
 
 def utcnow() -> dt.datetime:
@@ -88,6 +96,7 @@ class JobStatus(enum.StrEnum):
 
     @property
     def terminal(self) -> bool:
+        """Completed, failed, cancelled or deleted: no phase runs any more."""
         return self in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.DELETED)
 
 
@@ -97,6 +106,19 @@ class PhaseStatus(enum.StrEnum):
     WAITING = "waiting"
     DONE = "done"
     FAILED = "failed"
+
+
+class Claim(enum.StrEnum):
+    """What one delivery of a phase message found (``JobDoc.claim``)."""
+
+    CLAIMED = "claimed"
+    ALREADY_DONE = "already_done"
+    BUSY = "busy"
+    STOPPED = "stopped"  # a finished job (completed, cancelled, deleted, failed): nothing to do
+    NOT_READY = "not_ready"  # previous phase not done: a stray or early message
+    WAITING = "waiting"  # waiting for a person's answer
+    GONE = "gone"  # no such job document
+    EXHAUSTED = "exhausted"
 
 
 class _Doc(BaseModel):
@@ -176,6 +198,218 @@ class JobDoc(_Doc):
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+    # --- the state machine --------------------------------------------------------------
+    # Each transition mutates this document and returns what its caller needs; a call
+    # that changes nothing leaves the document equal to what it was (nothing is written).
+
+    @property
+    def finished(self) -> bool:
+        """No phase runs any more (completed, failed, cancelled or deleted)."""
+        return self.status.terminal
+
+    def next_message(self, phase: Phase) -> PhaseMessage | None:
+        """The message that follows a done ``phase`` (None: the job is waiting, finished,
+        or ``phase`` is the last one)."""
+        nxt = phase.next
+        if nxt is None or self.status == JobStatus.WAITING or self.finished:
+            return None
+        return PhaseMessage(job_id=self.job_id, phase=nxt)
+
+    def claim(self, phase: Phase, owner: str, now: dt.datetime, *, lease_s: int,
+              max_attempts: int) -> Claim:
+        """One delivery of ``phase``'s message wants to run it: take the lease unless the
+        job is finished, the phase is done, waiting, not yet due or held by a live lease;
+        fail the job once the attempt budget is spent."""
+        if self.finished:
+            return Claim.STOPPED
+        ps = self.phase(phase)
+        if ps.status == PhaseStatus.DONE:
+            return Claim.ALREADY_DONE
+        if ps.status == PhaseStatus.WAITING or self.status == JobStatus.WAITING:
+            return Claim.WAITING
+        prev = phase.previous
+        if prev is not None and self.phase(prev).status != PhaseStatus.DONE:
+            return Claim.NOT_READY
+        if (
+            ps.status == PhaseStatus.RUNNING
+            and ps.lease_expires_at is not None
+            and ps.lease_expires_at > now
+        ):
+            return Claim.BUSY
+        if ps.attempts >= max_attempts:
+            self._exhausted(phase, ps.last_error, now)
+            return Claim.EXHAUSTED
+        ps.status = PhaseStatus.RUNNING
+        ps.attempts += 1
+        ps.started_at = now
+        ps.finished_at = None
+        ps.duration_s = None
+        ps.lease_owner = owner
+        ps.lease_expires_at = now + dt.timedelta(seconds=lease_s)
+        self.status = JobStatus.RUNNING
+        self.current_phase = phase
+        self.updated_at = now
+        return Claim.CLAIMED
+
+    def complete(
+        self, phase: Phase, now: dt.datetime, *, summary: dict[str, Any],
+        result: dict[str, Any], waiting: Clarification | None = None,
+    ) -> PhaseMessage | None:
+        """Record a phase's success (or its question for a person). Returns the next
+        message to publish (None: nothing to publish)."""
+        if self.finished:
+            return None
+        ps = self.phase(phase)
+        if ps.status == PhaseStatus.DONE:
+            # A concurrent delivery finished first; its (identical, deterministic) result stands.
+            return self.next_message(phase)
+        ps.finished_at = now
+        if ps.started_at is not None:
+            ps.duration_s = round((now - ps.started_at).total_seconds(), 3)
+        ps.summary = summary
+        ps.lease_owner = None
+        ps.lease_expires_at = None
+        ps.last_error = None
+        self.results[phase.value] = result
+        self.updated_at = now
+        if waiting is not None:
+            ps.status = PhaseStatus.WAITING
+            self.status = JobStatus.WAITING
+            self.clarification = waiting
+            self.recompute_progress()
+            return None
+        ps.status = PhaseStatus.DONE
+        self.recompute_progress()
+        nxt = phase.next
+        if nxt is None:
+            self.status = JobStatus.COMPLETED
+            self.current_phase = None
+            return None
+        self.status = JobStatus.RUNNING
+        self.current_phase = nxt
+        return PhaseMessage(job_id=self.job_id, phase=nxt)
+
+    def release(self, phase: Phase, error: str, now: dt.datetime, *, max_attempts: int) -> bool:
+        """A transient failure: free the lease for the redelivery. Returns True when the
+        attempt budget is spent and the job was failed instead (the message is then acked)."""
+        if self.finished:
+            return False
+        ps = self.phase(phase)
+        if ps.status != PhaseStatus.RUNNING:
+            return False
+        if ps.attempts >= max_attempts:
+            self._exhausted(phase, error, now)
+            return True
+        ps.status = PhaseStatus.PENDING
+        ps.lease_owner = None
+        ps.lease_expires_at = None
+        ps.last_error = error
+        self.updated_at = now
+        return False
+
+    def fail(self, phase: Phase, code: str, message: str, now: dt.datetime) -> None:
+        """A permanent failure: the job fails with ``{phase, code, message}``."""
+        if self.finished:
+            return
+        ps = self.phase(phase)
+        ps.status = PhaseStatus.FAILED
+        ps.lease_owner = None
+        ps.lease_expires_at = None
+        ps.finished_at = now
+        ps.last_error = message
+        self.status = JobStatus.FAILED
+        self.current_phase = phase
+        self.error = JobError(phase=phase, code=code, message=message)
+        self.updated_at = now
+
+    def _exhausted(self, phase: Phase, last_error: str | None, now: dt.datetime) -> None:
+        attempts = self.phase(phase).attempts
+        last = f" Last error: {last_error}" if last_error else ""
+        self.fail(phase, "attempts_exhausted",
+                  f"The {phase.value} phase did not succeed in {attempts} attempts.{last}", now)
+
+    def cancel(self, now: dt.datetime) -> None:
+        """Stop the job; phases still queued find it cancelled and do nothing. Idempotent."""
+        if self.status == JobStatus.CANCELLED:
+            return
+        if self.finished:
+            raise Conflict(f"job {self.job_id} is {self.status.value} and cannot be cancelled")
+        self.status = JobStatus.CANCELLED
+        self.updated_at = now
+
+    def retry(self, now: dt.datetime, *, stuck_after: dt.timedelta) -> Phase:
+        """Resume a failed or cancelled job (or one still queued ``stuck_after`` its
+        creation: its first message was lost) from its first unfinished phase; done phases
+        stay. Returns that phase."""
+        stuck = self.status == JobStatus.QUEUED and now - self.created_at > stuck_after
+        if self.status not in (JobStatus.FAILED, JobStatus.CANCELLED) and not stuck:
+            raise Conflict(
+                f"job {self.job_id} is {self.status.value}; only failed, cancelled or stuck "
+                "queued jobs can be retried")
+        first = next((p for p in PHASE_ORDER if self.phase(p).status != PhaseStatus.DONE), None)
+        if first is None:
+            raise Conflict(f"job {self.job_id} has every phase done")
+        for p in PHASE_ORDER[first.position:]:
+            self.phases[p] = PhaseState()
+        self.status = JobStatus.RUNNING
+        self.current_phase = first
+        self.error = None
+        self.updated_at = now
+        self.recompute_progress()
+        return first
+
+    def answer(self, industry: str, notes: str | None, now: dt.datetime) -> None:
+        """A person confirmed the industry: research is done with that answer; modeling next."""
+        if self.status != JobStatus.WAITING or self.clarification is None:
+            raise Conflict(f"job {self.job_id} is {self.status.value}, not waiting for an answer")
+        self.clarification.answer = industry
+        self.clarification.notes = notes
+        research = dict(self.results.get(Phase.RESEARCH.value, {}))
+        research.update(industry=industry, confidence=1.0, source="answer")
+        if notes:
+            research["notes"] = notes
+        self.results[Phase.RESEARCH.value] = research
+        ps = self.phase(Phase.RESEARCH)
+        ps.status = PhaseStatus.DONE
+        ps.summary = {**ps.summary, "industry": industry, "answered": True}
+        self.status = JobStatus.RUNNING
+        self.current_phase = Phase.MODELING
+        self.updated_at = now
+        self.recompute_progress()
+
+    def is_stalled(self, now: dt.datetime, *, after: dt.timedelta) -> bool:
+        """Queued or running, untouched for longer than ``after``, and no live lease:
+        nothing is working on it any more (its message was dead-lettered or lost)."""
+        if self.status not in (JobStatus.QUEUED, JobStatus.RUNNING) or now - self.updated_at <= after:
+            return False
+        return not any(ps.lease_expires_at and ps.lease_expires_at > now for ps in self.phases.values())
+
+    def mark_stalled(self, now: dt.datetime, *, after: dt.timedelta) -> bool:
+        """Fail a stalled job visibly (``:retry`` resumes it). Returns True when it did."""
+        if not self.is_stalled(now, after=after):
+            return False
+        phase = self.current_phase or Phase.RESEARCH
+        minutes = int((now - self.updated_at).total_seconds() // 60)
+        self.status = JobStatus.FAILED
+        self.error = JobError(phase=phase, code="stalled", message=(
+            f"No progress on the {phase.value} phase for {minutes} minutes: its Pub/Sub message "
+            "was dead-lettered or lost. POST /jobs/{id}:retry resumes the job from there."))
+        self.updated_at = now
+        return True
+
+    def mark_deleted(self, now: dt.datetime) -> None:
+        """The first step of a teardown: from now on no phase is claimed or completed, so
+        nothing recreates what is being removed. Idempotent."""
+        if self.status == JobStatus.DELETED:
+            return
+        self.status = JobStatus.DELETED
+        self.updated_at = now
+
+    def record(self, key: str, value: dict[str, Any], now: dt.datetime) -> None:
+        """Keep a small non-phase result (e.g. what a teardown removed) in ``results``."""
+        self.results[key] = value
+        self.updated_at = now
 
 
 class PhaseMessage(_Doc):

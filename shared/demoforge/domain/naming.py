@@ -13,3 +13,11 @@ def slug(text: str, max_len: int = 40, default: str = "company") -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     s = re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
     return s[:max_len].rstrip("_") or default
+
+
+def dataset_name(company_name: str, job_id: str) -> str:
+    """The job's BigQuery dataset, ``demo_<company slug>_<first 8 of the job id>``:
+    deterministic, so a redelivered warehouse phase reuses it and a teardown finds it
+    even when the phase crashed before recording it."""
+    short = re.sub(r"[^a-z0-9]", "_", job_id[:8].lower())
+    return f"demo_{slug(company_name)}_{short}"

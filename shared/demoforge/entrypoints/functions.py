@@ -1,4 +1,4 @@
-"""What the thin ``functions/<name>/main.py`` files call: decode, build deps, delegate.
+"""What the thin ``functions/<name>/main.py`` files call: decode, build services, delegate.
 
 A phase function receives a Pub/Sub ``messagePublished`` CloudEvent (functions-framework
 converts legacy background events to CloudEvents before they reach us). We decode the
@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
+import functools
 import json
 import logging
 from collections.abc import Callable, Mapping
@@ -20,8 +21,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.job import Phase, PhaseMessage
+from demoforge.settings import Settings
 
 log = logging.getLogger("demoforge.entrypoints.functions")
 
@@ -76,11 +78,19 @@ def parse_phase_message(payload: bytes) -> PhaseMessage:
 
 
 def phase_handler(
-    phase: Phase, deps_factory: Callable[[], Deps] | None = None
+    phase: Phase, services_factory: Callable[[], Container] | None = None
 ) -> Callable[[Any], None]:
-    """Build the CloudEvent handler for one phase function. Deps are built once per
-    instance, on the first event (not at import: keeps cold starts fast)."""
-    state: dict[str, Deps] = {}
+    """Build the CloudEvent handler for one phase function.
+
+    Without a factory the settings are read and validated here, when ``main.py`` is
+    imported: a bad value stops the instance at start-up with the variable's name, instead
+    of failing every delivery. The services (and the SDKs behind them) are built on the
+    first event, which keeps cold starts fast."""
+    if services_factory is None:
+        services_factory = functools.partial(Container, Settings.from_env())
+
+    factory = services_factory
+    state: dict[str, Container] = {}
 
     def handle(event: Any) -> None:
         try:
@@ -93,17 +103,9 @@ def phase_handler(
             log.error("dropping message for %s delivered to the %s function",
                       phase_msg.phase.value, phase.value)
             return
-        if "deps" not in state:
-            if deps_factory is None:
-                from demoforge.bootstrap import build
-
-                state["deps"] = build()
-            else:
-                state["deps"] = deps_factory()
-        from demoforge.service.runner import Runner
-
-        deps = state["deps"]
-        outcome = Runner(deps, deps.body_for).handle(phase_msg, delivery_id=msg.message_id)
+        if "services" not in state:
+            state["services"] = factory()
+        outcome = state["services"].runner().handle(phase_msg, delivery_id=msg.message_id)
         log.info("%s %s: %s", phase.value, phase_msg.job_id, outcome.value)
 
     return handle

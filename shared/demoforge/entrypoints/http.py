@@ -21,6 +21,7 @@ Only translation happens here: bodies are validated into request models and hand
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import json
 import logging
@@ -33,13 +34,16 @@ from flask import Flask, Request, Response, g, request
 from werkzeug.exceptions import HTTPException
 
 from demoforge import console
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.content.industry import INDUSTRY_LABELS
+from demoforge.domain import artifacts
 from demoforge.domain.errors import Conflict, DemoforgeError, InvalidInput, NotFound
 from demoforge.domain.job import INDUSTRIES, JobDoc, JobStatus
 from demoforge.service import jobs
+from demoforge.service.services import Services
+from demoforge.settings import Settings
 
-log = logging.getLogger("demoforge.entrypoints.functions.http")
+log = logging.getLogger("demoforge.entrypoints.http")
 
 MAX_BODY_BYTES = 16 * 1024
 ARTIFACT_TYPES = {".json": "application/json", ".md": "text/markdown; charset=utf-8",
@@ -120,14 +124,14 @@ def job_view(job: JobDoc) -> dict[str, Any]:
     return view
 
 
-def create_app(deps_factory: Callable[[], Deps]) -> Flask:
+def create_app(services_factory: Callable[[], Services]) -> Flask:
     app = Flask("demoforge-api")
-    state: dict[str, Deps] = {}
+    state: dict[str, Services] = {}
 
-    def deps() -> Deps:
-        if "deps" not in state:
-            state["deps"] = deps_factory()
-        return state["deps"]
+    def services() -> Services:
+        if "services" not in state:
+            state["services"] = services_factory()
+        return state["services"]
 
     @app.before_request
     def _correlate() -> None:
@@ -160,8 +164,8 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
     @app.post("/jobs")
     def create() -> Response:
         req = jobs.parse(jobs.CreateJobRequest, _body())
-        who = caller_identity(request, deps().settings.trust_platform_identity)
-        job = jobs.create_job(deps(), req, created_by=who)
+        who = caller_identity(request, services().settings.trust_platform_identity)
+        job = jobs.create_job(services(), req, created_by=who)
         resp = _json({"job_id": job.job_id, "status": job.status.value,
                       "status_url": f"/jobs/{job.job_id}"}, 202)
         resp.headers["Location"] = f"/jobs/{job.job_id}"
@@ -170,13 +174,13 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
     @app.get("/jobs")
     def list_jobs() -> Response:
         cursor = request.args.get("cursor") or None
-        docs, nxt = deps().store.list(limit=_limit(), cursor=cursor)
-        docs = [jobs.fail_if_stalled(deps(), j) for j in docs]
+        docs, nxt = services().store.list(limit=_limit(), cursor=cursor)
+        docs = [jobs.fail_if_stalled(services(), j) for j in docs]
         return _json({"jobs": [job_view(j) for j in docs], "next_cursor": nxt})
 
     @app.get("/jobs/<job_ref>")
     def get(job_ref: str) -> Response:
-        return _json(job_view(jobs.get_job(deps(), _job_id(job_ref))))
+        return _json(job_view(jobs.get_job(services(), _job_id(job_ref))))
 
     @app.post("/jobs/<job_ref>")
     def action(job_ref: str) -> Response:
@@ -186,11 +190,11 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
             return _error(405, "method_not_allowed", "POST /jobs/{id}:cancel|:retry|:answer")
         body = _body()
         if verb == "cancel":
-            job = jobs.cancel_job(deps(), job_id)
+            job = jobs.cancel_job(services(), job_id)
         elif verb == "retry":
-            job = jobs.retry_job(deps(), job_id)
+            job = jobs.retry_job(services(), job_id)
         elif verb == "answer":
-            job = jobs.answer_job(deps(), job_id, jobs.parse(jobs.AnswerRequest, body))
+            job = jobs.answer_job(services(), job_id, jobs.parse(jobs.AnswerRequest, body))
         else:
             raise NotFound(f"unknown action {verb!r}; use :cancel, :retry or :answer")
         return _json(job_view(job), 202 if verb in ("retry", "answer") else 200)
@@ -199,19 +203,19 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
     def delete(job_ref: str) -> Response:
         from demoforge.service import teardown
 
-        return _json(job_view(teardown.delete_job(deps(), _job_id(job_ref))))
+        return _json(job_view(teardown.delete_job(services(), _job_id(job_ref))))
 
     @app.get("/jobs/<job_ref>/events")
     def events(job_ref: str) -> Response:
-        job = jobs.get_job(deps(), _job_id(job_ref))
-        evs, nxt = deps().store.events(job.job_id, limit=_limit(100, 1000),
+        job = jobs.get_job(services(), _job_id(job_ref))
+        evs, nxt = services().store.events(job.job_id, limit=_limit(100, 1000),
                                        cursor=request.args.get("cursor") or None)
         return _json({"events": [e.model_dump(mode="json") for e in evs], "next_cursor": nxt})
 
     @app.get("/jobs/<job_ref>/assets")
     def assets(job_ref: str) -> Response:
         job = _completed(job_ref)
-        names = deps().artifacts.list(job.job_id)
+        names = services().artifacts.list(job.job_id)
         return _json({
             "job_id": job.job_id,
             "results": job.results,
@@ -222,7 +226,7 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
     @app.get("/jobs/<job_ref>/assets/<path:name>")
     def asset(job_ref: str, name: str) -> Response:
         job = _completed(job_ref)
-        data = deps().artifacts.get(job.job_id, name)
+        data = services().artifacts.get(job.job_id, name)
         ext = "." + name.rsplit(".", 1)[-1] if "." in name else ""
         ctype = ARTIFACT_TYPES.get(ext) or mimetypes.guess_type(name)[0] or "application/octet-stream"
         return Response(data, status=200, content_type=ctype)
@@ -230,7 +234,7 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
     @app.get("/jobs/<job_ref>/report")
     def report(job_ref: str) -> Response:
         job = _completed(job_ref)
-        data = deps().artifacts.get(job.job_id, "index.html")
+        data = services().artifacts.get(job.job_id, artifacts.REPORT)
         resp = Response(data, status=200, content_type="text/html; charset=utf-8")
         # The report is self-contained: forbid anything from the network at view time.
         resp.headers["Content-Security-Policy"] = (
@@ -252,7 +256,7 @@ def create_app(deps_factory: Callable[[], Deps]) -> Flask:
         return _console_asset(name)
 
     def _completed(job_ref: str) -> JobDoc:
-        job = jobs.get_job(deps(), _job_id(job_ref))
+        job = jobs.get_job(services(), _job_id(job_ref))
         if job.status != JobStatus.COMPLETED:
             raise Conflict(f"job {job.job_id} is {job.status.value}; assets are ready once it is completed")
         return job
@@ -277,13 +281,16 @@ def _job_id(raw: str) -> str:
     return raw
 
 
-def http_handler(deps_factory: Callable[[], Deps] | None = None) -> Callable[[Request], Response]:
-    """The Cloud Function: route the framework's Flask request through our app."""
-    if deps_factory is None:
-        from demoforge.bootstrap import build
+def http_handler(
+    services_factory: Callable[[], Services] | None = None,
+) -> Callable[[Request], Response]:
+    """The Cloud Function: route the framework's Flask request through our app. Without a
+    factory the settings are read and validated now (at import: a bad value stops the
+    instance at start-up); the services are built on the first request."""
+    if services_factory is None:
+        services_factory = functools.partial(Container, Settings.from_env())
 
-        deps_factory = build
-    app = create_app(deps_factory)
+    app = create_app(services_factory)
 
     def handle(req: Request) -> Response:
         # The framework reads the body again after us, so hand our app its own copy of it

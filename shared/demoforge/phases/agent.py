@@ -11,82 +11,21 @@ demo, not a reason to throw the whole demo away.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from pydantic import TypeAdapter, ValidationError
-
 from demoforge.agent.definition import build_create_request, passed_only
-from demoforge.agent.types import DateCoverage, WarehouseInfo
+from demoforge.agent.types import DateCoverage
 from demoforge.agent.verdict import AgentTest, judge, pick_test_query, skipped
-from demoforge.domain.errors import DemoforgeError, NotFound, PermanentError
-from demoforge.domain.job import EventLevel, Phase
-from demoforge.domain.results import GoldenQuery, ResearchResult
+from demoforge.domain.errors import DemoforgeError
+from demoforge.domain.job import EventLevel
+from demoforge.domain.results import AgentResult, ResearchResult, WarehouseResult
+from demoforge.phases import inputs
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.service.ports import DatasetRef
 from demoforge.spec.model import DatasetSpec
 
-_GOLDEN = TypeAdapter(list[GoldenQuery])
 MAX_COVERAGE_COLUMNS = 3
 
 
-def _research(ctx: PhaseContext) -> tuple[ResearchResult, str | None]:
-    raw = dict(ctx.result(Phase.RESEARCH))
-    # A person's answer may add free-text notes next to the validated fields.
-    notes = raw.pop("notes", None)
-    known = {k: v for k, v in raw.items() if k in ResearchResult.model_fields}
-    try:
-        return ResearchResult.model_validate(known), notes if isinstance(notes, str) else None
-    except ValidationError as e:
-        raise PermanentError(
-            f"the research result of job {ctx.job_id} is missing or invalid "
-            f"({e.error_count()} problem(s), first: {e.errors()[0]['msg']}); re-run research",
-            code="agent_input_invalid",
-        ) from e
-
-
-def _artifact(ctx: PhaseContext, name: str, producer: str) -> bytes:
-    try:
-        return ctx.deps.artifacts.get(ctx.job_id, name)
-    except NotFound as e:
-        raise PermanentError(
-            f"{name} of job {ctx.job_id} is missing; the {producer} phase must run first",
-            code="agent_input_missing",
-        ) from e
-
-
-def _spec(ctx: PhaseContext) -> DatasetSpec:
-    try:
-        return DatasetSpec.model_validate_json(_artifact(ctx, "spec.json", "modeling"))
-    except ValidationError as e:
-        raise PermanentError(f"spec.json of job {ctx.job_id} is invalid: {e.errors()[0]['msg']}",
-                             code="agent_input_invalid") from e
-
-
-def _warehouse(ctx: PhaseContext) -> WarehouseInfo:
-    try:
-        return WarehouseInfo.model_validate(ctx.result(Phase.WAREHOUSE))
-    except ValidationError as e:
-        raise PermanentError(
-            f"the warehouse result of job {ctx.job_id} has no dataset/project; "
-            "the warehouse phase must run first",
-            code="agent_input_missing",
-        ) from e
-
-
-def _golden(ctx: PhaseContext) -> list[GoldenQuery]:
-    raw = _artifact(ctx, "golden_queries.json", "content")
-    try:
-        data: Any = json.loads(raw)
-        if isinstance(data, dict):  # tolerate {"queries": [...]} as well as a bare list
-            data = data.get("queries", [])
-        return _GOLDEN.validate_python(data)
-    except (ValueError, ValidationError) as e:
-        raise PermanentError(f"golden_queries.json of job {ctx.job_id} is invalid: {e}",
-                             code="agent_input_invalid") from e
-
-
-def _coverage(ctx: PhaseContext, spec: DatasetSpec, wh: WarehouseInfo) -> list[DateCoverage]:
+def _coverage(ctx: PhaseContext, spec: DatasetSpec, wh: WarehouseResult) -> list[DateCoverage]:
     """Min/max of the main date columns, so the agent anchors "last month" in the data
     rather than in today's calendar (synthetic data may end before today)."""
     ref = DatasetRef(project=wh.project, dataset=wh.dataset, job_id=ctx.job_id)
@@ -103,7 +42,7 @@ def _coverage(ctx: PhaseContext, spec: DatasetSpec, wh: WarehouseInfo) -> list[D
         sql = (f"SELECT MIN(`{col}`) AS min_value, MAX(`{col}`) AS max_value "
                f"FROM `{wh.project}.{wh.dataset}.{table}`")
         try:
-            rows = ctx.deps.warehouse.query(ref, sql, max_bytes_billed=ctx.settings.max_bytes_billed)
+            rows = ctx.services.warehouse.query(ref, sql, max_bytes_billed=ctx.settings.max_bytes_billed)
         except DemoforgeError as e:
             # Optional context: the agent works without it, so note it and go on.
             ctx.log(f"could not read the date range of {table}.{col}: {e.message}",
@@ -116,10 +55,10 @@ def _coverage(ctx: PhaseContext, spec: DatasetSpec, wh: WarehouseInfo) -> list[D
 
 
 def run(ctx: PhaseContext) -> PhaseOutput:
-    research, notes = _research(ctx)
-    spec = _spec(ctx)
-    wh = _warehouse(ctx)
-    golden = _golden(ctx)
+    research = ctx.result(ResearchResult)
+    spec = inputs.load_spec(ctx)
+    wh = ctx.result(WarehouseResult)
+    golden = inputs.load_golden(ctx)
     passed = passed_only(golden)
     if len(passed) < len(golden):
         ctx.log(f"{len(golden) - len(passed)} golden queries not passed are left out of the agent",
@@ -131,10 +70,10 @@ def run(ctx: PhaseContext) -> PhaseOutput:
 
     request = build_create_request(
         settings=ctx.settings, job_id=ctx.job_id, created_by=ctx.job.created_by,
-        research=research, notes=notes, spec=spec, warehouse=wh, golden=passed,
+        research=research, notes=research.notes, spec=spec, warehouse=wh, golden=passed,
         coverage=_coverage(ctx, spec, wh),
     )
-    info = ctx.deps.agents.ensure_agent(ctx.job_id, request)
+    info = ctx.services.agents.ensure_agent(ctx.job_id, request)
     context = request["dataAgent"]["dataAnalyticsAgent"]["publishedContext"]
     ctx.log(f"data agent {info.action}: {info.name}", agent=info.name,
             tables=len(context["datasourceReferences"]["bq"]["tableReferences"]),
@@ -145,7 +84,7 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     if q is None:
         test = skipped("no passed golden query with a result to test the agent with")
     else:
-        outcome = ctx.deps.agents.ask(info, q.question)
+        outcome = ctx.services.agents.ask(info, q.question)
         test = judge(outcome, q)
     level = EventLevel.INFO if test.verdict == "passed" else EventLevel.WARNING
     ctx.log(f"agent test ({test.mode}): {test.verdict}: {test.question or test.detail}", level,
@@ -163,14 +102,14 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         "example_queries": n_examples,
         "tables": len(spec.tables),
     }
-    result = {
-        "agent_name": info.name,
-        "agent_id": info.agent_id,
-        "mode": info.mode,
-        "conversation_name": test.conversation,
-        "example_queries": n_examples,
+    result = AgentResult(
+        agent_name=info.name,
+        agent_id=info.agent_id,
+        mode=info.mode,
+        conversation_name=test.conversation,
+        example_queries=n_examples,
         # Timing stays out of the result: results are identical for identical inputs, so
         # a redelivered or retried phase leaves the same job document (summary has it).
-        "test": test.model_dump(mode="json", exclude={"seconds"}),
-    }
-    return PhaseOutput(summary=summary, result=result)
+        test=test.model_dump(mode="json", exclude={"seconds"}),
+    )
+    return PhaseOutput(summary=summary, result=result.model_dump(mode="json"))

@@ -16,41 +16,45 @@ import time
 from demoforge.content.golden import Outcome, validate_query
 from demoforge.content.report import choose_charts, render_report
 from demoforge.content.script import DIFFICULTY_RANK, build_script, to_markdown
+from demoforge.domain import artifacts
 from demoforge.domain.errors import PermanentError
-from demoforge.domain.job import EventLevel, Phase
-from demoforge.domain.results import GoldenQuery
-from demoforge.phases.warehouse import company_name, dataset_ref, load_spec
+from demoforge.domain.job import EventLevel
+from demoforge.domain.results import (
+    MIN_GOLDEN_QUERIES,
+    ContentResult,
+    GoldenQuery,
+    ResearchResult,
+    WarehouseResult,
+)
+from demoforge.phases import inputs
 from demoforge.service.phase import PhaseContext, PhaseOutput
+from demoforge.service.ports import DatasetRef
 from demoforge.spec.model import SpecQuery
 
-GOLDEN_ARTIFACT = "golden_queries.json"
-DROPPED_ARTIFACT = "golden_queries_dropped.json"
-SCRIPT_ARTIFACT = "demo_script.md"
-QA_ARTIFACT = "sample_qa.json"
-REPORT_ARTIFACT = "index.html"
-MIN_GOLDEN = 12
-SAMPLE_QA = 8
+SAMPLE_QUESTIONS = 8  # how many golden queries sample_qa.json shows
 QUERY_WORKERS = 4
 
 
 def run(ctx: PhaseContext) -> PhaseOutput:
-    spec = load_spec(ctx)
-    ref = dataset_ref(ctx)
-    company = company_name(ctx)
-    research = ctx.result(Phase.RESEARCH)
-    row_counts = {k: int(v) for k, v in ctx.result(Phase.WAREHOUSE).get("tables", {}).items()}
+    spec = inputs.load_spec(ctx)
+    research_result = ctx.result(ResearchResult)
+    company = research_result.company_name
+    research = research_result.model_dump(mode="json")
+    wh = ctx.result(WarehouseResult)
+    ref = DatasetRef(project=wh.project, dataset=wh.dataset, job_id=ctx.job_id)
+    row_counts = dict(wh.tables)
     if not row_counts:
-        row_counts = {t.name: ctx.deps.warehouse.row_count(ref, t.name) for t in spec.tables}
+        row_counts = {t.name: ctx.services.warehouse.row_count(ref, t.name) for t in spec.tables}
     if not spec.golden_queries:
         raise PermanentError("the dataset spec has no golden queries", code="no_golden_queries")
 
     queries = sorted(spec.golden_queries, key=lambda q: DIFFICULTY_RANK.get(q.difficulty, 9))
     t0 = time.perf_counter()
-    llm = ctx.deps.llm
+    llm = ctx.services.llm
 
     def check(q: SpecQuery) -> Outcome:
         return validate_query(
-            q, wh=ctx.deps.warehouse, ref=ref, spec=spec, llm=llm,
+            q, wh=ctx.services.warehouse, ref=ref, spec=spec, llm=llm,
             max_bytes_billed=ctx.settings.max_bytes_billed,
             log=lambda msg: ctx.log(msg, level=EventLevel.INFO),
         )
@@ -73,24 +77,24 @@ def run(ctx: PhaseContext) -> PhaseOutput:
             f"none of the {len(outcomes)} golden queries passed; first reason: {dropped[0].reason}",
             code="no_golden_queries",
         )
-    if len(passed) < MIN_GOLDEN:
-        ctx.log(f"only {len(passed)} golden queries passed (target {MIN_GOLDEN})",
+    if len(passed) < MIN_GOLDEN_QUERIES:
+        ctx.log(f"only {len(passed)} golden queries passed (target {MIN_GOLDEN_QUERIES})",
                 level=EventLevel.WARNING, passed=len(passed))
 
-    art = ctx.deps.artifacts
-    art.put(ctx.job_id, GOLDEN_ARTIFACT, _json([q.model_dump(mode="json") for q in passed]))
-    art.put(ctx.job_id, DROPPED_ARTIFACT, _json([q.model_dump(mode="json") for q in dropped]))
+    art = ctx.services.artifacts
+    art.put(ctx.job_id, artifacts.GOLDEN_QUERIES, _json([q.model_dump(mode="json") for q in passed]))
+    art.put(ctx.job_id, artifacts.DROPPED_QUERIES, _json([q.model_dump(mode="json") for q in dropped]))
 
     script = build_script(
         company=company, research=research, spec=spec, passed=passed, row_counts=row_counts,
         dataset=ref.qualified, max_bytes_billed=ctx.settings.max_bytes_billed,
     )
-    art.put(ctx.job_id, SCRIPT_ARTIFACT, to_markdown(script).encode(), "text/markdown")
+    art.put(ctx.job_id, artifacts.DEMO_SCRIPT, to_markdown(script).encode(), "text/markdown")
     qa = [{"question": q.question, "answer": q.answer, "difficulty": q.difficulty,
            "pattern": q.pattern, "sql": q.sql, "row_count": q.row_count,
            "result": q.preview[:5]}
-          for q in _spread(passed, SAMPLE_QA)]
-    art.put(ctx.job_id, QA_ARTIFACT, _json(qa))
+          for q in _spread(passed, SAMPLE_QUESTIONS)]
+    art.put(ctx.job_id, artifacts.SAMPLE_QA, _json(qa))
 
     rows_by_question = {o.query.question: o.rows for o in outcomes if o.query.status == "passed"}
     charts = choose_charts(spec, passed, rows_by_question)
@@ -98,17 +102,18 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         company=company, research=research, spec=spec, dataset=ref.qualified,
         row_counts=row_counts, golden=passed, dropped=len(dropped), charts=charts, script=script,
     )
-    art.put(ctx.job_id, REPORT_ARTIFACT, html.encode(), "text/html; charset=utf-8")
+    art.put(ctx.job_id, artifacts.REPORT, html.encode(), "text/html; charset=utf-8")
     ctx.log(f"{len(passed)}/{len(outcomes)} golden queries passed ({repaired} repaired, "
             f"{len(dropped)} dropped) in {seconds:.2f}s",
             passed=len(passed), dropped=len(dropped), repaired=repaired, seconds=round(seconds, 3))
     return PhaseOutput(
         summary={"passed": len(passed), "dropped": len(dropped), "repaired": repaired,
                  "queries_s": round(seconds, 2), "charts": len(charts),
-                 "below_target": len(passed) < MIN_GOLDEN},
-        result={"golden_artifact": GOLDEN_ARTIFACT, "passed": len(passed),
-                "dropped": len(dropped), "report": REPORT_ARTIFACT,
-                "script": SCRIPT_ARTIFACT, "sample_qa": QA_ARTIFACT},
+                 "below_target": len(passed) < MIN_GOLDEN_QUERIES},
+        result=ContentResult(golden_artifact=artifacts.GOLDEN_QUERIES, passed=len(passed),
+                             dropped=len(dropped), report=artifacts.REPORT,
+                             script=artifacts.DEMO_SCRIPT, sample_qa=artifacts.SAMPLE_QA,
+                             ).model_dump(mode="json"),
     )
 
 

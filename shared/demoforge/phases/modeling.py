@@ -2,7 +2,7 @@
 
 1. Pick the closest industry template and customise it with the prospect's name,
    products and KPIs, sized by the job's options (scale small/default/large or rows).
-2. With Claude (``ctx.deps.llm``), ask for a tailored DatasetSpec through the schema, with
+2. With Claude (``ctx.services.llm``), ask for a tailored DatasetSpec through the schema, with
    the template as the worked example; validate it (schema, naming, keys, generators,
    golden-query SQL, and a small trial generation in which every golden query must return
    rows); on failure, one repair round with the errors; then fall back to step 1's spec.
@@ -14,22 +14,21 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import sqlglot
 from pydantic import ValidationError
 from sqlglot import exp
 
-from demoforge.domain.errors import InvalidInput, LLMInvalidOutput, LLMUnavailable, PermanentError
-from demoforge.domain.job import EventLevel, Phase
-from demoforge.domain.results import ResearchResult
+from demoforge.domain import artifacts
+from demoforge.domain.errors import InvalidInput, LLMInvalidOutput, LLMUnavailable
+from demoforge.domain.job import EventLevel
+from demoforge.domain.results import MIN_GOLDEN_QUERIES, ModelingResult, ResearchResult
 from demoforge.prompts import modeling as prompts
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates import closest_industry, customise, get_template, resize, target_rows
 
-SPEC_ARTIFACT = "spec.json"
-MIN_GOLDEN_QUERIES = 12
 TRIAL_ROWS = 20_000  # trial generation size: enough for every golden query to find rows
 # A whole DatasetSpec is ~5-8k output tokens: minutes, not the default per-call seconds.
 # Two calls (design + repair) must still fit the function's timeout (= the runner's lease),
@@ -38,13 +37,7 @@ DESIGN_TIMEOUT_S = 240.0
 
 
 def run(ctx: PhaseContext) -> PhaseOutput:
-    raw = ctx.result(Phase.RESEARCH)
-    if not raw:
-        raise PermanentError("the research result is missing: run research first", code="research_missing")
-    try:
-        research = ResearchResult.model_validate(raw)
-    except ValidationError as e:
-        raise PermanentError(f"the research result is invalid: {e}", code="research_invalid") from e
+    research = ctx.result(ResearchResult)
     opts = ctx.job.options
     try:
         total = target_rows(opts.scale, opts.rows)
@@ -53,8 +46,9 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     template_name = closest_industry(research.industry)
     fallback = customise(get_template(template_name), research, scale=opts.scale, rows=opts.rows)
 
-    spec, source = fallback, "template"
-    llm = ctx.deps.llm
+    spec = fallback
+    source: Literal["template", "claude"] = "template"
+    llm = ctx.services.llm
     if llm is not None:
         try:
             designed = design(ctx, research, get_template(template_name), total)
@@ -68,25 +62,25 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     if opts.seed is not None:
         spec = spec.model_copy(update={"seed": opts.seed})
 
-    ctx.deps.artifacts.put(ctx.job_id, SPEC_ARTIFACT, spec.model_dump_json(indent=1).encode())
+    ctx.services.artifacts.put(ctx.job_id, artifacts.SPEC, spec.model_dump_json(indent=1).encode())
     planned = spec.planned_rows()
-    result = {
-        "spec_artifact": SPEC_ARTIFACT, "template": template_name, "source": source,
-        "tables": len(spec.tables), "planned_rows": planned,
-    }
+    result = ModelingResult(
+        spec_artifact=artifacts.SPEC, template=template_name, source=source,
+        tables=len(spec.tables), planned_rows=planned,
+    )
     summary = {
         "template": template_name, "source": source, "tables": len(spec.tables),
         "planned_rows": planned, "golden_queries": len(spec.golden_queries),
         "stories": [s.name for s in spec.stories],
     }
-    return PhaseOutput(summary=summary, result=result)
+    return PhaseOutput(summary=summary, result=result.model_dump(mode="json"))
 
 
 def design(
     ctx: PhaseContext, research: ResearchResult, template: DatasetSpec, total_rows: int
 ) -> DatasetSpec | None:
     """Claude's spec (validated, sized), or None after a failed repair round."""
-    llm = ctx.deps.llm
+    llm = ctx.services.llm
     assert llm is not None
     schema = DatasetSpec.model_json_schema()
     message = prompts.design_message(

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from demoforge.domain import artifacts
 from demoforge.domain.errors import LLMUnavailable, UnsafeUrl
 from demoforge.domain.job import Clarification, EventLevel
 from demoforge.domain.results import ResearchResult
@@ -22,41 +22,41 @@ from demoforge.research import cache, claude, offline
 from demoforge.research.crawl import crawl
 from demoforge.research.extract import PageExtract
 from demoforge.service.phase import PhaseContext, PhaseOutput
+from demoforge.service.services import Services
 
-if TYPE_CHECKING:
-    from demoforge.bootstrap import Deps
-
-PAGES_ARTIFACT = "research/pages.json"
 ARTIFACT_TEXT_CHARS = 20_000
 FALLBACK_CANDIDATES = ("retail_ecommerce", "professional_services", "saas_software", "manufacturing")
 
 
 def read_site(
-    deps: Deps, url: str, *, log: Callable[[str], None] | None = None, use_cache: bool = True
+    services: Services, url: str, *, log: Callable[[str], None] | None = None,
+    use_cache: bool = True,
 ) -> tuple[list[PageExtract], bool]:
     """(pages, from_cache). Fetch errors propagate with their transient/permanent kind;
     a refused URL becomes ``PermanentError`` code ``unsafe_url``."""
-    private = deps.settings.allow_private_network
+    settings = services.settings
+    private = settings.allow_private_network
     if use_cache:
-        cached = cache.load(deps.store, url, private_allowed=private)
+        cached = cache.load(services.research_cache, url, private_allowed=private)
         if cached:
             return cached, True
     try:
-        result = crawl(deps.fetcher, url, max_pages=deps.settings.crawl_max_pages, log=log)
+        result = crawl(services.fetcher, url, max_pages=settings.crawl_max_pages, log=log)
     except UnsafeUrl as e:
         raise UnsafeUrl(f"refused to research {url}: {e.message}") from e
     if use_cache:
-        cache.save(deps.store, url, result.pages, deps.settings.research_cache_ttl_s, private_allowed=private)
+        cache.save(services.research_cache, url, result.pages, settings.research_cache_ttl_s,
+                   private_allowed=private)
     return result.pages, False
 
 
 def analyse(
-    deps: Deps, pages: list[PageExtract], *, company_name: str | None = None,
+    services: Services, pages: list[PageExtract], *, company_name: str | None = None,
     log: Callable[[str], None] | None = None,
 ) -> ResearchResult:
     """Claude when configured (falling back to offline when it is unavailable), else offline."""
     offline_result = offline.analyse(pages, company_name=company_name)
-    llm = deps.llm
+    llm = services.llm
     if llm is None:
         return offline_result
     try:
@@ -74,17 +74,17 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     def warn(msg: str) -> None:
         ctx.log(msg, EventLevel.WARNING)
 
-    pages, from_cache = read_site(ctx.deps, ctx.job.customer_url, log=warn)
+    pages, from_cache = read_site(ctx.services, ctx.job.customer_url, log=warn)
     ctx.log(
         f"read {len(pages)} page(s) of {ctx.job.customer_url}" + (" (cached)" if from_cache else ""),
         pages=[p.url for p in pages],
     )
     artifact = {"pages": [p.capped(ARTIFACT_TEXT_CHARS).model_dump(mode="json", exclude={"links"}) for p in pages]}
-    ctx.deps.artifacts.put(
-        ctx.job_id, PAGES_ARTIFACT, json.dumps(artifact, ensure_ascii=False, indent=1).encode()
+    ctx.services.artifacts.put(
+        ctx.job_id, artifacts.RESEARCH_PAGES, json.dumps(artifact, ensure_ascii=False, indent=1).encode()
     )
 
-    result = analyse(ctx.deps, pages, company_name=ctx.job.company_name, log=warn)
+    result = analyse(ctx.services, pages, company_name=ctx.job.company_name, log=warn)
     waiting: Clarification | None = None
     if ctx.job.industry_hint:
         # The CE told us; keep the analysis for everything else (products, KPIs ...).

@@ -13,16 +13,15 @@ import concurrent.futures
 import re
 import time
 from pathlib import Path
-from typing import Any
 
-from demoforge.domain.errors import NotFound, PermanentError, TransientError
-from demoforge.domain.job import EventLevel, Phase
-from demoforge.domain.naming import slug
+from demoforge.domain.errors import PermanentError, TransientError
+from demoforge.domain.job import EventLevel
+from demoforge.domain.naming import dataset_name
+from demoforge.domain.results import ResearchResult, WarehouseResult
+from demoforge.phases.inputs import load_spec
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.service.ports import DatasetRef
-from demoforge.spec.model import DatasetSpec
 
-SPEC_ARTIFACT = "spec.json"
 _MAX_PARALLEL_LOADS = 8
 
 
@@ -31,56 +30,17 @@ def label_value(text: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "_", text.lower())[:63]
 
 
-def dataset_name(company_name: str, job_id: str) -> str:
-    short = re.sub(r"[^a-z0-9]", "_", job_id[:8].lower())
-    return f"demo_{slug(company_name)}_{short}"
-
-
-def company_name(ctx: PhaseContext) -> str:
-    research = ctx.result(Phase.RESEARCH)
-    return str(research.get("company_name") or ctx.job.company_name or "company")
-
-
-def dataset_ref(ctx: PhaseContext) -> DatasetRef:
-    """The job's dataset; later phases read it from the warehouse result when present."""
-    done = ctx.result(Phase.WAREHOUSE)
-    if done.get("dataset"):
-        return DatasetRef(project=done["project"], dataset=done["dataset"], job_id=ctx.job_id)
-    return DatasetRef(
-        project=ctx.settings.project,
-        dataset=dataset_name(company_name(ctx), ctx.job_id),
-        job_id=ctx.job_id,
-    )
-
-
-def load_spec(ctx: PhaseContext) -> DatasetSpec:
-    try:
-        raw = ctx.deps.artifacts.get(ctx.job_id, SPEC_ARTIFACT)
-    except NotFound as e:
-        raise PermanentError(
-            "spec.json is missing: the modeling phase must run before warehouse",
-            code="spec_missing",
-        ) from e
-    return DatasetSpec.model_validate_json(raw)
-
-
-def _generate(spec: DatasetSpec, out_dir: Path, seed: int) -> dict[str, Any]:
-    # Imported here: the synth engine (numpy-heavy) is only needed by this phase.
-    from demoforge.synth.generate import generate_dataset
-
-    return dict(generate_dataset(spec, out_dir, seed=seed))
-
-
 def run(ctx: PhaseContext) -> PhaseOutput:
     spec = load_spec(ctx)
-    ref = dataset_ref(ctx)
-    company = company_name(ctx)
+    company = ctx.result(ResearchResult).company_name
+    ref = DatasetRef(project=ctx.settings.project, dataset=dataset_name(company, ctx.job_id),
+                     job_id=ctx.job_id)
     seed = ctx.job.options.seed if ctx.job.options.seed is not None else spec.seed
-    out_dir = ctx.deps.artifacts.workdir(ctx.job_id) / "data"
+    out_dir = ctx.services.artifacts.workdir(ctx.job_id) / "data"
     out_dir.mkdir(parents=True, exist_ok=True)
 
     t0 = time.perf_counter()
-    generated = _generate(spec, out_dir, seed)
+    generated = ctx.services.synth.generate(spec, out_dir, seed=seed)
     gen_s = time.perf_counter() - t0
     total = sum(int(g.rows) for g in generated.values())
     ctx.log(f"generated {len(generated)} tables, {total} rows in {gen_s:.2f}s",
@@ -89,7 +49,7 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     if missing:
         raise PermanentError(f"the generator produced no data for tables {missing}")
 
-    wh = ctx.deps.warehouse
+    wh = ctx.services.warehouse
     wh.ensure_dataset(
         ref,
         labels={
@@ -131,6 +91,6 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     return PhaseOutput(
         summary={"dataset": ref.qualified, "tables": len(names), "rows": total,
                  "generate_s": round(gen_s, 2), "load_s": round(load_s, 2)},
-        result={"dataset": ref.dataset, "project": ref.project,
-                "tables": {n: loaded[n] for n in names}},
+        result=WarehouseResult(dataset=ref.dataset, project=ref.project,
+                               tables={n: loaded[n] for n in names}).model_dump(mode="json"),
     )

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from demoforge.domain.results import MIN_GOLDEN_QUERIES
+
 DESIGN_TOOL = "design_dataset"
 
-DESIGN_SYSTEM = """You design synthetic BigQuery datasets for Conversational Analytics demos.
+DESIGN_SYSTEM = f"""You design synthetic BigQuery datasets for Conversational Analytics demos.
 A Customer Engineer will show the prospect a data agent answering questions about data
 that looks like the prospect's own business. Design the dataset as a DatasetSpec and
 answer by calling the design_dataset tool exactly once.
@@ -34,7 +36,7 @@ Rules:
   profiles, "after" the parent's timestamp where it must be (an order after the sign-up).
 - Plant 3-4 stories (regional_hotspot, churn_cohort, product_anomaly, seasonal_peak) with
   effects on the data; give each story the value its revealing query shows first (expected_top).
-- At least 12 golden queries graded simple -> medium -> hard -> expert, each a single
+- At least {MIN_GOLDEN_QUERIES} golden queries graded simple -> medium -> hard -> expert, each a single
   read-only BigQuery Standard SQL SELECT (WITH allowed) over UNQUALIFIED table names
   (FROM orders o JOIN customers c ...). Link the query that reveals a story via "pattern".
   Order results so the most important row comes first. Avoid EXTRACT(DAYOFWEEK ...) and

@@ -1,4 +1,4 @@
-"""Cache of extracted pages per normalised URL (job store TTL cache, default 1 hour).
+"""Cache of extracted pages per normalised URL (the ``ResearchCache`` port, default 1 hour).
 
 A retried job, or two CEs researching the same prospect, do not re-crawl the site.
 Only extracted signals and capped main text are stored (no raw HTML), and the whole
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from demoforge.research.extract import PageExtract
-from demoforge.service.ports import JobStore
+from demoforge.service.ports import ResearchCache
 
 CACHE_VERSION = "v2"  # bump when PageExtract changes shape
 MAX_ENTRY_BYTES = 400_000  # Firestore's limit is 1 MiB per document
@@ -48,8 +48,8 @@ def cache_key(url: str, *, private_allowed: bool = False) -> str:
     return f"research-{CACHE_VERSION}-{digest}"
 
 
-def load(store: JobStore, url: str, *, private_allowed: bool = False) -> list[PageExtract] | None:
-    entry = store.cache_get(cache_key(url, private_allowed=private_allowed))
+def load(cache: ResearchCache, url: str, *, private_allowed: bool = False) -> list[PageExtract] | None:
+    entry = cache.get(cache_key(url, private_allowed=private_allowed))
     if not entry or entry.get("url") != normalise_url(url):
         return None
     try:
@@ -59,7 +59,8 @@ def load(store: JobStore, url: str, *, private_allowed: bool = False) -> list[Pa
 
 
 def save(
-    store: JobStore, url: str, pages: Sequence[PageExtract], ttl_s: int, *, private_allowed: bool = False
+    cache: ResearchCache, url: str, pages: Sequence[PageExtract], ttl_s: int, *,
+    private_allowed: bool = False,
 ) -> int:
     """Store the pages; returns the entry size in bytes (0 if nothing fit)."""
     for budget in TEXT_BUDGETS:
@@ -69,6 +70,6 @@ def save(
         }
         size = len(json.dumps(entry, ensure_ascii=False).encode())
         if size <= MAX_ENTRY_BYTES:
-            store.cache_put(cache_key(url, private_allowed=private_allowed), entry, ttl_s)
+            cache.put(cache_key(url, private_allowed=private_allowed), entry, ttl_s)
             return size
     return 0

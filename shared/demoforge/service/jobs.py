@@ -1,7 +1,8 @@
 """Application services on jobs, shared by the HTTP api and the CLI.
 
-Each is a small transaction on the job document followed by a publish: the same
-outbox discipline as the runner (a publish that fails leaves a job that ``:retry`` heals).
+Each is one ``JobDoc`` transition run in a transaction (``service.transact.update``),
+an event, and a publish: the same outbox discipline as the runner (a publish that fails
+leaves a job that ``:retry`` heals).
 """
 
 from __future__ import annotations
@@ -15,22 +16,17 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from demoforge.bootstrap import Deps
-from demoforge.domain.errors import Conflict, InvalidInput, NotFound
+from demoforge.domain.errors import InvalidInput, NotFound
 from demoforge.domain.job import (
     INDUSTRIES,
-    PHASE_ORDER,
-    Event,
     EventLevel,
     JobDoc,
-    JobError,
     JobOptions,
-    JobStatus,
     Phase,
     PhaseMessage,
-    PhaseState,
-    PhaseStatus,
 )
+from demoforge.service.services import Services
+from demoforge.service.transact import update, update_if_present
 
 
 class CreateJobRequest(BaseModel):
@@ -127,6 +123,8 @@ def parse(model: type[BaseModel], body: Any) -> Any:
         raise InvalidInput(f"{where}: {msg}") from e
 
 
+# A job still queued this long after its creation lost its first message (a publish that
+# failed after the create committed): ``:retry`` is the way to heal that too.
 STUCK_QUEUED_S = 60
 
 
@@ -134,14 +132,10 @@ def new_job_id() -> str:
     return uuid.uuid4().hex[:20]
 
 
-def _event(deps: Deps, job_id: str, message: str, phase: Phase | None = None, **data: Any) -> None:
-    deps.store.add_event(job_id, Event(phase=phase, level=EventLevel.INFO, message=message, data=data))
-
-
 def create_job(
-    deps: Deps, req: CreateJobRequest, *, created_by: str = "local", job_id: str | None = None
+    services: Services, req: CreateJobRequest, *, created_by: str = "local", job_id: str | None = None
 ) -> JobDoc:
-    now = deps.clock()
+    now = services.clock()
     job = JobDoc(
         job_id=job_id or new_job_id(),
         customer_url=req.customer_url,
@@ -151,19 +145,20 @@ def create_job(
         created_by=created_by,
         created_at=now,
         updated_at=now,
-        expire_at=now + dt.timedelta(days=deps.settings.job_ttl_days),
+        expire_at=now + dt.timedelta(days=services.settings.job_ttl_days),
     )
-    deps.store.create(job)
-    _event(deps, job.job_id, f"job created for {job.customer_url}", created_by=created_by)
-    deps.bus.publish(PhaseMessage(job_id=job.job_id, phase=Phase.RESEARCH))
+    services.store.create(job)
+    services.events.write(job.job_id, f"job created for {job.customer_url}",
+                          data={"created_by": created_by})
+    services.bus.publish(PhaseMessage(job_id=job.job_id, phase=Phase.RESEARCH))
     return job
 
 
-def get_job(deps: Deps, job_id: str) -> JobDoc:
-    job = deps.store.get(job_id)
+def get_job(services: Services, job_id: str) -> JobDoc:
+    job = services.store.get(job_id)
     if job is None:
         raise NotFound(f"job {job_id} not found")
-    return fail_if_stalled(deps, job)
+    return fail_if_stalled(services, job)
 
 
 # Pub/Sub's longest retry backoff is 600 s: a job with no update for a lease plus that long
@@ -171,114 +166,43 @@ def get_job(deps: Deps, job_id: str) -> JobDoc:
 STALL_GRACE_S = 600
 
 
-def fail_if_stalled(deps: Deps, job: JobDoc) -> JobDoc:
+def fail_if_stalled(services: Services, job: JobDoc) -> JobDoc:
     """Make a lost message visible: a queued or running job that nothing has touched for
     longer than any live delivery could take is marked failed (``:retry`` resumes it)."""
-    limit = dt.timedelta(seconds=deps.settings.lease_seconds + STALL_GRACE_S)
-
-    def stalled(j: JobDoc, now: dt.datetime) -> bool:
-        if j.status not in (JobStatus.QUEUED, JobStatus.RUNNING) or now - j.updated_at <= limit:
-            return False
-        return not any(ps.lease_expires_at and ps.lease_expires_at > now for ps in j.phases.values())
-
-    if not stalled(job, deps.clock()):
+    after = dt.timedelta(seconds=services.settings.lease_seconds + STALL_GRACE_S)
+    if not job.is_stalled(services.clock(), after=after):
+        return job  # the common case: no transaction
+    found = update_if_present(services.store, job.job_id,
+                              lambda j: j.mark_stalled(services.clock(), after=after))
+    if found is None:
         return job
-
-    def tx(j: JobDoc | None) -> tuple[JobDoc | None, JobDoc | None]:
-        now = deps.clock()
-        if j is None or not stalled(j, now):
-            return None, j
-        phase = j.current_phase or Phase.RESEARCH
-        minutes = int((now - j.updated_at).total_seconds() // 60)
-        j.status = JobStatus.FAILED
-        j.error = JobError(phase=phase, code="stalled", message=(
-            f"No progress on the {phase.value} phase for {minutes} minutes: its Pub/Sub message "
-            "was dead-lettered or lost. POST /jobs/{id}:retry resumes the job from there."))
-        j.updated_at = now
-        return j, j
-
-    updated = deps.store.transact(job.job_id, tx)
-    if updated is not None and updated.status == JobStatus.FAILED:
-        deps.store.add_event(job.job_id, Event(phase=updated.current_phase, level=EventLevel.ERROR,
-                                               message=updated.error.message if updated.error else "stalled"))
-    return updated or job
+    updated, stalled = found
+    if stalled:
+        services.events.write(job.job_id, updated.error.message if updated.error else "stalled",
+                              phase=updated.current_phase, level=EventLevel.ERROR)
+    return updated
 
 
-def cancel_job(deps: Deps, job_id: str) -> JobDoc:
-    def tx(job: JobDoc | None) -> tuple[JobDoc | None, JobDoc]:
-        if job is None:
-            raise NotFound(f"job {job_id} not found")
-        if job.status == JobStatus.CANCELLED:
-            return None, job
-        if job.status.terminal:
-            raise Conflict(f"job {job_id} is {job.status.value} and cannot be cancelled")
-        job.status = JobStatus.CANCELLED
-        job.updated_at = deps.clock()
-        return job, job
-
-    job = deps.store.transact(job_id, tx)
-    _event(deps, job_id, "job cancelled")
+def cancel_job(services: Services, job_id: str) -> JobDoc:
+    job, _ = update(services.store, job_id, lambda j: j.cancel(services.clock()))
+    services.events.write(job_id, "job cancelled")
     return job
 
 
-def retry_job(deps: Deps, job_id: str) -> JobDoc:
+def retry_job(services: Services, job_id: str) -> JobDoc:
     """Resume a failed (or cancelled) job from its first unfinished phase; done phases stay."""
-
-    def tx(job: JobDoc | None) -> tuple[JobDoc | None, tuple[JobDoc, Phase]]:
-        if job is None:
-            raise NotFound(f"job {job_id} not found")
-        # A job still queued after a minute lost its first message (a publish that failed
-        # after the create committed): retrying it is the way to heal that too.
-        stuck = (job.status == JobStatus.QUEUED
-                 and deps.clock() - job.created_at > dt.timedelta(seconds=STUCK_QUEUED_S))
-        if job.status not in (JobStatus.FAILED, JobStatus.CANCELLED) and not stuck:
-            raise Conflict(
-                f"job {job_id} is {job.status.value}; only failed, cancelled or stuck "
-                "queued jobs can be retried")
-        first = next((p for p in PHASE_ORDER if job.phase(p).status != PhaseStatus.DONE), None)
-        if first is None:
-            raise Conflict(f"job {job_id} has every phase done")
-        for p in PHASE_ORDER[first.position:]:
-            job.phases[p] = PhaseState()
-        job.status = JobStatus.RUNNING
-        job.current_phase = first
-        job.error = None
-        job.updated_at = deps.clock()
-        job.recompute_progress()
-        return job, (job, first)
-
-    job, first = deps.store.transact(job_id, tx)
-    _event(deps, job_id, f"job retried from {first.value}", phase=first)
-    deps.bus.publish(PhaseMessage(job_id=job_id, phase=first))
+    stuck_after = dt.timedelta(seconds=STUCK_QUEUED_S)
+    job, first = update(services.store, job_id,
+                        lambda j: j.retry(services.clock(), stuck_after=stuck_after))
+    services.events.write(job_id, f"job retried from {first.value}", phase=first)
+    services.bus.publish(PhaseMessage(job_id=job_id, phase=first))
     return job
 
 
-def answer_job(deps: Deps, job_id: str, req: AnswerRequest) -> JobDoc:
+def answer_job(services: Services, job_id: str, req: AnswerRequest) -> JobDoc:
     """A person confirmed the industry: research is done with that answer; go on."""
-
-    def tx(job: JobDoc | None) -> tuple[JobDoc | None, JobDoc]:
-        if job is None:
-            raise NotFound(f"job {job_id} not found")
-        if job.status != JobStatus.WAITING or job.clarification is None:
-            raise Conflict(f"job {job_id} is {job.status.value}, not waiting for an answer")
-        now = deps.clock()
-        job.clarification.answer = req.industry
-        job.clarification.notes = req.notes
-        research = dict(job.results.get(Phase.RESEARCH.value, {}))
-        research.update(industry=req.industry, confidence=1.0, source="answer")
-        if req.notes:
-            research["notes"] = req.notes
-        job.results[Phase.RESEARCH.value] = research
-        ps = job.phase(Phase.RESEARCH)
-        ps.status = PhaseStatus.DONE
-        ps.summary = {**ps.summary, "industry": req.industry, "answered": True}
-        job.status = JobStatus.RUNNING
-        job.current_phase = Phase.MODELING
-        job.updated_at = now
-        job.recompute_progress()
-        return job, job
-
-    job = deps.store.transact(job_id, tx)
-    _event(deps, job_id, f"industry confirmed as {req.industry}", phase=Phase.RESEARCH)
-    deps.bus.publish(PhaseMessage(job_id=job_id, phase=Phase.MODELING))
+    job, _ = update(services.store, job_id,
+                    lambda j: j.answer(req.industry, req.notes, services.clock()))
+    services.events.write(job_id, f"industry confirmed as {req.industry}", phase=Phase.RESEARCH)
+    services.bus.publish(PhaseMessage(job_id=job_id, phase=Phase.MODELING))
     return job

@@ -1,56 +1,89 @@
 """The contract between the runner and a phase body.
 
 A phase body is ``run(ctx: PhaseContext) -> PhaseOutput``. It reads what earlier
-phases left (``ctx.result(Phase.X)`` and artifacts), does its work idempotently
-(deterministic resource names, overwrite-not-append), and returns a small summary for the
-job document plus a small result dict later phases read. It raises ``TransientError`` for
-things worth retrying and ``PermanentError`` for things a person must fix.
+phases left (``ctx.result(WarehouseResult)`` and artifacts through
+``demoforge.phases.inputs``), does its work idempotently (deterministic resource names,
+overwrite-not-append), and returns a small summary for the job document plus its result
+model dumped to JSON, which later phases read back typed. It raises ``TransientError`` for
+things worth retrying and ``PermanentError`` for things a person must fix; a missing or
+unreadable input is permanent (``input_missing`` / ``input_invalid``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
-from demoforge.domain.job import Clarification, Event, EventLevel, JobDoc, Phase
+from pydantic import ValidationError
 
-if TYPE_CHECKING:
-    from demoforge.bootstrap import Deps
-    from demoforge.settings import Settings
+from demoforge.domain.errors import PermanentError
+from demoforge.domain.job import Clarification, EventLevel, JobDoc, Phase
+from demoforge.domain.results import PhaseResult
+from demoforge.service.services import Services
+from demoforge.settings import Settings
+
+R = TypeVar("R", bound=PhaseResult)
 
 
 @dataclasses.dataclass
 class PhaseOutput:
     summary: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # The phase's result model as JSON (``model_dump(mode="json")``), stored as
+    # ``JobDoc.results[phase]``.
     result: dict[str, Any] = dataclasses.field(default_factory=dict)
     # Set by research when it needs a person to confirm the industry.
     waiting: Clarification | None = None
+
+
+def input_missing(job_id: str, what: str, producer: Phase) -> PermanentError:
+    return PermanentError(
+        f"{what} of job {job_id} is missing; the {producer.value} phase must run first",
+        code="input_missing",
+    )
+
+
+def input_invalid(job_id: str, what: str, detail: str) -> PermanentError:
+    return PermanentError(f"{what} of job {job_id} is invalid: {detail}", code="input_invalid")
 
 
 @dataclasses.dataclass
 class PhaseContext:
     job: JobDoc  # snapshot taken when the phase was claimed
     phase: Phase
-    deps: Deps
+    services: Services
     attempt: int = 1
 
     @property
     def settings(self) -> Settings:
-        return self.deps.settings
+        return self.services.settings
 
     @property
     def job_id(self) -> str:
         return self.job.job_id
 
-    def result(self, phase: Phase) -> dict[str, Any]:
-        """What an earlier phase returned as ``PhaseOutput.result``."""
-        return self.job.results.get(phase.value, {})
+    def result(self, model: type[R]) -> R:
+        """An earlier phase's result, typed; ``PermanentError`` when it is missing or does
+        not fit the model (the producing phase must run, or run again, first)."""
+        p = model.phase.value
+        try:
+            found = model.stored(self.job)
+        except ValidationError as e:
+            raise PermanentError(
+                f"the {p} result of job {self.job_id} is missing or invalid "
+                f"({e.error_count()} problem(s), first: {e.errors()[0]['msg']}); "
+                f"the {p} phase must run first",
+                code="input_invalid",
+            ) from e
+        if found is None:
+            raise PermanentError(
+                f"the {p} result is missing from job {self.job_id}; the {p} phase must run first",
+                code="input_missing",
+            )
+        return found
 
     def log(self, message: str, level: EventLevel = EventLevel.INFO, **data: Any) -> None:
-        self.deps.store.add_event(
-            self.job_id, Event(phase=self.phase, level=level, message=message, data=data)
-        )
+        self.services.events.write(self.job_id, message, phase=self.phase, level=level, data=data)
 
 
 PhaseBody = Callable[[PhaseContext], PhaseOutput]

@@ -2,8 +2,9 @@
 
 Adapters in ``demoforge.adapters`` implement them for the cloud (Firestore, Pub/Sub,
 BigQuery, GCS, Anthropic, Gemini Data Analytics) and for embedded local runs (SQLite,
-in-process bus, DuckDB, files). Tests use the same local adapters or fakes; nothing
-here imports a cloud SDK.
+in-process bus, DuckDB, files, the synth engine). Tests use the same local adapters or
+fakes; nothing here imports a cloud SDK. ``demoforge.service.services.Services`` bundles
+them for phases and services.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from demoforge.domain.job import Event, JobDoc, PhaseMessage
 
 if TYPE_CHECKING:
     from demoforge.agent.types import AgentDeletion, AgentInfo, ChatOutcome
+    from demoforge.spec.model import DatasetSpec, TableSpec
 
 R = TypeVar("R")
 
@@ -49,11 +51,18 @@ class JobStore(Protocol):
         """Oldest first."""
         ...
 
-    def cache_get(self, key: str) -> dict[str, Any] | None:
-        """A live (not expired) cache entry, e.g. research extraction per normalised URL."""
+
+class ResearchCache(Protocol):
+    """A small TTL cache of research extraction per normalised URL (Firestore's
+    ``research_cache`` collection in the cloud, a SQLite table locally)."""
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """A live (not expired) entry, or None."""
         ...
 
-    def cache_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None: ...
+    def put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
+        """Store (overwrite) ``value`` under ``key`` for ``ttl_s`` seconds."""
+        ...
 
 
 class Bus(Protocol):
@@ -73,17 +82,11 @@ class ArtifactStore(Protocol):
         """Raise ``NotFound`` if absent."""
         ...
 
-    def exists(self, job_id: str, name: str) -> bool: ...
-
     def list(self, job_id: str) -> builtins.list[str]: ...
 
     def workdir(self, job_id: str) -> Path:
         """A local directory for files a phase builds before storing them."""
         ...
-
-    def put_file(self, job_id: str, name: str, path: Path) -> str: ...
-
-    def delete_job(self, job_id: str) -> None: ...
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,7 +107,7 @@ class Warehouse(Protocol):
         self, ref: DatasetRef, *, labels: Mapping[str, str], description: str, ttl_days: int
     ) -> None: ...
 
-    def load_table(self, ref: DatasetRef, table: Any, parquet: Path) -> int:
+    def load_table(self, ref: DatasetRef, table: TableSpec, parquet: Path) -> int:
         """Create/replace the table from the spec's table (descriptions included) and load
         the Parquet file with WRITE_TRUNCATE semantics; returns the row count loaded."""
         ...
@@ -119,6 +122,28 @@ class Warehouse(Protocol):
 
     def delete_dataset(self, ref: DatasetRef) -> None:
         """Idempotent: absent datasets are fine."""
+        ...
+
+
+class GeneratedTable(Protocol):
+    """One table the synth engine wrote."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def rows(self) -> int: ...
+
+
+class SynthEngine(Protocol):
+    """Generates a dataset spec's rows as Parquet (``demoforge.synth`` locally and in
+    the warehouse function; tests inject a small fake)."""
+
+    def generate(self, spec: DatasetSpec, out_dir: Path, *, seed: int) -> Mapping[str, GeneratedTable]:
+        """Write ``out_dir/<table>.parquet`` for every table (overwriting); by table name."""
         ...
 
 

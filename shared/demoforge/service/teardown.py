@@ -16,83 +16,76 @@ teardown that failed half-way, e.g. on a transient API error.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
 
 from demoforge.agent.definition import agent_name_for
-from demoforge.bootstrap import Deps
-from demoforge.domain.errors import NotFound
-from demoforge.domain.job import Event, EventLevel, JobDoc, JobStatus, Phase
-from demoforge.phases.warehouse import dataset_name
+from demoforge.domain.job import JobDoc
+from demoforge.domain.naming import dataset_name
+from demoforge.domain.results import AgentResult, PhaseResult, ResearchResult, WarehouseResult
 from demoforge.service.ports import DatasetRef
+from demoforge.service.services import Services
+from demoforge.service.transact import update
 
 TEARDOWN_KEY = "teardown"
+R = TypeVar("R", bound=PhaseResult)
 
 
-def _mark_deleted(deps: Deps, job_id: str) -> JobDoc:
-    def tx(job: JobDoc | None) -> tuple[JobDoc | None, JobDoc]:
-        if job is None:
-            raise NotFound(f"job {job_id} not found")
-        if job.status == JobStatus.DELETED:
-            return None, job
-        job.status = JobStatus.DELETED
-        job.updated_at = deps.clock()
-        return job, job
-
-    return deps.store.transact(job_id, tx)
+def _recorded(job: JobDoc, model: type[R]) -> R | None:
+    """What a phase recorded, if it got that far and the record is readable: a teardown
+    must also work on a job whose phases failed half-way."""
+    try:
+        return model.stored(job)
+    except ValidationError:
+        return None
 
 
-def _agent_names(deps: Deps, job: JobDoc) -> list[str]:
-    names = [agent_name_for(deps.settings, job.job_id)]
-    recorded = job.results.get(Phase.AGENT.value, {}).get("agent_name")
-    if isinstance(recorded, str) and recorded and recorded not in names:
-        names.append(recorded)  # created under other settings (project/location)
+def _agent_names(services: Services, job: JobDoc) -> list[str]:
+    names = [agent_name_for(services.settings, job.job_id)]
+    agent = _recorded(job, AgentResult)
+    if agent is not None and agent.agent_name and agent.agent_name not in names:
+        names.append(agent.agent_name)  # created under other settings (project/location)
     return names
 
 
-def _dataset(deps: Deps, job: JobDoc) -> DatasetRef | None:
-    wh = job.results.get(Phase.WAREHOUSE.value, {})
-    project, dataset = wh.get("project"), wh.get("dataset")
-    if isinstance(project, str) and isinstance(dataset, str) and project and dataset:
-        return DatasetRef(project=project, dataset=dataset, job_id=job.job_id)
+def _dataset(services: Services, job: JobDoc) -> DatasetRef | None:
+    wh = _recorded(job, WarehouseResult)
+    if wh is not None:
+        return DatasetRef(project=wh.project, dataset=wh.dataset, job_id=job.job_id)
     # The warehouse phase may have created the dataset and failed before recording it;
     # its name is deterministic, so derive it (deleting an absent dataset is a no-op).
-    company = job.results.get(Phase.RESEARCH.value, {}).get("company_name") or job.company_name
+    research = _recorded(job, ResearchResult)
+    company = research.company_name if research is not None else job.company_name
     if not company:
         return None  # research never finished: no dataset name was ever chosen
-    return DatasetRef(project=deps.settings.project,
-                      dataset=dataset_name(str(company), job.job_id), job_id=job.job_id)
+    return DatasetRef(project=services.settings.project,
+                      dataset=dataset_name(company, job.job_id), job_id=job.job_id)
 
 
-def delete_job(deps: Deps, job_id: str) -> JobDoc:
+def delete_job(services: Services, job_id: str) -> JobDoc:
     """Delete the job's agent, conversations and dataset; mark it deleted. Idempotent.
 
     Raises ``NotFound`` for an unknown job; adapter errors (``TransientError``,
     ``PermanentError``) propagate after the job is already marked deleted, so calling
     again completes the teardown."""
-    job = _mark_deleted(deps, job_id)
+    job, _ = update(services.store, job_id, lambda j: j.mark_deleted(services.clock()))
     report: dict[str, Any] = {"agents": {}, "dataset": None}
-    for name in _agent_names(deps, job):
-        gone = deps.agents.delete_agent(name)
+    for name in _agent_names(services, job):
+        gone = services.agents.delete_agent(name)
         report["agents"][name] = gone.model_dump(mode="json")
-    ref = _dataset(deps, job)
+    ref = _dataset(services, job)
     if ref is not None:
-        deps.warehouse.delete_dataset(ref)
+        services.warehouse.delete_dataset(ref)
         report["dataset"] = ref.qualified
-    now = deps.clock()
-
-    def record(j: JobDoc | None) -> tuple[JobDoc | None, JobDoc]:
-        if j is None:
-            raise NotFound(f"job {job_id} not found")
-        j.results[TEARDOWN_KEY] = {**report, "at": now.isoformat()}
-        j.updated_at = now
-        return j, j
-
-    done = deps.store.transact(job_id, record)
+    now = services.clock()
+    done, _ = update(services.store, job_id,
+                     lambda j: j.record(TEARDOWN_KEY, {**report, "at": now.isoformat()}, now))
     conversations = sum(a["conversations_deleted"] for a in report["agents"].values())
-    deps.store.add_event(job_id, Event(
-        level=EventLevel.INFO,
-        message=(f"job deleted: agent(s) {', '.join(a['agent'] for a in report['agents'].values())}, "
-                 f"{conversations} conversation(s), dataset {report['dataset'] or 'none recorded'}"),
+    services.events.write(
+        job_id,
+        f"job deleted: agent(s) {', '.join(a['agent'] for a in report['agents'].values())}, "
+        f"{conversations} conversation(s), dataset {report['dataset'] or 'none recorded'}",
         data=report,
-    ))
+    )
     return done

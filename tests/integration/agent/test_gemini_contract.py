@@ -13,10 +13,11 @@ import pytest
 
 from demoforge.adapters.gemini_agents import REQUIRED_ROLES, GeminiDataAgents
 from demoforge.agent.definition import build_create_request
-from demoforge.agent.types import AgentInfo, WarehouseInfo
+from demoforge.agent.types import AgentInfo
 from demoforge.agent.verdict import judge
 from demoforge.domain.errors import PermanentError, TransientError
 from demoforge.domain.job import JobStatus, Phase, PhaseMessage
+from demoforge.domain.results import WarehouseResult
 from demoforge.service.runner import Runner
 from demoforge.service.teardown import TEARDOWN_KEY, delete_job
 from demoforge.settings import Settings
@@ -40,7 +41,7 @@ def _request(settings: Settings, golden: list) -> dict[str, Any]:
     return build_create_request(
         settings=settings, job_id=JOB, created_by="ce@example.com", research=ai.research(),
         notes=None, spec=ai.spec(),
-        warehouse=WarehouseInfo(project=ai.PROJECT, dataset=ai.DATASET, tables={"orders": 300}),
+        warehouse=WarehouseResult(project=ai.PROJECT, dataset=ai.DATASET, tables={"orders": 300}),
         golden=golden,
     )
 

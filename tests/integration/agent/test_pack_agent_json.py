@@ -13,7 +13,7 @@ import pytest
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.job import JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
 from demoforge.domain.results import GoldenQuery
 from demoforge.service.runner import Runner
@@ -27,7 +27,7 @@ def test_pack_agent_json_after_real_warehouse_and_content(tmp_path: Path) -> Non
     settings = Settings(home=tmp_path)
     store = SQLiteJobStore(tmp_path / "jobs.sqlite")
     artifacts = LocalArtifactStore(tmp_path)
-    deps = Deps(settings, store=store, bus=MemoryBus(), artifacts=artifacts)
+    deps = Container(settings, store=store, bus=MemoryBus(), artifacts=artifacts)
     spec = ai.spec().model_dump(mode="json")
     # Spec-style golden queries: placeholders, as templates write them.
     spec["golden_queries"] = [

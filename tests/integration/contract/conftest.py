@@ -1,4 +1,5 @@
-"""The ``store`` fixture: every contract test runs once per ``JobStore`` implementation."""
+"""The ``store`` and ``cache`` fixtures: every contract test runs once per ``JobStore`` /
+``ResearchCache`` implementation."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from demoforge.devtools.emulators import Emulator
-from demoforge.service.ports import JobStore
+from demoforge.service.ports import JobStore, ResearchCache
 from demoforge.settings import Settings
 from tests.support.emulator_fixtures import EMULATOR_PROJECT
 
@@ -29,3 +30,16 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[JobStore]:
         yield SQLiteJobStore(tmp_path / "jobs.sqlite")
     else:
         yield firestore_store(request.getfixturevalue("fresh_firestore"))
+
+
+@pytest.fixture(params=["sqlite", "firestore"])
+def cache(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ResearchCache]:
+    if request.param == "sqlite":
+        from demoforge.adapters.sqlite_store import SQLiteResearchCache
+
+        yield SQLiteResearchCache(tmp_path / "jobs.sqlite")
+    else:
+        from demoforge.adapters.firestore_store import FirestoreResearchCache
+
+        emu: Emulator = request.getfixturevalue("fresh_firestore")
+        yield FirestoreResearchCache(Settings(project=EMULATOR_PROJECT, firestore_emulator_host=emu.host))

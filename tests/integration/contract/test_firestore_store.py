@@ -11,7 +11,11 @@ import datetime as dt
 import pytest
 from google.api_core import exceptions as gexc
 
-from demoforge.adapters.firestore_store import FirestoreJobStore, cache_doc_id
+from demoforge.adapters.firestore_store import (
+    FirestoreJobStore,
+    FirestoreResearchCache,
+    cache_doc_id,
+)
 from demoforge.devtools.emulators import Emulator
 from demoforge.domain.errors import InvalidInput, TransientError
 from demoforge.domain.job import Event, EventLevel, JobDoc, Phase, PhaseStatus
@@ -63,7 +67,8 @@ def test_event_and_cache_documents(fs: FirestoreJobStore) -> None:
     assert snap.id.startswith("20260301T120000.000000-")
 
     key = "https://x.example.com/a/b"
-    fs.cache_put(key, {"v": [1, 2]}, ttl_s=60)
+    FirestoreResearchCache(fs.settings, client=fs.client, clock=lambda: NOW).put(
+        key, {"v": [1, 2]}, ttl_s=60)
     cached = fs.client.collection("research_cache").document(cache_doc_id(key)).get().to_dict()
     assert cached is not None
     assert "/" not in cache_doc_id(key)

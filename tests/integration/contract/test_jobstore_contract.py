@@ -1,5 +1,6 @@
-"""One contract for every ``JobStore``: the embedded SQLite store and Firestore (on the
-official emulator) must behave the same for everything the runner, API and phases use."""
+"""One contract for every ``JobStore`` (and ``ResearchCache``): the embedded SQLite store
+and Firestore (on the official emulator) must behave the same for everything the runner,
+API and phases use."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from demoforge.domain.job import (
     Phase,
     PhaseStatus,
 )
-from demoforge.service.ports import JobStore
+from demoforge.service.ports import JobStore, ResearchCache
 
 pytestmark = pytest.mark.integration
 
@@ -229,24 +230,24 @@ def test_events_oldest_first_with_pagination(store: JobStore) -> None:
     assert store.events("job-none") == ([], None)
 
 
-def test_cache_ttl(store: JobStore) -> None:
+def test_cache_ttl(cache: ResearchCache) -> None:
     key = "https://www.example.com/a/b?c=d#research:v1"
-    assert store.cache_get(key) is None
-    store.cache_put(key, {"industry": "retail_ecommerce", "pages": ["/", "/about"]}, ttl_s=300)
-    assert store.cache_get(key) == {"industry": "retail_ecommerce", "pages": ["/", "/about"]}
+    assert cache.get(key) is None
+    cache.put(key, {"industry": "retail_ecommerce", "pages": ["/", "/about"]}, ttl_s=300)
+    assert cache.get(key) == {"industry": "retail_ecommerce", "pages": ["/", "/about"]}
     # Overwrite, not append.
-    store.cache_put(key, {"industry": "telecom"}, ttl_s=300)
-    assert store.cache_get(key) == {"industry": "telecom"}
+    cache.put(key, {"industry": "telecom"}, ttl_s=300)
+    assert cache.get(key) == {"industry": "telecom"}
     # A very long key (longer than Firestore's document-id limit) still works.
     long_key = "https://example.com/" + "x" * 2000
-    store.cache_put(long_key, {"v": 1}, ttl_s=300)
-    assert store.cache_get(long_key) == {"v": 1}
+    cache.put(long_key, {"v": 1}, ttl_s=300)
+    assert cache.get(long_key) == {"v": 1}
     # Arbitrary JSON, including nested arrays (which a Firestore map field cannot hold).
-    store.cache_put("nested", {"rows": [[1, "a"], [2, None]], "m": {"k": [{"x": 1.5}]}}, 300)
-    assert store.cache_get("nested") == {"rows": [[1, "a"], [2, None]], "m": {"k": [{"x": 1.5}]}}
+    cache.put("nested", {"rows": [[1, "a"], [2, None]], "m": {"k": [{"x": 1.5}]}}, 300)
+    assert cache.get("nested") == {"rows": [[1, "a"], [2, None]], "m": {"k": [{"x": 1.5}]}}
 
-    store.cache_put("short-lived", {"v": 2}, ttl_s=1)
-    assert store.cache_get("short-lived") == {"v": 2}
+    cache.put("short-lived", {"v": 2}, ttl_s=1)
+    assert cache.get("short-lived") == {"v": 2}
     time.sleep(1.2)
-    assert store.cache_get("short-lived") is None
-    assert store.cache_get(key) == {"industry": "telecom"}
+    assert cache.get("short-lived") is None
+    assert cache.get(key) == {"industry": "telecom"}

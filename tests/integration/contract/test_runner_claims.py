@@ -1,4 +1,4 @@
-"""The runner's claim/complete transitions through a real ``store.transact``: two
+"""The job's claim/complete transitions through a real ``store.transact``: two
 deliveries of the same message racing (Pub/Sub at-least-once) leave exactly one owner,
 on SQLite and on the Firestore emulator (where Firestore's own retry re-runs the pure
 claim function on contention)."""
@@ -10,10 +10,10 @@ import threading
 
 import pytest
 
-from demoforge.domain.job import JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
+from demoforge.domain.job import Claim, JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
 from demoforge.service.phase import PhaseOutput
 from demoforge.service.ports import JobStore
-from demoforge.service.runner import Claim, ClaimResult, claim, complete
+from demoforge.service.transact import update
 
 pytestmark = pytest.mark.integration
 
@@ -24,14 +24,14 @@ def test_concurrent_claims_of_one_phase_have_one_winner(store: JobStore) -> None
     store.create(JobDoc(job_id="job-r", customer_url="https://shop.example.com/",
                         created_at=NOW, updated_at=NOW))
     barrier = threading.Barrier(2)
-    results: dict[str, ClaimResult] = {}
+    results: dict[str, Claim] = {}
     errors: list[BaseException] = []
 
     def deliver(owner: str) -> None:
         try:
             barrier.wait(timeout=30)
-            results[owner] = store.transact(
-                "job-r", lambda j: claim(j, Phase.RESEARCH, owner, NOW, 540, 5))
+            results[owner] = update(store, "job-r", lambda j: j.claim(
+                Phase.RESEARCH, owner, NOW, lease_s=540, max_attempts=5))[1]
         except BaseException as e:  # noqa: BLE001  (reported by the main thread)
             errors.append(e)
 
@@ -41,9 +41,9 @@ def test_concurrent_claims_of_one_phase_have_one_winner(store: JobStore) -> None
     for t in threads:
         t.join(timeout=120)
     assert not errors, errors
-    outcomes = sorted(r.outcome.value for r in results.values())
+    outcomes = sorted(r.value for r in results.values())
     assert outcomes == [Claim.BUSY.value, Claim.CLAIMED.value]
-    winner = next(o for o, r in results.items() if r.outcome == Claim.CLAIMED)
+    winner = next(o for o, r in results.items() if r == Claim.CLAIMED)
 
     job = store.get("job-r")
     assert job is not None
@@ -58,7 +58,11 @@ def test_concurrent_claims_of_one_phase_have_one_winner(store: JobStore) -> None
     # next message; a late redelivery finds the phase done and re-publishes (outbox).
     out = PhaseOutput(summary={"industry": "retail_ecommerce"}, result={"pages": 2})
     done_at = NOW + dt.timedelta(seconds=4, milliseconds=500)
-    nxt = store.transact("job-r", lambda j: complete(j, Phase.RESEARCH, out, done_at))
+    def complete(at: dt.datetime) -> PhaseMessage | None:
+        return update(store, "job-r", lambda j: j.complete(
+            Phase.RESEARCH, at, summary=out.summary, result=out.result, waiting=out.waiting))[1]
+
+    nxt = complete(done_at)
     assert nxt == PhaseMessage(job_id="job-r", phase=Phase.MODELING)
     after = store.get("job-r")
     assert after is not None
@@ -69,11 +73,12 @@ def test_concurrent_claims_of_one_phase_have_one_winner(store: JobStore) -> None
     assert after.current_phase == Phase.MODELING
 
     later = done_at + dt.timedelta(seconds=10)
-    again = store.transact("job-r", lambda j: complete(j, Phase.RESEARCH, out, later))
+    again = complete(later)
     assert again == nxt
     unchanged = store.get("job-r")
     assert unchanged is not None and unchanged.updated_at == done_at
 
-    late = store.transact("job-r", lambda j: claim(j, Phase.RESEARCH, "delivery-3", later, 540, 5))
-    assert late.outcome == Claim.ALREADY_DONE
-    assert late.republish == nxt
+    job_now, late = update(store, "job-r", lambda j: j.claim(
+        Phase.RESEARCH, "delivery-3", later, lease_s=540, max_attempts=5))
+    assert late == Claim.ALREADY_DONE
+    assert job_now.next_message(Phase.RESEARCH) == nxt

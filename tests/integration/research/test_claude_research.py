@@ -14,7 +14,7 @@ import pytest
 from demoforge.adapters.anthropic_llm import AnthropicLLM
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.errors import LLMInvalidOutput
 from demoforge.domain.job import JobDoc, Phase
 from demoforge.domain.results import ResearchResult
@@ -46,19 +46,19 @@ def fake() -> Iterator[FakeAnthropic]:
         yield f
 
 
-def _run(fake: FakeAnthropic, tmp_path: Path, html: str = SHOP, **settings: Any) -> tuple[PhaseOutput, Deps]:
+def _run(fake: FakeAnthropic, tmp_path: Path, html: str = SHOP, **settings: Any) -> tuple[PhaseOutput, Container]:
     s = Settings().with_(
         home=tmp_path, anthropic_api_key="sk-test", anthropic_base_url=fake.base_url,
         anthropic_model="claude-test", llm_timeout_s=2.0, llm_max_retries=1,
     ).with_(**settings)
-    deps = Deps(s, store=SQLiteJobStore(tmp_path / "jobs.sqlite"), artifacts=LocalArtifactStore(tmp_path),
+    deps = Container(s, store=SQLiteJobStore(tmp_path / "jobs.sqlite"), artifacts=LocalArtifactStore(tmp_path),
                 fetcher=FakeFetcher({URL: html}), llm=AnthropicLLM(s))
     job = JobDoc(job_id="j1", customer_url=URL)
     deps.store.create(job)
-    return research.run(PhaseContext(job=job, phase=Phase.RESEARCH, deps=deps)), deps
+    return research.run(PhaseContext(job=job, phase=Phase.RESEARCH, services=deps)), deps
 
 
-def _events(deps: Deps) -> list[str]:
+def _events(deps: Container) -> list[str]:
     return [e.message for e in deps.store.events("j1")[0]]
 
 

@@ -12,7 +12,7 @@ import pytest
 from demoforge.adapters.anthropic_llm import AnthropicLLM
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.job import JobDoc, JobOptions, Phase
 from demoforge.phases import body_for
 from demoforge.service.phase import PhaseContext, PhaseOutput
@@ -44,17 +44,17 @@ def fake() -> Any:
         yield f
 
 
-def _run(tmp: Path, fake: FakeAnthropic) -> tuple[PhaseOutput, Deps]:
+def _run(tmp: Path, fake: FakeAnthropic) -> tuple[PhaseOutput, Container]:
     settings = Settings(home=tmp, llm_max_retries=0).with_(anthropic_api_key="test", anthropic_base_url=fake.base_url)
-    deps = Deps(settings, store=SQLiteJobStore(tmp / "jobs.sqlite"), artifacts=LocalArtifactStore(tmp),
+    deps = Container(settings, store=SQLiteJobStore(tmp / "jobs.sqlite"), artifacts=LocalArtifactStore(tmp),
                 llm=AnthropicLLM(settings))
     job = JobDoc(job_id=JOB, customer_url="https://summit.example/", options=JobOptions(scale="small"),
                  results={"research": RESEARCH})
     deps.store.create(job)
-    return body_for(Phase.MODELING)(PhaseContext(job=job, phase=Phase.MODELING, deps=deps)), deps
+    return body_for(Phase.MODELING)(PhaseContext(job=job, phase=Phase.MODELING, services=deps)), deps
 
 
-def _spec(deps: Deps) -> DatasetSpec:
+def _spec(deps: Container) -> DatasetSpec:
     return DatasetSpec.model_validate(json.loads(deps.artifacts.get(JOB, "spec.json")))
 
 

@@ -27,16 +27,16 @@ def local_bigquery(tmp_path_factory: pytest.TempPathFactory) -> Iterator[localbq
 def report_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Warehouse + content phases on DuckDB; returns the job's pack folder."""
     from demoforge.domain.job import Phase
-    from demoforge.phases import warehouse as warehouse_phase
-    from tests.support.demo_dataset import fake_generate, local_deps, make_spec, new_job, run_phase
+    from tests.support.demo_dataset import (
+        FakeSynthEngine,
+        local_deps,
+        make_spec,
+        new_job,
+        run_phase,
+    )
 
-    mp = pytest.MonkeyPatch()
-    mp.setattr(warehouse_phase, "_generate", fake_generate)
-    try:
-        deps = local_deps(tmp_path_factory.mktemp("pack"))
-        new_job(deps, "report-job", make_spec(orders=800))
-        run_phase(deps, "report-job", Phase.WAREHOUSE)
-        run_phase(deps, "report-job", Phase.CONTENT)
-    finally:
-        mp.undo()
+    deps = local_deps(tmp_path_factory.mktemp("pack"), synth=FakeSynthEngine())
+    new_job(deps, "report-job", make_spec(orders=800))
+    run_phase(deps, "report-job", Phase.WAREHOUSE)
+    run_phase(deps, "report-job", Phase.CONTENT)
     return Path(deps.artifacts.workdir("report-job"))

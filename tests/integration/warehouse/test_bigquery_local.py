@@ -13,11 +13,11 @@ import pytest
 from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
 from demoforge.domain.errors import PermanentError
 from demoforge.domain.job import Phase
-from demoforge.phases import warehouse as warehouse_phase
+from demoforge.domain.naming import dataset_name
 from demoforge.service.ports import DatasetRef
 from demoforge.settings import Settings
 from tests.support.demo_dataset import (
-    fake_generate,
+    FakeSynthEngine,
     local_deps,
     make_spec,
     new_job,
@@ -80,14 +80,13 @@ def _snapshot(wh: BigQueryWarehouse, ref: DatasetRef, tables: list[str]) -> dict
 
 
 @pytest.fixture
-def emulator_job(local_bigquery: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(warehouse_phase, "_generate", fake_generate)
+def emulator_job(local_bigquery: Any, tmp_path: Path):
     s = _settings(local_bigquery, tmp_path)
-    deps = local_deps(tmp_path, warehouse=BigQueryWarehouse(s), settings=s)
+    deps = local_deps(tmp_path, warehouse=BigQueryWarehouse(s), settings=s, synth=FakeSynthEngine())
     job = "e2e0b0b0-0000-4000-8000-000000000001"
     new_job(deps, job, make_spec(orders=500))
     yield deps, job
-    ref = DatasetRef(PROJECT, warehouse_phase.dataset_name("Summit & Trail <Outfitters>", job), job)
+    ref = DatasetRef(PROJECT, dataset_name("Summit & Trail <Outfitters>", job), job)
     deps.warehouse.delete_dataset(ref)
 
 
@@ -112,14 +111,14 @@ def _close(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def test_content_answers_match_between_duckdb_and_bigquery(emulator_job, tmp_path: Path, monkeypatch) -> None:
+def test_content_answers_match_between_duckdb_and_bigquery(emulator_job, tmp_path: Path) -> None:
     deps, job = emulator_job
     run_phase(deps, job, Phase.WAREHOUSE)
     out = run_phase(deps, job, Phase.CONTENT)
     assert out.result["dropped"] == 0 and out.result["passed"] >= 12
     on_bq = {q["question"]: q for q in json.loads(deps.artifacts.get(job, "golden_queries.json"))}
 
-    local = local_deps(tmp_path / "duck")
+    local = local_deps(tmp_path / "duck", synth=FakeSynthEngine())
     new_job(local, job, make_spec(orders=500))
     run_phase(local, job, Phase.WAREHOUSE)
     run_phase(local, job, Phase.CONTENT)

@@ -21,11 +21,12 @@ from demoforge.agent.definition import (
     qualify_sql,
     request_id_for,
 )
-from demoforge.agent.types import DateCoverage, WarehouseInfo
+from demoforge.agent.types import DateCoverage
+from demoforge.domain.results import WarehouseResult
 from demoforge.settings import Settings
 from tests.support import agent_inputs as ai
 
-WH = WarehouseInfo(project=ai.PROJECT, dataset=ai.DATASET,
+WH = WarehouseResult(project=ai.PROJECT, dataset=ai.DATASET,
                    tables={"customers": 40, "products": 4, "orders": 300})
 
 

@@ -22,7 +22,7 @@ from tests.support.agent_inputs import AgentEnv
 def _ctx(env: AgentEnv) -> PhaseContext:
     job = env.store.get(env.job.job_id)
     assert job is not None
-    return PhaseContext(job=job, phase=Phase.AGENT, deps=env.deps)
+    return PhaseContext(job=job, phase=Phase.AGENT, services=env.deps)
 
 
 def _agent_json(env: AgentEnv) -> dict:
@@ -133,7 +133,7 @@ def test_missing_inputs_fail_permanently_with_a_clear_message(
     with pytest.raises(PermanentError) as e:
         agent_phase.run(_ctx(env))
     assert message in e.value.message
-    assert not env.artifacts.exists(env.job.job_id, "agent.json")
+    assert "agent.json" not in env.artifacts.list(env.job.job_id)
 
 
 def test_failed_phase_marks_the_job_failed_with_the_message(env: AgentEnv) -> None:

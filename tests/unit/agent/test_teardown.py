@@ -4,7 +4,9 @@ with parts already gone, after a half-finished attempt, and via ``demoforge dele
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,8 +14,8 @@ from demoforge.agent.definition import agent_name_for
 from demoforge.agent.types import AgentDeletion, AgentInfo, ChatOutcome
 from demoforge.domain.errors import NotFound, TransientError
 from demoforge.domain.job import JobDoc, JobStatus, Phase, PhaseMessage
+from demoforge.domain.naming import dataset_name
 from demoforge.entrypoints import cli
-from demoforge.phases.warehouse import dataset_name
 from demoforge.service.runner import Claim, Runner
 from demoforge.service.teardown import TEARDOWN_KEY, delete_job
 from tests.support import agent_inputs as ai
@@ -29,7 +31,7 @@ class FakeAgents:
         self.fail_next_delete: Exception | None = None
         self.delete_calls: list[str] = []
 
-    def ensure_agent(self, job_id: str, request: dict) -> AgentInfo:
+    def ensure_agent(self, job_id: str, request: Mapping[str, Any]) -> AgentInfo:
         name = f"{request['parent']}/dataAgents/{request['dataAgentId']}"
         self.agents.add(name)
         return AgentInfo(name=name, agent_id=request["dataAgentId"], job_id=job_id,

@@ -14,7 +14,7 @@ from functions_framework import create_app
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.job import JobStatus, Phase, PhaseStatus
 from demoforge.entrypoints.http import create_app as create_api
 from demoforge.service import jobs
@@ -24,13 +24,13 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def deps(tmp_path: Path) -> Deps:
-    return Deps(Settings(home=tmp_path), store=SQLiteJobStore(tmp_path / "jobs.sqlite"),
+def deps(tmp_path: Path) -> Container:
+    return Container(Settings(home=tmp_path), store=SQLiteJobStore(tmp_path / "jobs.sqlite"),
                 bus=MemoryBus(), artifacts=LocalArtifactStore(tmp_path))
 
 
 @pytest.fixture
-def client(deps: Deps) -> Any:
+def client(deps: Container) -> Any:
     return create_api(lambda: deps).test_client()
 
 
@@ -46,7 +46,7 @@ def assert_error(resp: Any, status: int, code: str | None = None) -> dict[str, A
     return err
 
 
-def test_post_job_returns_202_and_publishes_research(client: Any, deps: Deps) -> None:
+def test_post_job_returns_202_and_publishes_research(client: Any, deps: Container) -> None:
     resp = client.post("/jobs", json={"customer_url": "https://Example.com/shop?x=1#top",
                                       "industry_hint": "retail_ecommerce"})
     assert resp.status_code == 202
@@ -77,7 +77,7 @@ def test_post_job_returns_202_and_publishes_research(client: Any, deps: Deps) ->
     ({"customer_url": "https://example.com", "rows": 5}, "rows"),
     ({"customer_url": 42}, "customer_url"),
 ])
-def test_bad_bodies_get_400_with_json_error(client: Any, deps: Deps, body: dict, fragment: str) -> None:
+def test_bad_bodies_get_400_with_json_error(client: Any, deps: Container, body: dict, fragment: str) -> None:
     err = assert_error(client.post("/jobs", json=body), 400)
     assert fragment in err["message"]
     assert deps.bus.published == []  # type: ignore[attr-defined]
@@ -110,7 +110,7 @@ def test_list_is_newest_first_and_paginated(client: Any) -> None:
     assert_error(client.get("/jobs?limit=abc"), 400)
 
 
-def test_events_cancel_retry_and_assets_conflicts(client: Any, deps: Deps) -> None:
+def test_events_cancel_retry_and_assets_conflicts(client: Any, deps: Container) -> None:
     job_id = client.post("/jobs", json={"customer_url": "https://e.com"}).get_json()["job_id"]
     events = client.get(f"/jobs/{job_id}/events").get_json()["events"]
     assert events and "job created" in events[0]["message"]
@@ -125,7 +125,7 @@ def test_events_cancel_retry_and_assets_conflicts(client: Any, deps: Deps) -> No
     assert resp.status_code == 202 and resp.get_json()["status"] == "running"
 
 
-def test_assets_and_report_of_a_completed_job(client: Any, deps: Deps) -> None:
+def test_assets_and_report_of_a_completed_job(client: Any, deps: Container) -> None:
     req = jobs.parse(jobs.CreateJobRequest, {"customer_url": "https://e.com"})
     job = jobs.create_job(deps, req)
 
@@ -156,7 +156,7 @@ def _token(claims: dict[str, Any]) -> str:
 
 
 def test_created_by_is_the_verified_caller_behind_iam(tmp_path: Path) -> None:
-    deps = Deps(Settings(home=tmp_path, trust_platform_identity=True),
+    deps = Container(Settings(home=tmp_path, trust_platform_identity=True),
                 store=SQLiteJobStore(tmp_path / "j.sqlite"), bus=MemoryBus(),
                 artifacts=LocalArtifactStore(tmp_path))
     client = create_api(lambda: deps).test_client()

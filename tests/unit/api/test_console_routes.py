@@ -16,7 +16,7 @@ from demoforge import console
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.job import INDUSTRIES
 from demoforge.entrypoints.http import create_app as create_api
 from demoforge.settings import Settings
@@ -28,7 +28,7 @@ CONSOLE_DIR = REPO / "shared" / "demoforge" / "console"
 
 @pytest.fixture
 def client(tmp_path: Path) -> Any:
-    deps = Deps(Settings(home=tmp_path), store=SQLiteJobStore(tmp_path / "jobs.sqlite"),
+    deps = Container(Settings(home=tmp_path), store=SQLiteJobStore(tmp_path / "jobs.sqlite"),
                 bus=MemoryBus(), artifacts=LocalArtifactStore(tmp_path))
     return create_api(lambda: deps).test_client()
 

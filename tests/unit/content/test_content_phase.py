@@ -6,14 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from demoforge.domain.errors import LLMUnavailable, PermanentError
 from demoforge.domain.job import Phase
 from demoforge.domain.results import GoldenQuery
-from demoforge.phases import warehouse as warehouse_phase
 from demoforge.spec.model import DatasetSpec
-from tests.support.demo_dataset import fake_generate, local_deps, make_spec, new_job, run_phase
+from tests.support.demo_dataset import FakeSynthEngine, local_deps, make_spec, new_job, run_phase
 
 JOB = "c0ffee00-aaaa-bbbb-cccc-ddddeeeeffff"
 DATASET = "demo_summit_trail_outfitters_c0ffee00"
@@ -36,9 +33,8 @@ class FakeLLM:
         return answer  # type: ignore[no-any-return]
 
 
-def _prepare(tmp: Path, monkeypatch: pytest.MonkeyPatch, spec: DatasetSpec, llm: Any = None):
-    monkeypatch.setattr(warehouse_phase, "_generate", fake_generate)
-    deps = local_deps(tmp, llm=llm)
+def _prepare(tmp: Path, spec: DatasetSpec, llm: Any = None):
+    deps = local_deps(tmp, llm=llm, synth=FakeSynthEngine())
     new_job(deps, JOB, spec)
     run_phase(deps, JOB, Phase.WAREHOUSE)
     return deps
@@ -49,9 +45,9 @@ def _golden(deps) -> list[GoldenQuery]:
     return [GoldenQuery.model_validate(q) for q in raw]
 
 
-def test_all_golden_queries_pass_and_artifacts_are_written(tmp_path, monkeypatch) -> None:
+def test_all_golden_queries_pass_and_artifacts_are_written(tmp_path) -> None:
     spec = make_spec(orders=600)
-    deps = _prepare(tmp_path, monkeypatch, spec)
+    deps = _prepare(tmp_path, spec)
     out = run_phase(deps, JOB, Phase.CONTENT)
     assert out.result["passed"] == len(spec.golden_queries) >= 12 and out.result["dropped"] == 0
     assert out.result["golden_artifact"] == "golden_queries.json" and out.result["report"] == "index.html"
@@ -103,9 +99,9 @@ def _broken_spec() -> DatasetSpec:
     return DatasetSpec.model_validate(raw)
 
 
-def test_failures_are_dropped_with_reasons_when_no_llm(tmp_path, monkeypatch) -> None:
+def test_failures_are_dropped_with_reasons_when_no_llm(tmp_path) -> None:
     spec = _broken_spec()
-    deps = _prepare(tmp_path, monkeypatch, spec)
+    deps = _prepare(tmp_path, spec)
     out = run_phase(deps, JOB, Phase.CONTENT)
     assert out.result["dropped"] == 5 and out.result["passed"] == len(spec.golden_queries) - 5
     assert out.summary["dropped"] == 5 and out.summary["below_target"] is False
@@ -122,7 +118,7 @@ def test_failures_are_dropped_with_reasons_when_no_llm(tmp_path, monkeypatch) ->
     assert len(logged) == 5 and all(e.data.get("reason") for e in logged)
 
 
-def test_one_llm_repair_round(tmp_path, monkeypatch) -> None:
+def test_one_llm_repair_round(tmp_path) -> None:
     spec = _broken_spec()
     llm = FakeLLM({
         "How many orders have been placed?": {"sql": "SELECT COUNT(*) AS orders FROM orders",
@@ -132,7 +128,7 @@ def test_one_llm_repair_round(tmp_path, monkeypatch) -> None:
         "Orders in 1990?": {"not_sql": True},  # invalid output: dropped
         "Average of a missing column?": PermanentError("invalid API key"),  # dropped, job goes on
     })
-    deps = _prepare(tmp_path, monkeypatch, spec, llm=llm)
+    deps = _prepare(tmp_path, spec, llm=llm)
     out = run_phase(deps, JOB, Phase.CONTENT)
     assert len(llm.calls) == 5  # exactly one round per failing query
     assert out.result["passed"] == len(spec.golden_queries) - 4 and out.result["dropped"] == 4
@@ -149,8 +145,8 @@ def test_one_llm_repair_round(tmp_path, monkeypatch) -> None:
     assert "repair failed: invalid API key" in reasons["Average of a missing column?"]
 
 
-def test_rerun_overwrites_artifacts_identically(tmp_path, monkeypatch) -> None:
-    deps = _prepare(tmp_path, monkeypatch, make_spec(orders=300))
+def test_rerun_overwrites_artifacts_identically(tmp_path) -> None:
+    deps = _prepare(tmp_path, make_spec(orders=300))
     run_phase(deps, JOB, Phase.CONTENT)
     art = deps.artifacts.workdir(JOB)
     first = {n: (art / n).read_bytes() for n in ("golden_queries.json", "demo_script.md", "index.html", "sample_qa.json")}

@@ -18,7 +18,7 @@ from functions_framework import create_app
 
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.job import Phase
 from demoforge.entrypoints.functions import BadEnvelope, decode_pubsub, parse_phase_message
 from demoforge.service import jobs
@@ -57,11 +57,11 @@ def test_vectors_decode_to_the_expected_message(case: str) -> None:
 
 
 @pytest.fixture
-def configured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Deps:
+def configured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Container:
     """The function process is configured through the environment, as when deployed; the
     test reads the same SQLite store to see what the function did."""
     monkeypatch.setenv("DEMOFORGE_HOME", str(tmp_path))
-    deps = Deps(Settings(home=tmp_path), store=SQLiteJobStore(tmp_path / "jobs.sqlite"), bus=MemoryBus())
+    deps = Container(Settings(home=tmp_path), store=SQLiteJobStore(tmp_path / "jobs.sqlite"), bus=MemoryBus())
     return deps
 
 
@@ -69,14 +69,14 @@ def _ours(job_id: str, phase: Phase) -> str:
     return base64.b64encode(json.dumps({"job_id": job_id, "phase": phase.value}).encode()).decode()
 
 
-def _delivery_ids(deps: Deps, job_id: str) -> list[str]:
+def _delivery_ids(deps: Container, job_id: str) -> list[str]:
     events, _ = deps.store.events(job_id, limit=100)
     return [e.data["delivery_id"] for e in events if "delivery_id" in e.data]
 
 
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("shape", ["structured", "binary", "legacy"])
-def test_vectors_reach_the_runner_through_the_framework(case: str, shape: str, configured: Deps) -> None:
+def test_vectors_reach_the_runner_through_the_framework(case: str, shape: str, configured: Container) -> None:
     job = jobs.create_job(configured, jobs.parse(jobs.CreateJobRequest, {"customer_url": "https://e.com"}))
     client = app_for(Phase.MODELING).test_client()
     if shape == "legacy":
@@ -102,14 +102,14 @@ def test_vectors_reach_the_runner_through_the_framework(case: str, shape: str, c
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_foreign_payloads_are_acked_not_looped(case: str, configured: Deps) -> None:
+def test_foreign_payloads_are_acked_not_looped(case: str, configured: Container) -> None:
     event = load(f"{case}-cloudevent-input.json")
     resp = app_for(Phase.RESEARCH).test_client().post(
         "/", data=json.dumps(event), headers={"Content-Type": "application/cloudevents+json"})
     assert resp.status_code == 200
 
 
-def test_message_for_another_phase_is_dropped(configured: Deps) -> None:
+def test_message_for_another_phase_is_dropped(configured: Container) -> None:
     job = jobs.create_job(configured, jobs.parse(jobs.CreateJobRequest, {"customer_url": "https://e.com"}))
     event = load("pubsub_text-cloudevent-input.json")
     event["data"]["message"]["data"] = _ours(job.job_id, Phase.MODELING)

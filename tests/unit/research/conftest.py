@@ -10,7 +10,7 @@ import pytest
 
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.service.ports import LLM
 from demoforge.settings import Settings
 from tests.support.fake_fetcher import FakeFetcher, page
@@ -24,10 +24,10 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def make_deps(settings: Settings, tmp_path: Path) -> Callable[..., Deps]:
-    def make(fetcher: FakeFetcher, llm: LLM | None = None, **overrides: object) -> Deps:
+def make_deps(settings: Settings, tmp_path: Path) -> Callable[..., Container]:
+    def make(fetcher: FakeFetcher, llm: LLM | None = None, **overrides: object) -> Container:
         s = settings.with_(**overrides) if overrides else settings
-        return Deps(
+        return Container(
             s, store=SQLiteJobStore(tmp_path / "jobs.sqlite"),
             artifacts=LocalArtifactStore(tmp_path / "artifacts"), fetcher=fetcher, llm=llm,
             llm_disabled=llm is None,

@@ -1,4 +1,4 @@
-"""Research cache: normalised keys, size cap, scope separation, TTL (SQLite store)."""
+"""Research cache: normalised keys, size cap, scope separation, TTL (SQLite adapter)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from demoforge.adapters.sqlite_store import SQLiteJobStore
+from demoforge.adapters.sqlite_store import SQLiteResearchCache
 from demoforge.research import cache
 from demoforge.research.extract import Link, PageExtract
 
@@ -30,7 +30,7 @@ def test_different_urls_and_scopes_do_not() -> None:
 
 
 def test_roundtrip_without_links_and_with_size_cap(tmp_path: Path) -> None:
-    store = SQLiteJobStore(tmp_path / "s.sqlite")
+    store = SQLiteResearchCache(tmp_path / "s.sqlite")
     big = PageExtract(url="https://example.com/", title="T", text="x" * 200_000,
                       links=[Link(text="a", href="https://example.com/a")])
     pages = [big] + [big.model_copy(update={"url": f"https://example.com/{i}"}) for i in range(5)]
@@ -43,7 +43,7 @@ def test_roundtrip_without_links_and_with_size_cap(tmp_path: Path) -> None:
 
 
 def test_expired_entries_are_gone(tmp_path: Path) -> None:
-    store = SQLiteJobStore(tmp_path / "s.sqlite")
+    store = SQLiteResearchCache(tmp_path / "s.sqlite")
     cache.save(store, "https://e.example/", [PageExtract(url="https://e.example/")], ttl_s=1)
     assert cache.load(store, "https://e.example/") is not None
     time.sleep(1.1)

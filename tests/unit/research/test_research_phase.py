@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
+from demoforge.domain import artifacts
 from demoforge.domain.errors import LLMUnavailable, PermanentError, TransientError, UnsafeUrl
 from demoforge.domain.job import JobDoc, JobStatus, Phase
 from demoforge.domain.results import ResearchResult
@@ -27,13 +28,13 @@ AMBIGUOUS = page("Willkommen", "<p>Willkommen auf unserer Seite. Hotel Zimmer bu
                  "Restaurant mit Speisekarte und Küche.</p>", lang="de")
 
 
-def _ctx(deps: Deps, **job: Any) -> PhaseContext:
+def _ctx(deps: Container, **job: Any) -> PhaseContext:
     doc = JobDoc(job_id="job1", customer_url=job.pop("url", URL), **job)
     deps.store.create(doc)
-    return PhaseContext(job=doc, phase=Phase.RESEARCH, deps=deps)
+    return PhaseContext(job=doc, phase=Phase.RESEARCH, services=deps)
 
 
-def test_confident_result_completes_without_question(make_deps: Callable[..., Deps]) -> None:
+def test_confident_result_completes_without_question(make_deps: Callable[..., Container]) -> None:
     deps = make_deps(FakeFetcher({URL: CLEAR}))
     out = research.run(_ctx(deps))
     assert out.waiting is None
@@ -42,7 +43,7 @@ def test_confident_result_completes_without_question(make_deps: Callable[..., De
     assert out.summary["industry"] == "retail_ecommerce" and out.summary["pages"] == 1
 
 
-def test_low_confidence_waits_with_top3_candidates(make_deps: Callable[..., Deps]) -> None:
+def test_low_confidence_waits_with_top3_candidates(make_deps: Callable[..., Container]) -> None:
     deps = make_deps(FakeFetcher({URL: AMBIGUOUS}))
     out = research.run(_ctx(deps))
     assert out.waiting is not None
@@ -54,12 +55,12 @@ def test_low_confidence_waits_with_top3_candidates(make_deps: Callable[..., Deps
     assert "industry" in out.waiting.question
 
 
-def test_threshold_is_configurable(make_deps: Callable[..., Deps]) -> None:
+def test_threshold_is_configurable(make_deps: Callable[..., Container]) -> None:
     deps = make_deps(FakeFetcher({URL: AMBIGUOUS}), confidence_threshold=0.05)
     assert research.run(_ctx(deps)).waiting is None
 
 
-def test_industry_hint_skips_the_question(make_deps: Callable[..., Deps]) -> None:
+def test_industry_hint_skips_the_question(make_deps: Callable[..., Container]) -> None:
     deps = make_deps(FakeFetcher({URL: AMBIGUOUS}))
     out = research.run(_ctx(deps, industry_hint="restaurants_food", company_name="Gasthof Post"))
     assert out.waiting is None
@@ -68,26 +69,26 @@ def test_industry_hint_skips_the_question(make_deps: Callable[..., Deps]) -> Non
     assert r.company_name == "Gasthof Post"
 
 
-def test_result_is_small_and_pages_go_to_an_artifact(make_deps: Callable[..., Deps]) -> None:
+def test_result_is_small_and_pages_go_to_an_artifact(make_deps: Callable[..., Container]) -> None:
     body = "<p>" + "Warenkorb Versand Bestseller. " * 3000 + "</p>"
     deps = make_deps(FakeFetcher({URL: page("Shop", body)}))
     out = research.run(_ctx(deps))
     assert len(json.dumps(out.result)) < 10_000
-    stored = json.loads(deps.artifacts.get("job1", research.PAGES_ARTIFACT))
+    stored = json.loads(deps.artifacts.get("job1", artifacts.RESEARCH_PAGES))
     assert stored["pages"][0]["url"] == URL and len(stored["pages"][0]["text"]) > 10_000
 
 
-def test_second_run_uses_the_cache(make_deps: Callable[..., Deps]) -> None:
+def test_second_run_uses_the_cache(make_deps: Callable[..., Container]) -> None:
     fetcher = FakeFetcher({URL: CLEAR})
     deps = make_deps(fetcher)
     first = research.run(_ctx(deps))
     deps.store.create(JobDoc(job_id="job2", customer_url=URL))
-    second = research.run(PhaseContext(job=deps.store.get("job2"), phase=Phase.RESEARCH, deps=deps))  # type: ignore[arg-type]
+    second = research.run(PhaseContext(job=deps.store.get("job2"), phase=Phase.RESEARCH, services=deps))  # type: ignore[arg-type]
     assert fetcher.calls == [URL]
     assert second.summary["cached"] is True and second.result == first.result
 
 
-def test_unsafe_url_is_permanent_with_code(make_deps: Callable[..., Deps]) -> None:
+def test_unsafe_url_is_permanent_with_code(make_deps: Callable[..., Container]) -> None:
     deps = make_deps(FakeFetcher({URL: UnsafeUrl("refusing to fetch 10.0.0.1: private address")}))
     with pytest.raises(PermanentError) as ei:
         research.run(_ctx(deps))
@@ -96,7 +97,7 @@ def test_unsafe_url_is_permanent_with_code(make_deps: Callable[..., Deps]) -> No
 
 @pytest.mark.parametrize("error", [TransientError("timed out", code="fetch_timeout"),
                                    PermanentError("cannot resolve", code="dns_failure")])
-def test_fetch_errors_keep_their_kind(make_deps: Callable[..., Deps], error: Exception) -> None:
+def test_fetch_errors_keep_their_kind(make_deps: Callable[..., Container], error: Exception) -> None:
     deps = make_deps(FakeFetcher({URL: error}))  # type: ignore[dict-item]
     with pytest.raises(type(error)):
         research.run(_ctx(deps))
@@ -116,7 +117,7 @@ class ScriptedLLM:
         return a
 
 
-def test_llm_unavailable_falls_back_to_offline(make_deps: Callable[..., Deps]) -> None:
+def test_llm_unavailable_falls_back_to_offline(make_deps: Callable[..., Container]) -> None:
     llm = ScriptedLLM(LLMUnavailable("overloaded"))
     deps = make_deps(FakeFetcher({URL: CLEAR}), llm=llm)
     out = research.run(_ctx(deps))
@@ -125,7 +126,7 @@ def test_llm_unavailable_falls_back_to_offline(make_deps: Callable[..., Deps]) -
     assert any("Claude unavailable" in e.message for e in events)
 
 
-def test_llm_result_used_when_valid(make_deps: Callable[..., Deps]) -> None:
+def test_llm_result_used_when_valid(make_deps: Callable[..., Container]) -> None:
     llm = ScriptedLLM({"company_name": "Example Shop GmbH", "industry": "retail_ecommerce",
                        "business_model": "B2C", "confidence": 0.93, "language": "de",
                        "evidence": [{"quote": "versandkostenfrei ab 50 €", "source_url": URL}],
@@ -137,7 +138,7 @@ def test_llm_result_used_when_valid(make_deps: Callable[..., Deps]) -> None:
     assert r.candidates[0] == ("retail_ecommerce", 0.93) and out.waiting is None
 
 
-def test_answer_after_waiting_still_validates(make_deps: Callable[..., Deps]) -> None:
+def test_answer_after_waiting_still_validates(make_deps: Callable[..., Container]) -> None:
     """The lead's answer_job edits results["research"]; the stored dict must stay a valid
     ResearchResult for later phases."""
     deps = make_deps(FakeFetcher({URL: AMBIGUOUS}))
@@ -157,7 +158,7 @@ def test_answer_after_waiting_still_validates(make_deps: Callable[..., Deps]) ->
     assert (r.industry, r.source, r.notes) == ("restaurants_food", "answer", "a Gasthof")
 
 
-def test_thin_page_still_offers_three_candidates(make_deps: Callable[..., Deps]) -> None:
+def test_thin_page_still_offers_three_candidates(make_deps: Callable[..., Container]) -> None:
     deps = make_deps(FakeFetcher({URL: page("Welcome", "<p>Welcome. We are a team. Learn more.</p>")}))
     out = research.run(_ctx(deps))
     assert out.waiting is not None and len(out.waiting.candidates) == 3

@@ -17,7 +17,7 @@ import pytest
 from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.job import PHASE_ORDER, Phase
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.settings import Settings
@@ -41,7 +41,7 @@ class Script:
 
     failures: dict[Phase, list[BaseException]] = dataclasses.field(default_factory=dict)
     calls: dict[Phase, int] = dataclasses.field(default_factory=dict)
-    hooks: dict[Phase, Callable[[PhaseContext], None]] = dataclasses.field(default_factory=dict)
+    hooks: dict[Phase, Callable[[PhaseContext], object]] = dataclasses.field(default_factory=dict)
     warehouse: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def body(self, phase: Phase) -> Callable[[PhaseContext], PhaseOutput]:
@@ -56,7 +56,7 @@ class Script:
             key = f"{ctx.job_id}:{phase.value}"
             self.warehouse[key] = [phase.value, ctx.job.customer_url]
             prev = phase.previous
-            seen = ctx.result(prev).get("chain", []) if prev else []
+            seen = ctx.job.results.get(prev.value, {}).get("chain", []) if prev else []
             return PhaseOutput(summary={"ok": True}, result={"chain": [*seen, phase.value]})
 
         return run
@@ -73,10 +73,10 @@ def script() -> Script:
 
 
 @pytest.fixture
-def make_deps(tmp_path: Path, clock: Clock, script: Script) -> Callable[..., Deps]:
-    def make(name: str = "a", **overrides: Any) -> Deps:
+def make_deps(tmp_path: Path, clock: Clock, script: Script) -> Callable[..., Container]:
+    def make(name: str = "a", **overrides: Any) -> Container:
         settings = Settings(home=tmp_path / name, max_attempts=overrides.pop("max_attempts", 3))
-        return Deps(
+        return Container(
             settings,
             store=SQLiteJobStore(tmp_path / name / "jobs.sqlite"),
             bus=overrides.pop("bus", MemoryBus()),

@@ -9,28 +9,29 @@ import random
 import pytest
 
 from demoforge.adapters.memory_bus import MemoryBus
-from demoforge.bootstrap import Deps
+from demoforge.bootstrap import Container
 from demoforge.domain.errors import LeaseHeld, PermanentError, TransientError
 from demoforge.domain.job import PHASE_ORDER, JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
 from demoforge.service import jobs
 from demoforge.service.runner import Claim, Runner
+from demoforge.service.transact import update
 
 from .conftest import Clock, Script
 
 
-def start(deps: Deps, url: str = "https://example.com", job_id: str = "job1") -> JobDoc:
+def start(deps: Container, url: str = "https://example.com", job_id: str = "job1") -> JobDoc:
     req = jobs.parse(jobs.CreateJobRequest, {"customer_url": url})
     return jobs.create_job(deps, req, job_id=job_id)
 
 
-def drain(deps: Deps) -> int:
+def drain(deps: Container) -> int:
     bus = deps.bus
     assert isinstance(bus, MemoryBus)
     runner = Runner(deps, deps.body_for)
     return bus.drain(lambda m, mid: runner.handle(m, mid))
 
 
-def final_view(deps: Deps, job_id: str = "job1") -> dict[str, object]:
+def final_view(deps: Container, job_id: str = "job1") -> dict[str, object]:
     """The parts of the job doc that must not depend on delivery order or timing."""
     job = deps.store.get(job_id)
     assert job is not None
@@ -231,7 +232,7 @@ def test_live_lease_makes_a_concurrent_delivery_back_off(make_deps, clock: Clock
 
         return PhaseOutput()
 
-    deps._bodies[Phase.RESEARCH] = body
+    deps.bodies[Phase.RESEARCH] = body
     assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "first") == Claim.CLAIMED
     assert seen == ["backed-off"]
 
@@ -239,10 +240,9 @@ def test_live_lease_makes_a_concurrent_delivery_back_off(make_deps, clock: Clock
 def test_expired_lease_is_taken_over(make_deps, clock: Clock) -> None:
     deps = make_deps()
     start(deps)
-    from demoforge.service.runner import claim
-
     now = clock()
-    deps.store.transact("job1", lambda j: claim(j, Phase.RESEARCH, "crashed", now, 60, 5))
+    update(deps.store, "job1",
+           lambda j: j.claim(Phase.RESEARCH, "crashed", now, lease_s=60, max_attempts=5))
     runner = Runner(deps, deps.body_for)
     with pytest.raises(LeaseHeld):
         runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "second")
@@ -256,7 +256,7 @@ def test_waiting_job_resumes_after_answer(make_deps) -> None:
     from demoforge.service.phase import PhaseOutput
 
     deps = make_deps()
-    deps._bodies[Phase.RESEARCH] = lambda ctx: PhaseOutput(
+    deps.bodies[Phase.RESEARCH] = lambda ctx: PhaseOutput(
         result={"industry": "other", "confidence": 0.4},
         waiting=Clarification(question="Which industry?", candidates=["insurance", "healthcare"]))
     start(deps)
@@ -296,10 +296,10 @@ def test_a_lost_message_shows_as_a_failed_job_and_retry_heals_it(make_deps, cloc
 
 
 def test_a_long_running_phase_with_a_live_lease_is_not_stalled(make_deps, clock: Clock) -> None:
-    from demoforge.service.runner import claim
-
     deps = make_deps()
     start(deps)
-    deps.store.transact("job1", lambda j: claim(j, Phase.RESEARCH, "d1", clock(), 10_000, 5))
+    now = clock()
+    update(deps.store, "job1",
+           lambda j: j.claim(Phase.RESEARCH, "d1", now, lease_s=10_000, max_attempts=5))
     clock.advance(deps.settings.lease_seconds + jobs.STALL_GRACE_S + 5)
     assert jobs.get_job(deps, "job1").status == JobStatus.RUNNING

@@ -1,5 +1,5 @@
 """Fixtures for the synth engine and modeling phase tests: a small hand-written spec that
-uses every generator kind, generated data directories, and local Deps for phase runs."""
+uses every generator kind, generated data directories, and local Container for phase runs."""
 
 from __future__ import annotations
 
@@ -109,12 +109,12 @@ def every_spec() -> DatasetSpec:
 def local_deps(tmp_path: Path) -> Any:
     from demoforge.adapters.local_artifacts import LocalArtifactStore
     from demoforge.adapters.sqlite_store import SQLiteJobStore
-    from demoforge.bootstrap import Deps
+    from demoforge.bootstrap import Container
     from demoforge.settings import Settings
 
     def make(llm: Any = None) -> Any:
         s = Settings(home=tmp_path)
-        return Deps(s, store=SQLiteJobStore(tmp_path / "jobs.sqlite"), artifacts=LocalArtifactStore(tmp_path),
+        return Container(s, store=SQLiteJobStore(tmp_path / "jobs.sqlite"), artifacts=LocalArtifactStore(tmp_path),
                     llm=llm, llm_disabled=llm is None)
 
     return make

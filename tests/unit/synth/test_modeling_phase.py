@@ -54,7 +54,7 @@ def run(deps: Any, options: JobOptions | None = None, research: dict[str, Any] |
     job = JobDoc(job_id=JOB, customer_url="https://summit.example/", options=options or JobOptions(),
                  results={"research": dict(research)} if research else {})
     deps.store.create(job)
-    return body_for(Phase.MODELING)(PhaseContext(job=job, phase=Phase.MODELING, deps=deps))
+    return body_for(Phase.MODELING)(PhaseContext(job=job, phase=Phase.MODELING, services=deps))
 
 
 def stored_spec(deps: Any) -> DatasetSpec:

@@ -10,16 +10,15 @@ from demoforge.domain.errors import PermanentError, TransientError
 from demoforge.domain.job import Phase
 from demoforge.phases import warehouse as warehouse_phase
 from demoforge.service.ports import DatasetRef
-from tests.support.demo_dataset import fake_generate, local_deps, make_spec, new_job, run_phase
+from tests.support.demo_dataset import FakeSynthEngine, local_deps, make_spec, new_job, run_phase
 
 JOB = "4f3a9c2e-1111-2222-3333-444455556666"
 
 
 @pytest.fixture
-def deps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def deps(tmp_path: Path):
     # The synth engine is another module's job; these tests pin the phase's own logic.
-    monkeypatch.setattr(warehouse_phase, "_generate", fake_generate)
-    d = local_deps(tmp_path)
+    d = local_deps(tmp_path, synth=FakeSynthEngine())
     new_job(d, JOB, make_spec(orders=300))
     return d
 

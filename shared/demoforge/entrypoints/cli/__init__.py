@@ -1,6 +1,6 @@
 """The ``demoforge`` command line. Each sub-command lives in ``demoforge.entrypoints.cli.<name>``
 and exposes ``register(subparsers)``; the handler it sets returns the exit code
-(0 success, 1 failed job, 2 bad input)."""
+(0 success, 1 failed job, 2 bad input or configuration)."""
 
 from __future__ import annotations
 
@@ -24,9 +24,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from demoforge.settings import SettingsError
+
     parser = build_parser()
     args = parser.parse_args(argv)
-    code: int = args.handler(args)
+    try:
+        code: int = args.handler(args)
+    except SettingsError as e:
+        print(f"demoforge {args.command}: {e}", file=sys.stderr)
+        return 2
     return code
 
 

@@ -37,7 +37,7 @@ def _fail(msg: str, code: int) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from demoforge.bootstrap import Deps
+    from demoforge.bootstrap import build
     from demoforge.phases.research import analyse, read_site
     from demoforge.service.jobs import normalise_url
     from demoforge.settings import Settings
@@ -49,7 +49,7 @@ def _run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     if args.allow_private_network:
         settings = settings.with_(allow_private_network=True)
-    deps = Deps(settings)
+    deps = build(settings)
     notes: list[str] = []
     try:
         pages, _ = read_site(deps, url, log=notes.append, use_cache=False)

@@ -28,7 +28,7 @@ from demoforge.domain.job import (
 )
 
 if TYPE_CHECKING:
-    from demoforge.bootstrap import Deps
+    from demoforge.service.services import Services
 
 BAD_INPUT_CODES = {"invalid_input", "unsafe_url"}
 
@@ -88,18 +88,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def run_pipeline(args: argparse.Namespace, url: str) -> int:
-    from demoforge.adapters.local_artifacts import LocalArtifactStore
-    from demoforge.adapters.memory_bus import MemoryBus
-    from demoforge.adapters.sqlite_store import SQLiteJobStore
-    from demoforge.bootstrap import Deps
+    from demoforge.bootstrap import build_local_run
     from demoforge.domain.errors import InvalidInput
     from demoforge.service import jobs
-    from demoforge.service.runner import Runner
     from demoforge.settings import Settings
 
     settings = Settings.from_env().with_(
-        mode="local", job_store="sqlite", bus="memory", warehouse="duckdb", agents="local",
-        artifacts="local",
         # The bundled samples are served on loopback by this very process.
         allow_private_network=bool(args.allow_private_network or args.sample),
     )
@@ -116,13 +110,10 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
     if out.exists() and not out.is_dir():
         _err(f"--out {out} exists and is not a folder")
         return 2
-    artifacts = LocalArtifactStore(settings.home)
-    artifacts.link(job_id, out)
-    bus = MemoryBus()
-    deps = Deps(settings, store=SQLiteJobStore(settings.home / "jobs.sqlite"), bus=bus,
-                artifacts=artifacts)
+    local = build_local_run(settings, job_id=job_id, pack=out)
+    deps, bus = local.services, local.bus
     jobs.create_job(deps, req, job_id=job_id)
-    runner = Runner(deps, deps.body_for)
+    runner = deps.runner()
     show = _Display(enabled=not args.quiet and not args.json)
     with show:
         while True:
@@ -153,7 +144,7 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
     return 1
 
 
-def _ask(deps: Deps, job: JobDoc, args: argparse.Namespace) -> bool:
+def _ask(deps: Services, job: JobDoc, args: argparse.Namespace) -> bool:
     """Research was unsure about the industry. Ask on a terminal; otherwise stop."""
     assert job.clarification is not None
     c = job.clarification
@@ -239,6 +230,8 @@ def _summary(job: JobDoc, out: Path) -> None:
         print(f"error in {job.error.phase.value if job.error.phase else '-'}: "
               f"[{job.error.code}] {job.error.message}")
     print(f"demo pack: {out}")
-    for name in ("index.html", "demo_script.md", "golden_queries.json", "agent.json", "spec.json"):
+    from demoforge.domain import artifacts
+
+    for name in (artifacts.REPORT, artifacts.DEMO_SCRIPT, artifacts.GOLDEN_QUERIES, "agent.json", artifacts.SPEC):
         if (out / name).exists():
             print(f"  {name}")

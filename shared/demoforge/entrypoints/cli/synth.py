@@ -35,6 +35,7 @@ def register(sub: Any) -> None:
 
 
 def _synth(args: argparse.Namespace) -> int:
+    from demoforge.phases.inputs import SPEC
     from demoforge.synth.generate import generate_dataset
     from demoforge.synth.templates import get_template, resize, target_rows, template_names
 
@@ -54,7 +55,7 @@ def _synth(args: argparse.Namespace) -> int:
         spec = spec.model_copy(update={"seed": args.seed})
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    (out / "spec.json").write_text(spec.model_dump_json(indent=1))
+    (out / SPEC).write_text(spec.model_dump_json(indent=1))
     started = time.perf_counter()
     tables = generate_dataset(spec, out / "data")
     seconds = time.perf_counter() - started
