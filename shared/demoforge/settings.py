@@ -9,7 +9,9 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
+
+_N = TypeVar("_N", int, float)
 
 
 def _bool(v: str | None, default: bool) -> bool:
@@ -24,6 +26,13 @@ def _int(v: str | None, default: int) -> int:
 
 def _float(v: str | None, default: float) -> float:
     return float(v) if v not in (None, "") else default
+
+
+def _positive(name: str, v: _N) -> _N:
+    # A zero, negative or NaN bound would mean "no bound" or "nothing runs": refuse all.
+    if not v > 0:
+        raise ValueError(f"{name} must be a positive number, not {v!r}")
+    return v
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,6 +79,13 @@ class Settings:
     job_ttl_days: int = 30
     dataset_ttl_days: int = 14
     max_bytes_billed: int = 1_000_000_000
+    # Bounds on every executed query: server-side timeout (BigQuery job_timeout_ms; the
+    # job is cancelled when the client wait expires; DuckDB is interrupted), rows fetched,
+    # DuckDB memory; and how many golden queries one demo may carry.
+    query_timeout_s: float = 60.0
+    query_max_rows: int = 10_000
+    query_memory_mb: int = 512
+    max_golden_queries: int = 40
     agent_python_analysis: bool = False
     # Budget for the whole streamed answer to the agent's test question.
     agent_chat_timeout_s: float = 300.0
@@ -127,6 +143,14 @@ class Settings:
             job_ttl_days=_int(e.get("DEMOFORGE_JOB_TTL_DAYS"), d.job_ttl_days),
             dataset_ttl_days=_int(e.get("DEMOFORGE_DATASET_TTL_DAYS"), d.dataset_ttl_days),
             max_bytes_billed=_int(e.get("DEMOFORGE_MAX_BYTES_BILLED"), d.max_bytes_billed),
+            query_timeout_s=_positive("DEMOFORGE_QUERY_TIMEOUT_S",
+                                      _float(e.get("DEMOFORGE_QUERY_TIMEOUT_S"), d.query_timeout_s)),
+            query_max_rows=_positive("DEMOFORGE_QUERY_MAX_ROWS",
+                                     _int(e.get("DEMOFORGE_QUERY_MAX_ROWS"), d.query_max_rows)),
+            query_memory_mb=_positive("DEMOFORGE_QUERY_MEMORY_MB",
+                                      _int(e.get("DEMOFORGE_QUERY_MEMORY_MB"), d.query_memory_mb)),
+            max_golden_queries=_positive("DEMOFORGE_MAX_GOLDEN_QUERIES",
+                                         _int(e.get("DEMOFORGE_MAX_GOLDEN_QUERIES"), d.max_golden_queries)),
             agent_python_analysis=_bool(e.get("DEMOFORGE_AGENT_PYTHON_ANALYSIS"), False),
             agent_chat_timeout_s=_float(e.get("DEMOFORGE_AGENT_CHAT_TIMEOUT_S"), d.agent_chat_timeout_s),
             trust_platform_identity=_bool(e.get("DEMOFORGE_TRUST_PLATFORM_IDENTITY"), cloud),
