@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import functools
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +38,7 @@ T = TypeVar("T")
 _MS_PER_DAY = 86_400_000
 _QUERY_TIMEOUT_S = 300.0  # load jobs; queries use settings.query_timeout_s
 _CANCEL_TIMEOUT_S = 10.0
+_POLL_TIMEOUT_S = 10.0  # one jobs.get call
 _TRANSIENT_REASONS = {"rateLimitExceeded", "backendError", "internalError", "jobRateLimitExceeded"}
 # jobTimeoutMs exceeded ("timeout") or the job cancelled after the client wait ("stopped").
 _TIMEOUT_REASONS = {"timeout", "stopped"}
@@ -183,16 +185,29 @@ class BigQueryWarehouse:
 
         def run() -> list[dict[str, Any]]:
             job = self.client.query(sql, job_config=config, project=ref.project)
-            try:
-                rows = job.result(timeout=timeout_s, max_results=self.settings.query_max_rows)
-            except concurrent.futures.TimeoutError as e:
-                self._cancel(job)
-                raise PermanentError(
-                    f"BigQuery query: job {job.job_id} did not finish within {timeout_s:g} s "
-                    "and was cancelled", code="query_timeout") from e
+            self._wait(job, timeout_s)
+            rows = job.result(timeout=timeout_s, max_results=self.settings.query_max_rows)
             return [dict(row.items()) for row in rows]
 
         return _call("query", run)
+
+    def _wait(self, job: bigquery.QueryJob, timeout_s: float) -> None:
+        """Poll the job until it is done; past ``timeout_s`` cancel it and fail the query.
+
+        Not ``job.result(timeout=...)``: its getQueryResults calls long-poll for 10 s and
+        the client retries transport timeouts, so the wait overran a 2 s budget by 9 s.
+        """
+        deadline = time.monotonic() + timeout_s
+        pause = 0.1
+        while not job.done(timeout=_POLL_TIMEOUT_S):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self._cancel(job)
+                raise PermanentError(
+                    f"BigQuery query: job {job.job_id} did not finish within {timeout_s:g} s "
+                    "and was cancelled", code="query_timeout")
+            time.sleep(min(pause, remaining))
+            pause = min(pause * 2, 0.5)
 
     def _cancel(self, job: bigquery.QueryJob) -> None:
         """Stop a job the client gave up waiting for, so it is not billed on."""

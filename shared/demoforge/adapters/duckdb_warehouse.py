@@ -93,9 +93,10 @@ class DuckDBWarehouse:
                     raise TransientError(f"warehouse file busy: {e}") from e
                 time.sleep(0.2)
         try:
-            con.execute("SET TimeZone = 'UTC'")
             if read_only:
-                con.execute("SET lock_configuration = true")  # the SQL cannot undo the sandbox
+                _lock_sandbox(con)
+            else:
+                con.execute("SET TimeZone = 'UTC'")
             yield con
         finally:
             con.close()
@@ -211,6 +212,20 @@ class DuckDBWarehouse:
             return
         with self._write_lock, self._connect(ref) as con:
             con.execute(f"DROP SCHEMA IF EXISTS {_q(ref.dataset)} CASCADE")
+
+
+# Read-only connections to one file in one process share a DuckDB instance, and its
+# settings: the first one sets the time zone and locks the configuration, later ones find
+# it locked (setting it again would fail). The lock makes that check-then-set atomic.
+_SANDBOX_LOCK = threading.Lock()
+
+
+def _lock_sandbox(con: duckdb.DuckDBPyConnection) -> None:
+    with _SANDBOX_LOCK:
+        row = con.execute("SELECT current_setting('lock_configuration')").fetchone()
+        if not (row and row[0]):
+            con.execute("SET TimeZone = 'UTC'")
+            con.execute("SET lock_configuration = true")  # the SQL cannot undo the sandbox
 
 
 def _normalise(v: Any) -> Any:

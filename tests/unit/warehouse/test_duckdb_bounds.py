@@ -103,3 +103,15 @@ def test_bounds_are_validated_settings() -> None:
                         ("DEMOFORGE_QUERY_TIMEOUT_S", "nan"), ("DEMOFORGE_MAX_GOLDEN_QUERIES", "0")):
         with pytest.raises(ValueError, match=name):
             Settings.from_env({name: value})
+
+
+def test_concurrent_queries_share_the_sandboxed_instance(warehouse) -> None:
+    # Read-only connections to one file share a DuckDB instance and its (locked) settings;
+    # queries overlapping in threads (content, the local agent) must all still run.
+    from concurrent.futures import ThreadPoolExecutor
+
+    wh = warehouse()
+    sql = "SELECT COUNT(*) AS n FROM orders a CROSS JOIN orders b WHERE a.order_id <= b.order_id"
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda _: wh.query(REF, sql, max_bytes_billed=0), range(12)))
+    assert results == [[{"n": 300 * 301 // 2}]] * 12
