@@ -142,6 +142,13 @@ class Settings:
     job_ttl_days: int = 30
     dataset_ttl_days: int = 14
     max_bytes_billed: int = 1_000_000_000
+    # Bounds on every executed query (golden queries, repairs, checks): wall time (BigQuery
+    # job_timeout_ms, DuckDB interrupt), rows fetched, DuckDB memory; and how many golden
+    # queries one demo validates.
+    query_timeout_s: float = 60.0
+    query_max_rows: int = 10_000
+    query_memory_mb: int = 512
+    max_golden_queries: int = 40
     agent_python_analysis: bool = False
     # Budget for the whole streamed answer to the agent's test question.
     agent_chat_timeout_s: float = 300.0
@@ -204,6 +211,10 @@ class Settings:
             job_ttl_days=e.integer("DEMOFORGE_JOB_TTL_DAYS", d.job_ttl_days, 1, 3650),
             dataset_ttl_days=e.integer("DEMOFORGE_DATASET_TTL_DAYS", d.dataset_ttl_days, 0, 3650),
             max_bytes_billed=e.integer("DEMOFORGE_MAX_BYTES_BILLED", d.max_bytes_billed, 1, 10**15),
+            query_timeout_s=e.number("DEMOFORGE_QUERY_TIMEOUT_S", d.query_timeout_s, 0.1, 6 * 3600),
+            query_max_rows=e.integer("DEMOFORGE_QUERY_MAX_ROWS", d.query_max_rows, 1, 10_000_000),
+            query_memory_mb=e.integer("DEMOFORGE_QUERY_MEMORY_MB", d.query_memory_mb, 16, 65_536),
+            max_golden_queries=e.integer("DEMOFORGE_MAX_GOLDEN_QUERIES", d.max_golden_queries, 1, 1000),
             agent_python_analysis=e.flag("DEMOFORGE_AGENT_PYTHON_ANALYSIS", False),
             agent_chat_timeout_s=e.number("DEMOFORGE_AGENT_CHAT_TIMEOUT_S", d.agent_chat_timeout_s, 0.1, 3600),
             trust_platform_identity=e.flag("DEMOFORGE_TRUST_PLATFORM_IDENTITY", cloud),

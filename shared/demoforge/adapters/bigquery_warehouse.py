@@ -7,12 +7,20 @@ jobs (free, unlike streaming inserts) using WRITE_TRUNCATE so a redelivery overw
 (tests, ``demoforge up``) with anonymous credentials. API errors are mapped to the job
 error taxonomy: quota/5xx/deadline -> ``TransientError``, the rest -> ``PermanentError``
 with a message a Customer Engineer can act on.
+
+Every query is bounded: ``job_timeout_ms`` (BigQuery stops the job server-side), the same
+budget for the client's wait after which the job is cancelled, ``maximum_bytes_billed``,
+and at most ``settings.query_max_rows`` rows fetched (``max_results``), so one query can
+neither run on after the function gives up nor fill the function's memory. A query that
+times out is a ``PermanentError`` (``query_timeout``): the query is at fault, and
+retrying the phase would only run it again.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import functools
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,8 +39,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 _MS_PER_DAY = 86_400_000
-_QUERY_TIMEOUT_S = 300.0
+_QUERY_TIMEOUT_S = 300.0  # load jobs; queries use settings.query_timeout_s
+_CANCEL_TIMEOUT_S = 10.0
+_POLL_TIMEOUT_S = 10.0  # one jobs.get call
 _TRANSIENT_REASONS = {"rateLimitExceeded", "backendError", "internalError", "jobRateLimitExceeded"}
+# jobTimeoutMs exceeded ("timeout") or the job cancelled after the client wait ("stopped").
+_TIMEOUT_REASONS = {"timeout", "stopped"}
 _ROLES_HINT = (
     "grant the function's service account roles/bigquery.dataEditor and "
     "roles/bigquery.jobUser on the project"
@@ -47,6 +59,11 @@ def map_error(e: BaseException, what: str) -> Exception:
     """Translate a client exception into TransientError / PermanentError."""
     if isinstance(e, gexc.GoogleAPICallError):
         reasons = _reasons(e)
+        if reasons & _TIMEOUT_REASONS:
+            # The client maps an unknown reason to 500, which would read as transient.
+            return PermanentError(
+                f"BigQuery {what}: stopped by its time limit or cancelled: {e.message}",
+                code="query_timeout")
         if isinstance(e, gexc.TooManyRequests | gexc.ServerError) or reasons & _TRANSIENT_REASONS:
             return TransientError(f"BigQuery {what}: temporarily unavailable ({e.code}): {e.message}")
         if isinstance(e, gexc.Forbidden):
@@ -162,16 +179,48 @@ class BigQueryWarehouse:
         return int(job.total_bytes_processed or 0)
 
     def query(self, ref: DatasetRef, sql: str, *, max_bytes_billed: int) -> list[dict[str, Any]]:
+        timeout_s = self.settings.query_timeout_s
         config = bigquery.QueryJobConfig(
             maximum_bytes_billed=max_bytes_billed or None,
+            job_timeout_ms=max(1, round(timeout_s * 1000)),
             labels={"app": "demoforge", "job_id": ref.job_id.lower()[:63]},
         )
 
         def run() -> list[dict[str, Any]]:
             job = self.client.query(sql, job_config=config, project=ref.project)
-            return [dict(row.items()) for row in job.result(timeout=_QUERY_TIMEOUT_S)]
+            self._wait(job, timeout_s)
+            rows = job.result(timeout=timeout_s, max_results=self.settings.query_max_rows)
+            return [dict(row.items()) for row in rows]
 
         return _call("query", run)
+
+    def _wait(self, job: bigquery.QueryJob, timeout_s: float) -> None:
+        """Poll the job until it is done; past ``timeout_s`` cancel it and fail the query.
+
+        Not ``job.result(timeout=...)``: its getQueryResults calls long-poll for 10 s and
+        the client retries transport timeouts, so the wait overran a 2 s budget by 9 s.
+        """
+        deadline = time.monotonic() + timeout_s
+        pause = 0.1
+        while not job.done(timeout=_POLL_TIMEOUT_S):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self._cancel(job)
+                raise PermanentError(
+                    f"BigQuery query: job {job.job_id} did not finish within {timeout_s:g} s "
+                    "and was cancelled", code="query_timeout")
+            time.sleep(min(pause, remaining))
+            pause = min(pause * 2, 0.5)
+
+    def _cancel(self, job: bigquery.QueryJob) -> None:
+        """Stop a job the client gave up waiting for, so it is not billed on."""
+        try:
+            job.cancel(timeout=_CANCEL_TIMEOUT_S)
+        except (gexc.GoogleAPIError, requests.exceptions.RequestException) as e:
+            raise PermanentError(
+                f"BigQuery query: job {job.job_id} timed out and could not be cancelled "
+                f"({type(e).__name__}: {e}); its job_timeout_ms stops it server-side",
+                code="query_timeout") from e
 
     def delete_dataset(self, ref: DatasetRef) -> None:
         _call("delete dataset", lambda: self.client.delete_dataset(

@@ -5,6 +5,13 @@ BigQuery dataset becomes a DuckDB schema, and queries arrive as BigQuery SQL tha
 translated with sqlglot plus the corrective rules in ``demoforge.sql.translate``.
 A connection is opened and closed per operation: DuckDB allows one writer process per
 file, and the CLI, the local agent adapter and tests use the same file in turn.
+
+Queries and dry runs get a read-only connection with external access off (no file,
+URL or extension access: ``read_text``/``read_csv``/``COPY``/``ATTACH``/``INSTALL`` fail
+even if one slipped past the guard), no extension autoloading, a memory limit without
+spilling to disk (``/tmp`` is memory in Cloud Functions), the configuration locked, an
+interrupt after ``settings.query_timeout_s`` and at most ``settings.query_max_rows`` rows
+fetched (results stream, so the cap bounds memory too).
 """
 
 from __future__ import annotations
@@ -59,15 +66,28 @@ class DuckDBWarehouse:
     def path(self, ref: DatasetRef) -> Path:
         return self.artifacts.workdir(ref.job_id) / DB_FILE
 
+    def _sandbox(self) -> dict[str, Any]:
+        """Connection settings for running SQL that came from an LLM or a user."""
+        return {
+            "enable_external_access": False,
+            "autoload_known_extensions": False,
+            "autoinstall_known_extensions": False,
+            "memory_limit": f"{self.settings.query_memory_mb}MB",
+            "temp_directory": "",
+        }
+
     @contextlib.contextmanager
     def _connect(self, ref: DatasetRef, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         path = self.path(ref)
         if read_only and not path.exists():
             raise PermanentError(f"dataset {ref.dataset} has not been loaded (no {path.name})")
+        # Read-only connections only ever run queries: sandbox them. (Loads need file
+        # access for read_parquet; they run our own SQL.)
+        config = self._sandbox() if read_only else {}
         deadline = time.monotonic() + 10.0
         while True:
             try:
-                con = duckdb.connect(str(path), read_only=read_only)
+                con = duckdb.connect(str(path), read_only=read_only, config=config)
                 break
             except duckdb.IOException as e:
                 # Another process holds the file lock: wait briefly, then let the
@@ -76,7 +96,10 @@ class DuckDBWarehouse:
                     raise TransientError(f"warehouse file busy: {e}") from e
                 time.sleep(0.2)
         try:
-            con.execute("SET TimeZone = 'UTC'")
+            if read_only:
+                _lock_sandbox(con)
+            else:
+                con.execute("SET TimeZone = 'UTC'")
             yield con
         finally:
             con.close()
@@ -164,12 +187,26 @@ class DuckDBWarehouse:
                 raise PermanentError(
                     f"query would process ~{estimate} bytes, above the {max_bytes_billed} limit"
                 )
+            timeout_s = self.settings.query_timeout_s
+            # DuckDB has no statement timeout; interrupt the connection from a timer.
+            timer = threading.Timer(timeout_s, con.interrupt)
+            timer.daemon = True
+            timer.start()
             try:
                 cur = con.execute(duck)
                 cols = [d[0] for d in cur.description or []]
-                rows = cur.fetchall()
+                rows = cur.fetchmany(self.settings.query_max_rows)
+            except duckdb.InterruptException as e:
+                raise PermanentError(f"query did not finish within {timeout_s:g} s and was "
+                                     "interrupted", code="query_timeout") from e
+            except duckdb.OutOfMemoryException as e:
+                raise PermanentError(
+                    f"query needs more than {self.settings.query_memory_mb} MB of memory: "
+                    f"{str(e).splitlines()[0]}", code="query_too_large") from e
             except duckdb.Error as e:
                 raise PermanentError(f"query failed: {str(e).splitlines()[0]}") from e
+            finally:
+                timer.cancel()
         return [dict(zip(cols, (_normalise(v) for v in r), strict=True)) for r in rows]
 
     def delete_dataset(self, ref: DatasetRef) -> None:
@@ -178,6 +215,20 @@ class DuckDBWarehouse:
             return
         with self._write_lock, self._connect(ref) as con:
             con.execute(f"DROP SCHEMA IF EXISTS {_q(ref.dataset)} CASCADE")
+
+
+# Read-only connections to one file in one process share a DuckDB instance, and its
+# settings: the first one sets the time zone and locks the configuration, later ones find
+# it locked (setting it again would fail). The lock makes that check-then-set atomic.
+_SANDBOX_LOCK = threading.Lock()
+
+
+def _lock_sandbox(con: duckdb.DuckDBPyConnection) -> None:
+    with _SANDBOX_LOCK:
+        row = con.execute("SELECT current_setting('lock_configuration')").fetchone()
+        if not (row and row[0]):
+            con.execute("SET TimeZone = 'UTC'")
+            con.execute("SET lock_configuration = true")  # the SQL cannot undo the sandbox
 
 
 def _normalise(v: Any) -> Any:
