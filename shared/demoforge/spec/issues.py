@@ -35,6 +35,7 @@ IssueKind = Literal[
     "unsupported",  # STRUCT columns
     "description",
     "golden_query",
+    "semantic",  # a metric or dimension reading an unknown table or column
 ]
 
 

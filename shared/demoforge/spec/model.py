@@ -40,6 +40,7 @@ from demoforge.spec.generators import (
 from demoforge.spec.graph import column_order, table_order
 from demoforge.spec.issues import SpecInvalid, SpecIssue
 from demoforge.spec.planning import DEFAULT_ROWS, expected_rows
+from demoforge.spec.semantic import Dimension, Metric, SemanticLayer, semantic_issues
 from demoforge.spec.tables import (
     ChildrenPerParent,
     ColumnSpec,
@@ -56,6 +57,7 @@ from demoforge.spec.validate import spec_issues
 __all__ = [
     "DEFAULT_ROWS", "GENERATOR_TYPES", "NUMERIC_TYPES", "After", "BQType", "BooleanGen",
     "CategoricalGen", "ChildrenPerParent", "ColumnSpec", "Condition", "DatasetSpec", "DerivedGen",
+    "Dimension", "Metric", "SemanticLayer",
     "Effect", "FakeField", "FakeGen", "ForeignKey", "ForeignKeyGen", "Generator", "GlossaryTerm",
     "HolidaySpike", "LookupGen", "Mode", "NumericGen", "Scalar", "SequenceGen", "SpecInvalid",
     "SpecIssue", "SpecQuery", "StoryPattern", "TableSpec", "TextGen", "TimestampGen", "UuidGen",
@@ -73,6 +75,9 @@ class DatasetSpec(SpecModel):
     stories: list[StoryPattern] = Field(default_factory=list)
     golden_queries: list[SpecQuery] = Field(default_factory=list)
     kpis: list[str] = Field(default_factory=list)
+    # Metrics and dimensions: the one definition every query, story, chart and script
+    # number is built from (``spec.semantic``).
+    semantic: SemanticLayer = Field(default_factory=SemanticLayer)
 
     def table(self, name: str) -> TableSpec:
         for t in self.tables:
@@ -83,6 +88,8 @@ class DatasetSpec(SpecModel):
     @model_validator(mode="after")
     def _validate(self) -> DatasetSpec:
         issues = spec_issues(self)
+        if not issues:
+            issues = semantic_issues(self.semantic, self.tables)
         if issues:
             raise SpecInvalid(issues)
         return self
