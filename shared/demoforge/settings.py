@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -24,6 +25,40 @@ def _int(v: str | None, default: int) -> int:
 
 def _float(v: str | None, default: float) -> float:
     return float(v) if v not in (None, "") else default
+
+
+def _bounded_int(e: Mapping[str, str], name: str, default: int, lo: int, hi: int) -> int:
+    raw = e.get(name, "")
+    try:
+        value = _int(raw, default)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {raw!r}") from None
+    if not lo <= value <= hi:
+        raise ValueError(f"{name} must be between {lo} and {hi}, not {value}")
+    return value
+
+
+# Secret Manager ids: letters, digits, - and _, at most 255 characters.
+_SECRET_ID = r"[A-Za-z0-9_-]{1,255}"
+
+
+def _secret_name(raw: str) -> str:
+    raw = raw.strip()
+    if raw and not re.fullmatch(rf"(projects/[a-z0-9.:-]+/secrets/)?{_SECRET_ID}", raw):
+        raise ValueError(
+            "DEMOFORGE_ANTHROPIC_SECRET must be a secret id or projects/PROJECT/secrets/ID "
+            f"(no /versions/...: the newest version is always read), not {raw!r}")
+    return raw
+
+
+def _audiences(raw: str) -> tuple[str, ...]:
+    values = tuple(a.strip() for a in raw.split(",") if a.strip())
+    for a in values:
+        if not (a.startswith("https://") or a.endswith(".apps.googleusercontent.com")):
+            raise ValueError(
+                "DEMOFORGE_API_AUDIENCES must list the api's https:// URLs (and OAuth client "
+                f"ids ending .apps.googleusercontent.com), comma-separated; not {a!r}")
+    return values
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,7 +87,12 @@ class Settings:
     firestore_emulator_host: str = ""
     pubsub_emulator_host: str = ""
 
-    anthropic_api_key: str = ""
+    anthropic_api_key: str = ""  # local override: wins over the secret below
+    # The key in Secret Manager (`projects/P/secrets/NAME` or a bare NAME in `project`), read
+    # at run time when Claude is first needed and re-read after `secret_ttl_s`.
+    anthropic_secret: str = ""
+    secret_ttl_s: int = 300
+    secretmanager_endpoint: str = ""  # a local Secret Manager REST server (tests)
     anthropic_base_url: str = ""
     anthropic_model: str = "claude-sonnet-4-6"
     llm_timeout_s: float = 60.0
@@ -74,10 +114,24 @@ class Settings:
     # Budget for the whole streamed answer to the agent's test question.
     agent_chat_timeout_s: float = 300.0
     trust_platform_identity: bool = False
+    # Caller identity on the api: ID tokens must name one of these audiences (the api's URLs).
+    api_audiences: tuple[str, ...] = ()
+    id_token_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
+    behind_iap: bool = False  # only then is X-Goog-Authenticated-User-Email believed
 
     @property
     def claude_enabled(self) -> bool:
-        return bool(self.anthropic_api_key)
+        """A key is configured (it may still have no version yet: see ``bootstrap``)."""
+        return bool(self.anthropic_api_key or self.anthropic_secret)
+
+    @property
+    def anthropic_secret_version(self) -> str:
+        """Resource name of the key's newest version, or "" when no secret is configured."""
+        if not self.anthropic_secret:
+            return ""
+        base = (self.anthropic_secret if self.anthropic_secret.startswith("projects/")
+                else f"projects/{self.project}/secrets/{self.anthropic_secret}")
+        return f"{base}/versions/latest"
 
     def with_(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -110,6 +164,9 @@ class Settings:
             firestore_emulator_host=e.get("FIRESTORE_EMULATOR_HOST", ""),
             pubsub_emulator_host=e.get("PUBSUB_EMULATOR_HOST", ""),
             anthropic_api_key=e.get("ANTHROPIC_API_KEY", ""),
+            anthropic_secret=_secret_name(e.get("DEMOFORGE_ANTHROPIC_SECRET", "")),
+            secret_ttl_s=_bounded_int(e, "DEMOFORGE_SECRET_TTL_S", d.secret_ttl_s, 0, 86_400),
+            secretmanager_endpoint=e.get("DEMOFORGE_SECRETMANAGER_ENDPOINT", ""),
             anthropic_base_url=e.get("ANTHROPIC_BASE_URL", ""),
             anthropic_model=e.get("DEMOFORGE_ANTHROPIC_MODEL", d.anthropic_model),
             llm_timeout_s=_float(e.get("DEMOFORGE_LLM_TIMEOUT_S"), d.llm_timeout_s),
@@ -130,4 +187,7 @@ class Settings:
             agent_python_analysis=_bool(e.get("DEMOFORGE_AGENT_PYTHON_ANALYSIS"), False),
             agent_chat_timeout_s=_float(e.get("DEMOFORGE_AGENT_CHAT_TIMEOUT_S"), d.agent_chat_timeout_s),
             trust_platform_identity=_bool(e.get("DEMOFORGE_TRUST_PLATFORM_IDENTITY"), cloud),
+            api_audiences=_audiences(e.get("DEMOFORGE_API_AUDIENCES", "")),
+            id_token_certs_url=e.get("DEMOFORGE_ID_TOKEN_CERTS_URL", d.id_token_certs_url),
+            behind_iap=_bool(e.get("DEMOFORGE_BEHIND_IAP"), False),
         )

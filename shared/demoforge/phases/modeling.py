@@ -55,6 +55,8 @@ def run(ctx: PhaseContext) -> PhaseOutput:
 
     spec, source = fallback, "template"
     llm = ctx.deps.llm
+    if llm is None and (why := ctx.deps.llm_off_reason):
+        ctx.log(why, EventLevel.WARNING)
     if llm is not None:
         try:
             designed = design(ctx, research, get_template(template_name), total)
@@ -87,7 +89,8 @@ def design(
 ) -> DatasetSpec | None:
     """Claude's spec (validated, sized), or None after a failed repair round."""
     llm = ctx.deps.llm
-    assert llm is not None
+    if llm is None:  # the key's version was disabled a moment ago
+        return None
     schema = DatasetSpec.model_json_schema()
     message = prompts.design_message(
         research=research.model_dump(mode="json", exclude={"evidence", "pages", "candidates"}),
