@@ -47,8 +47,9 @@ _PERMANENT_HINTS: dict[int, tuple[str, str]] = {
 }
 
 
-# A budgeted call retries a fast failure only if at least this much budget is left.
-MIN_RETRY_BUDGET_S = 20.0
+# A budgeted call retries a fast failure only while this share of its budget is left
+# (a whole spec needs minutes: a retry with seconds to go would only time out).
+MIN_RETRY_SHARE = 0.25
 
 
 class _KeyRejected(Exception):
@@ -149,24 +150,24 @@ class AnthropicLLM:
         single = client.with_options(max_retries=0)
         attempt = 0
         while True:
-            remaining = max(1.0, deadline - time.monotonic())
+            remaining = max(0.1, deadline - time.monotonic())
             try:
-                return self._once(single, request, remaining, 0)
+                return self._once(single, request, remaining, attempt, budget_s=timeout_s)
             except _FastFailure as e:
                 attempt += 1
-                pause = min(2.0 ** attempt, 10.0)
+                pause = min(2.0 ** (attempt - 1), 8.0)
                 if (attempt > self.settings.llm_max_retries
-                        or deadline - time.monotonic() - pause < MIN_RETRY_BUDGET_S):
+                        or deadline - time.monotonic() - pause < MIN_RETRY_SHARE * timeout_s):
                     raise e.error from e.__cause__
                 time.sleep(pause)
 
     def _once(self, client: anthropic.Anthropic, request: dict[str, Any], timeout: float,
-              retries: int) -> Any:
+              retries: int, *, budget_s: float | None = None) -> Any:
         try:
             return client.messages.create(**request, timeout=timeout)
         except anthropic.APITimeoutError as e:
             raise LLMUnavailable(
-                f"Claude did not answer within {timeout:g}s (after {retries} retries)"
+                f"Claude did not answer within {budget_s or timeout:g}s (after {retries} retries)"
             ) from e
         except anthropic.APIConnectionError as e:
             raise _FastFailure(LLMUnavailable(f"cannot reach Claude: {e}")) from e
