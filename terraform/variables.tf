@@ -72,7 +72,7 @@ variable "anthropic_api_key_version" {
 }
 
 variable "dataset_ttl_days" {
-  description = "Demo BigQuery datasets expire after this many days (DEMOFORGE_DATASET_TTL_DAYS)."
+  description = "Default table expiration of the demo BigQuery datasets, in days (DEMOFORGE_DATASET_TTL_DAYS). Only the tables expire: the empty dataset and the data agent stay until DELETE /jobs/{id}."
   type        = number
   default     = 14
 
