@@ -40,7 +40,7 @@ _TRANSIENT_STATUS = {408, 409, 429, 500, 502, 503, 504, 529}
 
 _PERMANENT_HINTS: dict[int, tuple[str, str]] = {
     400: ("llm_bad_request", "Claude rejected the request as invalid"),
-    401: ("llm_auth", "Claude rejected the API key: check ANTHROPIC_API_KEY"),
+    401: ("llm_auth", "Claude rejected the API key: check ANTHROPIC_API_KEY or the key's secret"),
     403: ("llm_forbidden", "the API key may not use this model or endpoint: check ANTHROPIC_API_KEY"),
     404: ("llm_not_found", "unknown model or endpoint: check DEMOFORGE_ANTHROPIC_MODEL and ANTHROPIC_BASE_URL"),
     413: ("llm_request_too_large", "the request to Claude was too large"),
@@ -85,15 +85,18 @@ class AnthropicLLM:
     def _client_for(self, key: str) -> anthropic.Anthropic:
         if self._fixed_client is not None:
             return self._fixed_client
-        if key not in self._clients:
-            self._clients.clear()  # a rotated key: the old client is not used again
-            self._clients[key] = anthropic.Anthropic(
-                api_key=key,
+        client = self._clients.get(key)
+        if client is None:
+            client = anthropic.Anthropic(
+                api_key=key or None,
                 base_url=self.settings.anthropic_base_url or None,
                 timeout=self.settings.llm_timeout_s,
                 max_retries=self.settings.llm_max_retries,
             )
-        return self._clients[key]
+            # Rebound, not mutated: content calls from several threads. A rotated key's old
+            # client is dropped.
+            self._clients = {key: client}
+        return client
 
     def _current_key(self) -> str:
         if self._key is None:
