@@ -29,3 +29,20 @@ resource "google_project_service" "enabled" {
   service            = each.value
   disable_on_destroy = false
 }
+
+# Enabling an API creates its service agent (Eventarc's, Pub/Sub's) and grants it a role,
+# and that grant reaches the rest of Google Cloud a little later: an Eventarc trigger made
+# in that window fails with a permission error (provider issue #25294). Wait once after the
+# APIs are enabled (again only when the list changes). If the first apply still fails at a
+# trigger, wait a minute and run it again: everything before that point is already in place.
+resource "terraform_data" "api_propagation" {
+  count = var.api_propagation_wait_seconds > 0 ? 1 : 0
+
+  triggers_replace = sort(tolist(local.services))
+
+  provisioner "local-exec" {
+    command = "sleep ${var.api_propagation_wait_seconds}"
+  }
+
+  depends_on = [google_project_service.enabled]
+}

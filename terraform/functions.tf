@@ -33,15 +33,21 @@ resource "google_cloudfunctions2_function" "api" {
     ingress_settings               = "ALLOW_ALL"
     all_traffic_on_latest_revision = true
     service_account_email          = google_service_account.fn["api"].email
-    environment_variables          = local.common_env
+    # created_by comes from ID tokens for these audiences (or the header Cloud Run checked).
+    environment_variables = merge(local.common_env, {
+      DEMOFORGE_API_AUDIENCES = join(",", local.api_audiences)
+      DEMOFORGE_BEHIND_IAP    = tostring(var.api_behind_iap)
+    })
   }
 
   depends_on = [
+    google_project_iam_member.build_run_builder,
     google_project_iam_member.build_logs,
     google_artifact_registry_repository_iam_member.build_push,
     google_project_iam_member.build_reads_source,
     google_project_iam_member.firestore,
     google_project_iam_member.fn,
+    google_project_iam_member.api_teardown,
     google_pubsub_topic_iam_member.publish,
     google_storage_bucket_iam_member.artifacts,
     google_firestore_database.jobs,
@@ -83,20 +89,14 @@ resource "google_cloudfunctions2_function" "phase" {
     service_account_email          = google_service_account.fn[each.key].email
     # The runner's lease equals the timeout: a delivery can never outlive it, and a
     # redelivery after a timeout can take over as soon as the platform killed the first.
-    environment_variables = merge(local.common_env, {
-      DEMOFORGE_LEASE_SECONDS = tostring(each.value.timeout)
-    })
-
-    # The Anthropic key, only into the phases that call Claude (research, modeling, content).
-    dynamic "secret_environment_variables" {
-      for_each = each.value.claude && var.claude_enabled ? [1] : []
-      content {
-        key        = "ANTHROPIC_API_KEY"
-        project_id = var.project
-        secret     = google_secret_manager_secret.anthropic.secret_id
-        version    = "latest"
-      }
-    }
+    # The Anthropic key is *not* mounted (a mounted `latest` with no version stops instances
+    # from starting, and a mounted value only changes on a cold start): the phases that call
+    # Claude read the secret named here when they first need it, cached for a few minutes.
+    environment_variables = merge(
+      local.common_env,
+      { DEMOFORGE_LEASE_SECONDS = tostring(each.value.timeout) },
+      each.value.claude && var.claude_enabled ? { DEMOFORGE_ANTHROPIC_SECRET = google_secret_manager_secret.anthropic.id } : {},
+    )
   }
 
   event_trigger {
@@ -109,17 +109,20 @@ resource "google_cloudfunctions2_function" "phase" {
     retry_policy = "RETRY_POLICY_RETRY"
   }
 
-  # Grants first, so the first delivery after deploy already has every permission it needs.
+  # Grants first, so the first delivery after deploy already has every permission it needs;
+  # and the API propagation wait, so Eventarc's service agent can create the trigger.
   depends_on = [
+    terraform_data.api_propagation,
+    google_project_iam_member.build_run_builder,
     google_project_iam_member.build_logs,
     google_artifact_registry_repository_iam_member.build_push,
     google_project_iam_member.build_reads_source,
     google_project_iam_member.firestore,
     google_project_iam_member.fn,
     google_pubsub_topic_iam_member.publish,
+    google_service_account_iam_member.pubsub_mints_trigger_tokens,
     google_storage_bucket_iam_member.artifacts,
     google_firestore_database.jobs,
     google_secret_manager_secret_iam_member.anthropic,
-    google_secret_manager_secret_version.anthropic,
   ]
 }

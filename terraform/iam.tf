@@ -5,24 +5,32 @@
 # by an IAM condition where the service supports one. tests/unit/terraform/test_hcl.py
 # fails if any account gets a role outside its allowlist.
 
+# Service accounts and the custom role need the IAM API: on a fresh project it is being
+# enabled in the same apply, so every identity waits for google_project_service.enabled.
 resource "google_service_account" "fn" {
   for_each = local.functions
 
   account_id   = "fn-${each.key}"
   display_name = "Demoforge ${each.key} function"
   description  = "Runtime identity of the ${each.key} Cloud Function"
+
+  depends_on = [google_project_service.enabled]
 }
 
 resource "google_service_account" "trigger" {
   account_id   = "${var.name_prefix}-trigger"
   display_name = "Demoforge Eventarc trigger"
   description  = "Identity Eventarc uses to deliver phase messages to the phase functions"
+
+  depends_on = [google_project_service.enabled]
 }
 
 resource "google_service_account" "build" {
   account_id   = "${var.name_prefix}-build"
   display_name = "Demoforge function builds"
   description  = "Cloud Build identity that turns function zips into images"
+
+  depends_on = [google_project_service.enabled]
 }
 
 # --- Firestore: every function reads and writes jobs/{id} and its events (the runner's
@@ -54,14 +62,26 @@ resource "google_project_iam_custom_role" "teardown" {
     "bigquery.tables.list",
     "bigquery.tables.delete",
   ]
+
+  depends_on = [google_project_service.enabled]
+}
+
+# Granted on its own, not through local.project_grants: the role's id is known only once the
+# role exists, and a for_each key must be known at plan time (with the id among the keys a
+# fresh project's plan failed: "Invalid for_each argument").
+resource "google_project_iam_member" "api_teardown" {
+  project = var.project
+  role    = google_project_iam_custom_role.teardown.id # DELETE /jobs/{id}: drop the job's demo dataset
+  member  = google_service_account.fn["api"].member
 }
 
 # --- Project-level roles per function (permissions that have no resource-level grant).
 locals {
   project_roles = {
+    # (the custom teardown role is granted by google_project_iam_member.api_teardown)
     api = [
-      google_project_iam_custom_role.teardown.id, # DELETE /jobs/{id}: drop the job's demo dataset
       "roles/geminidataanalytics.dataAgentOwner", # DELETE /jobs/{id}: delete the data agent fn-agent created
+      "roles/cloudaicompanion.user",              # DELETE /jobs/{id}: the Conversational Analytics API requires it to list/delete conversations
     ]
     research = [] # Firestore, artifacts, its next topic and the key: all granted per resource
     modeling = [] # idem
@@ -73,13 +93,15 @@ locals {
       "roles/bigquery.dataViewer", # read the demo tables those queries select from
     ]
     agent = [
-      "roles/geminidataanalytics.dataAgentCreator", # create data agents (creator becomes owner: test chat)
+      "roles/geminidataanalytics.dataAgentCreator", # create data agents (the creator becomes their owner)
+      "roles/geminidataanalytics.dataAgentUser",    # test conversation and chat: the owner role has no dataAgents.chat
       "roles/cloudaicompanion.user",                # Conversational Analytics requires it for chat/conversations
       "roles/bigquery.jobUser",                     # the agent's chat queries run as this identity
       "roles/bigquery.dataViewer",                  # ... and read the demo tables
     ]
   }
 
+  # Keys are "<function>/<role>", made of literals only: for_each keys must be known at plan.
   project_grants = {
     for pair in flatten([
       for fn, roles in local.project_roles : [for role in roles : { fn = fn, role = role }]
@@ -149,7 +171,7 @@ resource "google_secret_manager_secret_iam_member" "anthropic" {
   for_each = { for p, cfg in local.phases : p => cfg if cfg.claude }
 
   secret_id = google_secret_manager_secret.anthropic.id
-  role      = "roles/secretmanager.secretAccessor" # read the key mounted as ANTHROPIC_API_KEY
+  role      = "roles/secretmanager.secretAccessor" # read the key at run time (DEMOFORGE_ANTHROPIC_SECRET)
   member    = google_service_account.fn[each.key].member
 }
 
@@ -182,9 +204,20 @@ resource "google_service_account_iam_member" "pubsub_mints_trigger_tokens" {
   service_account_id = google_service_account.trigger.name
   role               = "roles/iam.serviceAccountTokenCreator" # mint OIDC tokens for push delivery
   member             = local.pubsub_agent
+
+  # The Pub/Sub service agent exists once the API is enabled and has settled (see apis.tf).
+  depends_on = [terraform_data.api_propagation]
 }
 
-# --- Build identity: write build logs, push images to our repository, read the zips.
+# --- Build identity: what Cloud Functions' builds of our zips need. roles/run.builder is
+# the role the current Cloud Run functions docs give a custom build service account (build
+# logs, images, the staged source); the narrower grants below name the resources it uses.
+resource "google_project_iam_member" "build_run_builder" {
+  project = var.project
+  role    = "roles/run.builder" # run function builds as this account (documented requirement)
+  member  = google_service_account.build.member
+}
+
 resource "google_project_iam_member" "build_logs" {
   project = var.project
   role    = "roles/logging.logWriter" # Cloud Build writes the build log

@@ -3,7 +3,7 @@
 
 locals {
   # The five phase functions (Pub/Sub CloudEvent, entry point `handle`), in pipeline order.
-  # `claude` = the phase calls Claude and gets the Anthropic key mounted.
+  # `claude` = the phase calls Claude and may read the Anthropic key's secret.
   phases = {
     research = {
       memory  = "1Gi"
@@ -59,10 +59,21 @@ locals {
     LOG_EXECUTION_ID = "true"
   }
 
+  # ID-token audiences the api accepts for created_by (DEMOFORGE_API_AUDIENCES): its
+  # cloudfunctions.net URL (the api_url output), its deterministic run.app URL, and
+  # var.api_token_audiences. Built from names, not from the function (which would be a cycle).
+  api_audiences = concat([
+    "https://${var.region}-${var.project}.cloudfunctions.net/${var.name_prefix}-api",
+    "https://${var.name_prefix}-api-${data.google_project.this.number}.${var.region}.run.app",
+  ], var.api_token_audiences)
+
   # Written by `demoforge package`: function name -> zip named by its content hash.
   manifest = jsondecode(file("${path.module}/${var.package_dir}/manifest.json"))
 }
 
 data "google_project" "this" {
   project_id = var.project
+
+  # Needs the Cloud Resource Manager API, enabled in the same apply on a fresh project.
+  depends_on = [google_project_service.enabled]
 }

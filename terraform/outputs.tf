@@ -1,6 +1,11 @@
 output "api_url" {
-  description = "Base URL of the HTTP api (call it with an identity token)."
-  value       = google_cloudfunctions2_function.api.service_config[0].uri
+  description = "Base URL of the HTTP api (call it with an identity token; a service account's token should name this URL as its audience)."
+  value       = google_cloudfunctions2_function.api.url
+}
+
+output "anthropic_secret" {
+  description = "Secret holding the Anthropic key: add a version to turn Claude on (no redeploy)."
+  value       = google_secret_manager_secret.anthropic.secret_id
 }
 
 output "topics" {

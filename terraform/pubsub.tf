@@ -43,4 +43,8 @@ resource "google_pubsub_topic_iam_member" "dead_letter_forwarder" {
   topic  = google_pubsub_topic.dead_letter.id
   role   = "roles/pubsub.publisher" # forward undeliverable phase messages here
   member = local.pubsub_agent
+
+  # The service agent appears with the Pub/Sub API (google_project_service_identity, which
+  # would create it explicitly, exists only in the google-beta provider).
+  depends_on = [terraform_data.api_propagation]
 }

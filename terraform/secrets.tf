@@ -1,6 +1,8 @@
 # The Anthropic API key. The secret is managed here; its value is either written
 # write-only from an ephemeral variable (never in state or plan files) or added with
-# `gcloud secrets versions add` (README). Only research, modeling and content can read it.
+# `gcloud secrets versions add` (README), before or after the deploy: research, modeling
+# and content (the only readers) read version `latest` at run time, so a deploy never waits
+# for a version and a new one is picked up by running instances.
 
 resource "google_secret_manager_secret" "anthropic" {
   secret_id = "${var.name_prefix}-anthropic-api-key"

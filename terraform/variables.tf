@@ -47,7 +47,7 @@ variable "anthropic_model" {
 }
 
 variable "claude_enabled" {
-  description = "Mount the Anthropic key into research, modeling and content. False = offline analysis only (no secret version needed)."
+  description = "Let research, modeling and content read the Anthropic key from its secret at run time. With no secret version yet they run offline and say so on the job; adding a version turns Claude on within secret_ttl_s, no redeploy. False = offline analysis only, whatever the secret holds."
   type        = bool
   default     = true
 }
@@ -72,7 +72,7 @@ variable "anthropic_api_key_version" {
 }
 
 variable "dataset_ttl_days" {
-  description = "Demo BigQuery datasets expire after this many days (DEMOFORGE_DATASET_TTL_DAYS)."
+  description = "Default table expiration of the demo BigQuery datasets, in days (DEMOFORGE_DATASET_TTL_DAYS). Only the tables expire: the empty dataset and the data agent stay until DELETE /jobs/{id}."
   type        = number
   default     = 14
 
@@ -146,6 +146,29 @@ variable "configure_dead_letters" {
   description = "Run scripts/set-dead-letter.sh (needs gcloud) after each phase trigger is created, to attach the dead-letter topic to its Eventarc subscription."
   type        = bool
   default     = true
+}
+
+variable "api_token_audiences" {
+  description = "Further ID-token audiences the api accepts for created_by, besides its own URLs. The default is the gcloud CLI's OAuth client: `gcloud auth print-identity-token` for a user account mints tokens for it, and Cloud Run accepts them."
+  type        = list(string)
+  default     = ["32555940559.apps.googleusercontent.com"]
+}
+
+variable "api_behind_iap" {
+  description = "Set true only when Identity-Aware Proxy sits in front of the api: then its X-Goog-Authenticated-User-Email header names the caller (IAP replaces client-sent copies). Otherwise anybody could send that header, so it is ignored."
+  type        = bool
+  default     = false
+}
+
+variable "api_propagation_wait_seconds" {
+  description = "Seconds to wait once after enabling the APIs before creating service-agent grants and Eventarc triggers (fresh projects: roles of new service agents propagate late). 0 = no wait."
+  type        = number
+  default     = 90
+
+  validation {
+    condition     = var.api_propagation_wait_seconds >= 0 && var.api_propagation_wait_seconds <= 600
+    error_message = "api_propagation_wait_seconds must be between 0 and 600."
+  }
 }
 
 variable "api_invoker_principals" {

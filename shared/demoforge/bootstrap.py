@@ -25,10 +25,12 @@ from demoforge.service.ports import (
     LLM,
     ArtifactStore,
     Bus,
+    CallerIdentity,
     DataAgents,
     Fetcher,
     JobStore,
     ResearchCache,
+    SecretSource,
     SynthEngine,
     Warehouse,
 )
@@ -107,16 +109,55 @@ class Container:
     def warehouse(self) -> Warehouse:
         return self._warehouse if self._warehouse is not None else build_warehouse(self.settings, self.artifacts)
 
-    @functools.cached_property
+    @property
     def llm(self) -> LLM | None:
-        """Claude when a key is configured; None means: use the offline path."""
+        """Claude when a key is available now; None means: use the offline path.
+
+        Asked at each first need, not once per instance: with the key in Secret Manager
+        (cached for ``secret_ttl_s``) a version added later turns Claude on in warm
+        instances, no redeploy. ``llm_off_reason`` says why it is None."""
         if self._llm is not None:
             return self._llm
         if self._llm_disabled or not self.settings.claude_enabled:
             return None
+        source = self.llm_key
+        if source is not None and source.current() is None:
+            return None
+        return self._anthropic
+
+    @property
+    def llm_off_reason(self) -> str | None:
+        """Why ``llm`` is None although Claude is configured (the secret has no enabled
+        version): a message for the job's events. None when Claude is on or not configured."""
+        source = None if self._llm_disabled or self._llm is not None else self.llm_key
+        if source is None or source.current() is not None:
+            return None
+        from demoforge.adapters.secret_manager import claude_off_message
+
+        return claude_off_message(source)
+
+    @functools.cached_property
+    def llm_key(self) -> SecretSource | None:
+        """Where the Anthropic key comes from: None for the ANTHROPIC_API_KEY override (or
+        no key at all), else the secret in Secret Manager."""
+        if self.settings.anthropic_api_key or not self.settings.anthropic_secret:
+            return None
+        from demoforge.adapters.secret_manager import SecretManagerSecret
+
+        return SecretManagerSecret(self.settings)
+
+    @functools.cached_property
+    def _anthropic(self) -> LLM:
         from demoforge.adapters.anthropic_llm import AnthropicLLM
 
-        return AnthropicLLM(self.settings)
+        return AnthropicLLM(self.settings, key=self.llm_key)
+
+    @functools.cached_property
+    def identity(self) -> CallerIdentity:
+        """Who calls the api: verified ID tokens in the cloud, "local" on a laptop."""
+        from demoforge.adapters.identity import GoogleCallerIdentity
+
+        return GoogleCallerIdentity(self.settings)
 
     @functools.cached_property
     def fetcher(self) -> Fetcher:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, TypeVar, get_args
@@ -98,6 +99,29 @@ class _Env:
         raise SettingsError(f"{name} must be true or false (also 1/0, yes/no, on/off), not {raw!r}")
 
 
+# Secret Manager ids: letters, digits, - and _, at most 255 characters.
+_SECRET_ID = r"[A-Za-z0-9_-]{1,255}"
+
+
+def _secret_name(raw: str) -> str:
+    raw = raw.strip()
+    if raw and not re.fullmatch(rf"(projects/[a-z0-9.:-]+/secrets/)?{_SECRET_ID}", raw):
+        raise SettingsError(
+            "DEMOFORGE_ANTHROPIC_SECRET must be a secret id or projects/PROJECT/secrets/ID "
+            f"(no /versions/...: the newest version is always read), not {raw!r}")
+    return raw
+
+
+def _audiences(raw: str) -> tuple[str, ...]:
+    values = tuple(a.strip() for a in raw.split(",") if a.strip())
+    for a in values:
+        if not (a.startswith("https://") or a.endswith(".apps.googleusercontent.com")):
+            raise SettingsError(
+                "DEMOFORGE_API_AUDIENCES must list the api's https:// URLs (and OAuth client "
+                f"ids ending .apps.googleusercontent.com), comma-separated; not {a!r}")
+    return values
+
+
 @dataclasses.dataclass(frozen=True)
 class Settings:
     # Which adapters to wire. "local" = embedded (SQLite, in-process bus, DuckDB, files);
@@ -124,7 +148,12 @@ class Settings:
     firestore_emulator_host: str = ""
     pubsub_emulator_host: str = ""
 
-    anthropic_api_key: str = ""
+    anthropic_api_key: str = ""  # local override: wins over the secret below
+    # The key in Secret Manager (`projects/P/secrets/NAME` or a bare NAME in `project`), read
+    # at run time when Claude is first needed and re-read after `secret_ttl_s`.
+    anthropic_secret: str = ""
+    secret_ttl_s: int = 300
+    secretmanager_endpoint: str = ""  # a local Secret Manager REST server (tests)
     anthropic_base_url: str = ""
     anthropic_model: str = "claude-sonnet-4-6"
     llm_timeout_s: float = 60.0
@@ -153,6 +182,10 @@ class Settings:
     # Budget for the whole streamed answer to the agent's test question.
     agent_chat_timeout_s: float = 300.0
     trust_platform_identity: bool = False
+    # Caller identity on the api: ID tokens must name one of these audiences (the api's URLs).
+    api_audiences: tuple[str, ...] = ()
+    id_token_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
+    behind_iap: bool = False  # only then is X-Goog-Authenticated-User-Email believed
 
     def __post_init__(self) -> None:
         # Literal types are checked statically; this catches ``with_(warehouse="x")``.
@@ -165,7 +198,17 @@ class Settings:
 
     @property
     def claude_enabled(self) -> bool:
-        return bool(self.anthropic_api_key)
+        """A key is configured (it may still have no version yet: see ``bootstrap``)."""
+        return bool(self.anthropic_api_key or self.anthropic_secret)
+
+    @property
+    def anthropic_secret_version(self) -> str:
+        """Resource name of the key's newest version, or "" when no secret is configured."""
+        if not self.anthropic_secret:
+            return ""
+        base = (self.anthropic_secret if self.anthropic_secret.startswith("projects/")
+                else f"projects/{self.project}/secrets/{self.anthropic_secret}")
+        return f"{base}/versions/latest"
 
     def with_(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -196,6 +239,9 @@ class Settings:
             firestore_emulator_host=e.text("FIRESTORE_EMULATOR_HOST", ""),
             pubsub_emulator_host=e.text("PUBSUB_EMULATOR_HOST", ""),
             anthropic_api_key=e.text("ANTHROPIC_API_KEY", ""),
+            anthropic_secret=_secret_name(e.text("DEMOFORGE_ANTHROPIC_SECRET", "")),
+            secret_ttl_s=e.integer("DEMOFORGE_SECRET_TTL_S", d.secret_ttl_s, 0, 86_400),
+            secretmanager_endpoint=e.text("DEMOFORGE_SECRETMANAGER_ENDPOINT", ""),
             anthropic_base_url=e.text("ANTHROPIC_BASE_URL", ""),
             anthropic_model=e.text("DEMOFORGE_ANTHROPIC_MODEL", d.anthropic_model),
             llm_timeout_s=e.number("DEMOFORGE_LLM_TIMEOUT_S", d.llm_timeout_s, 0.1, 3600),
@@ -218,4 +264,7 @@ class Settings:
             agent_python_analysis=e.flag("DEMOFORGE_AGENT_PYTHON_ANALYSIS", False),
             agent_chat_timeout_s=e.number("DEMOFORGE_AGENT_CHAT_TIMEOUT_S", d.agent_chat_timeout_s, 0.1, 3600),
             trust_platform_identity=e.flag("DEMOFORGE_TRUST_PLATFORM_IDENTITY", cloud),
+            api_audiences=_audiences(e.text("DEMOFORGE_API_AUDIENCES", "")),
+            id_token_certs_url=e.text("DEMOFORGE_ID_TOKEN_CERTS_URL", d.id_token_certs_url),
+            behind_iap=e.flag("DEMOFORGE_BEHIND_IAP", False),
         )

@@ -20,7 +20,6 @@ Only translation happens here: bodies are validated into request models and hand
 
 from __future__ import annotations
 
-import base64
 import functools
 import io
 import json
@@ -57,29 +56,6 @@ def _error(status: int, code: str, message: str) -> Response:
 
 def _json(body: Any, status: int = 200) -> Response:
     return Response(json.dumps(body, default=str), status=status, mimetype="application/json")
-
-
-def caller_identity(req: Request, trust_platform: bool) -> str:
-    """Who is calling. Behind Cloud Functions/Run IAM the platform has already verified the
-    identity token before the request reaches us, so reading its email claim is enough;
-    locally there is no verified identity and jobs are created by ``local``."""
-    if not trust_platform:
-        return "local"
-    iap = req.headers.get("X-Goog-Authenticated-User-Email", "")
-    if iap:
-        return iap.split(":", 1)[-1][:320]
-    auth = req.headers.get("Authorization", "")
-    if auth.lower().startswith("bearer "):
-        parts = auth[7:].strip().split(".")
-        if len(parts) >= 2:
-            try:
-                payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
-            except (ValueError, json.JSONDecodeError):
-                return "unknown"
-            email = payload.get("email") or payload.get("sub")
-            if isinstance(email, str) and email:
-                return email[:320]
-    return "unknown"
 
 
 def _body() -> Any:
@@ -164,7 +140,8 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     @app.post("/jobs")
     def create() -> Response:
         req = jobs.parse(jobs.CreateJobRequest, _body())
-        who = caller_identity(request, services().settings.trust_platform_identity)
+        # Only what the platform or a signature vouches for (demoforge.adapters.identity).
+        who = services().identity.caller(dict(request.headers.items()))
         job = jobs.create_job(services(), req, created_by=who)
         resp = _json({"job_id": job.job_id, "status": job.status.value,
                       "status_url": f"/jobs/{job.job_id}"}, 202)

@@ -51,6 +51,8 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     queries = sorted(spec.golden_queries, key=lambda q: DIFFICULTY_RANK.get(q.difficulty, 9))
     t0 = time.perf_counter()
     llm = ctx.services.llm
+    if llm is None and (why := ctx.services.llm_off_reason):
+        ctx.log(why, EventLevel.WARNING)
 
     def check(q: SpecQuery) -> Outcome:
         return validate_query(

@@ -49,6 +49,8 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     spec = fallback
     source: Literal["template", "claude"] = "template"
     llm = ctx.services.llm
+    if llm is None and (why := ctx.services.llm_off_reason):
+        ctx.log(why, EventLevel.WARNING)
     if llm is not None:
         try:
             designed = design(ctx, research, get_template(template_name), total)
@@ -81,7 +83,8 @@ def design(
 ) -> DatasetSpec | None:
     """Claude's spec (validated, sized), or None after a failed repair round."""
     llm = ctx.services.llm
-    assert llm is not None
+    if llm is None:  # the key's version was disabled a moment ago
+        return None
     schema = DatasetSpec.model_json_schema()
     message = prompts.design_message(
         research=research.model_dump(mode="json", exclude={"evidence", "pages", "candidates"}),

@@ -58,6 +58,8 @@ def analyse(
     offline_result = offline.analyse(pages, company_name=company_name)
     llm = services.llm
     if llm is None:
+        if log and (why := services.llm_off_reason):
+            log(why)  # configured but no key yet: say so on the job
         return offline_result
     try:
         result = claude.analyse(llm, pages, offline=offline_result, company_hint=company_name)

@@ -201,3 +201,26 @@ class DataAgents(Protocol):
     def delete_agent(self, agent_name: str) -> AgentDeletion:
         """Delete the agent and its conversations. Idempotent: absent parts are fine."""
         ...
+
+
+class SecretSource(Protocol):
+    """A secret read at run time (the Anthropic key in Secret Manager), so a new version
+    reaches instances that are already warm."""
+
+    name: str  # what to name in messages, e.g. "secret demoforge-anthropic-api-key"
+
+    def current(self) -> str | None:
+        """The value, cached up to a TTL; None while the secret has no enabled version."""
+        ...
+
+    def refresh(self) -> str | None:
+        """Read again now, bypassing the cache: the cached value was just rejected."""
+        ...
+
+
+class CallerIdentity(Protocol):
+    """Who is calling the api, from what the platform or a signature vouches for."""
+
+    def caller(self, headers: Mapping[str, str]) -> str:
+        """The caller's email (``created_by``); "unknown" when nothing verifiable was sent."""
+        ...

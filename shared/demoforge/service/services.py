@@ -17,6 +17,7 @@ from demoforge.service.ports import (
     LLM,
     ArtifactStore,
     Bus,
+    CallerIdentity,
     DataAgents,
     Fetcher,
     JobStore,
@@ -54,6 +55,17 @@ class Services(Protocol):
     @property
     def llm(self) -> LLM | None:
         """Claude when a key is configured; None means: use the offline path."""
+        ...
+
+    @property
+    def llm_off_reason(self) -> str | None:
+        """Why ``llm`` is None although Claude is configured (no enabled secret version),
+        for the job's events; None when Claude is on or simply not configured."""
+        ...
+
+    @property
+    def identity(self) -> CallerIdentity:
+        """Who calls the api, from what the platform or a signature vouches for."""
         ...
 
     @property
