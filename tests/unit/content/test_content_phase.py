@@ -30,7 +30,7 @@ class FakeLLM:
         answer = next(a for q, a in self.answers.items() if f"Question: {q}\n" in content)
         if isinstance(answer, Exception):
             raise answer
-        return answer  # type: ignore[no-any-return]
+        return answer
 
 
 def _prepare(tmp: Path, spec: DatasetSpec, llm: Any = None):

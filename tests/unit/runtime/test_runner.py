@@ -116,7 +116,7 @@ def test_message_before_its_turn_is_ignored(make_deps, script: Script) -> None:
     assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.WAREHOUSE), "early") == Claim.NOT_READY
     assert Phase.WAREHOUSE not in script.calls
     drain(deps)
-    assert deps.store.get("job1").status == JobStatus.COMPLETED  # type: ignore[union-attr]
+    assert deps.store.get("job1").status == JobStatus.COMPLETED
 
 
 def test_transient_error_heals_on_redelivery(make_deps, script: Script) -> None:
@@ -208,7 +208,7 @@ def test_retry_resumes_a_failed_job_from_the_failed_phase(make_deps, script: Scr
     deps = make_deps()
     start(deps)
     drain(deps)
-    assert deps.store.get("job1").status == JobStatus.FAILED  # type: ignore[union-attr]
+    assert deps.store.get("job1").status == JobStatus.FAILED
     jobs.retry_job(deps, "job1")
     drain(deps)
     job = deps.store.get("job1")
@@ -248,7 +248,7 @@ def test_expired_lease_is_taken_over(make_deps, clock: Clock) -> None:
         runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "second")
     clock.advance(61)
     assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "third") == Claim.CLAIMED
-    assert deps.store.get("job1").phase(Phase.RESEARCH).attempts == 2  # type: ignore[union-attr]
+    assert deps.store.get("job1").phase(Phase.RESEARCH).attempts == 2
 
 
 def test_waiting_job_resumes_after_answer(make_deps) -> None:

@@ -33,7 +33,7 @@ class FakeLLM:
         answer = self.answers.pop(0)
         if isinstance(answer, Exception):
             raise answer
-        return copy.deepcopy(answer)  # type: ignore[no-any-return]
+        return copy.deepcopy(answer)
 
 
 def claude_spec() -> dict[str, Any]:
