@@ -3,7 +3,6 @@ unavailable) through a fake ``LLM``, job options, and the stored ``spec.json``."
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import Any
 
@@ -16,24 +15,10 @@ from demoforge.phases.modeling import query_errors, validate_candidate
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates import get_template
+from tests.support.fake_llm import FakeLLM
 from tests.unit.synth.conftest import RESEARCH
 
 JOB = "m0de1000-aaaa-bbbb-cccc-ddddeeeeffff"
-
-
-class FakeLLM:
-    """Returns prepared answers (dicts) or raises prepared exceptions, recording calls."""
-
-    def __init__(self, answers: list[Any]) -> None:
-        self.answers = list(answers)
-        self.calls: list[dict[str, Any]] = []
-
-    def structured(self, **kwargs: Any) -> dict[str, Any]:
-        self.calls.append(kwargs)
-        answer = self.answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        return copy.deepcopy(answer)
 
 
 def claude_spec() -> dict[str, Any]:
