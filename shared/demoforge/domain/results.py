@@ -9,16 +9,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl  # noqa: F401
 
-from demoforge.domain.job import INDUSTRIES
+from demoforge.domain.industries import IndustryCode
 
-Industry = Literal[
-    "retail_ecommerce", "saas_software", "financial_services", "insurance", "healthcare",
-    "pharma_life_sciences", "manufacturing", "logistics_transport", "travel_hospitality",
-    "restaurants_food", "media_entertainment", "education", "real_estate",
-    "energy_utilities", "telecom", "automotive", "professional_services",
-    "government_public", "nonprofit", "agriculture", "construction_engineering", "other",
-]
-assert set(INDUSTRIES) == set(Industry.__args__)  # type: ignore[attr-defined]
+# The registry's codes as a type (``domain.industries`` checks both name the same codes).
+Industry = IndustryCode
 
 BusinessModel = Literal["B2B", "B2C", "B2B2C", "marketplace", "public"]
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from demoforge.domain.job import INDUSTRIES
+from demoforge.domain.industries import INDUSTRY_CODES, REGISTRY
 from demoforge.domain.results import Evidence, ResearchResult
 from demoforge.research.extract import PageExtract
 from demoforge.research.lexicon import JSONLD_TYPES, LEXICON
@@ -179,7 +179,7 @@ def score_pages(pages: Sequence[PageExtract]) -> Scores:
             industry = JSONLD_TYPES.get(t)
             if industry and t not in jsonld[industry]:
                 jsonld[industry].append(t)
-    scores = {i: 0.0 for i in INDUSTRIES if i != "other"}
+    scores = {i: 0.0 for i in INDUSTRY_CODES if i != "other"}
     for industry, terms in weighted.items():
         scores[industry] = sum(term_weight[(industry, t)] * math.log1p(c) for t, c in terms.items())
     for industry, types in jsonld.items():
@@ -199,53 +199,12 @@ def confidence_of(ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]
 
 
 # ------------------------------------------------------------------- result building
-# Entities and KPIs an analytics demo for the industry would typically show; modeling
-# refines them. Kept short: they seed, they do not decide.
+# Entities and KPIs an analytics demo for the industry would typically show (from the
+# industry registry); modeling refines them. Kept short: they seed, they do not decide.
 PROFILES: dict[str, tuple[list[str], list[str]]] = {
-    "retail_ecommerce": (["customers", "orders", "order_items", "products", "categories", "stores"],
-                         ["revenue", "average order value", "conversion rate", "return rate", "repeat purchase rate"]),
-    "saas_software": (["accounts", "users", "subscriptions", "plans", "usage_events", "invoices"],
-                      ["MRR", "churn rate", "net revenue retention", "active users", "trial conversion"]),
-    "financial_services": (["customers", "accounts", "transactions", "loans", "products", "branches"],
-                           ["loan volume", "default rate", "net interest margin", "deposits", "approval rate"]),
-    "insurance": (["policyholders", "policies", "claims", "premiums", "agents", "products"],
-                  ["gross written premium", "loss ratio", "claim frequency", "retention rate", "average claim cost"]),
-    "healthcare": (["patients", "appointments", "providers", "treatments", "locations", "invoices"],
-                   ["appointments per day", "no-show rate", "revenue per patient", "wait time", "utilisation"]),
-    "pharma_life_sciences": (["products", "trials", "sites", "patients", "batches", "orders"],
-                             ["trial enrolment", "batch yield", "sales by product", "adverse event rate", "time to market"]),
-    "manufacturing": (["products", "production_orders", "machines", "plants", "suppliers", "customers"],
-                      ["output volume", "OEE", "scrap rate", "on-time delivery", "unit cost"]),
-    "logistics_transport": (["shipments", "customers", "routes", "vehicles", "depots", "deliveries"],
-                            ["on-time delivery", "cost per shipment", "fleet utilisation", "transit time", "damage rate"]),
-    "travel_hospitality": (["guests", "bookings", "rooms", "properties", "channels", "reviews"],
-                           ["occupancy rate", "ADR", "RevPAR", "booking lead time", "cancellation rate"]),
-    "restaurants_food": (["products", "orders", "customers", "locations", "suppliers", "menu_items"],
-                         ["sales", "average ticket", "food cost %", "top sellers", "repeat customers"]),
-    "media_entertainment": (["titles", "productions", "viewers", "subscriptions", "channels", "events"],
-                            ["audience reach", "watch time", "revenue per title", "subscriber churn", "ticket sales"]),
-    "education": (["students", "courses", "enrollments", "instructors", "sessions", "payments"],
-                  ["enrolments", "completion rate", "attendance", "revenue per course", "satisfaction score"]),
-    "real_estate": (["properties", "listings", "units", "tenants", "leases", "agents"],
-                    ["occupancy", "average rent", "days on market", "sales volume", "lead conversion"]),
-    "energy_utilities": (["customers", "meters", "installations", "readings", "tariffs", "invoices"],
-                         ["energy delivered", "installed capacity", "revenue per customer", "outage minutes", "self-consumption"]),
-    "telecom": (["subscribers", "plans", "usage", "devices", "cells", "tickets"],
-                ["ARPU", "churn rate", "data usage", "network availability", "net adds"]),
-    "automotive": (["vehicles", "customers", "sales", "service_orders", "parts", "dealers"],
-                   ["units sold", "service revenue", "parts margin", "inventory days", "lead conversion"]),
-    "professional_services": (["clients", "projects", "consultants", "timesheets", "invoices", "services"],
-                              ["billable utilisation", "revenue per client", "realisation rate", "project margin", "new clients"]),
-    "government_public": (["citizens", "cases", "services", "offices", "requests", "budgets"],
-                          ["cases handled", "processing time", "service satisfaction", "budget execution", "requests per channel"]),
-    "nonprofit": (["members", "donors", "donations", "campaigns", "events", "volunteers"],
-                  ["donations raised", "donor retention", "member growth", "campaign ROI", "volunteer hours"]),
-    "agriculture": (["farms", "fields", "crops", "harvests", "customers", "equipment"],
-                    ["yield per hectare", "harvest volume", "input cost", "sales by crop", "equipment utilisation"]),
-    "construction_engineering": (["projects", "clients", "sites", "contracts", "workers", "materials"],
-                                 ["project margin", "on-time completion", "cost overrun", "backlog", "change orders"]),
-    "other": (["customers", "orders", "products"], ["revenue", "customers", "growth"]),
+    code: (list(ind.entities), list(ind.kpis)) for code, ind in REGISTRY.items()
 }
+
 
 def _products(pages: Sequence[PageExtract], company: str = "", limit: int = 10) -> list[str]:
     """Product/service names from page structure, without navigation, calls to action
