@@ -1,0 +1,307 @@
+"""Candidates for offerings with the structure they sit in, read from one parsed page.
+
+Where a string sits decides most of what it is: a link in the navigation, header or
+footer is the site's chrome unless it sits under a menu labelled as an offering section
+("Produkte" > "Stromspeicher"); a list item or sub-heading in the body belongs to the
+heading above it; a name beside a price in a card, list item or table row is a priced
+item. Each ``Candidate`` keeps that context (zone, role, heading or menu label, link,
+price, a short evidence quote) so the offering filter can decide and explain.
+
+Also read here: the page's address and contact lines (for places), the copyright line
+and the logo's alt text (for the company name).
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterable
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from pydantic import BaseModel
+
+from demoforge.research.money import find_prices
+
+MAX_CANDIDATES = 220
+MAX_CHROME = 120
+MAX_CARDS = 60
+CONTEXT_CHARS = 160
+_WS = re.compile(r"\s+")
+_NAV_HINT = re.compile(r"(^|[-_ ])(nav|navbar|navigation|menu|mainmenu|main-menu|megamenu|submenu)($|[-_ ])", re.I)
+_CHROME_HINT = re.compile(r"footer|breadcrumb|cookie|consent|banner|sidebar|widget", re.I)
+_PLACE_HINT = re.compile(r"address|adresse|addr|contact|kontakt|impressum|imprint|footer|location|standort", re.I)
+_CARD_TAGS = ("li", "tr", "article", "section", "div", "td", "dl", "figure", "a")
+_NAME_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "b", "dt", "span", "p")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+class Candidate(BaseModel):
+    """A string that might name an offering, with where it sits."""
+
+    text: str
+    zone: str = "main"  # nav | header | footer | aside | main
+    role: str = "item"  # link | item | heading | card | row
+    href: str = ""
+    heading: str = ""  # the section heading above it (body) or its menu label (navigation)
+    price: str = ""  # a price written in the same card, row or list item
+    context: str = ""  # the surrounding text, for evidence
+
+
+def clean(s: str | None, limit: int = 160) -> str:
+    return _WS.sub(" ", s or "").strip()[:limit]
+
+
+def _ident(tag: Tag) -> str:
+    return " ".join([str(tag.get("id") or ""), " ".join(tag.get("class") or []), str(tag.get("role") or "")])
+
+
+def zone_of(tag: Tag) -> str:
+    """The page zone a tag sits in: nav, header, footer, aside, or main."""
+    for parent in [tag, *tag.parents]:
+        if not isinstance(parent, Tag):
+            continue
+        name = parent.name
+        if name in ("nav", "header", "footer", "aside"):
+            return name
+        role = str(parent.get("role") or "")
+        if role in ("navigation", "menubar", "menu"):
+            return "nav"
+        if role == "banner":
+            return "header"
+        if role == "contentinfo":
+            return "footer"
+        ident = _ident(parent)
+        if ident.strip():
+            if _NAV_HINT.search(ident):
+                return "nav"
+            if re.search(r"footer", ident, re.I):
+                return "footer"
+            if re.search(r"(^|[-_ ])header($|[-_ ])", ident, re.I):
+                return "header"
+            if _CHROME_HINT.search(ident):
+                return "aside"
+        if name in ("main", "article"):
+            return "main"
+    return "main"
+
+
+def _menu_label(a: Tag) -> str:
+    """The label of the menu entry a navigation link hangs under ("Produkte" for a link in
+    the submenu of the "Produkte" item); "" for a top-level link."""
+    ul = a.find_parent(["ul", "ol"])
+    li = ul.find_parent("li") if isinstance(ul, Tag) else None
+    if not isinstance(li, Tag):
+        return ""
+    for child in li.children:
+        if isinstance(child, Tag) and child.name in ("a", "span", "button", "div", "strong", "p") \
+                and child.find(["ul", "ol"]) is None:
+            text = clean(child.get_text(" "), 80)
+            if text:
+                return text
+        elif isinstance(child, NavigableString) and clean(str(child)):
+            return clean(str(child), 80)
+    return ""
+
+
+def _heading_above(tag: Tag) -> str:
+    head = tag.find_previous(_HEADINGS)
+    return clean(head.get_text(" "), 120) if isinstance(head, Tag) else ""
+
+
+def _chrome(soup: BeautifulSoup, base: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    seen: set[tuple[str, str]] = set()
+    for a in soup.find_all("a", limit=3000):
+        if not isinstance(a, Tag):
+            continue
+        zone = zone_of(a)
+        if zone == "main":
+            continue
+        text = clean(a.get_text(" ") or str(a.get("title") or a.get("aria-label") or ""), 100)
+        if not text:
+            continue
+        label = _menu_label(a)
+        key = (text.casefold(), label.casefold())
+        if key in seen:
+            continue
+        seen.add(key)
+        href = str(a.get("href") or "")
+        out.append(Candidate(text=text, zone=zone, role="link", href=_absolute(base, href), heading=label))
+        if len(out) >= MAX_CHROME:
+            break
+    return out
+
+
+def _absolute(base: str, href: str) -> str:
+    href = href.strip()
+    if not href or href.startswith(("mailto:", "tel:", "javascript:", "#")):
+        return href[:200]
+    return urllib.parse.urljoin(base, href)[:300]
+
+
+def _body_lists(soup: BeautifulSoup, base: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for ul in soup.find_all(["ul", "ol"], limit=400):
+        if not isinstance(ul, Tag) or zone_of(ul) != "main":
+            continue
+        items = [li for li in ul.find_all("li", recursive=False) if isinstance(li, Tag)][:30]
+        if len(items) < 2:
+            continue
+        heading = _heading_above(ul)
+        for li in items:
+            text = clean(li.get_text(" "), 160)
+            if not text:
+                continue
+            a = li.find("a")
+            href = _absolute(base, str(a.get("href") or "")) if isinstance(a, Tag) else ""
+            prices = find_prices(text, limit=1)
+            out.append(Candidate(text=text, zone="main", role="item", href=href, heading=heading,
+                                 price=prices[0].text if prices else "", context=text[:CONTEXT_CHARS]))
+    return out
+
+
+_LEVEL = {f"h{i}": i for i in range(1, 7)}
+
+
+def _body_headings(soup: BeautifulSoup, base: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    parents: dict[int, str] = {}
+    for h in soup.find_all(list(_LEVEL), limit=300):
+        if not isinstance(h, Tag) or zone_of(h) != "main":
+            continue
+        level = _LEVEL[h.name]
+        text = clean(h.get_text(" "), 160)
+        if not text:
+            continue
+        parent = next((parents[lv] for lv in range(level - 1, 0, -1) if lv in parents), "")
+        parents[level] = text
+        for deeper in [lv for lv in parents if lv > level]:
+            del parents[deeper]
+        a = h.find("a") or h.find_parent("a")
+        href = _absolute(base, str(a.get("href") or "")) if isinstance(a, Tag) else ""
+        out.append(Candidate(text=text, zone="main", role="heading", href=href, heading=parent))
+    return out
+
+
+def _card_of(node: Tag, price_text: str) -> Tag | None:
+    """The smallest enclosing card-like element that holds more than the price."""
+    for parent in [node, *node.parents][:8]:
+        if not isinstance(parent, Tag) or parent.name not in _CARD_TAGS:
+            continue
+        text = clean(parent.get_text(" "), 600)
+        if len(text) > 500:
+            return None
+        if len(text) >= len(price_text) + 3:
+            return parent
+    return None
+
+
+def _card_name(card: Tag, price_text: str) -> str:
+    for tag in card.find_all(_NAME_TAGS, limit=20):
+        if not isinstance(tag, Tag):
+            continue
+        text = clean(tag.get_text(" "), 120)
+        if text and price_text not in text and not find_prices(text, limit=1) and len(text) >= 3 \
+                and any(c.isalpha() for c in text):
+            return text
+    whole = clean(card.get_text(" "), 300)
+    before = whole.split(price_text, 1)[0].strip(" :–-|")
+    return before[-120:] if before else ""
+
+
+def _priced_cards(soup: BeautifulSoup, base: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    seen_cards: set[int] = set()
+    body = soup.find("body") or soup
+    for string in body.find_all(string=True, limit=20_000) if isinstance(body, Tag) else []:
+        if not isinstance(string, NavigableString) or string.parent is None:
+            continue
+        if string.parent.name in ("script", "style", "noscript", "template", "option", "title"):
+            continue
+        text = str(string)
+        if not any(ch.isdigit() for ch in text):
+            continue
+        prices = find_prices(clean(text, 200), limit=1)
+        if not prices:
+            continue
+        parent = string.parent
+        if zone_of(parent) != "main":
+            continue
+        card = _card_of(parent, prices[0].text)
+        if card is None or id(card) in seen_cards:
+            continue
+        seen_cards.add(id(card))
+        name = _card_name(card, prices[0].text)
+        if not name:
+            continue
+        a = card if card.name == "a" else card.find("a")
+        href = _absolute(base, str(a.get("href") or "")) if isinstance(a, Tag) else ""
+        out.append(Candidate(text=name, zone="main", role="row" if card.name in ("tr", "td") else "card", href=href,
+                             heading=_heading_above(card), price=prices[0].text,
+                             context=clean(card.get_text(" "), CONTEXT_CHARS)))
+        if len(out) >= MAX_CARDS:
+            break
+    return out
+
+
+def candidates(soup: BeautifulSoup, base: str) -> list[Candidate]:
+    """Priced items first (strongest layout cue), then body lists and headings, then the
+    navigation/header/footer links; bounded."""
+    merged: list[Candidate] = []
+    for group in (_priced_cards(soup, base), _body_lists(soup, base), _body_headings(soup, base), _chrome(soup, base)):
+        merged.extend(group)
+    return merged[:MAX_CANDIDATES]
+
+
+def place_lines(soup: BeautifulSoup, limit: int = 3000) -> str:
+    """Address, contact and imprint text of the page (``<address>``, footer, elements named
+    like addresses or contact blocks), for the country and location inference."""
+    parts: list[str] = []
+    size = 0
+    tags: Iterable[Tag] = [t for t in soup.find_all("address") if isinstance(t, Tag)]
+    tags = [*tags, *[t for t in soup.find_all(["footer", "div", "section", "p", "ul"], limit=4000)
+                     if isinstance(t, Tag) and (t.name == "footer" or _PLACE_HINT.search(_ident(t)))]]
+    seen: set[str] = set()
+    for t in tags:
+        text = clean(t.get_text(" "), 600)
+        if text and text not in seen and not any(text in s for s in seen):
+            seen.add(text)
+            parts.append(text)
+            size += len(text)
+            if size >= limit:
+                break
+    return " | ".join(parts)[:limit]
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|&copy;)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^|•·\n]{2,80})", re.I)
+
+
+def copyright_holder(soup: BeautifulSoup) -> str:
+    """The name in the footer's copyright line ("© 2024 Bächli Bergsport AG" ->
+    "Bächli Bergsport AG"), or ""."""
+    for zone in [*soup.find_all("footer"), soup]:
+        if not isinstance(zone, Tag | BeautifulSoup):
+            continue
+        text = clean(zone.get_text(" "), 20_000)
+        m = _COPYRIGHT.search(text)
+        if m:
+            holder = re.split(r"\s[-–|]\s|\.\s|,\s(?:all|alle|tous)|\s(?:all rights|alle rechte|tous droits)", m.group(1),
+                             maxsplit=1, flags=re.I)[0]
+            return holder.strip(" .,;:-–")[:80]
+    return ""
+
+
+def logo_alt(soup: BeautifulSoup) -> str:
+    """Alt text of the site's logo image (in the header or linked to the home page)."""
+    for img in soup.find_all("img", limit=200):
+        if not isinstance(img, Tag):
+            continue
+        alt = clean(str(img.get("alt") or ""), 80)
+        if not alt:
+            continue
+        ident = " ".join([_ident(img), str(img.get("src") or "")]).lower()
+        parent_a = img.find_parent("a")
+        home_link = isinstance(parent_a, Tag) and urllib.parse.urlsplit(str(parent_a.get("href") or "")).path in ("", "/")
+        if "logo" in ident or "logo" in alt.lower() or (home_link and zone_of(img) in ("header", "nav")):
+            return re.sub(r"(?i)\s*[-–]?\s*\blogo\b\s*", " ", alt).strip() or alt
+    return ""
