@@ -24,7 +24,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from demoforge.domain.industries import INDUSTRY_CODES, REGISTRY
+from demoforge.domain.profile import Fact
 from demoforge.domain.results import Evidence, ResearchResult
+from demoforge.research import places, profile
 from demoforge.research.extract import PageExtract
 from demoforge.research.lexicon import JSONLD_TYPES, LEXICON
 from demoforge.research.products import products, sub_industry
@@ -331,8 +333,76 @@ def _language(pages: Sequence[PageExtract]) -> str:
     return max(votes.items(), key=lambda kv: kv[1])[0] if votes else "en"
 
 
+def _industry(scores: Scores) -> tuple[str, float, list[tuple[str, float]]]:
+    """(industry, confidence, candidates). ``other`` only when no industry has any
+    evidence at all; weak evidence gives its industry with a confidence that asks a person."""
+    probs = confidence_of(scores.ranked())
+    if not probs:
+        return "other", 0.0, []
+    industry, confidence = probs[0]
+    if scores.ranked()[0][1] < MIN_SCORE:
+        confidence = min(confidence, 0.3)
+    return industry, confidence, probs[:3]
+
+
 def analyse(pages: Sequence[PageExtract], *, company_name: str | None = None) -> ResearchResult:
-    """The offline ResearchResult for the crawled pages (home page first)."""
+    """The offline prospect profile for the crawled pages (home page first)."""
+    scores = score_pages(pages)
+    industry, confidence, candidates = _industry(scores)
+    entities, kpis = PROFILES.get(industry, PROFILES["other"])
+    specific = scores.jsonld.get(industry, [])
+    sub = sub_industry(specific, pages)[:200]
+    facts: dict[str, Fact] = {}
+    if company_name:
+        company = company_name[:200]
+        facts["company_name"] = Fact(value=company, confidence=1.0, signals=["given by the customer engineer"])
+    else:
+        company, facts["company_name"] = profile.company(pages)
+    language, languages, facts["language"] = profile.languages(pages)
+    where = places.infer(profile.place_inputs(pages))
+    facts.update(where.facts)
+    selection = profile.offerings(pages, company, where.country)
+    shape, facts["shape"] = profile.shape_of(industry, pages, len(where.locations))
+    customer, business_model = profile.customer_type(industry, shape, pages)
+    phones = sum(len(places.phone_countries(p.place_text)) for p in pages[:3])
+    facts["industry"] = Fact(value=industry, confidence=confidence,
+                             signals=[f"{t} ({c:.1f})" for t, c in sorted(scores.term_hits.get(industry, {}).items(),
+                                                                            key=lambda kv: -kv[1])[:6]]
+                             + [f"schema.org {t}" for t in specific[:3]])
+    warnings = [w for w in (profile.few_offerings_warning(len(selection.offerings), profile.typical_of(industry, sub)),)
+                if w]
+    return ResearchResult(
+        company_name=company,
+        industry=industry,
+        sub_industry=sub,
+        business_model=business_model,
+        products_services=[o.name for o in selection.offerings][:30],
+        key_entities=list(entities),
+        kpis=list(kpis),
+        evidence=_evidence(pages, industry, scores.term_hits.get(industry, {})),
+        confidence=confidence,
+        language=language,
+        candidates=candidates,
+        source="offline",
+        pages=[p.url for p in pages][:10],
+        offerings=selection.offerings,
+        rejected=selection.rejected,
+        country=where.country,
+        currency=where.currency,
+        locations=where.locations,
+        languages=languages,
+        shape=shape,
+        customer_type=customer,
+        channels=profile.channels(pages, len(where.locations), phones, shape),
+        facts=facts,
+        warnings=warnings,
+    )
+
+
+def analyse_legacy(pages: Sequence[PageExtract], *, company_name: str | None = None) -> ResearchResult:
+    """The analyser as it was before the prospect profile (industry, names from the
+    title, products from ``research.products`` with navigation filler): kept callable as
+    the baseline of ``bench/research_profile.py``."""
     scores = score_pages(pages)
     probs = confidence_of(scores.ranked())
     if not probs or scores.ranked()[0][1] < MIN_SCORE:

@@ -1,0 +1,291 @@
+"""Offerings from structure first, never site furniture, every rejection explained.
+
+Sources, most trusted first (each accepted offering says which one it came from):
+
+1. structured data: schema.org Product, Offer, AggregateOffer, Service, MenuItem, Course,
+   Event, Vehicle, Accommodation, FinancialProduct ... nodes (JSON-LD, microdata, RDFa)
+   and OpenGraph product tags;
+2. priced items: a name beside a price in a card, list item or table row of the body;
+3. list items and sub-headings under a heading that announces offerings ("Produkte",
+   "Our services", "Tarife"), or anywhere on a page whose URL or title is one;
+4. navigation links in a menu labelled as an offering section ("Produkte" > "Stromspeicher");
+5. enumerations in the title/description and plan names before a recurring price.
+
+Every candidate then passes the furniture filter (``furniture.reason``: vocabulary in
+seven languages, what it links to, language names) and, for the weaker sources, the
+plausibility check of ``products.is_plausible`` (no calls to action, slogans, questions,
+pronouns). Body strings repeated on most of the site's pages are chrome too. Rejections
+keep their reason for ``demoforge research --explain``.
+
+Unification note: ``domain.offerings`` (shared with the templates) is meant to take over
+``products.is_plausible`` and the furniture vocabulary; until it exists they live here.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pycountry
+
+from demoforge.domain.profile import Offering, OfferingKind, OfferingSource, Rejected
+from demoforge.research import furniture
+from demoforge.research.blocks import Candidate
+from demoforge.research.extract import PageExtract
+from demoforge.research.money import find_prices, iso_currency, parse_amount
+from demoforge.research.products import (
+    _OFFER_CUE,
+    _PLAN,
+    _PLAN_STOP,
+    _cap,
+    _clean,
+    _duplicate,
+    _enumerations,
+    _head,
+    _is_offer_page,
+    _key,
+    _norm,
+    _plan_name,
+    is_plausible,
+)
+from demoforge.research.structured import Node
+
+MAX_OFFERINGS = 30
+MAX_REJECTED = 80
+
+_KIND_BY_TYPE: dict[str, OfferingKind] = {
+    **dict.fromkeys(("Product", "ProductGroup", "ProductModel", "IndividualProduct", "Offer", "AggregateOffer",
+                     "MenuItem", "Vehicle", "Car", "Motorcycle", "Drug", "DietarySupplement", "Book", "Wine",
+                     "LoanOrCredit", "MortgageLoan", "BankAccount", "CreditCard", "InvestmentOrDeposit",
+                     "FinancialProduct", "SoftwareApplication", "WebApplication", "MobileApplication",
+                     "MusicAlbum", "Movie", "VideoGame"), "product"),
+    **dict.fromkeys(("Service", "ProfessionalService", "FoodService", "BroadcastService", "CableOrSatelliteService",
+                     "MedicalProcedure", "MedicalTherapy", "TherapeuticProcedure", "InsurancePolicy",
+                     "TaxiService", "GovernmentService"), "service"),
+    **dict.fromkeys(("Course", "CourseInstance", "EducationalOccupationalProgram", "Event", "Trip", "TouristTrip",
+                     "MenuSection"), "programme"),
+    **dict.fromkeys(("Accommodation", "HotelRoom", "Suite", "Room", "Apartment", "House", "SingleFamilyResidence",
+                     "Residence", "RealEstateListing", "VacationRental"), "listing"),
+    "OfferCatalog": "product",
+}
+_CONFIDENCE: dict[str, float] = {"json-ld": 0.9, "microdata": 0.9, "rdfa": 0.85, "opengraph": 0.85,
+                                 "priced-item": 0.8, "section-list": 0.65, "section-heading": 0.6,
+                                 "nav-section": 0.6, "text": 0.45}
+_RECURRING = re.compile(r"/\s*(?:mo|month|monat|mois|mes|mese|maand|year|yr|jahr|an|año|anno|jaar)\b|"
+                        r"\b(?:per|pro|par|al|a|im|por)\s+(?:month|monat|mois|mes|mese|maand|year|jahr|an|año)\b|"
+                        r"monatlich|monthly|mensuel|mensual|mensile|maandelijks", re.I)
+_SERVICE_CUE = re.compile(r"servic|leistung|prestation|servizi|diensten|beratung|consult|therap|treatment|"
+                          r"behandlung|rechtsgebiet|practice area|expertise|kompetenz", re.I)
+_PROGRAMME_CUE = re.compile(r"course|kurs|cours|curso|corso|training|seminar|programm|program|ausbildung|"
+                            r"formation|workshop|studieng", re.I)
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class Selection:
+    offerings: list[Offering] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    keys: list[tuple[str, ...]] = field(default_factory=list)
+
+    def reject(self, name: str, reason: str, source: str) -> None:
+        if len(self.rejected) < MAX_REJECTED and all(r.name != name[:160] for r in self.rejected):
+            self.rejected.append(Rejected(name=name[:160], reason=reason[:200], source=source[:40]))
+
+
+def _light_check(name: str) -> str | None:
+    """The checks every name passes, also structured and priced ones (which may contain
+    digits and model numbers: "IDENTjet D4", "Pieps Pro BT")."""
+    words = _WORDS.findall(name)
+    if len(name) < 2 or sum(c.isalpha() for c in name) < 2:
+        return "too short to be a name"
+    if len(words) > 14:
+        return "a sentence, not a name"
+    if name.rstrip().endswith("?"):
+        return "a question"
+    if "@" in name or "://" in name:
+        return "an address or link"
+    return None
+
+
+def _currency(written: str, country: str | None) -> str | None:
+    code = iso_currency(written, country) if written else None
+    return code if code and pycountry.currencies.get(alpha_3=code) else None
+
+
+def _kind_for(name: str, context: str, default: OfferingKind) -> OfferingKind:
+    if _RECURRING.search(context):
+        return "plan"
+    if default == "product" and _PROGRAMME_CUE.search(name):
+        return "programme"
+    return default
+
+
+class _Builder:
+    def __init__(self, pages: Sequence[PageExtract], company: str, country: str | None) -> None:
+        self.pages = pages
+        self.company = company
+        self.country = country
+        self.sel = Selection()
+        chrome_per_page = [{c.text for c in p.candidates if c.zone == "main" and c.role in ("item", "heading")}
+                           for p in pages]
+        # Body strings on most pages of the site (teasers, footers drawn in the body).
+        self.repeated = (furniture.repeated_chrome(chrome_per_page, max(2, (len(pages) + 1) // 2 + 1))
+                         if len(pages) >= 3 else set())
+
+    def add(self, name: str, *, source: OfferingSource, kind: OfferingKind, url: str, evidence: str = "",
+            price: float | None = None, currency: str | None = None, category: str = "", href: str = "",
+            strict: bool = False, links_count: bool = True) -> bool:
+        name = _cap(_clean(name))[:120]
+        why = _light_check(name) or furniture.reason(name, href, link_counts=links_count)
+        if why is None and strict and not is_plausible(name, self.company, furniture_ok=kind == "plan"):
+            why = "not a product or service name (call to action, slogan, label or too long)"
+        if why is None and furniture.norm(name) in self.repeated:
+            why = "repeated on most of the site's pages (site chrome)"
+        if why is None and self.company and _norm(name) == _norm(self.company):
+            why = "the company's own name"
+        if why is not None:
+            self.sel.reject(name, why, source)
+            return False
+        key = _key(name)
+        if _duplicate(key, self.sel.keys):
+            return False
+        if len(self.sel.offerings) >= MAX_OFFERINGS:
+            return False
+        self.sel.keys.append(key)
+        self.sel.offerings.append(Offering(
+            name=name, kind=kind, price=price, currency=currency if price is not None else None,
+            category=category[:120] or None, source=source, evidence=(evidence or name)[:300], url=url[:2048],
+            confidence=_CONFIDENCE[source],
+        ))
+        return True
+
+    # -- sources ---------------------------------------------------------------------
+    def structured(self) -> None:
+        for page in self.pages:
+            for node in page.nodes:
+                self._node(node, page.url)
+
+    def _node(self, node: Node, url: str) -> None:
+        kind = next((_KIND_BY_TYPE[t] for t in node.types if t in _KIND_BY_TYPE), None)
+        if kind is None and not (node.in_list and "ListItem" in node.types):
+            return
+        if not node.name:
+            return
+        price = parse_amount(node.price)
+        currency = _currency(node.currency, self.country) if node.currency else None
+        source: OfferingSource = node.source if node.source in ("json-ld", "microdata", "rdfa", "opengraph") else "json-ld"  # type: ignore[assignment]
+        self.add(node.name, source=source, kind=kind or "product", url=url, price=price, currency=currency,
+                 category=node.category, evidence=node.description or node.name, links_count=False)
+
+    def priced(self) -> None:
+        for page in self.pages:
+            for c in page.candidates:
+                if c.role not in ("card", "row") or not c.price:
+                    continue
+                match = find_prices(c.price, limit=1)
+                price = match[0].amount if match else None
+                currency = _currency(match[0].written_currency, self.country) if match else None
+                kind = _kind_for(c.text, c.context, "product")
+                name = _plan_name(c.text, page.language) if kind == "plan" and len(c.text.split()) == 1 else c.text
+                self.add(name, source="priced-item", kind=kind, url=page.url, price=price, currency=currency,
+                         evidence=c.context, href=c.href, category=c.heading if _OFFER_CUE.search(c.heading) else "")
+
+    def sections(self) -> None:
+        for page in self.pages:
+            offer_page = _is_offer_page(page)
+            for c in page.candidates:
+                if c.zone != "main" or c.role not in ("item", "heading"):
+                    continue
+                under_offer = bool(_OFFER_CUE.search(c.heading)) and not c.heading.strip().endswith("?")
+                if c.role == "item" and (under_offer or offer_page):
+                    if c.price:
+                        continue  # read as a priced item already
+                    kind = self._default_kind(c.heading or page.title)
+                    self.add(_head(c.text), source="section-list", kind=kind, url=page.url, href=c.href,
+                             evidence=f"{c.heading}: {c.context}" if c.heading else c.context, strict=True,
+                             category=c.heading if under_offer else "")
+                elif c.role == "heading" and c.heading and (under_offer or (offer_page and not _is_h1(c, page))):
+                    kind = self._default_kind(c.heading or page.title)
+                    self.add(c.text, source="section-heading", kind=kind, url=page.url, href=c.href,
+                             evidence=f"{c.heading} › {c.text}", strict=True,
+                             category=c.heading if under_offer else "")
+
+    def navigation(self) -> None:
+        for page in self.pages:
+            for c in page.candidates:
+                if c.zone == "main" or c.role != "link":
+                    continue
+                label = c.heading
+                if label and _OFFER_CUE.search(label) and (
+                        furniture.reason(label) is None or _norm(label) in _SECTION_LABELS):
+                    kind = self._default_kind(label)
+                    self.add(c.text, source="nav-section", kind=kind, url=page.url, href=c.href,
+                             evidence=f"menu {label} › {c.text}", strict=True, category=label)
+                else:
+                    why = furniture.reason(c.text, c.href)
+                    self.sel.reject(c.text, why or f"{c.zone} link (not under an offering menu)", c.zone)
+
+    def text(self) -> None:
+        for page in [*self.pages[:1], *[p for p in self.pages[1:] if _is_offer_page(p)]]:
+            for source in (page.title, page.description, page.og.get("description", "")):
+                for item in _enumerations(source, proper_nouns_ok=True):
+                    self.add(item, source="text", kind=self._default_kind(source), url=page.url,
+                             evidence=source[:300], strict=True)
+            for m in _PLAN.finditer(page.text[:20_000]):
+                if _norm(m.group(1).split()[0]) in _PLAN_STOP:
+                    continue
+                prices = find_prices(m.group(0), limit=1)
+                self.add(_plan_name(m.group(1), page.language), source="text", kind="plan", url=page.url,
+                         evidence=m.group(0), price=prices[0].amount if prices else None,
+                         currency=_currency(prices[0].written_currency, self.country) if prices else None,
+                         strict=True)
+
+    @staticmethod
+    def _default_kind(context: str) -> OfferingKind:
+        if _PROGRAMME_CUE.search(context):
+            return "programme"
+        if _SERVICE_CUE.search(context):
+            return "service"
+        return "product"
+
+
+# Menu labels that name an offering section outright, even when the furniture
+# vocabulary lists the bare word as navigation ("Produkte", "Services", "Shop").
+_SECTION_LABELS = {_norm(s) for s in (
+    "products", "produkte", "produits", "productos", "prodotti", "producten", "produtos", "services",
+    "leistungen", "dienstleistungen", "prestations", "servicios", "servizi", "diensten", "serviços", "shop",
+    "sortiment", "solutions", "lösungen", "angebot", "unser angebot", "our products", "our services",
+    "unsere produkte", "unsere leistungen", "nos produits", "nos services", "catalogue", "katalog",
+    "speisekarte", "carte", "tarife", "pricing", "kurse", "courses", "formations", "cursos", "corsi",
+)}
+
+
+def _is_h1(c: Candidate, page: PageExtract) -> bool:
+    return bool(page.headings) and c.text == page.headings[0]
+
+
+def select(pages: Sequence[PageExtract], *, company: str = "", country: str | None = None) -> Selection:
+    """Offerings of the crawled pages (home first) with every rejected candidate."""
+    b = _Builder(pages, company, country)
+    b.structured()
+    b.priced()
+    b.sections()
+    b.navigation()
+    if len(b.sel.offerings) < 6:
+        b.text()  # running text and titles only fill a short list
+    return b.sel
+
+
+def few_offerings_warning(n: int, typical_of: str) -> str | None:
+    """The warning a person sees when the site shows few offerings: we say so rather than
+    invent any (the template's catalogue fills the rest)."""
+    if n >= 3:
+        return None
+    found = "No offerings" if n == 0 else f"{n} offering{'s' if n != 1 else ''}"
+    return f"{found} found on the site; the rest of the catalogue is typical of {typical_of}"
+
+
+def host_of(url: str) -> str:
+    return (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
