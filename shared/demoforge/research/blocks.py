@@ -27,7 +27,11 @@ MAX_CHROME = 120
 MAX_CARDS = 60
 CONTEXT_CHARS = 160
 _WS = re.compile(r"\s+")
-_NAV_HINT = re.compile(r"(^|[-_ ])(nav|navbar|navigation|menu|mainmenu|main-menu|megamenu|submenu)($|[-_ ])", re.I)
+# A class or id token that names navigation ("nav", "main-menu", "navbar-top"); tokens that
+# merely contain the word ("tab-menu--cross-selling", "menu-card") are content.
+_NAV_HINT = re.compile(r"(?:^|\s)(?:[a-z]+[-_])?(?:nav|navbar|navigation|menu|mainmenu|megamenu|submenu|menubar)"
+                       r"(?:[-_](?:main|primary|secondary|top|header|bar|wrapper|container|list|items?|links?|inner))?"
+                       r"(?:$|\s)", re.I)
 _CHROME_HINT = re.compile(r"footer|breadcrumb|cookie|consent|banner|sidebar|widget", re.I)
 _PLACE_HINT = re.compile(r"address|adresse|addr|contact|kontakt|impressum|imprint|footer|location|standort", re.I)
 _CARD_TAGS = ("li", "tr", "article", "section", "div", "td", "dl", "figure", "a")
@@ -183,30 +187,46 @@ def _body_headings(soup: BeautifulSoup, base: str) -> list[Candidate]:
     return out
 
 
-def _card_of(node: Tag, price_text: str) -> Tag | None:
-    """The smallest enclosing card-like element that holds more than the price."""
-    for parent in [node, *node.parents][:8]:
+_TITLE_HINT = re.compile(r"title|name|heading|headline|product--title|item-name", re.I)
+
+
+def _good_name(text: str) -> bool:
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 4 and not find_prices(text, limit=1) and not text.endswith(":") and len(text) <= 140
+
+
+def _name_in(card: Tag) -> str:
+    """The card's name: a heading, else an element named like a title, else a link's text
+    (or title attribute), else bold text."""
+    finders = (
+        lambda: card.find_all(_HEADINGS, limit=5),
+        lambda: [t for t in card.find_all(True, limit=60) if isinstance(t, Tag) and
+                 (_TITLE_HINT.search(" ".join(t.get("class") or [])) or t.get("itemprop") == "name")],
+        lambda: card.find_all("a", limit=10),
+        lambda: card.find_all(["strong", "b", "dt"], limit=5),
+    )
+    for find in finders:
+        for tag in find():
+            if not isinstance(tag, Tag):
+                continue
+            text = clean(tag.get_text(" "), 140) or clean(str(tag.get("title") or ""), 140)
+            if _good_name(text):
+                return text
+    return ""
+
+
+def _card_for(node: Tag) -> tuple[Tag, str] | None:
+    """The smallest enclosing card (list item, row, article, box) that names something
+    beside the price: (card, name)."""
+    for parent in [node, *node.parents][:10]:
         if not isinstance(parent, Tag) or parent.name not in _CARD_TAGS:
             continue
-        text = clean(parent.get_text(" "), 600)
-        if len(text) > 500:
-            return None
-        if len(text) >= len(price_text) + 3:
-            return parent
+        if len(clean(parent.get_text(" "), 900)) > 800:
+            return None  # a whole section, not a card
+        name = _name_in(parent)
+        if name:
+            return parent, name
     return None
-
-
-def _card_name(card: Tag, price_text: str) -> str:
-    for tag in card.find_all(_NAME_TAGS, limit=20):
-        if not isinstance(tag, Tag):
-            continue
-        text = clean(tag.get_text(" "), 120)
-        if text and price_text not in text and not find_prices(text, limit=1) and len(text) >= 3 \
-                and any(c.isalpha() for c in text):
-            return text
-    whole = clean(card.get_text(" "), 300)
-    before = whole.split(price_text, 1)[0].strip(" :–-|")
-    return before[-120:] if before else ""
 
 
 def _priced_cards(soup: BeautifulSoup, base: str) -> list[Candidate]:
@@ -225,18 +245,17 @@ def _priced_cards(soup: BeautifulSoup, base: str) -> list[Candidate]:
         if not prices:
             continue
         parent = string.parent
-        if zone_of(parent) != "main":
+        zone = zone_of(parent)
+        if zone not in ("main", "aside"):
+            continue  # a priced box in a sidebar still sells something; one in the menu or footer is chrome
+        found = _card_for(parent)
+        if found is None or id(found[0]) in seen_cards:
             continue
-        card = _card_of(parent, prices[0].text)
-        if card is None or id(card) in seen_cards:
-            continue
+        card, name = found
         seen_cards.add(id(card))
-        name = _card_name(card, prices[0].text)
-        if not name:
-            continue
         a = card if card.name == "a" else card.find("a")
         href = _absolute(base, str(a.get("href") or "")) if isinstance(a, Tag) else ""
-        out.append(Candidate(text=name, zone="main", role="row" if card.name in ("tr", "td") else "card", href=href,
+        out.append(Candidate(text=name, zone=zone, role="row" if card.name in ("tr", "td") else "card", href=href,
                              heading=_heading_above(card), price=prices[0].text,
                              context=clean(card.get_text(" "), CONTEXT_CHARS)))
         if len(out) >= MAX_CARDS:

@@ -128,6 +128,15 @@ VOCAB: dict[str, frozenset[str]] = {
         einstellungen|settings|paramètres|configuración|impostazioni|instellingen|configurações|
         nur notwendige|only necessary|necessary only|essenzielle|we use cookies|wir verwenden cookies|
         ok|okay|got it|verstanden|j'ai compris|entendido|ho capito|begrepen|entendi"""),
+    "section label": _set("""products|produkte|produkt|produits|productos|prodotti|producten|produtos|
+        services|leistungen|dienstleistungen|prestations|servicios|servizi|diensten|serviços|solutions|
+        lösungen|soluciones|soluzioni|oplossingen|soluções|angebot|angebote|unser angebot|offers|offres|
+        ofertas|offerte|aanbod|shop|store|online shop|webshop|boutique|tienda|negozio|winkel|loja|sortiment|
+        range|catalogue|catalog|katalog|catálogo|catalogo|categories|kategorien|catégories|categorías|
+        categorie|categorieën|collections|kollektion|features|funktionen|fonctionnalités|pricing|preise|
+        tarife|tarifs|precios|prezzi|prijzen|preços|plans|projekte|projects|projets|proyectos|progetti|
+        projecten|projetos|portfolio|new arrivals|neuheiten|nouveautés|novedades|novità|nieuw|sale|outlet|
+        brands|marken|marques|marcas|marche|merken|bestseller|bestsellers|gift cards|gutscheine"""),
     "audience section": _set("""b2b|b2c|für unternehmen|für privatkunden|privatkunden|geschäftskunden|
         firmenkunden|for business|for businesses|for individuals|for consumers|business customers|
         particuliers|professionnels|entreprises|pour les entreprises|empresas|particulares|aziende|privati|
@@ -148,22 +157,77 @@ VOCAB: dict[str, frozenset[str]] = {
         sprache wählen|choisir la langue|elegir idioma|scegli la lingua|kies taal|escolher idioma"""),
 }
 
-# Distinctive phrases that mark furniture wherever they occur in a longer string.
+# Words and phrases that mark furniture wherever they stand in a longer string
+# ("Partager sur Facebook", "Mein Wunschzettel", "Sie sind hier:"). Whole words only, so
+# "Kontaktlinsen" is not contact; none of them names a product in ordinary use.
 PHRASES: dict[str, tuple[str, ...]] = {
     "legal": ("geschäftsbedingungen", "datenschutz", "privacy", "impressum", "widerruf", "haftungsausschluss",
-              "cookie", "mentions légales", "confidentialité", "aviso legal", "privacidad", "terms of",
-              "conditions générales", "algemene voorwaarden", "nutzungsbedingungen", "bildrechte", "©"),
+              "cookie settings", "cookie policy", "cookies", "mentions légales", "confidentialité", "aviso legal",
+              "privacidad", "terms of", "conditions générales", "algemene voorwaarden", "nutzungsbedingungen",
+              "bildrechte", "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+              "return policy", "refund policy", "shipping methods", "versandbedingungen", "rückgabe",
+              "financial policies", "equal housing", "accessibility statement"),
     "account": ("einloggen", "log in", "login", "sign in", "sign up", "my account", "mein konto", "mon compte",
-                "passwort", "password", "kundenkonto"),
-    "cart": ("warenkorb", "add to cart", "shopping cart", "panier", "carrito", "carrello", "winkelwagen",
-             "checkout", "zur kasse"),
-    "newsletter": ("newsletter", "nieuwsbrief"),
-    "careers": ("karriere", "stellenangebot", "careers", "vacature", "jobs bei", "work with us"),
-    "editorial": ("zu allen beiträgen", "all posts", "pressemitteilung", "press release", "blog"),
-    "navigation": ("suchergebnisse", "search results", "zurück zu", "back to", "retour à", "volver a",
-                   "skip to", "zum inhalt"),
-    "contact": ("kontakt aufnehmen", "contact us", "get in touch", "nous contacter", "contáctenos"),
+                "passwort", "password", "kundenkonto", "benutzerkonto", "benutzername", "username",
+                "wunschzettel", "wunschliste", "merkliste", "merkzettel", "wishlist", "favoriten", "favorites",
+                "favourites", "saved searches", "saved properties", "new account", "order history",
+                "bestellhistorie", "zuletzt angesehen", "recently viewed", "vergleichsliste", "forgot"),
+    "cart": ("warenkorb", "add to cart", "shopping cart", "your cart", "view cart", "panier", "carrito",
+             "carrello", "winkelwagen", "checkout", "zur kasse"),
+    "newsletter": ("newsletter", "nieuwsbrief", "subscribe to", "abonnieren", "rss"),
+    "careers": ("karriere", "stellenangebot", "careers", "vacature", "jobs bei", "work with us", "job listings",
+                "employment", "bewerbung", "emplois"),
+    "editorial": ("zu allen beiträgen", "all posts", "pressemitteilung", "press release", "blog", "latest news",
+                  "more news", "read more", "weiterlesen", "lire la suite", "kommentar", "comment",
+                  "commentaire", "commentaires", "comentario", "commento", "reactie", "photo gallery",
+                  "bildergalerie", "galerie", "testimonials", "erfahrungen", "bewertung", "bewertungen",
+                  "kundenmeinung", "review us", "write a review", "news in", "articles"),
+    "social": ("facebook", "twitter", "instagram", "linkedin", "youtube", "pinterest", "tiktok", "whatsapp",
+               "social media", "share this", "sharethis", "teilen", "partager", "compartir", "condividi",
+               "tweet", "become a fan", "follow us"),
+    "navigation": ("suchergebnisse", "search results", "advanced search", "erweiterte suche", "site search",
+                   "google search", "zurück zu", "back to", "retour à", "volver a", "skip to", "skip navigation",
+                   "zum inhalt", "springe", "sie sind hier", "you are here", "vous êtes ici", "usted está aquí",
+                   "ti trovi qui", "u bent hier", "menü", "menu schließen", "toggle", "schließen", "zuklappen",
+                   "aufklappen", "change country", "land wählen", "choose country", "sprache", "language",
+                   "langue", "view all", "alle anzeigen", "see all", "show all", "learn more", "mehr erfahren",
+                   "en savoir plus", "saiba mais", "more about", "mehr über", "overview of"),
+    "help": ("faq", "frequently asked", "häufig gestellte", "häufige fragen", "questions fréquentes",
+             "preguntas frecuentes", "domande frequenti", "veelgestelde", "need help", "live chat", "hilfe"),
+    "contact": ("kontakt", "contact us", "get in touch", "nous contacter", "contáctenos", "kontaktanfrage",
+                "anfahrt", "call now", "jetzt anrufen", "call toll free", "rufen sie", "email us", "e-mail an",
+                "email address", "telephone", "telefon:", "anfrage senden", "anfrage stellen",
+                "unverbindliche anfrage", "ask a question", "vendor inquiry", "schedule a", "termin vereinbaren",
+                "arrange an appointment", "kostenlose beratung", "free consultation", "rückruf"),
+    "about the company": ("geschichte", "history", "historie", "chronik", "firmenhistorie", "leitbild", "philosophie",
+                          "philosophy", "mission statement", "unsere werte", "our values", "nos valeurs", "experten",
+                          "our experts", "unsere experten", "ansprechpartner", "management team", "vorstand",
+                          "investor relations", "investoren", "investors", "sustainability report",
+                          "nachhaltigkeitsbericht", "gut zu wissen", "good to know", "bon à savoir", "wissenswertes",
+                          "mandanteninformationen", "client information", "kundeninformation", "weitere informationen",
+                          "more information", "plus d'informations", "más información", "ulteriori informazioni",
+                          "meer informatie", "mais informações", "infomaterial", "brochures", "broschüren"),
+    "booking widget": ("kalender", "calendar", "belegungsplan", "availability", "verfügbarkeit", "disponibilité",
+                       "disponibilidad", "disponibilità", "beschikbaarheid", "details zum preis", "price details",
+                       "preis berechnen", "calculate price", "money back", "geld zurück", "satisfaction guarantee"),
+    "editorial content": ("rezepte", "recipes", "recettes", "recetas", "ricette", "recepten", "receitas", "tipps",
+                          "tips", "ratgeber", "conseils", "consejos", "consigli", "lexikon", "glossar", "glossary"),
+    "audience": ("homeowners", "householders", "hausbesitzer", "eigentümer", "trade customers", "installers",
+                 "installateure", "fachhandwerker", "for architects", "für architekten", "für händler",
+                 "for dealers", "for professionals", "für profis", "pour les professionnels"),
+    "cookie": ("nicht erlauben", "erlauben", "allow all", "deny", "einstellungen speichern", "save settings",
+               "ich bin einverstanden", "i agree", "j'accepte"),
 }
+_PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
+    cls: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True)) + r")(?!\w)")
+    for cls, ps in PHRASES.items()
+}
+# Menu labels whose items are about the site or the company, never its range.
+ABOUT_LABELS = VOCAB["navigation"] | VOCAB["legal"] | VOCAB["account"] | VOCAB["careers"] | VOCAB["editorial"] | \
+    VOCAB["contact"] | VOCAB["social"] | _set("""unternehmen|company|über uns|about us|about|wir|kanzlei|firma|
+    the firm|l'entreprise|la empresa|l'azienda|het bedrijf|a empresa|service|services & support|support|info|
+    informationen|information|wissenswertes|mehr|more|weitere|legal|rechtliches|meta""")
+
 
 # What a link points to, by path words (whole path segments or their words).
 HREF_WORDS: dict[str, tuple[str, ...]] = {
@@ -239,11 +303,13 @@ def reason(text: str, href: str = "", *, link_counts: bool = True) -> str | None
         return "pagination (a number)"
     if key in language_names():
         return "language switcher"
-    for cls, phrases in PHRASES.items():
-        for p in phrases:
-            if p in key:
-                return f"{cls} (contains {p!r})"
     if link_counts:
+        # Names from structured data and priced items skip the phrase rule: their
+        # context already says they are sold ("Cookie Dough", "French Press").
+        for cls, pattern in _PHRASE_PATTERNS.items():
+            m = pattern.search(key)
+            if m:
+                return f"{cls} (contains {m.group(0)!r})"
         linked = _href_class(href)
         if linked is not None:
             return f"{linked} (links to {href[:80]})"

@@ -39,6 +39,7 @@ from demoforge.research.products import (
     _OFFER_CUE,
     _PLAN,
     _PLAN_STOP,
+    _PRONOUNS,
     _cap,
     _clean,
     _duplicate,
@@ -52,7 +53,7 @@ from demoforge.research.products import (
 )
 from demoforge.research.structured import Node
 
-MAX_OFFERINGS = 30
+MAX_OFFERINGS = 40
 MAX_REJECTED = 80
 
 _KIND_BY_TYPE: dict[str, OfferingKind] = {
@@ -109,6 +110,32 @@ def _light_check(name: str) -> str | None:
     return None
 
 
+_STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,])|(?<![\w.,])\d{4,}(?![\w.,])|\d\s?%")
+_CORPORATE = frozenset(_norm(w) for w in ["group", "gruppe", "groupe", "grupo", "gruppo", "groep", "online", "shop", "home", "team", "company", "gmbh", "ag", "website", "webseite", "site", "homepage"])
+
+
+def _strict_check(name: str, company: str, kind: str) -> str | None:
+    """The plausibility check of ``products.is_plausible`` for names without structure
+    behind them, allowing model numbers and digits inside names ("HARP 2.0", "1 and 2
+    bedroom apartments") but not amounts, years or percentages, and up to eight words."""
+    if _STANDALONE_NUMBER.search(name):
+        return "a number or amount, not a name"
+    words = name.split()
+    if len(words) > 8:
+        return "too long for a name"
+    masked = re.sub(r"\d", "x", " ".join(words[:5]))
+    if not is_plausible(masked, "", furniture_ok=kind == "plan"):
+        return "not a product or service name (call to action, slogan, label or question)"
+    if any(_norm(w).strip(",.:;!") in _PRONOUNS for w in re.split(r"[\s'’-]+", name)):
+        return "addresses the reader (a call to action or slogan)"
+    if company:
+        c = _norm(company).split()
+        n = _norm(name).split()
+        if n == c or (n[: len(c)] == c and all(w in _CORPORATE for w in n[len(c):])):
+            return "the company's own name"
+    return None
+
+
 def _currency(written: str, country: str | None) -> str | None:
     code = iso_currency(written, country) if written else None
     return code if code and pycountry.currencies.get(alpha_3=code) else None
@@ -136,11 +163,11 @@ class _Builder:
 
     def add(self, name: str, *, source: OfferingSource, kind: OfferingKind, url: str, evidence: str = "",
             price: float | None = None, currency: str | None = None, category: str = "", href: str = "",
-            strict: bool = False, links_count: bool = True) -> bool:
+            strict: bool = False, links_count: bool = True, confidence: float | None = None) -> bool:
         name = _cap(_clean(name))[:120]
         why = _light_check(name) or furniture.reason(name, href, link_counts=links_count)
-        if why is None and strict and not is_plausible(name, self.company, furniture_ok=kind == "plan"):
-            why = "not a product or service name (call to action, slogan, label or too long)"
+        if why is None and strict:
+            why = _strict_check(name, self.company, kind)
         if why is None and furniture.norm(name) in self.repeated:
             why = "repeated on most of the site's pages (site chrome)"
         if why is None and self.company and _norm(name) == _norm(self.company):
@@ -157,7 +184,7 @@ class _Builder:
         self.sel.offerings.append(Offering(
             name=name, kind=kind, price=price, currency=currency if price is not None else None,
             category=category[:120] or None, source=source, evidence=(evidence or name)[:300], url=url[:2048],
-            confidence=_CONFIDENCE[source],
+            confidence=confidence if confidence is not None else _CONFIDENCE[source],
         ))
         return True
 
@@ -203,7 +230,7 @@ class _Builder:
                     if c.price:
                         continue  # read as a priced item already
                     kind = self._default_kind(c.heading or page.title)
-                    self.add(_head(c.text), source="section-list", kind=kind, url=page.url, href=c.href,
+                    self.add(_item_name(c.text), source="section-list", kind=kind, url=page.url, href=c.href,
                              evidence=f"{c.heading}: {c.context}" if c.heading else c.context, strict=True,
                              category=c.heading if under_offer else "")
                 elif c.role == "heading" and c.heading and (under_offer or (offer_page and not _is_h1(c, page))):
@@ -213,16 +240,38 @@ class _Builder:
                              category=c.heading if under_offer else "")
 
     def navigation(self) -> None:
+        """Navigation links by the menu they hang under: an offering menu ("Produkte") or a
+        business line whose own menu has an offering section (Hochbau > Leistungen) gives
+        offerings; a menu about the site or the company gives furniture; other top-level
+        links that read like a range fill in with low confidence."""
         for page in self.pages:
-            for c in page.candidates:
-                if c.zone == "main" or c.role != "link":
-                    continue
+            links = [c for c in page.candidates if c.zone != "main" and c.role == "link"]
+            children: dict[str, list[str]] = {}
+            for c in links:
+                if c.heading:
+                    children.setdefault(_norm(c.heading), []).append(c.text)
+            for c in links:
                 label = c.heading
-                if label and _OFFER_CUE.search(label) and (
-                        furniture.reason(label) is None or _norm(label) in _SECTION_LABELS):
-                    kind = self._default_kind(label)
-                    self.add(c.text, source="nav-section", kind=kind, url=page.url, href=c.href,
-                             evidence=f"menu {label} › {c.text}", strict=True, category=label)
+                own = children.get(_norm(c.text), [])
+                if label:
+                    if _norm(label) in _SECTION_LABELS or (_OFFER_CUE.search(label) and furniture.reason(label) is None):
+                        self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
+                                 href=c.href, evidence=f"menu {label} › {c.text}", strict=True, category=label)
+                    elif furniture.norm(label) in furniture.ABOUT_LABELS or furniture.reason(label) is not None:
+                        why = furniture.reason(c.text, c.href)
+                        self.sel.reject(c.text, why or f"in the {label!r} menu (about the site, not its range)", c.zone)
+                    else:
+                        self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
+                                 href=c.href, evidence=f"menu {label} › {c.text}", strict=True, category=label,
+                                 confidence=0.45)
+                elif any(_norm(x) in _SECTION_LABELS for x in own):
+                    self.add(c.text, source="nav-section", kind="service", url=page.url, href=c.href,
+                             evidence=f"menu {c.text} › {', '.join(own[:3])}", strict=True)
+                elif own:
+                    self.sel.reject(c.text, "a menu label", c.zone)
+                elif c.zone in ("nav", "header"):
+                    self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
+                             evidence=f"navigation: {c.text}", strict=True, confidence=0.35)
                 else:
                     why = furniture.reason(c.text, c.href)
                     self.sel.reject(c.text, why or f"{c.zone} link (not under an offering menu)", c.zone)
@@ -260,6 +309,12 @@ _SECTION_LABELS = {_norm(s) for s in (
     "unsere produkte", "unsere leistungen", "nos produits", "nos services", "catalogue", "katalog",
     "speisekarte", "carte", "tarife", "pricing", "kurse", "courses", "formations", "cursos", "corsi",
 )}
+
+
+def _item_name(text: str) -> str:
+    """A list item's name: short items whole ("Roofing and Roofline"), longer ones cut to
+    their head ("Cardiology: ECG, stress tests" -> "Cardiology")."""
+    return text if len(text.split()) <= 6 and ":" not in text else _head(text)
 
 
 def _is_h1(c: Candidate, page: PageExtract) -> bool:
