@@ -37,7 +37,7 @@ from demoforge.research.extract import extract
 from demoforge.research.offline import analyse, analyse_legacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from research_accuracy import page_url  # noqa: E402
+from research_accuracy import page_url
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SITES = REPO.parent / "shared" / "sites" / "dev"
@@ -62,7 +62,8 @@ def name_match(pred: str, label: str) -> bool:
 
 
 def company_match(pred: str, label: str) -> bool:
-    a, b = fold(pred), fold(label)
+    # Spaces folded too: "LV CC" is the name "LVCC" written apart.
+    a, b = fold(pred).replace(" ", ""), fold(label).replace(" ", "")
     return bool(a and b) and len(min(a, b, key=len)) >= 3 and (a in b or b in a)
 
 

@@ -292,21 +292,35 @@ def place_lines(soup: BeautifulSoup, limit: int = 3000) -> str:
     return " | ".join(parts)[:limit]
 
 
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|&copy;)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^|•·\n]{2,80})", re.I)
+_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright|&copy;)\s*)+(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^|•·\n]{2,120})", re.I)
+_HOLDER_END = re.compile(r"\s[-–|]\s|\.\s|,\s(?:all|alle|tous)|\s(?:all rights|alle rechte|tous droits|todos los derechos)|"
+                         r"\s(?:is|ist|est|es|è|was|wurde|are|sind)\s", re.I)
 
 
 def copyright_holder(soup: BeautifulSoup) -> str:
     """The name in the footer's copyright line ("© 2024 Bächli Bergsport AG" ->
-    "Bächli Bergsport AG"), or ""."""
+    "Bächli Bergsport AG"), without years, link words or the sentence after it; ""."""
+    from demoforge.research.furniture import reason  # furniture imports nothing from here
+
     for zone in [*soup.find_all("footer"), soup]:
         if not isinstance(zone, Tag | BeautifulSoup):
             continue
-        text = clean(zone.get_text(" "), 20_000)
+        text = clean(zone.get_text(" "), 20_000).replace("\u00ad", "")
         m = _COPYRIGHT.search(text)
-        if m:
-            holder = re.split(r"\s[-–|]\s|\.\s|,\s(?:all|alle|tous)|\s(?:all rights|alle rechte|tous droits)", m.group(1),
-                             maxsplit=1, flags=re.I)[0]
-            return holder.strip(" .,;:-–")[:80]
+        if not m:
+            continue
+        words = _HOLDER_END.split(m.group(1), maxsplit=1)[0].split()
+        # Link words around the holder ("Privacy Policy", "Impressum") are not its name.
+        while words and reason(words[0]) is not None:
+            words = words[1:]
+        for i in range(1, len(words)):
+            if reason(words[i]) is not None or reason(" ".join(words[i:i + 2])) is not None:
+                words = words[:i]
+                break
+        holder = " ".join(words).strip(" .,;:-–")
+        holder = re.sub(r"(?:\s*[-–,]?\s*\d{4})+$", "", holder).strip(" .,;:-–")
+        if holder and any(c.isalpha() for c in holder):
+            return holder[:80]
     return ""
 
 
@@ -322,5 +336,9 @@ def logo_alt(soup: BeautifulSoup) -> str:
         parent_a = img.find_parent("a")
         home_link = isinstance(parent_a, Tag) and urllib.parse.urlsplit(str(parent_a.get("href") or "")).path in ("", "/")
         if "logo" in ident or "logo" in alt.lower() or (home_link and zone_of(img) in ("header", "nav")):
-            return re.sub(r"(?i)\s*[-–]?\s*\blogo\b\s*", " ", alt).strip() or alt
+            # "Acme Logo", "Acme (Link zur Startseite)", "Acme - zur Startseite wechseln" -> "Acme".
+            alt = re.sub(r"\([^)]*\)", " ", alt)
+            alt = re.split(r"\s[-–|]\s", alt, maxsplit=1)[0]
+            alt = re.sub(r"(?i)\b(?:logo|zur startseite(?: wechseln)?|startseite|homepage|home page|to home|go to home)\b", " ", alt)
+            return clean(alt, 80).strip(" -–|:")
     return ""

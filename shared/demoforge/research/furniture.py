@@ -46,6 +46,7 @@ VOCAB: dict[str, frozenset[str]] = {
         leer más|leggi di più|lees meer|saiba mais|learn more|show more|mehr anzeigen|see more|view more|
         show all|view all|see all|alle anzeigen|alle zeigen|tout voir|ver todo|vedi tutti|alles bekijken|
         ver tudo|overview|übersicht|aperçu|close|schließen|fermer|cerrar|chiudi|sluiten|fechar|open|
+        maximize|minimize|maximise|minimise|expand|collapse|fullscreen|vollbild|plein écran|
         print|drucken|imprimer|imprimir|stampa|afdrukken|share|teilen|partager|compartir|condividi|delen|
         skip to content|zum inhalt springen|aller au contenu|saltar al contenido|vai al contenuto|
         interaktive karte|interactive map|map|karte|carte interactive|mapa|mappa|kaart|

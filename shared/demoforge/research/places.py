@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import babel
+import babel.core
 import phonenumbers
 import pycountry
 
@@ -28,6 +29,9 @@ from demoforge.research.money import country_currency, currencies_for, iso_curre
 # Weights per signal kind (set once from what each signal means, not per page).
 W_ADDRESS = 3.0
 W_PHONE = 1.5
+W_PHONE_NATIONAL = 0.8
+# The page language's likely country (CLDR): decides only when nothing else speaks.
+W_LANGUAGE_PRIOR = 0.3
 W_LANG_REGION = 1.5
 W_LOCALE = 0.7
 W_TLD = 2.0
@@ -115,11 +119,21 @@ def lang_region(tag: str) -> tuple[str, str | None]:
     return lang, region
 
 
-def phone_countries(text: str, limit: int = 10) -> list[tuple[str, str]]:
-    """(region, number as written) for international numbers (+49 ..., 0049 ...)."""
+def likely_region(language: str) -> str | None:
+    """CLDR's likely territory for a language ("en" -> US, "de" -> DE, "fr" -> FR)."""
+    if not language:
+        return None
+    likely = babel.core.get_global("likely_subtags").get(language.lower())
+    region = str(likely).rsplit("_", 1)[-1] if likely else ""
+    return region if len(region) == 2 and region.isupper() else None
+
+
+def phone_countries(text: str, limit: int = 10, region: str | None = None) -> list[tuple[str, str]]:
+    """(region, number as written) for international numbers (+49 ..., 0049 ...), and with
+    ``region`` also national ones valid there ("(239) 555-0100" read as US/NANP)."""
     out: list[tuple[str, str]] = []
     text = re.sub(r"(?<![\d+])00(?=[1-9]\d{6,})", "+", text[:60_000])
-    for match in phonenumbers.PhoneNumberMatcher(text, None, leniency=phonenumbers.Leniency.VALID, max_tries=200):
+    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID, max_tries=200):
         region = phonenumbers.region_code_for_number(match.number)
         if region and region != "001":
             out.append((region, match.raw_string))
@@ -168,6 +182,8 @@ def address_cities(text: str, prefer: str | None = None, limit: int = 12) -> lis
     """(city, country, line) for cities written after a postal code or as "City, ST 12345"."""
     out: list[tuple[str, str, str]] = []
     for m in _POSTAL_CITY.finditer(text[:60_000]):
+        if len(m.group(2)) == 4 and 1900 <= int(m.group(2)) <= 2039 and not m.group(1):
+            continue  # "© 2014 Florida Hospital": a year, not a postal code
         words = m.group(3).split()
         # Longest prefix of the words that is a known city ("Furth im Wald", "Frankfurt am Main").
         for n in range(len(words), 0, -1):
@@ -217,7 +233,15 @@ def infer(pages: Sequence[PlaceInputs]) -> Places:
         country_votes.add(loc_region, W_LOCALE * home, f"og:locale {p.og_locale!r}")
         for region_code, raw in phone_countries(p.text)[:4]:
             country_votes.add(region_code, W_PHONE * home, f"phone {raw}")
+        # National numbers, read in the page language's likely country: only where the
+        # number is valid there, so a German page's "089 1234567" says DE, not the default.
+        default = likely_region(p.language)
+        if default:
+            for region_code, raw in phone_countries(p.text, 3, default):
+                if not raw.lstrip().startswith("+"):
+                    country_votes.add(region_code, W_PHONE_NATIONAL * home, f"national phone {raw}")
         if i == 0:
+            country_votes.add(likely_region(p.language), W_LANGUAGE_PRIOR, f"language {p.language} (CLDR likely country)")
             country_votes.add(tld_country(p.url), W_TLD, f"domain .{p.url.split('//')[-1].split('/')[0].rsplit('.', 1)[-1]}")
         for written in dict.fromkeys(p.currencies):
             options = currencies_for(written)

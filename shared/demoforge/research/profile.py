@@ -21,6 +21,7 @@ from demoforge.domain.profile import Channel, CustomerType, Fact, Shape
 from demoforge.research import furniture, places
 from demoforge.research.extract import _NOT_ORG, _ORG_TYPES, PageExtract
 from demoforge.research.offerings import Selection, few_offerings_warning, select
+from demoforge.research.products import _CTA_VERBS
 
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·»]\s+|\s*\|\s*")
 _LEGAL_NAME = re.compile(
@@ -33,10 +34,23 @@ def _squash(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", furniture.norm(s))
 
 
+_SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!?]$|[!?]")
+
+
 def _plausible_company(name: str) -> bool:
+    """A name, not a slogan, a sentence or a link word ("Let's build a better future.")."""
     name = name.strip()
-    return (2 <= len(name) <= 80 and len(name.split()) <= 8 and any(c.isalpha() for c in name)
-            and furniture.reason(name) is None)
+    words = name.split()
+    if len(words) == 1 and furniture.norm(name) in _CTA_VERBS:
+        return False  # "© Bildrechte anzeigen" leaves "anzeigen"
+    return (2 <= len(name) <= 80 and len(words) <= 8 and any(c.isalpha() for c in name)
+            and not _SENTENCE_END.search(name) and furniture.reason(name) is None)
+
+
+def _topics(page: PageExtract) -> set[str]:
+    """What the page is about: its first headings and its URL slug, folded."""
+    slug = urllib.parse.unquote(urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1])
+    return {furniture.norm(h) for h in page.headings[:3]} | {furniture.norm(re.sub(r"[-_]+", " ", slug))} - {""}
 
 
 def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
@@ -56,27 +70,48 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
             if node.name and (_ORG_TYPES.intersection(node.types) or not _NOT_ORG.issuperset(node.types)) \
                     and not {"Product", "Offer", "Service", "ListItem"} & set(node.types):
                 options.append((node.name, 0.9, f"{node.source} {'/'.join(node.types[:2])} name"))
+    home_topics = _topics(home)
     for p in pages:
-        if p.og.get("site_name"):
-            options.append((p.og["site_name"], 0.85, "og:site_name"))
+        site_name = p.og.get("site_name", "")
+        if site_name:
+            # A site name equal to the page's topic is a CMS default, not the business.
+            topical = furniture.norm(site_name) in home_topics
+            options.append((site_name, 0.5 if topical else 0.85, "og:site_name" + (" (the page topic)" if topical else "")))
     for p in pages:
         if p.logo_alt:
-            options.append((p.logo_alt, 0.75, "logo alt text"))
+            # Logo alt texts are often a CMS's placeholder: below the copyright line unless
+            # they match the domain (then the boost below puts them first).
+            options.append((p.logo_alt, 0.65, "logo alt text"))
     for p in pages:
         if p.copyright:
             options.append((p.copyright, 0.7, "copyright line"))
         m = _LEGAL_NAME.search(p.place_text)
         if m:
             options.append((m.group(1), 0.7, "imprint/contact line"))
+    for seg in (s.strip() for s in _TITLE_SPLIT.split(home.title)):
+        if seg and domain_like(seg) and len(seg) <= 60:
+            options.append((seg, 0.6, "title segment"))
     for i, (name, conf, signal) in enumerate(options):
         # A name that also matches the domain is the brand; others may be a parent or product.
         if domain_like(name):
-            options[i] = (name, min(0.97, conf + 0.07), signal + " (matches the domain)")
+            options[i] = (name, min(0.97, conf + 0.25), signal + " (matches the domain)")
     good = [o for o in options if _plausible_company(o[0])]
     if good:
         best = max(good, key=lambda o: o[1])  # first of the highest confidence: document order
+        if best[0].isupper() and len(best[0]) <= 6 and " " not in best[0]:
+            # An acronym ("BMJV") is the short form: a full name from the business's own
+            # name fields says more.
+            full = [o for o in good if len(o[0].split()) >= 2 and o[2].startswith(("copyright", "imprint", "json-ld",
+                                                                                  "microdata", "rdfa", "og:"))]
+            if full:
+                best = max(full, key=lambda o: o[1])
         return best[0][:200], Fact(value=best[0][:200], confidence=best[1], signals=[best[2]])
     segments = [s.strip() for s in _TITLE_SPLIT.split(home.title) if s.strip()]
+    # The title's topic is the page's heading or its URL slug ("Feuerwehr Oldenburg -
+    # Ausbildung" on /ausbildung): the other segment names the site.
+    named = [seg for seg in segments if furniture.norm(seg) not in home_topics]
+    if len(named) < len(segments) and named:
+        segments = named
     for seg in segments:
         if domain_like(seg) and len(seg) <= 60:
             return seg[:200], Fact(value=seg[:200], confidence=0.6, signals=["title segment matching the domain"])
