@@ -33,10 +33,11 @@ from typing import Any
 
 from demoforge.adapters.fetcher import decode_html
 from demoforge.domain.results import ResearchResult
-from demoforge.research.extract import extract
+from demoforge.research.extract import PageExtract, extract
 from demoforge.research.offline import analyse, analyse_legacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import legacy_extract
 from research_accuracy import page_url
 
 REPO = Path(__file__).resolve().parents[1]
@@ -116,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         page = extract(html, url)
         new = analyse([page])
         times.append(time.perf_counter() - t0)
-        old = analyse_legacy([page])
+        # Today's path end to end: the old extraction, then the old analyser.
+        old = analyse_legacy([PageExtract.model_validate(legacy_extract.extract(html, url).model_dump())])
         b, a = score(old, label, legacy=True), score(new, label, legacy=False)
         before.append(b)
         after.append(a)

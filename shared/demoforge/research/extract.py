@@ -231,11 +231,18 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
-def guess_language(text: str) -> str:
+def language_scores(text: str) -> dict[str, int]:
+    """Function-word hits per language in the first 5,000 characters ({} if too short)."""
     words = re.findall(r"[a-zàâäçéèêëîïôöùûüß]+", text[:5000].lower())
     if len(words) < 20:
+        return {}
+    return {lang: sum(w in sw for w in words) for lang, sw in _STOPWORDS.items()}
+
+
+def guess_language(text: str) -> str:
+    scores = language_scores(text)
+    if not scores:
         return ""
-    scores = {lang: sum(w in sw for w in words) for lang, sw in _STOPWORDS.items()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     return lang if best >= 3 else ""
 
@@ -361,9 +368,17 @@ def extract(html: str, url: str) -> PageExtract:
                           if isinstance(t, Tag)), 12)
     notes += [f"skipped (page time budget): {step}" for step in budget.skipped]
 
-    declared, guessed = _declared_language(soup), guess_language(text)
-    # Old CMS templates often declare the template's language, not the content's.
-    language = guessed if guessed and declared != guessed else (declared or guessed)
+    # Title, description and headings first: the main text can be a calendar or a table.
+    sample = " . ".join([title, description, *headings])
+    if max(language_scores(sample).values(), default=0) < 5:
+        sample = " . ".join([sample, text])
+    declared, guessed = _declared_language(soup), guess_language(sample)
+    # Old CMS templates often declare the template's language, not the content's; but a
+    # page in its declared language with some English in it (reviews, product names)
+    # keeps its declaration as long as that language is well represented in the text.
+    scores = language_scores(sample)
+    keeps_declared = declared in scores and scores[declared] * 2 >= max(scores.values(), default=0)
+    language = declared if keeps_declared else (guessed if guessed and declared != guessed else (declared or guessed))
     return PageExtract(
         url=url, title=title, description=description, og=og,
         jsonld_types=_dedupe(types, 30), jsonld_names=_dedupe(names + site_names, 10),

@@ -95,7 +95,10 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
         # A name that also matches the domain is the brand; others may be a parent or product.
         if domain_like(name):
             options[i] = (name, min(0.97, conf + 0.25), signal + " (matches the domain)")
-    good = [o for o in options if _plausible_company(o[0])]
+    title_topic = furniture.norm(_TITLE_SPLIT.split(home.title)[0]) if home.title else ""
+    good = [o for o in options if _plausible_company(o[0]) and (
+        o[2].startswith(("json-ld", "microdata", "rdfa", "og:")) or "matches the domain" in o[2]
+        or furniture.norm(o[0]) not in home_topics | {title_topic})]
     if good:
         best = max(good, key=lambda o: o[1])  # first of the highest confidence: document order
         if best[0].isupper() and len(best[0]) <= 6 and " " not in best[0]:
