@@ -22,8 +22,8 @@ from pydantic import BaseModel
 
 from demoforge.research.money import find_prices
 
-MAX_CANDIDATES = 220
-MAX_CHROME = 120
+MAX_CANDIDATES = 360
+MAX_CHROME = 200
 MAX_CARDS = 60
 CONTEXT_CHARS = 160
 _WS = re.compile(r"\s+")
@@ -140,7 +140,7 @@ def _absolute(base: str, href: str) -> str:
     href = href.strip()
     if not href or href.startswith(("mailto:", "tel:", "javascript:", "#")):
         return href[:200]
-    return urllib.parse.urljoin(base, href)[:300]
+    return urllib.parse.urljoin(base, href)[:160]
 
 
 def _body_lists(soup: BeautifulSoup, base: str) -> list[Candidate]:
@@ -153,18 +153,62 @@ def _body_lists(soup: BeautifulSoup, base: str) -> list[Candidate]:
             continue
         heading = _heading_above(ul)
         for li in items:
-            text = clean(li.get_text(" "), 160)
-            if not text:
+            full = clean(li.get_text(" "), 300)
+            if not full:
                 continue
+            # An item with a title and a description ("IDENTjet D4-Serie" + a sentence) is
+            # named by its title element; a plain item by its text.
+            named = _name_in(li) if len(full.split()) > 6 else ""
+            text = named if named and len(named) < len(full) else full[:160]
             a = li.find("a")
             href = _absolute(base, str(a.get("href") or "")) if isinstance(a, Tag) else ""
-            prices = find_prices(text, limit=1)
+            prices = find_prices(full, limit=1)
             out.append(Candidate(text=text, zone="main", role="item", href=href, heading=heading,
-                                 price=prices[0].text if prices else "", context=text[:CONTEXT_CHARS]))
+                                 price=prices[0].text if prices else "", context=full[:CONTEXT_CHARS]))
     return out
 
 
 _LEVEL = {f"h{i}": i for i in range(1, 7)}
+
+
+def _group_label(a: Tag, container: Tag) -> str:
+    """The label of a group of body links: a heading or bold text before the first link
+    in the same container (table-layout shops write "Printer Supplies" in bold above)."""
+    for prev in a.find_all_previous(["h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"], limit=3):
+        if isinstance(prev, Tag) and container in prev.parents:
+            text = clean(prev.get_text(" "), 80)
+            if text:
+                return text
+    head = _heading_above(container)
+    return head
+
+
+def _body_links(soup: BeautifulSoup, base: str) -> list[Candidate]:
+    """Groups of three or more links in the body outside lists and headings (link boxes,
+    "top sellers", category tables), with their label."""
+    groups: dict[int, tuple[Tag, list[Tag]]] = {}
+    for a in soup.find_all("a", limit=3000):
+        if not isinstance(a, Tag) or a.find_parent(["li", *_HEADINGS]) is not None or zone_of(a) != "main":
+            continue
+        text = clean(a.get_text(" "), 100)
+        if not text or len(text) > 80:
+            continue
+        container = a.find_parent(["td", "div", "section", "p", "table"])
+        if not isinstance(container, Tag):
+            continue
+        # A link inside running text is part of a sentence, not of a list of links.
+        if container.name == "p" and len(clean(container.get_text(" "), 2000)) > len(text) * 3 + 40:
+            continue
+        groups.setdefault(id(container), (container, []))[1].append(a)
+    out: list[Candidate] = []
+    for container, links in groups.values():
+        if len(links) < 3:
+            continue
+        label = _group_label(links[0], container)
+        for a in links[:40]:
+            out.append(Candidate(text=clean(a.get_text(" "), 100), zone="main", role="link",
+                                 href=_absolute(base, str(a.get("href") or "")), heading=label))
+    return out
 
 
 def _body_headings(soup: BeautifulSoup, base: str) -> list[Candidate]:
@@ -267,7 +311,8 @@ def candidates(soup: BeautifulSoup, base: str) -> list[Candidate]:
     """Priced items first (strongest layout cue), then body lists and headings, then the
     navigation/header/footer links; bounded."""
     merged: list[Candidate] = []
-    for group in (_priced_cards(soup, base), _body_lists(soup, base), _body_headings(soup, base), _chrome(soup, base)):
+    for group in (_priced_cards(soup, base), _body_lists(soup, base), _body_headings(soup, base), _chrome(soup, base),
+                  _body_links(soup, base)):
         merged.extend(group)
     return merged[:MAX_CANDIDATES]
 

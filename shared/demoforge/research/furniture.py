@@ -184,7 +184,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
                   "bildergalerie", "galerie", "testimonials", "erfahrungen", "bewertung", "bewertungen",
                   "kundenmeinung", "review us", "write a review", "news in", "articles"),
     "social": ("facebook", "twitter", "instagram", "linkedin", "youtube", "pinterest", "tiktok", "whatsapp",
-               "social media", "share this", "sharethis", "teilen", "partager", "compartir", "condividi",
+               "share this", "sharethis", "teilen", "partager", "compartir", "condividi",
                "tweet", "become a fan", "follow us"),
     "navigation": ("suchergebnisse", "search results", "advanced search", "erweiterte suche", "site search",
                    "google search", "zurück zu", "back to", "retour à", "volver a", "skip to", "skip navigation",
@@ -213,7 +213,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
                        "preis berechnen", "calculate price", "money back", "geld zurück", "satisfaction guarantee"),
     "editorial content": ("rezepte", "recipes", "recettes", "recetas", "ricette", "recepten", "receitas", "tipps",
                           "tips", "ratgeber", "conseils", "consejos", "consigli", "lexikon", "glossar", "glossary"),
-    "audience": ("homeowners", "householders", "hausbesitzer", "eigentümer", "trade customers", "installers",
+    "promotions": ("special offers", "course offers", "offers", "deals", "promotions", "promo", "aktionen",
+                   "sonderangebote", "offres spéciales", "ofertas", "aanbiedingen", "sale %"),
+    "audience": ("architects", "architekten", "architectes", "arquitectos", "architetti", "homeowners", "householders", "hausbesitzer", "eigentümer", "trade customers", "installers",
                  "installateure", "fachhandwerker", "for architects", "für architekten", "für händler",
                  "for dealers", "for professionals", "für profis", "pour les professionnels"),
     "cookie": ("nicht erlauben", "erlauben", "allow all", "deny", "einstellungen speichern", "save settings",
@@ -242,8 +244,11 @@ HREF_WORDS: dict[str, tuple[str, ...]] = {
     "newsletter": ("newsletter",),
     "contact": ("kontakt", "contact", "contacto", "contatti", "anfahrt"),
 }
-SOCIAL_HOSTS = ("facebook.", "twitter.", "x.com", "instagram.", "linkedin.", "youtube.", "youtu.be", "xing.",
-                "pinterest.", "tiktok.", "whatsapp.", "t.me", "vimeo.", "flickr.", "tumblr.", "mastodon.")
+# Social networks by registrable name (a host is one of them or a subdomain of one).
+SOCIAL_HOSTS = ("facebook.com", "fb.com", "fb.me", "twitter.com", "x.com", "instagram.com", "linkedin.com",
+                "youtube.com", "youtu.be", "xing.com", "pinterest.com", "tiktok.com", "whatsapp.com", "wa.me", "t.me",
+                "vimeo.com", "flickr.com", "tumblr.com", "threads.net", "bsky.app", "snapchat.com", "telegram.me")
+SOCIAL_LABELS = frozenset({"facebook", "instagram", "pinterest", "linkedin", "youtube", "twitter", "xing", "tiktok"})
 _PAGINATION_HREF = re.compile(r"[?&](?:page|p|seite|pagina|pg)=\d+|/page/\d+|/seite/\d+", re.I)
 _NUMERIC = re.compile(r"^[\d\s.,/|«»<>-]+$")
 
@@ -278,7 +283,8 @@ def _href_class(href: str) -> str | None:
         return "navigation"
     parts = urllib.parse.urlsplit(low)
     host = parts.hostname or ""
-    if any(s in host for s in SOCIAL_HOSTS):
+    labels = host.split(".")
+    if any(host == d or host.endswith("." + d) for d in SOCIAL_HOSTS) or SOCIAL_LABELS.intersection(labels[:-1]):
         return "social"
     if _PAGINATION_HREF.search(low):
         return "pagination"

@@ -219,6 +219,20 @@ class _Builder:
                 self.add(name, source="priced-item", kind=kind, url=page.url, price=price, currency=currency,
                          evidence=c.context, href=c.href, category=c.heading if _OFFER_CUE.search(c.heading) else "")
 
+    def subject(self) -> None:
+        """A page whose URL names its heading ("/tragwerksplanung" titled "Tragwerksplanung",
+        "/produkte/minusl-fruchtjoghurt-erdbeere/") is about one offering: that one."""
+        for page in self.pages:
+            slug = urllib.parse.unquote(urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1])
+            slug_key = re.sub(r"[^a-z0-9äöüß]+", "", slug.lower())
+            if len(slug_key) < 4:
+                continue
+            for heading in page.headings[:2]:
+                if re.sub(r"[^a-z0-9äöüß]+", "", heading.lower()) == slug_key:
+                    self.add(heading, source="section-heading", kind=self._default_kind(page.title), url=page.url,
+                             evidence=f"{page.title} ({page.url})", strict=True, confidence=0.55)
+                    break
+
     def sections(self) -> None:
         for page in self.pages:
             offer_page = _is_offer_page(page)
@@ -233,6 +247,12 @@ class _Builder:
                     self.add(_item_name(c.text), source="section-list", kind=kind, url=page.url, href=c.href,
                              evidence=f"{c.heading}: {c.context}" if c.heading else c.context, strict=True,
                              category=c.heading if under_offer else "")
+                elif c.role == "heading" and not c.heading and c.href and not offer_page and _same_site(c.href, page.url) \
+                        and c.href.rstrip("/") != page.url.rstrip("/"):
+                    # A top-level heading that links to a page of its own is a teaser for
+                    # a section or an offering; the strict check keeps slogans out.
+                    self.add(c.text, source="section-heading", kind=self._default_kind(c.text), url=page.url,
+                             href=c.href, evidence=c.text, strict=True, confidence=0.45)
                 elif c.role == "heading" and c.heading and (under_offer or (offer_page and not _is_h1(c, page))):
                     kind = self._default_kind(c.heading or page.title)
                     self.add(c.text, source="section-heading", kind=kind, url=page.url, href=c.href,
@@ -245,7 +265,7 @@ class _Builder:
         offerings; a menu about the site or the company gives furniture; other top-level
         links that read like a range fill in with low confidence."""
         for page in self.pages:
-            links = [c for c in page.candidates if c.zone != "main" and c.role == "link"]
+            links = [c for c in page.candidates if c.role == "link"]
             children: dict[str, list[str]] = {}
             for c in links:
                 if c.heading:
@@ -253,7 +273,9 @@ class _Builder:
             for c in links:
                 label = c.heading
                 own = children.get(_norm(c.text), [])
-                if label:
+                if label and _norm(label) == _norm(c.text):
+                    self.sel.reject(c.text, "the menu's own overview link", c.zone)
+                elif label:
                     if _norm(label) in _SECTION_LABELS or (_OFFER_CUE.search(label) and furniture.reason(label) is None):
                         self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
                                  href=c.href, evidence=f"menu {label} › {c.text}", strict=True, category=label)
@@ -268,8 +290,11 @@ class _Builder:
                     self.add(c.text, source="nav-section", kind="service", url=page.url, href=c.href,
                              evidence=f"menu {c.text} › {', '.join(own[:3])}", strict=True)
                 elif own:
-                    self.sel.reject(c.text, "a menu label", c.zone)
-                elif c.zone in ("nav", "header"):
+                    # A menu label: the category above its items. Measured on the dev pages,
+                    # accepting labels gained little and brought in info sections
+                    # ("Fahrzeuge", "Einsätze"): they are left out.
+                    self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
+                elif c.zone in ("nav", "header", "main"):
                     self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
                              evidence=f"navigation: {c.text}", strict=True, confidence=0.35)
                 else:
@@ -311,6 +336,10 @@ _SECTION_LABELS = {_norm(s) for s in (
 )}
 
 
+def _same_site(a: str, b: str) -> bool:
+    return host_of(a) == host_of(b) != ""
+
+
 def _item_name(text: str) -> str:
     """A list item's name: short items whole ("Roofing and Roofline"), longer ones cut to
     their head ("Cardiology: ECG, stress tests" -> "Cardiology")."""
@@ -326,6 +355,7 @@ def select(pages: Sequence[PageExtract], *, company: str = "", country: str | No
     b = _Builder(pages, company, country)
     b.structured()
     b.priced()
+    b.subject()
     b.sections()
     b.navigation()
     if len(b.sel.offerings) < 6:
