@@ -176,7 +176,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cart": ("warenkorb", "add to cart", "shopping cart", "your cart", "view cart", "panier", "carrito",
              "carrello", "winkelwagen", "checkout", "zur kasse"),
     "newsletter": ("newsletter", "nieuwsbrief", "subscribe to", "abonnieren", "rss"),
-    "careers": ("karriere", "stellenangebot", "careers", "vacature", "jobs bei", "work with us", "job listings",
+    "careers": ("jobs", "job", "karriere", "stellenangebot", "careers", "vacature", "jobs bei", "work with us", "job listings",
                 "employment", "bewerbung", "emplois"),
     "editorial": ("zu allen beiträgen", "all posts", "pressemitteilung", "press release", "blog", "latest news",
                   "more news", "read more", "weiterlesen", "lire la suite", "kommentar", "comment",
@@ -213,6 +213,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
                        "preis berechnen", "calculate price", "money back", "geld zurück", "satisfaction guarantee"),
     "editorial content": ("rezepte", "recipes", "recettes", "recetas", "ricette", "recepten", "receitas", "tipps",
                           "tips", "ratgeber", "conseils", "consejos", "consigli", "lexikon", "glossar", "glossary"),
+    "product details": ("supported devices", "system requirements", "systemvoraussetzungen", "technische daten",
+                        "technical data", "specifications", "spezifikationen", "datenblatt", "data sheet",
+                        "fiche technique", "ficha técnica", "scheda tecnica", "downloads", "bedienungsanleitung",
+                        "user manual", "mode d'emploi", "release notes"),
     "promotions": ("special offers", "course offers", "offers", "deals", "promotions", "promo", "aktionen",
                    "sonderangebote", "offres spéciales", "ofertas", "aanbiedingen", "sale %"),
     "audience": ("architects", "architekten", "architectes", "arquitectos", "architetti", "homeowners", "householders", "hausbesitzer", "eigentümer", "trade customers", "installers",
@@ -310,6 +314,8 @@ def reason(text: str, href: str = "", *, link_counts: bool = True) -> str | None
         return "pagination (a number)"
     if key in language_names():
         return "language switcher"
+    if re.search(r"(?:^|\s)(?:home|homepage|startseite|accueil|inicio)$", key) and len(key.split()) <= 4:
+        return "navigation (a home link)"
     if link_counts:
         # Names from structured data and priced items skip the phrase rule: their
         # context already says they are sold ("Cookie Dough", "French Press").

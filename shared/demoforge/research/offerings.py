@@ -42,7 +42,6 @@ from demoforge.research.products import (
     _PRONOUNS,
     _cap,
     _clean,
-    _duplicate,
     _enumerations,
     _head,
     _is_offer_page,
@@ -176,8 +175,8 @@ class _Builder:
             self.sel.reject(name, why, source)
             return False
         key = _key(name)
-        if _duplicate(key, self.sel.keys):
-            return False
+        if key in self.sel.keys:
+            return False  # the same name again (plural or case aside)
         if len(self.sel.offerings) >= MAX_OFFERINGS:
             return False
         self.sel.keys.append(key)
@@ -236,6 +235,8 @@ class _Builder:
     def sections(self) -> None:
         for page in self.pages:
             offer_page = _is_offer_page(page)
+            orphan_runs = sum(1 for c in page.candidates if c.role == "heading" and not c.heading
+                              and len(c.text.split()) <= 5)
             for c in page.candidates:
                 if c.zone != "main" or c.role not in ("item", "heading"):
                     continue
@@ -253,6 +254,11 @@ class _Builder:
                     # a section or an offering; the strict check keeps slogans out.
                     self.add(c.text, source="section-heading", kind=self._default_kind(c.text), url=page.url,
                              href=c.href, evidence=c.text, strict=True, confidence=0.45)
+                elif c.role == "heading" and not c.heading and orphan_runs >= 3 and not _is_h1(c, page):
+                    # A run of short headings with no section above them (a portfolio of
+                    # genres, featured routes): each passes the strict check on its own.
+                    self.add(c.text, source="section-heading", kind=self._default_kind(c.text), url=page.url,
+                             href=c.href, evidence=c.text, strict=True, confidence=0.4)
                 elif c.role == "heading" and c.heading and (under_offer or (offer_page and not _is_h1(c, page))):
                     kind = self._default_kind(c.heading or page.title)
                     self.add(c.text, source="section-heading", kind=kind, url=page.url, href=c.href,
@@ -291,8 +297,8 @@ class _Builder:
                              evidence=f"menu {c.text} › {', '.join(own[:3])}", strict=True)
                 elif own:
                     # A menu label: the category above its items. Measured on the dev pages,
-                    # accepting labels gained little and brought in info sections
-                    # ("Fahrzeuge", "Einsätze"): they are left out.
+                    # accepting labels (even those with a page of their own) gained little
+                    # and brought in info sections ("Fahrzeuge", "Einsätze"): left out.
                     self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
                 elif c.zone in ("nav", "header", "main"):
                     self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
