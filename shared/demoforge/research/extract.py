@@ -223,7 +223,7 @@ def _item_lists(soup: BeautifulSoup) -> list[ItemList]:
 # whose <html lang> is missing or wrong (common on old CMS templates).
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(["the", "and", "of", "to", "in", "is", "for", "with", "our", "you", "your", "are", "we", "that", "on", "this", "from"]),
-    "de": frozenset(["der", "die", "das", "und", "ist", "für", "mit", "wir", "sie", "nicht", "auf", "ein", "eine", "den", "dem", "zu", "von", "im"]),
+    "de": frozenset(["der", "die", "das", "und", "ist", "für", "mit", "wir", "sie", "nicht", "auf", "ein", "eine", "den", "dem", "zu", "von", "im", "in", "sind", "auch"]),
     "fr": frozenset(["le", "la", "les", "et", "des", "est", "pour", "avec", "nous", "vous", "une", "un", "du", "sur", "dans", "qui", "au"]),
     "es": frozenset(["el", "la", "los", "las", "y", "es", "para", "con", "nosotros", "una", "un", "del", "en", "que", "por", "su"]),
     "it": frozenset(["il", "la", "le", "e", "di", "è", "per", "con", "noi", "una", "un", "del", "che", "nel", "della", "sono"]),

@@ -347,9 +347,9 @@ def _same_site(a: str, b: str) -> bool:
 
 
 def _item_name(text: str) -> str:
-    """A list item's name: short items whole ("Roofing and Roofline"), longer ones cut to
-    their head ("Cardiology: ECG, stress tests" -> "Cardiology")."""
-    return text if len(text.split()) <= 6 and ":" not in text else _head(text)
+    """A list item's name is its head: "Cardiology: ECG, stress tests" -> "Cardiology",
+    "Pediatrics and vaccinations" -> "Pediatrics" (the rest describes it)."""
+    return _head(text)
 
 
 def _is_h1(c: Candidate, page: PageExtract) -> bool:

@@ -155,9 +155,9 @@ def _commerce_signal(page: PageExtract) -> float:
     retail cue whatever is being sold (wine, ink, jackets)."""
     chrome = " ".join([*page.nav_links, *page.footer_links, page.title])
     # Cart links are often icons without text: their URL still says "cart".
-    has_cart = bool(_CART.search(chrome) or _CART.search(page.text)) or any(
-        _CART.search(urllib.parse.urlsplit(link.href).path) for link in page.links
-    )
+    # ``has_cart`` is read at extraction from link URLs and kept in the cache (the links
+    # themselves are not), so a cached page scores like a fresh one.
+    has_cart = page.has_cart or bool(_CART.search(chrome) or _CART.search(page.text))
     if not has_cart:
         return 0.0
     prices = len(_PRICE.findall(page.text)) + len(_PRICE.findall(chrome))
