@@ -132,7 +132,7 @@ def phone_countries(text: str, limit: int = 10, region: str | None = None) -> li
     """(region, number as written) for international numbers (+49 ..., 0049 ...), and with
     ``region`` also national ones valid there ("(239) 555-0100" read as US/NANP)."""
     out: list[tuple[str, str]] = []
-    text = re.sub(r"(?<![\d+])00(?=[1-9]\d{6,})", "+", text[:60_000])
+    text = re.sub(r"(?<![\d+\w])00(?=[1-9][\d\s/().-]{7,})", "+", text[:60_000])
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID, max_tries=200):
         region = phonenumbers.region_code_for_number(match.number)
         if region and region != "001":
@@ -172,8 +172,10 @@ def city(name: str, prefer: str | None = None) -> tuple[str, str] | None:
 
 
 # "80331 München", "D-80331 München", "CH-8001 Zürich", "1010 Wien", "SW1A 1AA London".
+# The postal code follows a separator (", 50667 Köln", "| 1010 Wien") or carries a country
+# prefix ("D-80331"): a number at the start of a line is a US street number ("1435 North").
 _POSTAL_CITY = re.compile(
-    r"(?<![\w-])(?:([A-Z]{1,2})[- ])?(\d{4,5})\s+([A-ZÄÖÜÉ][a-zäöüßéèàâç.'-]+(?:[ -](?:am|an|im|in|bei|ob|der|sur|en|de|[A-ZÄÖÜ][a-zäöüß.-]+)){0,3})"
+    r"(?:(?<=[,|;•·\n])\s*|(?<=[,|;•·\n]\s\s)|\b(?=[A-Z]{1,2}-\d))(?:([A-Z]{1,2})[- ])?(\d{4,5})\s+([A-ZÄÖÜÉ][a-zäöüßéèàâç.'-]+(?:[ -](?:am|an|im|in|bei|ob|der|sur|en|de|[A-ZÄÖÜ][a-zäöüß.-]+)){0,3})"
 )
 _US_CITY = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b")
 
