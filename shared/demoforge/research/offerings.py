@@ -64,12 +64,12 @@ _KIND_BY_TYPE: dict[str, OfferingKind] = {
     **dict.fromkeys(("Service", "ProfessionalService", "FoodService", "BroadcastService", "CableOrSatelliteService",
                      "MedicalProcedure", "MedicalTherapy", "TherapeuticProcedure", "InsurancePolicy",
                      "TaxiService", "GovernmentService"), "service"),
-    **dict.fromkeys(("Course", "CourseInstance", "EducationalOccupationalProgram", "Event", "Trip", "TouristTrip",
-                     "MenuSection"), "programme"),
+    **dict.fromkeys(("Course", "CourseInstance", "EducationalOccupationalProgram", "Event", "Trip", "TouristTrip"),
+                    "programme"),
     **dict.fromkeys(("Accommodation", "HotelRoom", "Suite", "Room", "Apartment", "House", "SingleFamilyResidence",
                      "Residence", "RealEstateListing", "VacationRental"), "listing"),
-    "OfferCatalog": "product",
 }
+# MenuSection and OfferCatalog group offerings ("Getränke", "Kaffee"): categories, not offerings.
 _CONFIDENCE: dict[str, float] = {"json-ld": 0.9, "microdata": 0.9, "rdfa": 0.85, "opengraph": 0.85,
                                  "priced-item": 0.8, "section-list": 0.65, "section-heading": 0.6,
                                  "nav-section": 0.6, "text": 0.45}
