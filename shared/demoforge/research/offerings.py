@@ -113,7 +113,7 @@ _STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,])|(?<
 _CORPORATE = frozenset(_norm(w) for w in ["group", "gruppe", "groupe", "grupo", "gruppo", "groep", "online", "shop", "home", "team", "company", "gmbh", "ag", "website", "webseite", "site", "homepage"])
 
 
-def _strict_check(name: str, company: str, kind: str) -> str | None:
+def strict_check(name: str, company: str, kind: str) -> str | None:
     """The plausibility check of ``products.is_plausible`` for names without structure
     behind them, allowing model numbers and digits inside names ("HARP 2.0", "1 and 2
     bedroom apartments") but not amounts, years or percentages, and up to eight words."""
@@ -166,7 +166,7 @@ class _Builder:
         name = _cap(_clean(name))[:120]
         why = _light_check(name) or furniture.reason(name, href, link_counts=links_count)
         if why is None and strict:
-            why = _strict_check(name, self.company, kind)
+            why = strict_check(name, self.company, kind)
         if why is None and furniture.norm(name) in self.repeated:
             why = "repeated on most of the site's pages (site chrome)"
         if why is None and self.company and _norm(name) == _norm(self.company):
