@@ -154,7 +154,7 @@ class ProspectProfile(_Model):
     notes: str | None = Field(default=None, max_length=2000)
 
     # --- the profile proper -------------------------------------------------------
-    offerings: list[Offering] = Field(default_factory=list, max_length=40)
+    offerings: list[Offering] = Field(default_factory=list, max_length=60)
     rejected: list[Rejected] = Field(default_factory=list, max_length=80)
     country: str | None = None
     currency: str | None = None

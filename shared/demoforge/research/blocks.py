@@ -107,6 +107,18 @@ def _menu_label(a: Tag) -> str:
     return ""
 
 
+def _column_heading(a: Tag) -> str:
+    """The heading of a footer or sidebar column a link sits in ("Leistungen" above a list
+    of links), when that heading is inside the same zone element."""
+    head = a.find_previous(list(_HEADINGS) + ["strong"])
+    if not isinstance(head, Tag):
+        return ""
+    zone_el = next((p for p in a.parents if isinstance(p, Tag) and p.name in ("footer", "aside", "nav", "header")), None)
+    if zone_el is None or zone_el not in head.parents:
+        return ""
+    return clean(head.get_text(" "), 80)
+
+
 def _heading_above(tag: Tag) -> str:
     head = tag.find_previous(_HEADINGS)
     return clean(head.get_text(" "), 120) if isinstance(head, Tag) else ""
@@ -124,7 +136,7 @@ def _chrome(soup: BeautifulSoup, base: str) -> list[Candidate]:
         text = clean(a.get_text(" ") or str(a.get("title") or a.get("aria-label") or ""), 100)
         if not text:
             continue
-        label = _menu_label(a)
+        label = _menu_label(a) or _column_heading(a)
         key = (text.casefold(), label.casefold())
         if key in seen:
             continue

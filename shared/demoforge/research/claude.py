@@ -197,7 +197,7 @@ def _profile_checked(result: ResearchResult, pages: Sequence[PageExtract], offli
     if offline is not None:
         seen = {_norm(o.name) for o in kept}
         merged = kept + [o for o in offline.offerings if _norm(o.name) not in seen]
-        update["offerings"] = merged[:40]
+        update["offerings"] = merged[:60]
         if not update["products_services"]:
             update["products_services"] = [o.name for o in merged][:30]
         update["rejected"] = (rejected + list(offline.rejected))[:80]

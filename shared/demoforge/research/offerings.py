@@ -52,7 +52,7 @@ from demoforge.research.products import (
 )
 from demoforge.research.structured import Node
 
-MAX_OFFERINGS = 40
+MAX_OFFERINGS = 60
 MAX_REJECTED = 80
 
 _KIND_BY_TYPE: dict[str, OfferingKind] = {
@@ -73,6 +73,11 @@ _KIND_BY_TYPE: dict[str, OfferingKind] = {
 _CONFIDENCE: dict[str, float] = {"json-ld": 0.9, "microdata": 0.9, "rdfa": 0.85, "opengraph": 0.85,
                                  "priced-item": 0.8, "section-list": 0.65, "section-heading": 0.6,
                                  "nav-section": 0.6, "text": 0.45}
+# Section headings that announce offerings beyond ``products._OFFER_CUE``: a firm's focus
+# areas and fields of activity, a range, a programme list.
+_MORE_OFFER_CUE = re.compile(r"schwerpunkt|tätigkeitsbereich|tätigkeitsfeld|leistungsspektrum|leistungsangebot|"
+                             r"fachgebiet|focus areas|areas of expertise|our work|domaines d'intervention|"
+                             r"áreas de práctica|aree di attività|werkgebieden", re.I)
 _RECURRING = re.compile(r"/\s*(?:mo|month|monat|mois|mes|mese|maand|year|yr|jahr|an|año|anno|jaar)\b|"
                         r"\b(?:per|pro|par|al|a|im|por)\s+(?:month|monat|mois|mes|mese|maand|year|jahr|an|año)\b|"
                         r"monatlich|monthly|mensuel|mensual|mensile|maandelijks", re.I)
@@ -240,7 +245,8 @@ class _Builder:
             for c in page.candidates:
                 if c.zone != "main" or c.role not in ("item", "heading"):
                     continue
-                under_offer = bool(_OFFER_CUE.search(c.heading)) and not c.heading.strip().endswith("?")
+                under_offer = bool(_OFFER_CUE.search(c.heading) or _MORE_OFFER_CUE.search(c.heading)) \
+                    and not c.heading.strip().endswith("?")
                 if c.role == "item" and (under_offer or offer_page):
                     if c.price:
                         continue  # read as a priced item already
@@ -348,7 +354,10 @@ def _same_site(a: str, b: str) -> bool:
 
 def _item_name(text: str) -> str:
     """A list item's name is its head: "Cardiology: ECG, stress tests" -> "Cardiology",
-    "Pediatrics and vaccinations" -> "Pediatrics" (the rest describes it)."""
+    "Pediatrics and vaccinations" -> "Pediatrics" (the rest describes it); a short name
+    joined by "&" is one name ("Arts & culture", "Zimmer & Suiten")."""
+    if "&" in text and len(text.split()) <= 4 and not re.search(r"[:,]", text):
+        return _clean(text)
     return _head(text)
 
 
