@@ -90,7 +90,9 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
             options.append((m.group(1), 0.7, "imprint/contact line"))
     for seg in (s.strip() for s in _TITLE_SPLIT.split(home.title)):
         if seg and domain_like(seg) and len(seg) <= 60:
-            options.append((seg, 0.6, "title segment"))
+            # The title is the last resort: even matching the domain it ranks below the
+            # name fields ("Naples Dermatology and ..." is the page's topic, not a name).
+            options.append((seg, 0.35, "title segment"))
     for i, (name, conf, signal) in enumerate(options):
         # A name that also matches the domain is the brand; others may be a parent or product.
         if domain_like(name):
@@ -113,13 +115,14 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
     # The title's topic is the page's heading or its URL slug ("Feuerwehr Oldenburg -
     # Ausbildung" on /ausbildung): the other segment names the site.
     named = [seg for seg in segments if furniture.norm(seg) not in home_topics]
-    if len(named) < len(segments) and named:
+    topic_dropped = bool(named) and len(named) < len(segments)
+    if topic_dropped:
         segments = named
     for seg in segments:
         if domain_like(seg) and len(seg) <= 60:
             return seg[:200], Fact(value=seg[:200], confidence=0.6, signals=["title segment matching the domain"])
     is_ip = bool(re.fullmatch(r"[0-9.]+|\[?[0-9a-f:]+\]?", host))
-    if len(segments) >= 2:
+    if len(segments) >= 2 or topic_dropped:
         name = segments[-1][:200]
         return name, Fact(value=name, confidence=0.4, signals=["last title segment"])
     if host and not is_ip:
