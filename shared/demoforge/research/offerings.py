@@ -115,6 +115,10 @@ def _light_check(name: str) -> str | None:
 
 
 _STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,])|(?<![\w.,])\d{4,}(?![\w.,])|\d\s?%")
+# Imperatives that open calls to action beside ``products._CTA_VERBS`` ("Use & remix",
+# "Share your work", "Give today"); only as the first of several words.
+_MORE_CTA = frozenset(_norm(w) for w in "use share remix give donate spende teile partage comparte condividi "
+                      "deel nutze utilisez usa utilizza gebruik".split())
 _CORPORATE = frozenset(_norm(w) for w in ["group", "gruppe", "groupe", "grupo", "gruppo", "groep", "online", "shop", "home", "team", "company", "gmbh", "ag", "website", "webseite", "site", "homepage"])
 
 
@@ -127,6 +131,8 @@ def strict_check(name: str, company: str, kind: str) -> str | None:
     words = name.split()
     if len(words) > 8:
         return "too long for a name"
+    if len(words) >= 2 and _norm(words[0]) in _MORE_CTA:
+        return "a call to action (opens with an imperative)"
     masked = re.sub(r"\d", "x", " ".join(words[:5]))
     if not is_plausible(masked, "", furniture_ok=kind == "plan"):
         return "not a product or service name (call to action, slogan, label or question)"
