@@ -114,7 +114,10 @@ def _light_check(name: str) -> str | None:
     return None
 
 
-_STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,])|(?<![\w.,])\d{4,}(?![\w.,])|\d\s?%")
+# Amounts, years and whole percentages ("40,000 customers", "seit 2004", "-20 %") are not
+# names; a decimal percentage is a specification ("Joghurt mild 1,5 % Fett").
+_STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,])|(?<![\w.,])\d{4,}(?![\w.,])|"
+                                r"(?<![\d.,])\d{1,3}\s?%")
 # Imperatives that open calls to action beside ``products._CTA_VERBS`` ("Use & remix",
 # "Share your work", "Give today"); only as the first of several words.
 _MORE_CTA = frozenset(_norm(w) for w in "use share remix give donate spende teile partage comparte condividi "
