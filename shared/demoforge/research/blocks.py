@@ -319,12 +319,31 @@ def _priced_cards(soup: BeautifulSoup, base: str) -> list[Candidate]:
     return out
 
 
+def _options(soup: BeautifulSoup) -> list[Candidate]:
+    """Entries of a choice list (``<select>``) with the list's name as their label: a
+    search form's "villaid" or "property_type" list names what the business offers;
+    whether a list does is decided from that label by the offering filter."""
+    out: list[Candidate] = []
+    for select in soup.find_all("select", limit=30):
+        if not isinstance(select, Tag):
+            continue
+        options = [clean(o.get_text(" "), 100) for o in select.find_all("option", limit=120) if isinstance(o, Tag)]
+        options = [o for o in options if o]
+        if not 3 <= len(options) <= 120:
+            continue
+        label = " ".join(x for x in (str(select.get("name") or ""), str(select.get("id") or ""),
+                                     str(select.get("aria-label") or ""), options[0]) if x)
+        zone = zone_of(select)
+        out += [Candidate(text=o, zone=zone, role="option", heading=clean(label, 120)) for o in options[1:80]]
+    return out
+
+
 def candidates(soup: BeautifulSoup, base: str) -> list[Candidate]:
     """Priced items first (strongest layout cue), then body lists and headings, then the
     navigation/header/footer links; bounded."""
     merged: list[Candidate] = []
     for group in (_priced_cards(soup, base), _body_lists(soup, base), _body_headings(soup, base), _chrome(soup, base),
-                  _body_links(soup, base)):
+                  _body_links(soup, base), _options(soup)):
         merged.extend(group)
     return merged[:MAX_CANDIDATES]
 

@@ -35,6 +35,7 @@ from demoforge.research import furniture
 from demoforge.research.blocks import Candidate
 from demoforge.research.extract import PageExtract
 from demoforge.research.money import find_prices, iso_currency, parse_amount
+from demoforge.research.places import country_code
 from demoforge.research.products import (
     _OFFER_CUE,
     _PLAN,
@@ -78,6 +79,11 @@ _CONFIDENCE: dict[str, float] = {"json-ld": 0.9, "microdata": 0.9, "rdfa": 0.85,
 _MORE_OFFER_CUE = re.compile(r"schwerpunkt|tätigkeitsbereich|tätigkeitsfeld|leistungsspektrum|leistungsangebot|"
                              r"fachgebiet|focus areas|areas of expertise|our work|domaines d'intervention|"
                              r"áreas de práctica|aree di attività|werkgebieden", re.I)
+# Choice-list names (``<select name=...>`` and its first entry) that list offerings.
+_OPTION_LIST = re.compile(r"villa|ferienhaus|apartment|wohnung|objekt|property|properties|listing|unit|room|zimmer|"
+                          r"product|produkt|produit|course|kurs|cours|service|leistung|treatment|behandlung|"
+                          r"(?:^|[_\s-])type(?:$|[_\s-])|kategorie|category|catégorie", re.I)
+_LISTING_LIST = re.compile(r"villa|ferienhaus|apartment|wohnung|objekt|property|properties|listing|unit|room|zimmer", re.I)
 _RECURRING = re.compile(r"/\s*(?:mo|month|monat|mois|mes|mese|maand|year|yr|jahr|an|año|anno|jaar)\b|"
                         r"\b(?:per|pro|par|al|a|im|por)\s+(?:month|monat|mois|mes|mese|maand|year|jahr|an|año)\b|"
                         r"monatlich|monthly|mensuel|mensual|mensile|maandelijks", re.I)
@@ -120,8 +126,7 @@ _STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,])|(?<
                                 r"(?<![\d.,])\d{1,3}\s?%")
 # Imperatives that open calls to action beside ``products._CTA_VERBS`` ("Use & remix",
 # "Share your work", "Give today"); only as the first of several words.
-_MORE_CTA = frozenset(_norm(w) for w in "use share remix give donate spende teile partage comparte condividi "
-                      "deel nutze utilisez usa utilizza gebruik".split())
+_MORE_CTA = frozenset(_norm(w) for w in ["use", "share", "remix", "give", "donate", "spende", "teile", "partage", "comparte", "condividi", "deel", "nutze", "utilisez", "usa", "utilizza", "gebruik"])
 _CORPORATE = frozenset(_norm(w) for w in ["group", "gruppe", "groupe", "grupo", "gruppo", "groep", "online", "shop", "home", "team", "company", "gmbh", "ag", "website", "webseite", "site", "homepage"])
 
 
@@ -322,6 +327,21 @@ class _Builder:
                     why = furniture.reason(c.text, c.href)
                     self.sel.reject(c.text, why or f"{c.zone} link (not under an offering menu)", c.zone)
 
+    def options(self) -> None:
+        """Choice lists whose name says they list offerings (a villa, product, course or
+        property-type list in a search form); others (sort order, sizes, countries) not."""
+        for page in self.pages:
+            for c in page.candidates:
+                if c.role != "option":
+                    continue
+                if _OPTION_LIST.search(c.heading):
+                    if country_code(c.text) is not None:
+                        self.sel.reject(c.text, "a country in a choice list", "option")
+                        continue
+                    self.add(c.text, source="section-list", kind="listing" if _LISTING_LIST.search(c.heading)
+                             else self._default_kind(c.heading), url=page.url, evidence=f"choice list {c.heading}",
+                             strict=True, confidence=0.45)
+
     def text(self) -> None:
         for page in [*self.pages[:1], *[p for p in self.pages[1:] if _is_offer_page(p)]]:
             for source in (page.title, page.description, page.og.get("description", "")):
@@ -382,6 +402,7 @@ def select(pages: Sequence[PageExtract], *, company: str = "", country: str | No
     b.subject()
     b.sections()
     b.navigation()
+    b.options()
     if len(b.sel.offerings) < 6:
         b.text()  # running text and titles only fill a short list
     return b.sel
