@@ -47,6 +47,8 @@ VOCAB: dict[str, frozenset[str]] = {
         show all|view all|see all|alle anzeigen|alle zeigen|tout voir|ver todo|vedi tutti|alles bekijken|
         ver tudo|overview|übersicht|aperçu|close|schließen|fermer|cerrar|chiudi|sluiten|fechar|open|
         maximize|minimize|maximise|minimise|expand|collapse|fullscreen|vollbild|plein écran|
+        download|herunterladen|télécharger|descargar|scarica|downloaden|baixar|cancel|abbrechen|annuler|
+        cancelar|annulla|annuleren|reply|antworten|répondre|responder|rispondi|beantwoorden|
         print|drucken|imprimer|imprimir|stampa|afdrukken|share|teilen|partager|compartir|condividi|delen|
         skip to content|zum inhalt springen|aller au contenu|saltar al contenido|vai al contenuto|
         interaktive karte|interactive map|map|karte|carte interactive|mapa|mappa|kaart|
@@ -222,6 +224,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "audience": ("architects", "architekten", "architectes", "arquitectos", "architetti", "homeowners", "householders", "hausbesitzer", "eigentümer", "trade customers", "installers",
                  "installateure", "fachhandwerker", "for architects", "für architekten", "für händler",
                  "for dealers", "for professionals", "für profis", "pour les professionnels"),
+    "comment form": ("annuler la réponse", "cancel reply", "antwort abbrechen", "leave a reply", "leave a comment",
+                     "laisser un commentaire", "deja un comentario", "lascia un commento", "reageer"),
     "cookie": ("nicht erlauben", "erlauben", "allow all", "deny", "einstellungen speichern", "save settings",
                "ich bin einverstanden", "i agree", "j'accepte"),
 }

@@ -320,7 +320,7 @@ class _Builder:
                     # accepting labels (even those with a page of their own) gained little
                     # and brought in info sections ("Fahrzeuge", "Einsätze"): left out.
                     self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
-                elif c.zone in ("nav", "header", "main"):
+                elif c.zone in ("nav", "header", "main", "aside"):
                     self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
                              evidence=f"navigation: {c.text}", strict=True, confidence=0.35)
                 else:
