@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from demoforge.domain.errors import Conflict
+from demoforge.domain.industries import INDUSTRY_CODES
 
 
 def utcnow() -> dt.datetime:
@@ -75,14 +76,9 @@ PHASE_WEIGHTS: dict[Phase, int] = {
 }
 
 
-# The fixed industry vocabulary research chooses from (also the template names).
-INDUSTRIES: tuple[str, ...] = (
-    "retail_ecommerce", "saas_software", "financial_services", "insurance", "healthcare",
-    "pharma_life_sciences", "manufacturing", "logistics_transport", "travel_hospitality",
-    "restaurants_food", "media_entertainment", "education", "real_estate",
-    "energy_utilities", "telecom", "automotive", "professional_services",
-    "government_public", "nonprofit", "agriculture", "construction_engineering", "other",
-)
+# The fixed industry vocabulary research chooses from (also the template names): the
+# codes of the industry registry, its one home.
+INDUSTRIES: tuple[str, ...] = INDUSTRY_CODES
 
 
 class JobStatus(enum.StrEnum):

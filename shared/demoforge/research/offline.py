@@ -23,8 +23,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from demoforge.domain.job import INDUSTRIES
+from demoforge.domain.industries import INDUSTRY_CODES, REGISTRY
+from demoforge.domain.profile import Fact
 from demoforge.domain.results import Evidence, ResearchResult
+from demoforge.research import places, profile
 from demoforge.research.extract import PageExtract
 from demoforge.research.lexicon import JSONLD_TYPES, LEXICON
 from demoforge.research.products import products, sub_industry
@@ -153,9 +155,9 @@ def _commerce_signal(page: PageExtract) -> float:
     retail cue whatever is being sold (wine, ink, jackets)."""
     chrome = " ".join([*page.nav_links, *page.footer_links, page.title])
     # Cart links are often icons without text: their URL still says "cart".
-    has_cart = bool(_CART.search(chrome) or _CART.search(page.text)) or any(
-        _CART.search(urllib.parse.urlsplit(link.href).path) for link in page.links
-    )
+    # ``has_cart`` is read at extraction from link URLs and kept in the cache (the links
+    # themselves are not), so a cached page scores like a fresh one.
+    has_cart = page.has_cart or bool(_CART.search(chrome) or _CART.search(page.text))
     if not has_cart:
         return 0.0
     prices = len(_PRICE.findall(page.text)) + len(_PRICE.findall(chrome))
@@ -179,7 +181,7 @@ def score_pages(pages: Sequence[PageExtract]) -> Scores:
             industry = JSONLD_TYPES.get(t)
             if industry and t not in jsonld[industry]:
                 jsonld[industry].append(t)
-    scores = {i: 0.0 for i in INDUSTRIES if i != "other"}
+    scores = {i: 0.0 for i in INDUSTRY_CODES if i != "other"}
     for industry, terms in weighted.items():
         scores[industry] = sum(term_weight[(industry, t)] * math.log1p(c) for t, c in terms.items())
     for industry, types in jsonld.items():
@@ -199,53 +201,12 @@ def confidence_of(ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]
 
 
 # ------------------------------------------------------------------- result building
-# Entities and KPIs an analytics demo for the industry would typically show; modeling
-# refines them. Kept short: they seed, they do not decide.
+# Entities and KPIs an analytics demo for the industry would typically show (from the
+# industry registry); modeling refines them. Kept short: they seed, they do not decide.
 PROFILES: dict[str, tuple[list[str], list[str]]] = {
-    "retail_ecommerce": (["customers", "orders", "order_items", "products", "categories", "stores"],
-                         ["revenue", "average order value", "conversion rate", "return rate", "repeat purchase rate"]),
-    "saas_software": (["accounts", "users", "subscriptions", "plans", "usage_events", "invoices"],
-                      ["MRR", "churn rate", "net revenue retention", "active users", "trial conversion"]),
-    "financial_services": (["customers", "accounts", "transactions", "loans", "products", "branches"],
-                           ["loan volume", "default rate", "net interest margin", "deposits", "approval rate"]),
-    "insurance": (["policyholders", "policies", "claims", "premiums", "agents", "products"],
-                  ["gross written premium", "loss ratio", "claim frequency", "retention rate", "average claim cost"]),
-    "healthcare": (["patients", "appointments", "providers", "treatments", "locations", "invoices"],
-                   ["appointments per day", "no-show rate", "revenue per patient", "wait time", "utilisation"]),
-    "pharma_life_sciences": (["products", "trials", "sites", "patients", "batches", "orders"],
-                             ["trial enrolment", "batch yield", "sales by product", "adverse event rate", "time to market"]),
-    "manufacturing": (["products", "production_orders", "machines", "plants", "suppliers", "customers"],
-                      ["output volume", "OEE", "scrap rate", "on-time delivery", "unit cost"]),
-    "logistics_transport": (["shipments", "customers", "routes", "vehicles", "depots", "deliveries"],
-                            ["on-time delivery", "cost per shipment", "fleet utilisation", "transit time", "damage rate"]),
-    "travel_hospitality": (["guests", "bookings", "rooms", "properties", "channels", "reviews"],
-                           ["occupancy rate", "ADR", "RevPAR", "booking lead time", "cancellation rate"]),
-    "restaurants_food": (["products", "orders", "customers", "locations", "suppliers", "menu_items"],
-                         ["sales", "average ticket", "food cost %", "top sellers", "repeat customers"]),
-    "media_entertainment": (["titles", "productions", "viewers", "subscriptions", "channels", "events"],
-                            ["audience reach", "watch time", "revenue per title", "subscriber churn", "ticket sales"]),
-    "education": (["students", "courses", "enrollments", "instructors", "sessions", "payments"],
-                  ["enrolments", "completion rate", "attendance", "revenue per course", "satisfaction score"]),
-    "real_estate": (["properties", "listings", "units", "tenants", "leases", "agents"],
-                    ["occupancy", "average rent", "days on market", "sales volume", "lead conversion"]),
-    "energy_utilities": (["customers", "meters", "installations", "readings", "tariffs", "invoices"],
-                         ["energy delivered", "installed capacity", "revenue per customer", "outage minutes", "self-consumption"]),
-    "telecom": (["subscribers", "plans", "usage", "devices", "cells", "tickets"],
-                ["ARPU", "churn rate", "data usage", "network availability", "net adds"]),
-    "automotive": (["vehicles", "customers", "sales", "service_orders", "parts", "dealers"],
-                   ["units sold", "service revenue", "parts margin", "inventory days", "lead conversion"]),
-    "professional_services": (["clients", "projects", "consultants", "timesheets", "invoices", "services"],
-                              ["billable utilisation", "revenue per client", "realisation rate", "project margin", "new clients"]),
-    "government_public": (["citizens", "cases", "services", "offices", "requests", "budgets"],
-                          ["cases handled", "processing time", "service satisfaction", "budget execution", "requests per channel"]),
-    "nonprofit": (["members", "donors", "donations", "campaigns", "events", "volunteers"],
-                  ["donations raised", "donor retention", "member growth", "campaign ROI", "volunteer hours"]),
-    "agriculture": (["farms", "fields", "crops", "harvests", "customers", "equipment"],
-                    ["yield per hectare", "harvest volume", "input cost", "sales by crop", "equipment utilisation"]),
-    "construction_engineering": (["projects", "clients", "sites", "contracts", "workers", "materials"],
-                                 ["project margin", "on-time completion", "cost overrun", "backlog", "change orders"]),
-    "other": (["customers", "orders", "products"], ["revenue", "customers", "growth"]),
+    code: (list(ind.entities), list(ind.kpis)) for code, ind in REGISTRY.items()
 }
+
 
 def _products(pages: Sequence[PageExtract], company: str = "", limit: int = 10) -> list[str]:
     """Product/service names from page structure, without navigation, calls to action
@@ -372,8 +333,76 @@ def _language(pages: Sequence[PageExtract]) -> str:
     return max(votes.items(), key=lambda kv: kv[1])[0] if votes else "en"
 
 
+def _industry(scores: Scores) -> tuple[str, float, list[tuple[str, float]]]:
+    """(industry, confidence, candidates). ``other`` only when no industry has any
+    evidence at all; weak evidence gives its industry with a confidence that asks a person."""
+    probs = confidence_of(scores.ranked())
+    if not probs:
+        return "other", 0.0, []
+    industry, confidence = probs[0]
+    if scores.ranked()[0][1] < MIN_SCORE:
+        confidence = min(confidence, 0.3)
+    return industry, confidence, probs[:3]
+
+
 def analyse(pages: Sequence[PageExtract], *, company_name: str | None = None) -> ResearchResult:
-    """The offline ResearchResult for the crawled pages (home page first)."""
+    """The offline prospect profile for the crawled pages (home page first)."""
+    scores = score_pages(pages)
+    industry, confidence, candidates = _industry(scores)
+    entities, kpis = PROFILES.get(industry, PROFILES["other"])
+    specific = scores.jsonld.get(industry, [])
+    sub = sub_industry(specific, pages)[:200]
+    facts: dict[str, Fact] = {}
+    if company_name:
+        company = company_name[:200]
+        facts["company_name"] = Fact(value=company, confidence=1.0, signals=["given by the customer engineer"])
+    else:
+        company, facts["company_name"] = profile.company(pages)
+    language, languages, facts["language"] = profile.languages(pages)
+    where = places.infer(profile.place_inputs(pages))
+    facts.update(where.facts)
+    selection = profile.offerings(pages, company, where.country)
+    shape, facts["shape"] = profile.shape_of(industry, pages, len(where.locations))
+    customer, business_model = profile.customer_type(industry, shape, pages)
+    phones = sum(len(places.phone_countries(p.place_text)) for p in pages[:3])
+    facts["industry"] = Fact(value=industry, confidence=confidence,
+                             signals=[f"{t} ({c:.1f})" for t, c in sorted(scores.term_hits.get(industry, {}).items(),
+                                                                            key=lambda kv: -kv[1])[:6]]
+                             + [f"schema.org {t}" for t in specific[:3]])
+    warnings = [w for w in (profile.few_offerings_warning(len(selection.offerings), profile.typical_of(industry, sub)),)
+                if w]
+    return ResearchResult(
+        company_name=company,
+        industry=industry,
+        sub_industry=sub,
+        business_model=business_model,
+        products_services=[o.name for o in selection.offerings][:30],
+        key_entities=list(entities),
+        kpis=list(kpis),
+        evidence=_evidence(pages, industry, scores.term_hits.get(industry, {})),
+        confidence=confidence,
+        language=language,
+        candidates=candidates,
+        source="offline",
+        pages=[p.url for p in pages][:10],
+        offerings=selection.offerings,
+        rejected=selection.rejected,
+        country=where.country,
+        currency=where.currency,
+        locations=where.locations,
+        languages=languages,
+        shape=shape,
+        customer_type=customer,
+        channels=profile.channels(pages, len(where.locations), phones, shape),
+        facts=facts,
+        warnings=warnings,
+    )
+
+
+def analyse_legacy(pages: Sequence[PageExtract], *, company_name: str | None = None) -> ResearchResult:
+    """The analyser as it was before the prospect profile (industry, names from the
+    title, products from ``research.products`` with navigation filler): kept callable as
+    the baseline of ``bench/research_profile.py``."""
     scores = score_pages(pages)
     probs = confidence_of(scores.ranked())
     if not probs or scores.ranked()[0][1] < MIN_SCORE:

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cloudevents.http import CloudEvent, to_binary, to_structured
+from cloudevents.conversion import to_binary, to_structured
+from cloudevents.http import CloudEvent
 from functions_framework import create_app
 
 from demoforge.adapters.memory_bus import MemoryBus

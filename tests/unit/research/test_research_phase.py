@@ -84,7 +84,8 @@ def test_second_run_uses_the_cache(make_deps: Callable[..., Container]) -> None:
     first = research.run(_ctx(deps))
     deps.store.create(JobDoc(job_id="job2", customer_url=URL))
     second = research.run(PhaseContext(job=deps.store.get("job2"), phase=Phase.RESEARCH, services=deps))  # type: ignore[arg-type]
-    assert fetcher.calls == [URL]
+    # Only the first run fetched (the home page and its imprint, read for the address).
+    assert fetcher.calls == [URL, URL + "impressum"]
     assert second.summary["cached"] is True and second.result == first.result
 
 

@@ -1,0 +1,421 @@
+"""Offerings from structure first, never site furniture, every rejection explained.
+
+Sources, most trusted first (each accepted offering says which one it came from):
+
+1. structured data: schema.org Product, Offer, AggregateOffer, Service, MenuItem, Course,
+   Event, Vehicle, Accommodation, FinancialProduct ... nodes (JSON-LD, microdata, RDFa)
+   and OpenGraph product tags;
+2. priced items: a name beside a price in a card, list item or table row of the body;
+3. list items and sub-headings under a heading that announces offerings ("Produkte",
+   "Our services", "Tarife"), or anywhere on a page whose URL or title is one;
+4. navigation links in a menu labelled as an offering section ("Produkte" > "Stromspeicher");
+5. enumerations in the title/description and plan names before a recurring price.
+
+Every candidate then passes the furniture filter (``furniture.reason``: vocabulary in
+seven languages, what it links to, language names) and, for the weaker sources, the
+plausibility check of ``products.is_plausible`` (no calls to action, slogans, questions,
+pronouns). Body strings repeated on most of the site's pages are chrome too. Rejections
+keep their reason for ``demoforge research --explain``.
+
+Unification note: ``domain.offerings`` (shared with the templates) is meant to take over
+``products.is_plausible`` and the furniture vocabulary; until it exists they live here.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pycountry
+
+from demoforge.domain.profile import Offering, OfferingKind, OfferingSource, Rejected
+from demoforge.research import furniture
+from demoforge.research.blocks import Candidate
+from demoforge.research.extract import PageExtract
+from demoforge.research.money import find_prices, iso_currency, parse_amount
+from demoforge.research.places import country_code
+from demoforge.research.products import (
+    _OFFER_CUE,
+    _PLAN,
+    _PLAN_STOP,
+    _PRONOUNS,
+    _cap,
+    _clean,
+    _enumerations,
+    _head,
+    _is_offer_page,
+    _key,
+    _norm,
+    _plan_name,
+    is_plausible,
+)
+from demoforge.research.structured import Node
+
+MAX_OFFERINGS = 60
+MAX_REJECTED = 80
+
+_KIND_BY_TYPE: dict[str, OfferingKind] = {
+    **dict.fromkeys(("Product", "ProductGroup", "ProductModel", "IndividualProduct", "Offer", "AggregateOffer",
+                     "MenuItem", "Vehicle", "Car", "Motorcycle", "Drug", "DietarySupplement", "Book", "Wine",
+                     "LoanOrCredit", "MortgageLoan", "BankAccount", "CreditCard", "InvestmentOrDeposit",
+                     "FinancialProduct", "SoftwareApplication", "WebApplication", "MobileApplication",
+                     "MusicAlbum", "Movie", "VideoGame"), "product"),
+    **dict.fromkeys(("Service", "ProfessionalService", "FoodService", "BroadcastService", "CableOrSatelliteService",
+                     "MedicalProcedure", "MedicalTherapy", "TherapeuticProcedure", "InsurancePolicy",
+                     "TaxiService", "GovernmentService"), "service"),
+    **dict.fromkeys(("Course", "CourseInstance", "EducationalOccupationalProgram", "Event", "Trip", "TouristTrip"),
+                    "programme"),
+    **dict.fromkeys(("Accommodation", "HotelRoom", "Suite", "Room", "Apartment", "House", "SingleFamilyResidence",
+                     "Residence", "RealEstateListing", "VacationRental"), "listing"),
+}
+# MenuSection and OfferCatalog group offerings ("Getränke", "Kaffee"): categories, not offerings.
+_CONFIDENCE: dict[str, float] = {"json-ld": 0.9, "microdata": 0.9, "rdfa": 0.85, "opengraph": 0.85,
+                                 "priced-item": 0.8, "section-list": 0.65, "section-heading": 0.6,
+                                 "nav-section": 0.6, "text": 0.45}
+# Section headings that announce offerings beyond ``products._OFFER_CUE``: a firm's focus
+# areas and fields of activity, a range, a programme list.
+_MORE_OFFER_CUE = re.compile(r"schwerpunkt|tätigkeitsbereich|tätigkeitsfeld|leistungsspektrum|leistungsangebot|"
+                             r"fachgebiet|focus areas|areas of expertise|our work|domaines d'intervention|"
+                             r"áreas de práctica|aree di attività|werkgebieden", re.I)
+# Choice-list names (``<select name=...>`` and its first entry) that list offerings.
+_OPTION_LIST = re.compile(r"villa|ferienhaus|apartment|wohnung|objekt|property|properties|listing|unit|room|zimmer|"
+                          r"product|produkt|produit|course|kurs|cours|service|leistung|treatment|behandlung|"
+                          r"(?:^|[_\s-])type(?:$|[_\s-])|kategorie|category|catégorie", re.I)
+_LISTING_LIST = re.compile(r"villa|ferienhaus|apartment|wohnung|objekt|property|properties|listing|unit|room|zimmer", re.I)
+_RECURRING = re.compile(r"/\s*(?:mo|month|monat|mois|mes|mese|maand|year|yr|jahr|an|año|anno|jaar)\b|"
+                        r"\b(?:per|pro|par|al|a|im|por)\s+(?:month|monat|mois|mes|mese|maand|year|jahr|an|año)\b|"
+                        r"monatlich|monthly|mensuel|mensual|mensile|maandelijks", re.I)
+_SERVICE_CUE = re.compile(r"servic|leistung|prestation|servizi|diensten|beratung|consult|therap|treatment|"
+                          r"behandlung|rechtsgebiet|practice area|expertise|kompetenz", re.I)
+_PROGRAMME_CUE = re.compile(r"course|kurs|cours|curso|corso|training|seminar|programm|program|ausbildung|"
+                            r"formation|workshop|studieng", re.I)
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class Selection:
+    offerings: list[Offering] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    keys: list[tuple[str, ...]] = field(default_factory=list)
+
+    def reject(self, name: str, reason: str, source: str) -> None:
+        if len(self.rejected) < MAX_REJECTED and all(r.name != name[:160] for r in self.rejected):
+            self.rejected.append(Rejected(name=name[:160], reason=reason[:200], source=source[:40]))
+
+
+def _light_check(name: str) -> str | None:
+    """The checks every name passes, also structured and priced ones (which may contain
+    digits and model numbers: "IDENTjet D4", "Pieps Pro BT")."""
+    words = _WORDS.findall(name)
+    if len(name) < 2 or sum(c.isalpha() for c in name) < 2:
+        return "too short to be a name"
+    if len(words) > 14:
+        return "a sentence, not a name"
+    if name.rstrip().endswith("?"):
+        return "a question"
+    if "@" in name or "://" in name:
+        return "an address or link"
+    return None
+
+
+# Amounts, years and whole percentages ("40,000 customers", "seit 2004", "-20 %") are not
+# names; a decimal percentage is a specification ("Joghurt mild 1,5 % Fett").
+_STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,])|(?<![\w.,])\d{4,}(?![\w.,])|"
+                                r"(?<![\d.,])\d{1,3}\s?%")
+# Imperatives that open calls to action beside ``products._CTA_VERBS`` ("Use & remix",
+# "Share your work", "Give today"); only as the first of several words.
+_MORE_CTA = frozenset(_norm(w) for w in ["use", "share", "remix", "give", "donate", "spende", "teile", "partage", "comparte", "condividi", "deel", "nutze", "utilisez", "usa", "utilizza", "gebruik"])
+_CORPORATE = frozenset(_norm(w) for w in ["group", "gruppe", "groupe", "grupo", "gruppo", "groep", "online", "shop", "home", "team", "company", "gmbh", "ag", "website", "webseite", "site", "homepage"])
+
+
+def strict_check(name: str, company: str, kind: str) -> str | None:
+    """The plausibility check of ``products.is_plausible`` for names without structure
+    behind them, allowing model numbers and digits inside names ("HARP 2.0", "1 and 2
+    bedroom apartments") but not amounts, years or percentages, and up to eight words."""
+    if _STANDALONE_NUMBER.search(name):
+        return "a number or amount, not a name"
+    words = name.split()
+    if len(words) > 8:
+        return "too long for a name"
+    if len(words) >= 2 and _norm(words[0]) in _MORE_CTA:
+        return "a call to action (opens with an imperative)"
+    masked = re.sub(r"\d", "x", " ".join(words[:5]))
+    if not is_plausible(masked, "", furniture_ok=kind == "plan"):
+        return "not a product or service name (call to action, slogan, label or question)"
+    if any(_norm(w).strip(",.:;!") in _PRONOUNS for w in re.split(r"[\s'’-]+", name)):
+        return "addresses the reader (a call to action or slogan)"
+    if company:
+        c = _norm(company).split()
+        n = _norm(name).split()
+        if n == c or (n[: len(c)] == c and all(w in _CORPORATE for w in n[len(c):])):
+            return "the company's own name"
+    return None
+
+
+def _currency(written: str, country: str | None) -> str | None:
+    code = iso_currency(written, country) if written else None
+    return code if code and pycountry.currencies.get(alpha_3=code) else None
+
+
+def _kind_for(name: str, context: str, default: OfferingKind) -> OfferingKind:
+    if _RECURRING.search(context):
+        return "plan"
+    if default == "product" and _PROGRAMME_CUE.search(name):
+        return "programme"
+    return default
+
+
+class _Builder:
+    def __init__(self, pages: Sequence[PageExtract], company: str, country: str | None) -> None:
+        self.pages = pages
+        self.company = company
+        self.country = country
+        self.sel = Selection()
+        chrome_per_page = [{c.text for c in p.candidates if c.zone == "main" and c.role in ("item", "heading")}
+                           for p in pages]
+        # Body strings on most pages of the site (teasers, footers drawn in the body).
+        self.repeated = (furniture.repeated_chrome(chrome_per_page, max(2, (len(pages) + 1) // 2 + 1))
+                         if len(pages) >= 3 else set())
+
+    def add(self, name: str, *, source: OfferingSource, kind: OfferingKind, url: str, evidence: str = "",
+            price: float | None = None, currency: str | None = None, category: str = "", href: str = "",
+            strict: bool = False, links_count: bool = True, confidence: float | None = None) -> bool:
+        name = _cap(_clean(name))[:120]
+        why = _light_check(name) or furniture.reason(name, href, link_counts=links_count)
+        if why is None and strict:
+            why = strict_check(name, self.company, kind)
+        if why is None and furniture.norm(name) in self.repeated:
+            why = "repeated on most of the site's pages (site chrome)"
+        if why is None and self.company and _norm(name) == _norm(self.company):
+            why = "the company's own name"
+        if why is not None:
+            self.sel.reject(name, why, source)
+            return False
+        key = _key(name)
+        if key in self.sel.keys:
+            return False  # the same name again (plural or case aside)
+        if len(self.sel.offerings) >= MAX_OFFERINGS:
+            return False
+        self.sel.keys.append(key)
+        self.sel.offerings.append(Offering(
+            name=name, kind=kind, price=price, currency=currency if price is not None else None,
+            category=category[:120] or None, source=source, evidence=(evidence or name)[:300], url=url[:2048],
+            confidence=confidence if confidence is not None else _CONFIDENCE[source],
+        ))
+        return True
+
+    # -- sources ---------------------------------------------------------------------
+    def structured(self) -> None:
+        for page in self.pages:
+            for node in page.nodes:
+                self._node(node, page.url)
+
+    def _node(self, node: Node, url: str) -> None:
+        kind = next((_KIND_BY_TYPE[t] for t in node.types if t in _KIND_BY_TYPE), None)
+        if kind is None and not (node.in_list and "ListItem" in node.types):
+            return
+        if not node.name:
+            return
+        price = parse_amount(node.price)
+        currency = _currency(node.currency, self.country) if node.currency else None
+        source: OfferingSource = node.source if node.source in ("json-ld", "microdata", "rdfa", "opengraph") else "json-ld"  # type: ignore[assignment]
+        self.add(node.name, source=source, kind=kind or "product", url=url, price=price, currency=currency,
+                 category=node.category, evidence=node.description or node.name, links_count=False)
+
+    def priced(self) -> None:
+        for page in self.pages:
+            for c in page.candidates:
+                if c.role not in ("card", "row") or not c.price:
+                    continue
+                match = find_prices(c.price, limit=1)
+                price = match[0].amount if match else None
+                currency = _currency(match[0].written_currency, self.country) if match else None
+                kind = _kind_for(c.text, c.context, "product")
+                name = _plan_name(c.text, page.language) if kind == "plan" and len(c.text.split()) == 1 else c.text
+                self.add(name, source="priced-item", kind=kind, url=page.url, price=price, currency=currency,
+                         evidence=c.context, href=c.href, category=c.heading if _OFFER_CUE.search(c.heading) else "")
+
+    def subject(self) -> None:
+        """A page whose URL names its heading ("/tragwerksplanung" titled "Tragwerksplanung",
+        "/produkte/minusl-fruchtjoghurt-erdbeere/") is about one offering: that one."""
+        for page in self.pages:
+            slug = urllib.parse.unquote(urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1])
+            slug_key = re.sub(r"[^a-z0-9äöüß]+", "", slug.lower())
+            if len(slug_key) < 4:
+                continue
+            for heading in page.headings[:2]:
+                if re.sub(r"[^a-z0-9äöüß]+", "", heading.lower()) == slug_key:
+                    self.add(heading, source="section-heading", kind=self._default_kind(page.title), url=page.url,
+                             evidence=f"{page.title} ({page.url})", strict=True, confidence=0.55)
+                    break
+
+    def sections(self) -> None:
+        for page in self.pages:
+            offer_page = _is_offer_page(page)
+            orphan_runs = sum(1 for c in page.candidates if c.role == "heading" and not c.heading
+                              and len(c.text.split()) <= 5)
+            for c in page.candidates:
+                if c.zone != "main" or c.role not in ("item", "heading"):
+                    continue
+                under_offer = bool(_OFFER_CUE.search(c.heading) or _MORE_OFFER_CUE.search(c.heading)) \
+                    and not c.heading.strip().endswith("?")
+                if c.role == "item" and (under_offer or offer_page):
+                    if c.price:
+                        continue  # read as a priced item already
+                    kind = self._default_kind(c.heading or page.title)
+                    self.add(_item_name(c.text), source="section-list", kind=kind, url=page.url, href=c.href,
+                             evidence=f"{c.heading}: {c.context}" if c.heading else c.context, strict=True,
+                             category=c.heading if under_offer else "")
+                elif c.role == "heading" and not c.heading and c.href and not offer_page and _same_site(c.href, page.url) \
+                        and c.href.rstrip("/") != page.url.rstrip("/"):
+                    # A top-level heading that links to a page of its own is a teaser for
+                    # a section or an offering; the strict check keeps slogans out.
+                    self.add(c.text, source="section-heading", kind=self._default_kind(c.text), url=page.url,
+                             href=c.href, evidence=c.text, strict=True, confidence=0.45)
+                elif c.role == "heading" and not c.heading and orphan_runs >= 3 and not _is_h1(c, page):
+                    # A run of short headings with no section above them (a portfolio of
+                    # genres, featured routes): each passes the strict check on its own.
+                    self.add(c.text, source="section-heading", kind=self._default_kind(c.text), url=page.url,
+                             href=c.href, evidence=c.text, strict=True, confidence=0.4)
+                elif c.role == "heading" and c.heading and (under_offer or (offer_page and not _is_h1(c, page))):
+                    kind = self._default_kind(c.heading or page.title)
+                    self.add(c.text, source="section-heading", kind=kind, url=page.url, href=c.href,
+                             evidence=f"{c.heading} › {c.text}", strict=True,
+                             category=c.heading if under_offer else "")
+
+    def navigation(self) -> None:
+        """Navigation links by the menu they hang under: an offering menu ("Produkte") or a
+        business line whose own menu has an offering section (Hochbau > Leistungen) gives
+        offerings; a menu about the site or the company gives furniture; other top-level
+        links that read like a range fill in with low confidence."""
+        for page in self.pages:
+            links = [c for c in page.candidates if c.role == "link"]
+            children: dict[str, list[str]] = {}
+            for c in links:
+                if c.heading:
+                    children.setdefault(_norm(c.heading), []).append(c.text)
+            for c in links:
+                label = c.heading
+                own = children.get(_norm(c.text), [])
+                if label and _norm(label) == _norm(c.text):
+                    self.sel.reject(c.text, "the menu's own overview link", c.zone)
+                elif label:
+                    if _norm(label) in _SECTION_LABELS or (_OFFER_CUE.search(label) and furniture.reason(label) is None):
+                        self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
+                                 href=c.href, evidence=f"menu {label} › {c.text}", strict=True, category=label)
+                    elif furniture.norm(label) in furniture.ABOUT_LABELS or furniture.reason(label) is not None:
+                        why = furniture.reason(c.text, c.href)
+                        self.sel.reject(c.text, why or f"in the {label!r} menu (about the site, not its range)", c.zone)
+                    else:
+                        self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
+                                 href=c.href, evidence=f"menu {label} › {c.text}", strict=True, category=label,
+                                 confidence=0.45)
+                elif any(_norm(x) in _SECTION_LABELS for x in own):
+                    self.add(c.text, source="nav-section", kind="service", url=page.url, href=c.href,
+                             evidence=f"menu {c.text} › {', '.join(own[:3])}", strict=True)
+                elif own:
+                    # A menu label: the category above its items. Measured on the dev pages,
+                    # accepting labels (even those with a page of their own) gained little
+                    # and brought in info sections ("Fahrzeuge", "Einsätze"): left out.
+                    self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
+                elif c.zone in ("nav", "header", "main", "aside"):
+                    self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
+                             evidence=f"navigation: {c.text}", strict=True, confidence=0.35)
+                else:
+                    why = furniture.reason(c.text, c.href)
+                    self.sel.reject(c.text, why or f"{c.zone} link (not under an offering menu)", c.zone)
+
+    def options(self) -> None:
+        """Choice lists whose name says they list offerings (a villa, product, course or
+        property-type list in a search form); others (sort order, sizes, countries) not."""
+        for page in self.pages:
+            for c in page.candidates:
+                if c.role != "option":
+                    continue
+                if _OPTION_LIST.search(c.heading):
+                    if country_code(c.text) is not None:
+                        self.sel.reject(c.text, "a country in a choice list", "option")
+                        continue
+                    self.add(c.text, source="section-list", kind="listing" if _LISTING_LIST.search(c.heading)
+                             else self._default_kind(c.heading), url=page.url, evidence=f"choice list {c.heading}",
+                             strict=True, confidence=0.45)
+
+    def text(self) -> None:
+        for page in [*self.pages[:1], *[p for p in self.pages[1:] if _is_offer_page(p)]]:
+            for source in (page.title, page.description, page.og.get("description", "")):
+                for item in _enumerations(source, proper_nouns_ok=True):
+                    self.add(item, source="text", kind=self._default_kind(source), url=page.url,
+                             evidence=source[:300], strict=True)
+            for m in _PLAN.finditer(page.text[:20_000]):
+                if _norm(m.group(1).split()[0]) in _PLAN_STOP:
+                    continue
+                prices = find_prices(m.group(0), limit=1)
+                self.add(_plan_name(m.group(1), page.language), source="text", kind="plan", url=page.url,
+                         evidence=m.group(0), price=prices[0].amount if prices else None,
+                         currency=_currency(prices[0].written_currency, self.country) if prices else None,
+                         strict=True)
+
+    @staticmethod
+    def _default_kind(context: str) -> OfferingKind:
+        if _PROGRAMME_CUE.search(context):
+            return "programme"
+        if _SERVICE_CUE.search(context):
+            return "service"
+        return "product"
+
+
+# Menu labels that name an offering section outright, even when the furniture
+# vocabulary lists the bare word as navigation ("Produkte", "Services", "Shop").
+_SECTION_LABELS = {_norm(s) for s in (
+    "products", "produkte", "produits", "productos", "prodotti", "producten", "produtos", "services",
+    "leistungen", "dienstleistungen", "prestations", "servicios", "servizi", "diensten", "serviços", "shop",
+    "sortiment", "solutions", "lösungen", "angebot", "unser angebot", "our products", "our services",
+    "unsere produkte", "unsere leistungen", "nos produits", "nos services", "catalogue", "katalog",
+    "speisekarte", "carte", "tarife", "pricing", "kurse", "courses", "formations", "cursos", "corsi",
+)}
+
+
+def _same_site(a: str, b: str) -> bool:
+    return host_of(a) == host_of(b) != ""
+
+
+def _item_name(text: str) -> str:
+    """A list item's name is its head: "Cardiology: ECG, stress tests" -> "Cardiology",
+    "Pediatrics and vaccinations" -> "Pediatrics" (the rest describes it); a short name
+    joined by "&" is one name ("Arts & culture", "Zimmer & Suiten")."""
+    if "&" in text and len(text.split()) <= 4 and not re.search(r"[:,]", text):
+        return _clean(text)
+    return _head(text)
+
+
+def _is_h1(c: Candidate, page: PageExtract) -> bool:
+    return bool(page.headings) and c.text == page.headings[0]
+
+
+def select(pages: Sequence[PageExtract], *, company: str = "", country: str | None = None) -> Selection:
+    """Offerings of the crawled pages (home first) with every rejected candidate."""
+    b = _Builder(pages, company, country)
+    b.structured()
+    b.priced()
+    b.subject()
+    b.sections()
+    b.navigation()
+    b.options()
+    if len(b.sel.offerings) < 6:
+        b.text()  # running text and titles only fill a short list
+    return b.sel
+
+
+def few_offerings_warning(n: int, typical_of: str) -> str | None:
+    """The warning a person sees when the site shows few offerings: we say so rather than
+    invent any (the template's catalogue fills the rest)."""
+    if n >= 3:
+        return None
+    found = "No offerings" if n == 0 else f"{n} offering{'s' if n != 1 else ''}"
+    return f"{found} found on the site; the rest of the catalogue is typical of {typical_of}"
+
+
+def host_of(url: str) -> str:
+    return (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
