@@ -13,7 +13,7 @@ import builtins
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from demoforge.domain.job import Event, JobDoc, PhaseMessage
 
@@ -156,6 +156,39 @@ class LLM(Protocol):
     ) -> dict[str, Any]:
         """``timeout_s`` overrides the configured timeout for one long answer (a dataset spec)."""
         ...
+
+
+@dataclasses.dataclass(frozen=True)
+class LLMUsage:
+    input_tokens: int
+    output_tokens: int
+
+
+@runtime_checkable
+class ReportsLLMUsage(Protocol):
+    """An ``LLM`` that also says what each call used (Claude's ``usage``), for the cost
+    of a demo (``demoforge.service.metering``). Optional: fakes need not implement it."""
+
+    def structured_with_usage(
+        self, *, system: str, messages: Sequence[Mapping[str, Any]], tool_name: str,
+        schema: Mapping[str, Any], max_tokens: int = 4096, timeout_s: float | None = None,
+    ) -> tuple[dict[str, Any], LLMUsage]: ...
+
+
+@dataclasses.dataclass(frozen=True)
+class QueryUsage:
+    bytes_processed: int
+    bytes_billed: int  # what on-demand pricing charges (0 where nothing is billed)
+
+
+@runtime_checkable
+class ReportsQueryUsage(Protocol):
+    """A ``Warehouse`` whose queries also say the bytes they processed and billed.
+    Optional, like ``ReportsLLMUsage``."""
+
+    def query_with_usage(
+        self, ref: DatasetRef, sql: str, *, max_bytes_billed: int
+    ) -> tuple[builtins.list[dict[str, Any]], QueryUsage]: ...
 
 
 @dataclasses.dataclass(frozen=True)
