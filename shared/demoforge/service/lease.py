@@ -56,6 +56,11 @@ class Heartbeat:
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(timeout=30)
 
+    @property
+    def renewing(self) -> bool:
+        """The renewal thread still runs."""
+        return self._thread.is_alive()
+
     def __enter__(self) -> Heartbeat:
         return self.start()
 
