@@ -271,6 +271,23 @@ class LocalRun:
     bus: MemoryBus
 
 
+def _embedded(settings: Settings) -> Settings:
+    return settings.with_(mode="local", job_store="sqlite", bus="memory", warehouse="duckdb",
+                          agents="local", artifacts="local")
+
+
+def local_services(settings: Settings) -> Container:
+    """The embedded adapters ``demoforge run`` uses, e.g. to list its jobs."""
+    return Container(_embedded(settings))
+
+
+def local_pack(settings: Settings, job_id: str) -> Path:
+    """The demo pack folder a local job writes to (``run --out``, remembered per job)."""
+    from demoforge.adapters.local_artifacts import LocalArtifactStore
+
+    return LocalArtifactStore(settings.home).workdir(job_id)
+
+
 def build_local_run(settings: Settings, *, job_id: str, pack: Path) -> LocalRun:
     """The whole pipeline in one process: SQLite, in-process bus, DuckDB, local data agent
     and files, whatever the environment says about adapters; ``job_id``'s artifacts go to
@@ -278,8 +295,7 @@ def build_local_run(settings: Settings, *, job_id: str, pack: Path) -> LocalRun:
     from demoforge.adapters.local_artifacts import LocalArtifactStore
     from demoforge.adapters.memory_bus import MemoryBus
 
-    local = settings.with_(mode="local", job_store="sqlite", bus="memory", warehouse="duckdb",
-                           agents="local", artifacts="local")
+    local = _embedded(settings)
     artifacts = LocalArtifactStore(local.home)
     artifacts.link(job_id, pack)
     bus = MemoryBus()

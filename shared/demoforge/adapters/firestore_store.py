@@ -31,6 +31,7 @@ from typing import Any
 from google.api_core import exceptions as gexc
 from google.auth.credentials import AnonymousCredentials
 from google.cloud import firestore
+from google.cloud.firestore_v1.base_query import FieldFilter
 from google.cloud.firestore_v1.field_path import FieldPath
 from google.cloud.firestore_v1.query import Query
 from pydantic import BaseModel
@@ -38,7 +39,7 @@ from pydantic import BaseModel
 from demoforge.adapters.google_errors import TRANSIENT, transient_errors
 from demoforge.adapters.sqlite_store import event_id
 from demoforge.domain.errors import Conflict, InvalidInput, TransientError
-from demoforge.domain.job import Event, JobDoc, utcnow
+from demoforge.domain.job import Event, JobDoc, JobStatus, utcnow
 from demoforge.service.ports import R, TxFn
 from demoforge.settings import Settings
 
@@ -244,6 +245,31 @@ class FirestoreJobStore:
             f"Firestore transaction on job {job_id} kept hitting contention "
             f"({self.max_tx_attempts} attempts): {last}"
         ) from last
+
+    def stalled_candidates(self, before: dt.datetime, limit: int) -> _Jobs:
+        # Composite index (status, updated_at): terraform/firestore.tf.
+        q: Query = (
+            self.client.collection(JOBS)
+            .where(filter=FieldFilter("status", "in", [JobStatus.QUEUED.value, JobStatus.RUNNING.value]))
+            .where(filter=FieldFilter("updated_at", "<", before))
+            .order_by("updated_at")
+            .limit(limit)
+        )
+        with _mapped("list stalled jobs"):
+            return [decode_job(s.to_dict() or {}) for s in q.stream()]
+
+    def expired_candidates(self, now: dt.datetime, limit: int) -> _Jobs:
+        # Composite index (purge_at, expire_at): terraform/firestore.tf. purge_at is stored
+        # as an explicit null until the teardown is done, so equality finds the open ones.
+        q: Query = (
+            self.client.collection(JOBS)
+            .where(filter=FieldFilter("purge_at", "==", None))
+            .where(filter=FieldFilter("expire_at", "<=", now))
+            .order_by("expire_at")
+            .limit(limit)
+        )
+        with _mapped("list expired jobs"):
+            return [decode_job(s.to_dict() or {}) for s in q.stream()]
 
     def add_event(self, job_id: str, event: Event) -> None:
         data = encode_event(event)

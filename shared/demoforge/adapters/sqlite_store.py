@@ -9,6 +9,7 @@ with its own tables.
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 import json
 import sqlite3
 import threading
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from demoforge.domain.errors import Conflict
-from demoforge.domain.job import Event, JobDoc
+from demoforge.domain.job import Event, JobDoc, JobStatus
 from demoforge.service.ports import R, TxFn
 
 _SCHEMA = """
@@ -121,6 +122,25 @@ class SQLiteJobStore(_Database):
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def stalled_candidates(self, before: dt.datetime, limit: int) -> builtins.list[JobDoc]:
+        rows = self._conn().execute(
+            "SELECT doc FROM jobs WHERE json_extract(doc, '$.status') IN (?, ?)",
+            (JobStatus.QUEUED.value, JobStatus.RUNNING.value),
+        ).fetchall()
+        # Timestamps are compared as datetimes, not as their JSON text (which sorts
+        # "…:00Z" after "…:00.5Z"); a local store holds few jobs.
+        docs = [d for d in (JobDoc.model_validate_json(r[0]) for r in rows) if d.updated_at < before]
+        return sorted(docs, key=lambda d: d.updated_at)[:limit]
+
+    def expired_candidates(self, now: dt.datetime, limit: int) -> builtins.list[JobDoc]:
+        rows = self._conn().execute(
+            "SELECT doc FROM jobs WHERE json_extract(doc, '$.purge_at') IS NULL "
+            "AND json_extract(doc, '$.expire_at') IS NOT NULL",
+        ).fetchall()
+        docs = [d for d in (JobDoc.model_validate_json(r[0]) for r in rows)
+                if d.expire_at is not None and d.expire_at <= now]
+        return sorted(docs, key=lambda d: d.expire_at or now)[:limit]
 
     def add_event(self, job_id: str, event: Event) -> None:
         self._conn().execute(

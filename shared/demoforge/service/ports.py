@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
@@ -41,6 +42,16 @@ class JobStore(Protocol):
 
     def transact(self, job_id: str, fn: TxFn[R]) -> R:
         """Read-modify-write the job document atomically."""
+        ...
+
+    def stalled_candidates(self, before: dt.datetime, limit: int) -> builtins.list[JobDoc]:
+        """For the janitor: queued or running jobs last updated before ``before``, oldest
+        first, at most ``limit`` (whether one is really stalled is ``JobDoc.is_stalled``'s call)."""
+        ...
+
+    def expired_candidates(self, now: dt.datetime, limit: int) -> builtins.list[JobDoc]:
+        """For the janitor: jobs whose ``expire_at`` is not after ``now`` and that are not
+        torn down yet (``purge_at`` unset), soonest expired first, at most ``limit``."""
         ...
 
     def add_event(self, job_id: str, event: Event) -> None: ...
