@@ -95,3 +95,22 @@ resource "google_firestore_index" "expired" {
 
   depends_on = [google_firestore_index.stalled]
 }
+
+# GET /jobs for a caller who is not an admin: created_by == caller, newest first
+# (FirestoreJobStore.list with an owner).
+resource "google_firestore_index" "by_owner" {
+  project    = var.project
+  database   = google_firestore_database.jobs.name
+  collection = "jobs"
+
+  fields {
+    field_path = "created_by"
+    order      = "ASCENDING"
+  }
+  fields {
+    field_path = "created_at"
+    order      = "DESCENDING"
+  }
+
+  depends_on = [google_firestore_index.expired]
+}

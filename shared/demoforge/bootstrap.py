@@ -61,6 +61,7 @@ class Container:
         clock: Callable[[], dt.datetime] = utcnow,
         bodies: dict[Phase, PhaseBody] | None = None,
         llm_disabled: bool = False,
+        identity: CallerIdentity | None = None,
     ) -> None:
         self.settings = settings
         self.clock = clock
@@ -76,6 +77,7 @@ class Container:
         self._research_cache = research_cache
         self._synth = synth
         self._llm_disabled = llm_disabled
+        self._identity = identity
 
     def body_for(self, phase: Phase) -> PhaseBody:
         if phase in self.bodies:
@@ -155,6 +157,8 @@ class Container:
     @functools.cached_property
     def identity(self) -> CallerIdentity:
         """Who calls the api: verified ID tokens in the cloud, "local" on a laptop."""
+        if self._identity is not None:
+            return self._identity
         from demoforge.adapters.identity import GoogleCallerIdentity
 
         return GoogleCallerIdentity(self.settings)

@@ -190,13 +190,19 @@ class FirestoreJobStore:
         data = snap.to_dict() if snap.exists else None
         return decode_job(data) if data is not None else None
 
-    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[_Jobs, str | None]:
+    def list(
+        self, limit: int = 20, cursor: str | None = None, *, owner: str | None = None
+    ) -> tuple[_Jobs, str | None]:
         if limit < 1:
             raise InvalidInput("limit must be at least 1")
         # Ordering by created_at desc then document id desc matches Firestore's implicit
-        # tie-break, so the single-field index on created_at serves this query.
+        # tie-break, so the single-field index on created_at serves this query (with an
+        # owner, the composite index (created_by, created_at desc) in terraform/firestore.tf).
+        base: Any = self.client.collection(JOBS)  # a CollectionReference is a query too
+        if owner is not None:
+            base = base.where(filter=FieldFilter("created_by", "==", owner))
         q: Query = (
-            self.client.collection(JOBS)
+            base
             .order_by("created_at", direction=firestore.Query.DESCENDING)
             .order_by(FieldPath.document_id(), direction=firestore.Query.DESCENDING)
         )

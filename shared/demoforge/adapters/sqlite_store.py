@@ -87,19 +87,23 @@ class SQLiteJobStore(_Database):
         row = self._conn().execute("SELECT doc FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
         return JobDoc.model_validate_json(row[0]) if row else None
 
-    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[builtins.list[JobDoc], str | None]:
+    def list(
+        self, limit: int = 20, cursor: str | None = None, *, owner: str | None = None
+    ) -> tuple[builtins.list[JobDoc], str | None]:
+        where, params = [], []
         if cursor:
             created, _, jid = cursor.partition("|")
-            rows = self._conn().execute(
-                "SELECT doc, created_at, job_id FROM jobs WHERE (created_at, job_id) < (?, ?) "
-                "ORDER BY created_at DESC, job_id DESC LIMIT ?",
-                (created, jid, limit + 1),
-            ).fetchall()
-        else:
-            rows = self._conn().execute(
-                "SELECT doc, created_at, job_id FROM jobs ORDER BY created_at DESC, job_id DESC LIMIT ?",
-                (limit + 1,),
-            ).fetchall()
+            where.append("(created_at, job_id) < (?, ?)")
+            params += [created, jid]
+        if owner is not None:
+            where.append("json_extract(doc, '$.created_by') = ?")
+            params.append(owner)
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        rows = self._conn().execute(
+            f"SELECT doc, created_at, job_id FROM jobs {clause}"
+            "ORDER BY created_at DESC, job_id DESC LIMIT ?",
+            (*params, limit + 1),
+        ).fetchall()
         docs = [JobDoc.model_validate_json(r[0]) for r in rows[:limit]]
         nxt = f"{rows[limit - 1][1]}|{rows[limit - 1][2]}" if len(rows) > limit else None
         return docs, nxt

@@ -68,3 +68,9 @@ class Cancelled(DemoforgeError):
     and acks. Phases let it propagate; it is neither transient nor a failure."""
 
     code = "cancelled"
+
+
+class Forbidden(DemoforgeError):
+    """The caller may not see or act on this job (not its creator, not an admin): HTTP 403."""
+
+    code = "forbidden"

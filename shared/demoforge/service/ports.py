@@ -36,8 +36,11 @@ class JobStore(Protocol):
 
     def get(self, job_id: str) -> JobDoc | None: ...
 
-    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[builtins.list[JobDoc], str | None]:
-        """Newest first. ``cursor`` is opaque; the second value is the next page's cursor."""
+    def list(
+        self, limit: int = 20, cursor: str | None = None, *, owner: str | None = None
+    ) -> tuple[builtins.list[JobDoc], str | None]:
+        """Newest first; only jobs ``created_by`` ``owner`` when given. ``cursor`` is
+        opaque; the second value is the next page's cursor."""
         ...
 
     def transact(self, job_id: str, fn: TxFn[R]) -> R:

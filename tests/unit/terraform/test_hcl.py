@@ -398,6 +398,7 @@ def test_janitor_is_ticked_by_the_scheduler_and_its_queries_are_indexed(tf: Doc)
     assert indexes == {
         "stalled": [("status", "ASCENDING"), ("updated_at", "ASCENDING")],
         "expired": [("purge_at", "ASCENDING"), ("expire_at", "ASCENDING")],
+        "by_owner": [("created_by", "ASCENDING"), ("created_at", "DESCENDING")],
     }
     src = (ROOT / "shared" / "demoforge" / "adapters" / "firestore_store.py").read_text()
     assert 'FieldFilter("status", "in"' in src and '.order_by("updated_at")' in src
