@@ -127,6 +127,9 @@ def test_cancel_during_warehouse_stops_before_any_load_and_retry_resumes_there(
     assert job.phase(Phase.RESEARCH).attempts == 1 and job.phase(Phase.MODELING).attempts == 1
     assert sum(m.startswith("research started") for m in messages(deps)) == 1
     assert wh.loads == len(job.results["warehouse"]["tables"])
+    # What it cost, on the job: DuckDB's bytes (estimated, priced at 0), offline: no tokens.
+    assert job.cost is not None and job.cost.bq_bytes_loaded > 0 and job.cost.total_usd == 0
+    assert job.cost.llm_calls == 0
 
 
 def test_cancel_during_content_stops_the_queries_still_to_come(tmp_path: Path, sample_url: str) -> None:
