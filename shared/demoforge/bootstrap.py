@@ -109,7 +109,11 @@ class Container:
 
     @functools.cached_property
     def warehouse(self) -> Warehouse:
-        return self._warehouse if self._warehouse is not None else build_warehouse(self.settings, self.artifacts)
+        if self._warehouse is not None:
+            return self._warehouse
+        # Only DuckDB keeps its files in the artifact store: BigQuery must not build the GCS
+        # adapter (the janitor's zip has no google-cloud-storage).
+        return build_warehouse(self.settings, lambda: self.artifacts)
 
     @property
     def llm(self) -> LLM | None:
@@ -248,7 +252,7 @@ def build_artifacts(settings: Settings) -> ArtifactStore:
             assert_never(other)
 
 
-def build_warehouse(settings: Settings, artifacts: ArtifactStore) -> Warehouse:
+def build_warehouse(settings: Settings, artifacts: Callable[[], ArtifactStore]) -> Warehouse:
     match settings.warehouse:
         case "bigquery":
             from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
@@ -257,7 +261,7 @@ def build_warehouse(settings: Settings, artifacts: ArtifactStore) -> Warehouse:
         case "duckdb":
             from demoforge.adapters.duckdb_warehouse import DuckDBWarehouse
 
-            return DuckDBWarehouse(settings, artifacts)
+            return DuckDBWarehouse(settings, artifacts())
         case other:
             assert_never(other)
 

@@ -26,7 +26,7 @@ import datetime as dt
 
 from demoforge.domain.errors import NotFound, PermanentError, TransientError
 from demoforge.domain.job import EventLevel, JobDoc, JobStatus
-from demoforge.service import jobs, teardown
+from demoforge.service import jobs
 from demoforge.service.services import Services
 from demoforge.service.transact import update
 
@@ -78,6 +78,10 @@ def expire_job(services: Services, job_id: str) -> JobDoc:
     if changed:
         services.events.write(job_id, f"demo expired (its TTL ended {job.expire_at:%Y-%m-%d %H:%M} "
                               "UTC): tearing down its agent, dataset and artifacts")
+    # Imported here: teardown reaches the agent definition (sqlglot), which most ticks
+    # (nothing expired) never need, so the janitor's cold start stays light.
+    from demoforge.service import teardown
+
     teardown.delete_job(services, job_id)
     keep = dt.timedelta(days=services.settings.expired_record_days)
     done, _ = update(services.store, job_id, lambda j: j.torn_down(services.clock(), keep=keep))
