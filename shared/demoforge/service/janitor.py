@@ -41,15 +41,11 @@ class SweepReport:
         return dataclasses.asdict(self)
 
 
-def stall_after(services: Services) -> dt.timedelta:
-    return dt.timedelta(seconds=services.settings.lease_seconds + jobs.STALL_GRACE_S)
-
-
 def sweep(services: Services) -> SweepReport:
     report = SweepReport()
     s = services.settings
     now = services.clock()
-    for job in services.store.stalled_candidates(now - stall_after(services), s.janitor_batch):
+    for job in services.store.stalled_candidates(now - jobs.stall_after(services), s.janitor_batch):
         updated = jobs.fail_if_stalled(services, job)
         if updated.status == JobStatus.FAILED and job.status != JobStatus.FAILED:
             report.stalled.append(job.job_id)

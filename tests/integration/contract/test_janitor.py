@@ -82,7 +82,7 @@ def env(store: JobStore, tmp_path: Path) -> tuple[Container, Clock, Agents, Ware
 
 def test_janitor_fails_stalled_jobs_and_expires_demos_idempotently(env) -> None:
     deps, clock, agents, wh = env
-    stall = janitor.stall_after(deps)
+    stall = jobs.stall_after(deps)
     store = deps.store
     long_ago = T0 - stall - dt.timedelta(minutes=5)
     later = T0 + dt.timedelta(days=30)
