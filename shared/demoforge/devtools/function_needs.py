@@ -100,6 +100,9 @@ FUNCTION_ROLES: Mapping[str, FunctionRole] = {
     "content": FunctionRole(_PHASE | {"warehouse", "llm"}, "demoforge.phases.content"),
     # The agent phase checks the dataset's date coverage in the warehouse before asking.
     "agent": FunctionRole(_PHASE | {"warehouse", "agents"}, "demoforge.phases.agent"),
+    # Scheduled sweeper: fails stalled jobs (store) and tears expired demos down (agent,
+    # dataset); bus only because it shares demoforge.service.jobs with the api.
+    "janitor": FunctionRole(frozenset({"store", "bus", "warehouse", "agents"})),
 }
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from demoforge.domain.cost import Usage
 from demoforge.domain.errors import Conflict
 from demoforge.domain.industries import INDUSTRY_CODES
 
@@ -89,11 +90,13 @@ class JobStatus(enum.StrEnum):
     FAILED = "failed"
     CANCELLED = "cancelled"
     DELETED = "deleted"
+    EXPIRED = "expired"  # the janitor tore the demo down at its TTL (``expire_at``)
 
     @property
     def terminal(self) -> bool:
-        """Completed, failed, cancelled or deleted: no phase runs any more."""
-        return self in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.DELETED)
+        """Completed, failed, cancelled, deleted or expired: no phase runs any more."""
+        return self in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED,
+                        JobStatus.DELETED, JobStatus.EXPIRED)
 
 
 class PhaseStatus(enum.StrEnum):
@@ -102,6 +105,15 @@ class PhaseStatus(enum.StrEnum):
     WAITING = "waiting"
     DONE = "done"
     FAILED = "failed"
+    CANCELLED = "cancelled"  # was running when the job was cancelled; ``:retry`` resumes here
+
+
+class Renewal(enum.StrEnum):
+    """What a heartbeat found (``JobDoc.renew``)."""
+
+    RENEWED = "renewed"
+    STOPPED = "stopped"  # the job finished meanwhile (cancelled, deleted, expired, failed)
+    LOST = "lost"  # the lease is not ours any more (expired and taken over)
 
 
 class Claim(enum.StrEnum):
@@ -134,6 +146,7 @@ class PhaseState(_Doc):
     lease_owner: str | None = None
     lease_expires_at: dt.datetime | None = None
     last_error: str | None = None
+    cost: Usage | None = None  # summed over attempts (``JobDoc.add_cost``)
 
 
 class JobError(_Doc):
@@ -179,6 +192,11 @@ class JobDoc(_Doc):
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     expire_at: dt.datetime | None = None
+    # LLM and BigQuery usage of every phase so far, priced (``add_cost``).
+    cost: Usage | None = None
+    # When Firestore's TTL may delete this document: set once the demo is torn down
+    # (expired by the janitor), so the record outlives what it describes for a while.
+    purge_at: dt.datetime | None = None
 
     def phase(self, phase: Phase) -> PhaseState:
         return self.phases.setdefault(phase, PhaseState())
@@ -332,7 +350,19 @@ class JobDoc(_Doc):
         if self.finished:
             raise Conflict(f"job {self.job_id} is {self.status.value} and cannot be cancelled")
         self.status = JobStatus.CANCELLED
+        self._stop_running(PhaseStatus.CANCELLED, now)
         self.updated_at = now
+
+    def _stop_running(self, status: PhaseStatus, now: dt.datetime) -> None:
+        """A running phase's delivery stops at its next checkpoint (it finds the job
+        finished): the document says so at once and the lease is freed, which also ends
+        the delivery's heartbeat."""
+        for ps in self.phases.values():
+            if ps.status == PhaseStatus.RUNNING:
+                ps.status = status
+                ps.finished_at = now
+                ps.lease_owner = None
+                ps.lease_expires_at = None
 
     def retry(self, now: dt.datetime, *, stuck_after: dt.timedelta) -> Phase:
         """Resume a failed or cancelled job (or one still queued ``stuck_after`` its
@@ -397,8 +427,8 @@ class JobDoc(_Doc):
     def mark_deleted(self, now: dt.datetime) -> None:
         """The first step of a teardown: from now on no phase is claimed or completed, so
         nothing recreates what is being removed. Idempotent."""
-        if self.status == JobStatus.DELETED:
-            return
+        if self.status in (JobStatus.DELETED, JobStatus.EXPIRED):
+            return  # an expired demo is torn down by the same steps and stays "expired"
         self.status = JobStatus.DELETED
         self.updated_at = now
 
@@ -406,6 +436,46 @@ class JobDoc(_Doc):
         """Keep a small non-phase result (e.g. what a teardown removed) in ``results``."""
         self.results[key] = value
         self.updated_at = now
+
+    def renew(self, phase: Phase, owner: str, now: dt.datetime, *, lease_s: int) -> Renewal:
+        """A heartbeat of the delivery running ``phase``: extend its lease, only while it
+        still holds it and the job still runs. ``updated_at`` stays: renewing is
+        bookkeeping, not progress."""
+        if self.finished:
+            return Renewal.STOPPED
+        ps = self.phase(phase)
+        if ps.status != PhaseStatus.RUNNING or ps.lease_owner != owner:
+            return Renewal.LOST
+        ps.lease_expires_at = now + dt.timedelta(seconds=lease_s)
+        return Renewal.RENEWED
+
+    def add_cost(self, phase: Phase, usage: Usage) -> None:
+        """Charge one attempt's usage to ``phase`` and to the job's total. Applies to
+        finished jobs too: what a cancelled attempt used was paid for."""
+        if usage.empty:
+            return
+        ps = self.phase(phase)
+        ps.cost = (ps.cost or Usage()).plus(usage)
+        self.cost = (self.cost or Usage()).plus(usage)
+
+    def mark_expired(self, now: dt.datetime) -> bool:
+        """The demo reached its TTL: stop it for good before the janitor tears it down
+        (so no phase recreates what is being removed). Returns True when it changed the
+        status; a deleted job stays deleted (its teardown is finished all the same)."""
+        if self.expire_at is None or self.expire_at > now:
+            return False
+        if self.status in (JobStatus.DELETED, JobStatus.EXPIRED):
+            return False
+        self.status = JobStatus.EXPIRED
+        self._stop_running(PhaseStatus.CANCELLED, now)
+        self.updated_at = now
+        return True
+
+    def torn_down(self, now: dt.datetime, *, keep: dt.timedelta) -> None:
+        """The teardown of an expired (or deleted) demo is complete: the record may be
+        deleted by Firestore's TTL ``keep`` from now."""
+        if self.purge_at is None:
+            self.purge_at = now + keep
 
 
 class PhaseMessage(_Doc):

@@ -15,7 +15,9 @@ Routes (all JSON; every error is ``{"error": {"code", "message", "correlation_id
     GET    / · GET /console/{file}   the CE console page (``demoforge.console``), strict CSP
 
 Only translation happens here: bodies are validated into request models and handed to
-``demoforge.service.jobs`` / ``demoforge.service.teardown``.
+``demoforge.service.jobs`` / ``demoforge.service.teardown``. Every job route is scoped to
+the caller (``demoforge.service.access``): one's own jobs, or all for ``DEMOFORGE_ADMINS``;
+anything else answers 403.
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ from demoforge import console
 from demoforge.bootstrap import Container
 from demoforge.content.industry import INDUSTRY_LABELS
 from demoforge.domain import artifacts
-from demoforge.domain.errors import Conflict, DemoforgeError, InvalidInput, NotFound
+from demoforge.domain.errors import Conflict, DemoforgeError, Forbidden, InvalidInput, NotFound
 from demoforge.domain.job import INDUSTRIES, JobDoc, JobStatus
-from demoforge.service import jobs
+from demoforge.service import access, jobs
 from demoforge.service.services import Services
 from demoforge.settings import Settings
 
@@ -117,7 +119,7 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     @app.errorhandler(DemoforgeError)
     def _domain_error(e: DemoforgeError) -> Response:
         status = 400 if isinstance(e, InvalidInput) else 404 if isinstance(e, NotFound) else (
-            409 if isinstance(e, Conflict) else 500)
+            409 if isinstance(e, Conflict) else 403 if isinstance(e, Forbidden) else 500)
         if status == 500:
             log.exception("request failed [%s]", g.get("correlation_id"))
             return _error(500, "internal", "internal error; quote the correlation_id when reporting it")
@@ -141,8 +143,7 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     def create() -> Response:
         req = jobs.parse(jobs.CreateJobRequest, _body())
         # Only what the platform or a signature vouches for (demoforge.adapters.identity).
-        who = services().identity.caller(dict(request.headers.items()))
-        job = jobs.create_job(services(), req, created_by=who)
+        job = jobs.create_job(services(), req, created_by=_caller())
         resp = _json({"job_id": job.job_id, "status": job.status.value,
                       "status_url": f"/jobs/{job.job_id}"}, 202)
         resp.headers["Location"] = f"/jobs/{job.job_id}"
@@ -151,18 +152,21 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     @app.get("/jobs")
     def list_jobs() -> Response:
         cursor = request.args.get("cursor") or None
-        docs, nxt = services().store.list(limit=_limit(), cursor=cursor)
+        owner = access.owner_filter(services().settings, _caller())
+        if owner == access.UNKNOWN:
+            return _json({"jobs": [], "next_cursor": None})  # an unverified caller owns nothing
+        docs, nxt = services().store.list(limit=_limit(), cursor=cursor, owner=owner)
         docs = [jobs.fail_if_stalled(services(), j) for j in docs]
         return _json({"jobs": [job_view(j) for j in docs], "next_cursor": nxt})
 
     @app.get("/jobs/<job_ref>")
     def get(job_ref: str) -> Response:
-        return _json(job_view(jobs.get_job(services(), _job_id(job_ref))))
+        return _json(job_view(_owned(job_ref)))
 
     @app.post("/jobs/<job_ref>")
     def action(job_ref: str) -> Response:
         job_id, sep, verb = job_ref.partition(":")
-        _job_id(job_id)
+        _owned(job_id)
         if not sep:
             return _error(405, "method_not_allowed", "POST /jobs/{id}:cancel|:retry|:answer")
         body = _body()
@@ -180,11 +184,12 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     def delete(job_ref: str) -> Response:
         from demoforge.service import teardown
 
+        _owned(job_ref)
         return _json(job_view(teardown.delete_job(services(), _job_id(job_ref))))
 
     @app.get("/jobs/<job_ref>/events")
     def events(job_ref: str) -> Response:
-        job = jobs.get_job(services(), _job_id(job_ref))
+        job = _owned(job_ref)
         evs, nxt = services().store.events(job.job_id, limit=_limit(100, 1000),
                                        cursor=request.args.get("cursor") or None)
         return _json({"events": [e.model_dump(mode="json") for e in evs], "next_cursor": nxt})
@@ -232,8 +237,18 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     def console_file(name: str) -> Response:
         return _console_asset(name)
 
-    def _completed(job_ref: str) -> JobDoc:
+    def _caller() -> str:
+        # Only what the platform or a signature vouches for (demoforge.adapters.identity).
+        if "caller" not in g:
+            g.caller = services().identity.caller(dict(request.headers.items()))
+        return str(g.caller)
+
+    def _owned(job_ref: str) -> JobDoc:
         job = jobs.get_job(services(), _job_id(job_ref))
+        return access.check_access(services().settings, _caller(), job)
+
+    def _completed(job_ref: str) -> JobDoc:
+        job = _owned(job_ref)
         if job.status != JobStatus.COMPLETED:
             raise Conflict(f"job {job.job_id} is {job.status.value}; assets are ready once it is completed")
         return job

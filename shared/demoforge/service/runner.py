@@ -13,6 +13,12 @@ Pub/Sub delivers at least once, sometimes twice, sometimes late. For each delive
    next phase. A ``PermanentError`` fails the job and acks; anything else releases the
    lease, records the error and re-raises so Pub/Sub redelivers.
 
+While the body runs a heartbeat renews the lease (``service.lease``), so a dead delivery
+is taken over about one lease later. A cancel (or delete) stops the body at its next
+``ctx.checkpoint()``: ``Cancelled`` is acked quietly and nothing completes. What the
+attempt used (LLM tokens, BigQuery bytes, ``service.metering``) is charged to the phase
+on every way out, success or not.
+
 The transitions are methods of ``JobDoc`` (pure, tested directly), so they behave
 identically on every ``JobStore``. Which body runs a phase is the composition root's
 choice (``body_for``), not the runner's.
@@ -24,14 +30,19 @@ import dataclasses
 import time
 import traceback
 from collections.abc import Callable
+from typing import TypeVar
 
-from demoforge.domain.errors import LeaseHeld, PermanentError
-from demoforge.domain.job import Claim, EventLevel, Phase, PhaseMessage
+from demoforge.domain.errors import Cancelled, LeaseHeld, PermanentError
+from demoforge.domain.job import Claim, EventLevel, JobDoc, Phase, PhaseMessage, PhaseStatus
+from demoforge.service.lease import Heartbeat
+from demoforge.service.metering import Meter, metered
 from demoforge.service.phase import PhaseBody, PhaseContext
 from demoforge.service.services import Services
 from demoforge.service.transact import update_if_present
 
 __all__ = ["Claim", "Runner"]
+
+R = TypeVar("R")
 
 
 @dataclasses.dataclass
@@ -77,13 +88,28 @@ class Runner:
         attempt = job.phase(phase).attempts
         events.write(job.job_id, f"{phase.value} started (attempt {attempt})", phase=phase)
         started = time.monotonic()
-        ctx = PhaseContext(job=job.model_copy(deep=True), phase=phase, services=self.services,
-                           attempt=attempt)
+        meter = Meter(s)
+        ctx = PhaseContext(job=job.model_copy(deep=True), phase=phase,
+                           services=metered(self.services, meter), attempt=attempt,
+                           owner=delivery_id)
+
+        def charged(change: Callable[[JobDoc], R]) -> Callable[[JobDoc], R]:
+            def apply(j: JobDoc) -> R:
+                j.add_cost(phase, meter.usage())
+                return change(j)
+            return apply
+
         try:
-            output = self.body_for(phase)(ctx)
+            with Heartbeat(self.services, msg.job_id, phase, delivery_id):
+                output = self.body_for(phase)(ctx)
+        except Cancelled as e:
+            update_if_present(store, msg.job_id, charged(lambda j: None))
+            events.write(job.job_id, e.message, phase=phase, level=EventLevel.WARNING)
+            return Claim.STOPPED
         except PermanentError as e:
             code, message = e.code, e.message
-            update_if_present(store, msg.job_id, lambda j: j.fail(phase, code, message, clock()))
+            update_if_present(store, msg.job_id,
+                              charged(lambda j: j.fail(phase, code, message, clock())))
             events.write(job.job_id, f"{phase.value} failed: {message}", phase=phase,
                          level=EventLevel.ERROR, data={"code": code})
             return Claim.STOPPED
@@ -93,7 +119,7 @@ class Runner:
             text = f"{type(e).__name__}: {e}"
             released = update_if_present(
                 store, msg.job_id,
-                lambda j: j.release(phase, text, clock(), max_attempts=s.max_attempts),
+                charged(lambda j: j.release(phase, text, clock(), max_attempts=s.max_attempts)),
             )
             exhausted = released is not None and released[1]
             events.write(job.job_id, f"{phase.value} attempt {attempt} failed: {text}", phase=phase,
@@ -104,9 +130,16 @@ class Runner:
             raise
         completed = update_if_present(
             store, msg.job_id,
-            lambda j: j.complete(phase, clock(), summary=output.summary, result=output.result,
-                                 waiting=output.waiting),
+            charged(lambda j: j.complete(phase, clock(), summary=output.summary,
+                                         result=output.result, waiting=output.waiting)),
         )
+        if completed is None or (completed[0].finished
+                                 and completed[0].phase(phase).status != PhaseStatus.DONE):
+            # Cancelled (or deleted) after the body's last checkpoint: nothing is recorded.
+            status = completed[0].status.value if completed is not None else "gone"
+            events.write(job.job_id, f"{phase.value} finished after the job was {status}; "
+                         "its result was not recorded", phase=phase, level=EventLevel.WARNING)
+            return Claim.STOPPED
         events.write(job.job_id,
                      f"{phase.value} {'waiting for an answer' if output.waiting else 'done'} "
                      f"in {time.monotonic() - started:.2f}s",

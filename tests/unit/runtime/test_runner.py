@@ -198,7 +198,12 @@ def test_cancel_stops_further_phases(make_deps, script: Script) -> None:
     job = deps.store.get("job1")
     assert job is not None and job.status == JobStatus.CANCELLED
     assert Phase.WAREHOUSE not in script.calls
-    assert job.phase(Phase.MODELING).status == PhaseStatus.RUNNING  # never completed
+    # Never completed, and never left looking as if it still ran.
+    assert job.phase(Phase.MODELING).status == PhaseStatus.CANCELLED
+    assert job.phase(Phase.MODELING).lease_owner is None
+    events, _ = deps.store.events("job1", limit=100)
+    assert not any("modeling done" in e.message for e in events)
+    assert any("result was not recorded" in e.message for e in events)
     # cancelling again is idempotent
     assert jobs.cancel_job(deps, "job1").status == JobStatus.CANCELLED
 

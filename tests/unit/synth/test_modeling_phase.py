@@ -172,7 +172,7 @@ def test_pydantic_errors_name_table_and_column() -> None:
 def test_design_calls_fit_the_function_timeout(local_deps) -> None:
     llm = FakeLLM([claude_spec()])
     deps = local_deps(llm)
-    deps.settings = deps.settings.with_(lease_seconds=300)  # the modeling function's timeout
+    deps.settings = deps.settings.with_(phase_deadline_s=300)  # the modeling function's timeout
     run(deps, JobOptions(scale="small"))
     assert llm.calls[0]["timeout_s"] == 120  # two calls + a minute of other work fit in 300 s
 
