@@ -123,7 +123,7 @@ def test_cancel_during_warehouse_stops_before_any_load_and_retry_resumes_there(
     jobs.retry_job(deps, "e2ejob0001")
     drain(deps)
     job = deps.store.get("e2ejob0001")
-    assert job is not None and job.status == JobStatus.COMPLETED, job.error
+    assert job is not None and job.status == JobStatus.COMPLETED, job and job.error
     assert job.phase(Phase.RESEARCH).attempts == 1 and job.phase(Phase.MODELING).attempts == 1
     assert sum(m.startswith("research started") for m in messages(deps)) == 1
     assert wh.loads == len(job.results["warehouse"]["tables"])

@@ -151,7 +151,7 @@ def test_a_failed_teardown_is_reported_and_retried_next_run(env) -> None:
             raise TransientError("BigQuery said 503")
         real(ref)
 
-    wh.delete_dataset = flaky  # type: ignore[method-assign]
+    wh.delete_dataset = flaky
     deps.store.create(make_job("exp", JobStatus.COMPLETED, updated=T0 - dt.timedelta(days=31),
                                expire=T0 - dt.timedelta(days=1), dataset="demo_x"))
     first = janitor.sweep(deps)

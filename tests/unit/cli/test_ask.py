@@ -60,7 +60,7 @@ def test_empty_answer_or_eof_leaves_it_waiting_with_the_answer_command(waiting, 
 
     assert run.ask(deps, job, ARGS, read=eof, interactive=True) is False
     assert "demoforge answer w1 --industry NAME" in capsys.readouterr().err
-    assert deps.store.get("w1").status == JobStatus.WAITING  # type: ignore[union-attr]
+    assert deps.store.get("w1").status == JobStatus.WAITING
 
 
 def test_not_a_terminal_never_reads(waiting, capsys) -> None:

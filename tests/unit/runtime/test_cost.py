@@ -81,7 +81,7 @@ def deps(tmp_path: Path) -> Container:
         return PhaseOutput()
 
     def warehouse(ctx: PhaseContext) -> PhaseOutput:
-        ctx.services.warehouse.load_table(REF, None, parquet)
+        ctx.services.warehouse.load_table(REF, None, parquet)  # type: ignore[arg-type]  # the fake ignores the table
         ctx.services.warehouse.query(REF, "SELECT 1", max_bytes_billed=10 * GIB)
         ctx.services.warehouse.dry_run(REF, "SELECT 1")  # free: not charged
         return PhaseOutput()
@@ -98,7 +98,7 @@ def deps(tmp_path: Path) -> Container:
                         llm_usd_per_mtok_output=15.0, bq_usd_per_tib=6.25)
     return Container(settings, store=SQLiteJobStore(tmp_path / "jobs.sqlite"), bus=MemoryBus(),
                      artifacts=LocalArtifactStore(tmp_path), llm=MeteredFakeLLM(),
-                     warehouse=BilledWarehouse(),  # type: ignore[arg-type]
+                     warehouse=BilledWarehouse(),
                      bodies={Phase.RESEARCH: research, Phase.MODELING: empty,
                              Phase.WAREHOUSE: warehouse, Phase.CONTENT: content, Phase.AGENT: empty})
 
