@@ -89,6 +89,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def run_pipeline(args: argparse.Namespace, url: str) -> int:
     from demoforge.bootstrap import build_local_run
+    from demoforge.domain import artifacts
     from demoforge.domain.errors import InvalidInput
     from demoforge.service import jobs
     from demoforge.settings import Settings
@@ -112,7 +113,11 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
         return 2
     local = build_local_run(settings, job_id=job_id, pack=out)
     deps, bus = local.services, local.bus
-    jobs.create_job(deps, req, job_id=job_id)
+    try:
+        jobs.create_job(deps, req, job_id=job_id)
+    except InvalidInput as e:  # the URL policy refused the address (same check as the api)
+        _err(e.message)
+        return 2
     runner = deps.runner()
     show = _Display(enabled=not args.quiet and not args.json)
     with show:
@@ -132,7 +137,7 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
     job = deps.store.get(job_id)
     assert job is not None
     out.mkdir(parents=True, exist_ok=True)
-    (out / "job.json").write_text(json.dumps(job.to_json(), indent=2), encoding="utf-8")
+    (out / artifacts.JOB_DOCUMENT).write_text(json.dumps(job.to_json(), indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps(job.to_json(), indent=2))
     else:
