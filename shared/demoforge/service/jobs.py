@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 import uuid
 from typing import Any
 
@@ -28,17 +27,24 @@ from demoforge.domain.urls import AddressPolicy, check_url, parse_target
 from demoforge.service.services import Services
 from demoforge.service.transact import update, update_if_present
 
+SCALES = ("small", "default", "large")
+LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+
 
 class CreateJobRequest(BaseModel):
     # strict: numbers must be numbers ("rows": "1000" and "seed": true are refused).
+    # The JSON Schema of each field states what the validators accept (enums, patterns),
+    # so /openapi.json describes the api exactly; only the URL policy is beyond a schema
+    # ("format": "http-url" names it).
     model_config = ConfigDict(extra="forbid", strict=True)
-    customer_url: str = Field(min_length=1, max_length=2048)
-    industry_hint: str | None = None
+    customer_url: str = Field(min_length=1, max_length=2048, json_schema_extra={"format": "http-url"})
+    industry_hint: str | None = Field(default=None, json_schema_extra={"enum": [*INDUSTRIES, None]})
     company_name: str | None = Field(default=None, min_length=1, max_length=200)
     # A BCP 47 tag ("en", "de-CH") for the demo's language; kept in the options for the
     # phases that localise (none reads it yet).
-    language: str | None = None
-    scale: str = "default"
+    language: str | None = Field(default=None,
+                                 json_schema_extra={"pattern": LANGUAGE_TAG, "maxLength": 35})
+    scale: str = Field(default="default", json_schema_extra={"enum": list(SCALES)})
     rows: int | None = Field(default=None, ge=1_000, le=50_000_000)
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
 
@@ -46,13 +52,6 @@ class CreateJobRequest(BaseModel):
     @classmethod
     def _url(cls, v: str) -> str:
         return normalise_url(v)
-
-    @field_validator("company_name")
-    @classmethod
-    def _company(cls, v: str | None) -> str | None:
-        if v is not None and (not v.strip() or any(unicodedata.category(c)[0] == "C" for c in v)):
-            raise ValueError("company_name must be printable text")
-        return v
 
     @field_validator("industry_hint")
     @classmethod
@@ -64,21 +63,21 @@ class CreateJobRequest(BaseModel):
     @field_validator("language")
     @classmethod
     def _language(cls, v: str | None) -> str | None:
-        if v is not None and not (len(v) <= 35 and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", v)):
+        if v is not None and not (len(v) <= 35 and re.fullmatch(LANGUAGE_TAG, v)):
             raise ValueError("language must be a language tag such as en or de-CH")
         return v
 
     @field_validator("scale")
     @classmethod
     def _scale(cls, v: str) -> str:
-        if v not in ("small", "default", "large"):
+        if v not in SCALES:
             raise ValueError("scale must be small, default or large")
         return v
 
 
 class AnswerRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    industry: str
+    industry: str = Field(json_schema_extra={"enum": list(INDUSTRIES)})
     notes: str | None = Field(default=None, max_length=2000)
 
     @field_validator("industry")

@@ -86,7 +86,7 @@ def test_bad_bodies_get_400_with_json_error(client: Any, deps: Container, body: 
 def test_malformed_json_and_wrong_media_type(client: Any) -> None:
     assert_error(client.post("/jobs", data="{nope", content_type="application/json"), 400)
     assert_error(client.post("/jobs", data="customer_url=x", content_type="text/plain"), 415)
-    assert_error(client.post("/jobs", data="[" * 20000, content_type="application/json"), 400)
+    assert_error(client.post("/jobs", data="[" * 20000, content_type="application/json"), 413)
 
 
 def test_unknown_job_route_and_method(client: Any) -> None:
