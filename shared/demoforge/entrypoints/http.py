@@ -21,7 +21,6 @@ Only translation happens here: bodies are validated into request models and hand
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import io
 import json
@@ -36,13 +35,20 @@ from typing import Any
 import flask
 from flask import Flask, Request, Response, g, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, MethodNotAllowed
+from werkzeug.routing import BaseConverter
 
 from demoforge import console
 from demoforge.bootstrap import Container
 from demoforge.content.industry import INDUSTRY_LABELS
 from demoforge.domain import artifacts
 from demoforge.domain.errors import Conflict, DemoforgeError, Gone, InvalidInput, NotFound
-from demoforge.domain.job import EVENT_ID_PATTERN, INDUSTRIES, JobDoc, JobStatus, is_job_id
+from demoforge.domain.job import (
+    EVENT_ID_PATTERN,
+    INDUSTRIES,
+    JobDoc,
+    JobStatus,
+    is_job_id,
+)
 from demoforge.entrypoints import openapi
 from demoforge.service import jobs
 from demoforge.service.services import Services
@@ -59,8 +65,9 @@ MAX_BODY_DEPTH = 32
 BODY_READ_TIMEOUT_S = 10.0
 ARTIFACT_TYPES = {".json": "application/json", ".md": "text/markdown; charset=utf-8",
                   ".html": "text/html; charset=utf-8"}
-_ASSET_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}){0,3}")
+_ASSET_NAME = re.compile(openapi.ASSET_NAME_PATTERN)
 _EVENT_CURSOR = re.compile(EVENT_ID_PATTERN)
+_JOBS_CURSOR = re.compile(openapi.JOBS_CURSOR_PATTERN)
 
 
 def _error(status: int, code: str, message: str) -> Response:
@@ -139,30 +146,21 @@ def _limit(default: int = 20, maximum: int = 100) -> int:
 
 def _jobs_cursor() -> str | None:
     """``<created_at ISO>|<job id>`` as both stores hand it out, else 400."""
-    raw = request.args.get("cursor") or None
-    if raw is None:
-        return None
-    # An unencoded "+" of the time zone arrives as a space (form decoding of the query).
-    raw = raw.replace(" ", "+")
-    created, sep, job_id = raw.partition("|")
-    try:
-        ok = bool(sep) and len(raw) <= 100 and is_job_id(job_id) and bool(dt.datetime.fromisoformat(created))
-    except ValueError:
-        ok = False
-    if not ok:
+    raw = request.args.get("cursor")
+    if raw is not None and not _JOBS_CURSOR.fullmatch(raw):
         raise InvalidInput("cursor is not a cursor this api handed out (use next_cursor as is)")
     return raw
 
 
 def _events_cursor() -> str | None:
-    raw = request.args.get("cursor") or None
+    raw = request.args.get("cursor")
     if raw is not None and not _EVENT_CURSOR.fullmatch(raw):
         raise InvalidInput("cursor is not an events cursor this api handed out (use next_cursor as is)")
     return raw
 
 
 def _asset_name(name: str) -> str:
-    if not _ASSET_NAME.fullmatch(name) or ".." in name:
+    if not _ASSET_NAME.fullmatch(name):
         raise InvalidInput(f"invalid artifact name {name[:100]!r}")
     return name
 
@@ -193,6 +191,7 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     app = Flask("demoforge-api")
     # OPTIONS answers 405 JSON like any other method no route takes (no empty 200s).
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
+    app.url_map.converters.update(job=_JobRef, action=_ActionRef)
     state: dict[str, Services] = {}
 
     def services() -> Services:
@@ -242,19 +241,14 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
         docs = [jobs.fail_if_stalled(services(), j) for j in docs]
         return _json({"jobs": [job_view(j) for j in docs], "next_cursor": nxt})
 
-    @app.get("/jobs/<job_ref>")
+    @app.get("/jobs/<job:job_ref>")
     def get(job_ref: str) -> Response:
-        _not_an_action(job_ref)
         return _json(job_view(jobs.get_job(services(), _job_id(job_ref))))
 
-    @app.post("/jobs/<job_ref>")
+    @app.post("/jobs/<action:job_ref>")
     def action(job_ref: str) -> Response:
-        job_id, sep, verb = job_ref.partition(":")
+        job_id, _, verb = job_ref.partition(":")
         _job_id(job_id)
-        if not sep:
-            resp = _error(405, "method_not_allowed", "POST /jobs/{id}:cancel|:retry|:answer")
-            resp.headers["Allow"] = "GET, DELETE"
-            return resp
         body = _body()
         if verb == "cancel":
             job = jobs.cancel_job(services(), job_id)
@@ -266,24 +260,23 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
             raise NotFound(f"unknown action {verb!r}; use :cancel, :retry or :answer")
         return _json(job_view(job), 202 if verb in ("retry", "answer") else 200)
 
-    @app.delete("/jobs/<job_ref>")
+    @app.delete("/jobs/<job:job_ref>")
     def delete(job_ref: str) -> Response:
         from demoforge.service import teardown
 
-        _not_an_action(job_ref)
         job = teardown.delete_job(services(), _job_id(job_ref))
         # 202 while a phase that was still running has not stopped (it cleans up after itself).
         pending = teardown.teardown_record(job).get("status") == "pending"
         return _json(job_view(job), 202 if pending else 200)
 
-    @app.get("/jobs/<job_ref>/events")
+    @app.get("/jobs/<job:job_ref>/events")
     def events(job_ref: str) -> Response:
         job_id, limit, cursor = _job_id(job_ref), _limit(100, 1000), _events_cursor()
         job = jobs.get_job(services(), job_id)
         evs, nxt = services().store.events(job.job_id, limit=limit, cursor=cursor)
         return _json({"events": [event_view(e) for e in evs], "next_cursor": nxt})
 
-    @app.get("/jobs/<job_ref>/assets")
+    @app.get("/jobs/<job:job_ref>/assets")
     def assets(job_ref: str) -> Response:
         job = _completed(job_ref)
         names = services().artifacts.list(job.job_id)
@@ -294,7 +287,7 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
                        if not n.startswith("data/") and not n.endswith(".duckdb")],
         })
 
-    @app.get("/jobs/<job_ref>/assets/<path:name>")
+    @app.get("/jobs/<job:job_ref>/assets/<path:name>")
     def asset(job_ref: str, name: str) -> Response:
         name = _asset_name(name)
         job = _completed(job_ref)
@@ -303,7 +296,7 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
         ctype = ARTIFACT_TYPES.get(ext) or mimetypes.guess_type(name)[0] or "application/octet-stream"
         return Response(data, status=200, content_type=ctype)
 
-    @app.get("/jobs/<job_ref>/report")
+    @app.get("/jobs/<job:job_ref>/report")
     def report(job_ref: str) -> Response:
         job = _completed(job_ref)
         data = services().artifacts.get(job.job_id, artifacts.REPORT)
@@ -357,15 +350,15 @@ def _job_id(raw: str) -> str:
     return raw
 
 
-def _not_an_action(job_ref: str) -> None:
-    if ":" in job_ref and is_job_id(job_ref.partition(":")[0]):
-        raise _ActionMethod(f"{job_ref.partition(':')[2][:32]!r} is an action: use POST /jobs/{{id}}:action")
+class _JobRef(BaseConverter):
+    """``/jobs/<id>``: no colon, so ``/jobs/<id>:cancel`` is only the action route and a
+    GET or DELETE there is a 405 naming POST."""
+
+    regex = r"[^/:]+"
 
 
-class _ActionMethod(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class _ActionRef(BaseConverter):
+    regex = r"[^/:]+:[^/]*"
 
 
 def install_json_errors(app: Flask) -> None:
@@ -374,21 +367,18 @@ def install_json_errors(app: Flask) -> None:
     traceback). Installed on our app and on the functions-framework app that hosts it,
     which answers some requests itself (``/favicon.ico``, ``/robots.txt``, crashes)."""
 
-    @app.errorhandler(_ActionMethod)
-    def _action_method(e: _ActionMethod) -> Response:
-        resp = _error(405, "method_not_allowed", e.message)
-        resp.headers["Allow"] = "POST"
-        return resp
-
     @app.errorhandler(HTTPException)
     def _http_error(e: HTTPException) -> Response:
         code = (e.name or "error").lower().replace(" ", "_")
         message = e.description or e.name or "error"
         if e.code == 404:
             message = "no such route; see /openapi.json"
+        allowed = sorted(e.valid_methods or ()) if isinstance(e, MethodNotAllowed) else []
+        if allowed:
+            message = f"{request.method} is not allowed here; use {', '.join(allowed)}"
         resp = _error(e.code or 500, code, message)
-        if isinstance(e, MethodNotAllowed) and e.valid_methods:
-            resp.headers["Allow"] = ", ".join(sorted(e.valid_methods))
+        if allowed:
+            resp.headers["Allow"] = ", ".join(allowed)
         return resp
 
     @app.errorhandler(Exception)

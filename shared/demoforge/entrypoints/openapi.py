@@ -17,6 +17,12 @@ from typing import Any
 from demoforge.domain.job import EVENT_ID_PATTERN, JOB_ID_PATTERN, PHASE_ORDER, JobStatus
 from demoforge.service.jobs import AnswerRequest, CreateJobRequest
 
+# Artifact names the api serves: up to four path segments of file-name characters.
+ASSET_NAME_PATTERN = r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}){0,3}$"
+# What the stores' next_cursor looks like: the last job's created_at and its id.
+JOBS_CURSOR_PATTERN = (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
+                       r"(\+00:00)?\|" + JOB_ID_PATTERN.removeprefix("^"))
+
 JSON = "application/json"
 _ERROR_STATUSES = {"400": "bad request (body, parameter or URL refused)", "404": "no such job or route",
                    "405": "method not allowed", "409": "not possible in the job's state",
@@ -96,7 +102,7 @@ def _document() -> dict[str, Any]:
                 "get": {"summary": "Jobs, newest first",
                         "parameters": [_limit(20, 100),
                                        {"name": "cursor", "in": "query", "required": False,
-                                        "schema": {"type": "string", "maxLength": 100}}],
+                                        "schema": {"type": "string", "pattern": JOBS_CURSOR_PATTERN}}],
                         "responses": {"200": _json({"type": "object", "required": ["jobs"],
                                                     "properties": {"jobs": {"type": "array", "items": _ref("Job")},
                                                                    "next_cursor": page}}, "a page of jobs"),
@@ -131,7 +137,7 @@ def _document() -> dict[str, Any]:
             "/jobs/{job_id}/assets/{name}": {"get": {
                 "summary": "One asset of a completed job",
                 "parameters": [_job_id(), {"name": "name", "in": "path", "required": True,
-                                           "schema": {"type": "string", "maxLength": 400}}],
+                                           "schema": {"type": "string", "pattern": ASSET_NAME_PATTERN}}],
                 "responses": {"200": {"description": "the asset", "content": {"*/*": {}}},
                               **_errors("400", "404", "409", "410")}}},
             "/jobs/{job_id}/report": {"get": {

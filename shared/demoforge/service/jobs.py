@@ -53,6 +53,13 @@ class CreateJobRequest(BaseModel):
     def _url(cls, v: str) -> str:
         return normalise_url(v)
 
+    @field_validator("rows", "seed", mode="before")
+    @classmethod
+    def _integral(cls, v: Any) -> Any:
+        # JSON has one number type: 1000.0 is the integer 1000 (as JSON Schema says);
+        # strings and booleans stay refused.
+        return int(v) if isinstance(v, float) and v.is_integer() else v
+
     @field_validator("industry_hint")
     @classmethod
     def _industry(cls, v: str | None) -> str | None:

@@ -101,8 +101,8 @@ def test_list_is_newest_first_and_paginated(client: Any) -> None:
     ids = [client.post("/jobs", json={"customer_url": f"https://e{i}.com"}).get_json()["job_id"]
            for i in range(5)]
     page1 = client.get("/jobs?limit=2").get_json()
-    page2 = client.get(f"/jobs?limit=2&cursor={page1['next_cursor']}").get_json()
-    page3 = client.get(f"/jobs?limit=2&cursor={page2['next_cursor']}").get_json()
+    page2 = client.get("/jobs", query_string={"limit": 2, "cursor": page1["next_cursor"]}).get_json()
+    page3 = client.get("/jobs", query_string={"limit": 2, "cursor": page2["next_cursor"]}).get_json()
     got = [j["job_id"] for p in (page1, page2, page3) for j in p["jobs"]]
     assert got == list(reversed(ids))
     assert page3["next_cursor"] is None
