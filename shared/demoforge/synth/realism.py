@@ -49,12 +49,17 @@ def to_duckdb(sql: str) -> str:
 
 
 def connect(spec: DatasetSpec, tables_dir: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with one view per table over ``tables_dir/<table>.parquet``."""
-    con = duckdb.connect(":memory:")
+    """An in-memory DuckDB with one table per ``tables_dir/<table>.parquet``, then sealed:
+    the golden queries it runs are LLM-written, so no file, URL or extension access
+    (``read_text('/etc/hostname')`` fails) and a configuration the SQL cannot change."""
+    con = duckdb.connect(":memory:", config={"autoload_known_extensions": False,
+                                            "autoinstall_known_extensions": False})
     con.execute("SET TimeZone = 'UTC'")  # BigQuery evaluates DATE(ts) etc. in UTC
     for t in spec.tables:
         path = Path(tables_dir) / f"{t.name}.parquet"
-        con.execute(f"CREATE VIEW \"{t.name}\" AS SELECT * FROM read_parquet('{_sql_str(str(path))}')")
+        con.execute(f"CREATE TABLE \"{t.name}\" AS SELECT * FROM read_parquet('{_sql_str(str(path))}')")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
     return con
 
 
