@@ -55,9 +55,9 @@ def test_bad_url_exits_2(tmp_path: Path) -> None:
 def test_loopback_is_refused_without_the_flag(tmp_path: Path) -> None:
     proc = demoforge("run", "http://127.0.0.1:9/", "--quiet", "--out", str(tmp_path / "p"), home=tmp_path)
     assert proc.returncode == 2, proc.stdout + proc.stderr
-    job = json.loads((tmp_path / "p" / "job.json").read_text())
-    assert job["status"] == "failed" and job["error"]["phase"] == "research"
-    assert job["error"]["code"] == "unsafe_url"
+    # Refused by the URL policy before any job exists (the api's check): no pack, no job.
+    assert "loopback address" in proc.stderr and "--allow-private-network" in proc.stderr
+    assert not (tmp_path / "p").exists()
 
 
 def test_unknown_sample_exits_2(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
+from demoforge.domain.artifacts import LOCAL_WAREHOUSE
 from demoforge.domain.errors import PermanentError, TransientError
 from demoforge.service.ports import ArtifactStore, DatasetRef, QueryUsage
 from demoforge.settings import Settings
@@ -36,7 +37,7 @@ from demoforge.sql.translate import to_duckdb
 if TYPE_CHECKING:
     from demoforge.spec.model import TableSpec
 
-DB_FILE = "warehouse.duckdb"
+DB_FILE = LOCAL_WAREHOUSE
 
 # BigQuery column type -> DuckDB type, so the local tables have the same shape the
 # cloud ones get from their schema (Parquet alone would leave NUMERIC as a decimal of

@@ -10,6 +10,7 @@ object name (idempotent re-runs). Errors meaning "try again later" become
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from contextlib import AbstractContextManager
 from pathlib import Path, PurePosixPath
@@ -116,3 +117,20 @@ class GcsArtifactStore:
             names = [b.name for b in self.client.list_blobs(self.bucket_name, prefix=prefix,
                                                             retry=self.retry)]
         return sorted(n[len(prefix):] for n in names)
+
+    def delete_job(self, job_id: str) -> int:
+        """Every object under ``jobs/<job_id>/`` and the local work folder. Idempotent:
+        an object deleted meanwhile (a repeated teardown) counts as gone."""
+        prefix = self.prefix(job_id)
+        removed = 0
+        with _mapped(f"delete artifacts of job {job_id}"):
+            for blob in list(self.client.list_blobs(self.bucket_name, prefix=prefix, retry=self.retry)):
+                try:
+                    blob.delete(retry=self.retry)
+                except gexc.NotFound:
+                    continue
+                removed += 1
+        work = self.work_root / job_id
+        if work.is_dir():
+            shutil.rmtree(work)
+        return removed

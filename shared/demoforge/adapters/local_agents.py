@@ -18,11 +18,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from demoforge.agent.types import AgentDeletion, AgentInfo, ChatOutcome
+from demoforge.domain.artifacts import AGENT_REQUEST
 from demoforge.domain.errors import NotFound, PermanentError
 from demoforge.service.ports import ArtifactStore, DatasetRef, Warehouse
 from demoforge.settings import Settings
 
-AGENT_JSON = "agent.json"
+AGENT_JSON = AGENT_REQUEST
 
 
 def _struct_value(v: Any) -> Any:

@@ -1,10 +1,18 @@
-"""``ArtifactStore`` on the local file system: one folder per job (the demo pack)."""
+"""``ArtifactStore`` on the local file system: one folder per job (the demo pack).
+
+The folder is ``<home>/jobs/<job_id>`` unless the job was linked to one a person chose
+(``demoforge run --out DIR``). A teardown removes the whole folder in the first case; in
+the second only the demo pack's own entries (``domain.artifacts.PACK_ENTRIES``) go, and
+the folder itself when nothing else is left in it.
+"""
 
 from __future__ import annotations
 
 import builtins
+import shutil
 from pathlib import Path
 
+from demoforge.domain.artifacts import PACK_ENTRIES
 from demoforge.domain.errors import InvalidInput, NotFound
 
 
@@ -65,3 +73,24 @@ class LocalArtifactStore:
         return sorted(
             str(p.relative_to(d)) for p in d.rglob("*") if p.is_file() and not p.name.endswith(".tmp")
         )
+
+    def delete_job(self, job_id: str) -> int:
+        folder = self._folder(job_id)
+        link = self.root / "links" / f"{_safe_name(job_id)}.path"
+        owned = folder == self.root / "jobs" / _safe_name(job_id)
+        removed = 0
+        if folder.is_dir():
+            for entry in sorted(folder.iterdir()):
+                base = entry.name.removesuffix(".tmp").removesuffix(".wal")
+                if not owned and entry.name not in PACK_ENTRIES and base not in PACK_ENTRIES:
+                    continue  # not ours: a file the person keeps next to the pack
+                if entry.is_dir() and not entry.is_symlink():
+                    removed += sum(1 for p in entry.rglob("*") if p.is_file())
+                    shutil.rmtree(entry)
+                else:
+                    removed += 1
+                    entry.unlink()
+            if not any(folder.iterdir()):
+                folder.rmdir()
+        link.unlink(missing_ok=True)
+        return removed

@@ -25,7 +25,7 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
-from demoforge.agent.instructions import build_system_instruction
+from demoforge.agent.instructions import as_data, build_system_instruction
 from demoforge.agent.types import DateCoverage
 from demoforge.domain.results import GoldenQuery, ResearchResult, WarehouseResult
 from demoforge.settings import Settings
@@ -176,7 +176,9 @@ def build_create_request(
     golden: Sequence[GoldenQuery],
     coverage: Sequence[DateCoverage] = (),
 ) -> dict[str, Any]:
-    """The ``CreateDataAgentRequest`` (proto3 JSON) for this job's agent."""
+    """The ``CreateDataAgentRequest`` (proto3 JSON) for this job's agent. Page- and
+    LLM-written text enters it as data only (``instructions.as_data``)."""
+    research, spec, golden, notes = as_data(research, spec, golden, notes)
     project, dataset = warehouse.project, warehouse.dataset
     examples = passed_only(golden)
     instruction = build_system_instruction(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from demoforge.agent.types import DateCoverage
+from demoforge.domain import untrusted
 from demoforge.domain.results import GoldenQuery, ResearchResult
 from demoforge.prompts import agent as text
 from demoforge.spec.model import DatasetSpec, GlossaryTerm, TableSpec
@@ -181,6 +182,36 @@ def all_kpis(research: ResearchResult, spec: DatasetSpec) -> list[str]:
     return _dedupe([*spec.kpis, *research.kpis])
 
 
+def as_data(
+    research: ResearchResult, spec: DatasetSpec, golden: Sequence[GoldenQuery], notes: str | None,
+) -> tuple[ResearchResult, DatasetSpec, list[GoldenQuery], str | None]:
+    """Every text that came from the prospect's pages or an LLM, as it may enter the
+    agent's instruction and definition: one bounded line each, and instruction-like text
+    quoted as data (``demoforge.domain.untrusted``). Idempotent."""
+    def short(items: Sequence[str]) -> list[str]:
+        return [untrusted.as_data(x, 200) for x in items]
+
+    research = research.model_copy(update={
+        "company_name": untrusted.as_data(research.company_name, 200),
+        "sub_industry": untrusted.as_data(research.sub_industry, 200) if research.sub_industry else research.sub_industry,
+        "products_services": short(research.products_services),
+        "key_entities": short(research.key_entities), "kpis": short(research.kpis)})
+    spec = spec.model_copy(deep=True)
+    spec.description = untrusted.as_data(spec.description, 4000)
+    spec.kpis = short(spec.kpis)
+    for t in spec.tables:
+        t.description = untrusted.as_data(t.description, 1000)
+        t.grain = untrusted.as_data(t.grain, 300)
+        for c in t.columns:
+            c.description = untrusted.as_data(c.description, 500)
+    for g in spec.glossary:
+        g.term = untrusted.as_data(g.term, 200)
+        g.definition = untrusted.as_data(g.definition, 1000)
+        g.synonyms = short(g.synonyms)
+    questions = [q.model_copy(update={"question": untrusted.as_data(q.question, 300)}) for q in golden]
+    return research, spec, questions, untrusted.as_data(notes, 2000) if notes else notes
+
+
 def build_system_instruction(
     *,
     research: ResearchResult,
@@ -192,6 +223,7 @@ def build_system_instruction(
     golden: Sequence[GoldenQuery],
     coverage: Sequence[DateCoverage] = (),
 ) -> str:
+    research, spec, golden, notes = as_data(research, spec, golden, notes)
     company = research.company_name
     sections = [
         text.ROLE.format(company=company, dataset=f"{project}.{dataset}"),

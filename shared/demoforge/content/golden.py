@@ -10,6 +10,7 @@ its reason.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -40,6 +41,7 @@ from demoforge.sql.determinism import with_tie_breakers
 from demoforge.sql.guard import guard
 
 PREVIEW_ROWS = 20
+_log = logging.getLogger("demoforge.content.golden")
 
 
 class QueryFailed(Exception):
@@ -141,7 +143,32 @@ def validate_query(
     q: SpecQuery, *, wh: Warehouse, ref: DatasetRef, spec: DatasetSpec, llm: LLM | None,
     max_bytes_billed: int, log: Callable[[str], None],
 ) -> Outcome:
+    """The query's outcome: passed, or dropped with its reason. Only a transient error
+    (the warehouse or Claude unavailable) escapes, so the phase is retried for outages and
+    never for LLM-written SQL that cannot be processed."""
     started = time.perf_counter()
+    try:
+        return _validate_query(q, wh=wh, ref=ref, spec=spec, llm=llm,
+                               max_bytes_billed=max_bytes_billed, log=log, started=started)
+    except TransientError:
+        raise
+    except Exception as e:  # noqa: BLE001 - SQL an LLM wrote must never fail the phase
+        # Anything else this query's text triggered (a parser or engine error, a result
+        # that will not convert): drop the query with the reason, keep the traceback in
+        # the function's log, and go on with the others.
+        _log.warning("golden query %r could not be processed", q.question, exc_info=True)
+        return Outcome(
+            query=GoldenQuery(question=q.question, sql=expand_placeholders(q.sql, ref)[:20_000],
+                              difficulty=q.difficulty, status="dropped", pattern=q.pattern,
+                              reason=f"could not be processed: {type(e).__name__}: {e}"[:1000]),
+            rows=[], seconds=time.perf_counter() - started,
+        )
+
+
+def _validate_query(
+    q: SpecQuery, *, wh: Warehouse, ref: DatasetRef, spec: DatasetSpec, llm: LLM | None,
+    max_bytes_billed: int, log: Callable[[str], None], started: float,
+) -> Outcome:
     repaired = False
     try:
         sql, rows = execute(wh, ref, q.sql, max_bytes_billed=max_bytes_billed)

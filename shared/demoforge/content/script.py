@@ -15,6 +15,7 @@ from demoforge.content.golden import order_column
 from demoforge.content.industry import opening_sentence
 from demoforge.content.shape import mentions, result_shape
 from demoforge.content.values import fmt
+from demoforge.domain import untrusted
 from demoforge.domain.results import GoldenQuery
 from demoforge.spec.model import DatasetSpec
 
@@ -143,14 +144,17 @@ def build_script(
 
 
 def to_markdown(script: DemoScript) -> str:
-    out = [f"# {script.title}", "", "## Opening", ""]
-    out += [p + "\n" for p in script.opening]
+    """The script as Markdown. Every text is shown as written (``untrusted.markdown``): a
+    company name, page quote or LLM-written question cannot add HTML, links or sections."""
+    md = untrusted.markdown
+    out = [f"# {md(script.title)}", "", "## Opening", ""]
+    out += [md(p) + "\n" for p in script.opening]
     out += ["## The questions", ""]
     for i, s in enumerate(script.steps, 1):
-        out += [f"### {i}. {s.question}", "", f"*Level: {s.difficulty}*", "",
-                f"**Answer:** {s.answer}", "", f"**Insight:** {s.insight}", ""]
+        out += [f"### {i}. {md(s.question)}", "", f"*Level: {md(s.difficulty)}*", "",
+                f"**Answer:** {md(s.answer)}", "", f"**Insight:** {md(s.insight)}", ""]
     out += ["## Objection handling", ""]
-    out += [f"- **{o}** {a}" for o, a in script.objections]
+    out += [f"- **{md(o)}** {md(a)}" for o, a in script.objections]
     out += ["", "## Close", ""]
-    out += [p + "\n" for p in script.close]
+    out += [md(p) + "\n" for p in script.close]
     return "\n".join(out).rstrip() + "\n"

@@ -14,5 +14,18 @@ DEMO_SCRIPT = "demo_script.md"
 SAMPLE_QA = "sample_qa.json"
 REPORT = "index.html"  # the self-contained demo report
 
+AGENT_REQUEST = "agent.json"  # agent (local): the exact CreateDataAgentRequest
+JOB_DOCUMENT = "job.json"  # ``demoforge run``: the final job document
+LOCAL_WAREHOUSE = "warehouse.duckdb"  # local runs: the DuckDB warehouse file
+DATA_DIR = "data"  # warehouse: ``data/<table>.parquet``
+
+# The top-level entries of a demo pack. A teardown removes exactly these from a folder a
+# person chose (``demoforge run --out DIR``), so anything else they keep there survives.
+PACK_ENTRIES: frozenset[str] = frozenset(
+    name.split("/", 1)[0] for name in (
+        RESEARCH_PAGES, SPEC, GOLDEN_QUERIES, DROPPED_QUERIES, DEMO_SCRIPT, SAMPLE_QA, REPORT,
+        AGENT_REQUEST, JOB_DOCUMENT, LOCAL_WAREHOUSE, LOCAL_WAREHOUSE + ".wal", DATA_DIR)
+)
+
 # Which phase writes an artifact another phase reads (named in "missing" errors).
 PRODUCERS: dict[str, Phase] = {SPEC: Phase.MODELING, GOLDEN_QUERIES: Phase.CONTENT}

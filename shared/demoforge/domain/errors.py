@@ -49,6 +49,20 @@ class Conflict(DemoforgeError):
     code = "conflict"
 
 
+class LeaseLost(Conflict):
+    """A delivery tried to record its phase's outcome after another delivery took the
+    phase over (its lease expired and was claimed, or a retry reset the phase): the
+    transition is refused, so a stale delivery never completes or frees another's work."""
+
+    code = "lease_lost"
+
+
+class Gone(DemoforgeError):
+    """The job was deleted: its assets and report were removed (HTTP 410)."""
+
+    code = "gone"
+
+
 class LLMUnavailable(TransientError):
     """Claude could not be reached or is overloaded (after the SDK's own retries).
     Callers with an offline path fall back to it instead of failing the job."""

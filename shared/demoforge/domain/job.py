@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from demoforge.domain.cost import Usage
-from demoforge.domain.errors import Conflict
+from demoforge.domain.errors import Conflict, LeaseLost
 from demoforge.domain.industries import INDUSTRY_CODES
 
 
@@ -266,18 +267,54 @@ class JobDoc(_Doc):
         self.updated_at = now
         return Claim.CLAIMED
 
+    def holds_lease(self, phase: Phase, owner: str) -> bool:
+        return self.phase(phase).lease_owner == owner
+
+    def live_lease(self, now: dt.datetime) -> Phase | None:
+        """The phase some delivery is running right now (its lease has not expired)."""
+        return next((p for p, ps in self.phases.items() if ps.status == PhaseStatus.RUNNING
+                     and ps.lease_expires_at is not None and ps.lease_expires_at > now), None)
+
+    def _check_owner(self, phase: Phase, owner: str) -> None:
+        if not self.holds_lease(phase, owner):
+            holder = self.phase(phase).lease_owner
+            raise LeaseLost(
+                f"{phase.value} of job {self.job_id} is no longer held by delivery {owner} "
+                f"({'held by ' + holder if holder else 'reset'}); its outcome is discarded")
+
+    def _drop_lease(self, phase: Phase, owner: str, now: dt.datetime) -> None:
+        """The job finished (cancelled, deleted) while ``owner`` ran ``phase``: nothing of
+        its outcome is kept, but its lease goes, so the phase shows it is not running and
+        a teardown or retry waiting for it can go ahead."""
+        ps = self.phase(phase)
+        if ps.lease_owner != owner:
+            return
+        ps.lease_owner = None
+        ps.lease_expires_at = None
+        if ps.status == PhaseStatus.RUNNING:
+            ps.status = PhaseStatus.PENDING
+        self.updated_at = now
+
+    def stopped(self, phase: Phase, owner: str, now: dt.datetime) -> None:
+        """``owner`` stopped running ``phase`` at a checkpoint (the job was cancelled or
+        deleted, or the lease moved): it lets go of its lease, if it still has it."""
+        self._drop_lease(phase, owner, now)
+
     def complete(
-        self, phase: Phase, now: dt.datetime, *, summary: dict[str, Any],
+        self, phase: Phase, now: dt.datetime, *, owner: str, summary: dict[str, Any],
         result: dict[str, Any], waiting: Clarification | None = None,
     ) -> PhaseMessage | None:
-        """Record a phase's success (or its question for a person). Returns the next
-        message to publish (None: nothing to publish)."""
+        """Record a phase's success (or its question for a person) by the delivery that
+        holds its lease (``LeaseLost`` for any other). Returns the next message to
+        publish (None: nothing to publish)."""
         if self.finished:
+            self._drop_lease(phase, owner, now)
             return None
         ps = self.phase(phase)
         if ps.status == PhaseStatus.DONE:
             # A concurrent delivery finished first; its (identical, deterministic) result stands.
             return self.next_message(phase)
+        self._check_owner(phase, owner)
         ps.finished_at = now
         if ps.started_at is not None:
             ps.duration_s = round((now - ps.started_at).total_seconds(), 3)
@@ -304,14 +341,18 @@ class JobDoc(_Doc):
         self.current_phase = nxt
         return PhaseMessage(job_id=self.job_id, phase=nxt)
 
-    def release(self, phase: Phase, error: str, now: dt.datetime, *, max_attempts: int) -> bool:
-        """A transient failure: free the lease for the redelivery. Returns True when the
-        attempt budget is spent and the job was failed instead (the message is then acked)."""
+    def release(self, phase: Phase, error: str, now: dt.datetime, *, owner: str,
+                max_attempts: int) -> bool:
+        """A transient failure: the lease holder frees its lease for the redelivery
+        (``LeaseLost`` for any other delivery). Returns True when the attempt budget is
+        spent and the job was failed instead (the message is then acked)."""
         if self.finished:
+            self._drop_lease(phase, owner, now)
             return False
         ps = self.phase(phase)
         if ps.status != PhaseStatus.RUNNING:
             return False
+        self._check_owner(phase, owner)
         if ps.attempts >= max_attempts:
             self._exhausted(phase, error, now)
             return True
@@ -322,10 +363,16 @@ class JobDoc(_Doc):
         self.updated_at = now
         return False
 
-    def fail(self, phase: Phase, code: str, message: str, now: dt.datetime) -> None:
-        """A permanent failure: the job fails with ``{phase, code, message}``."""
+    def fail(self, phase: Phase, code: str, message: str, now: dt.datetime, *,
+             owner: str | None = None) -> None:
+        """A permanent failure: the job fails with ``{phase, code, message}``. With
+        ``owner`` (a delivery reporting its phase's error) only the lease holder may."""
         if self.finished:
+            if owner is not None:
+                self._drop_lease(phase, owner, now)
             return
+        if owner is not None:
+            self._check_owner(phase, owner)
         ps = self.phase(phase)
         ps.status = PhaseStatus.FAILED
         ps.lease_owner = None
@@ -355,14 +402,13 @@ class JobDoc(_Doc):
 
     def _stop_running(self, status: PhaseStatus, now: dt.datetime) -> None:
         """A running phase's delivery stops at its next checkpoint (it finds the job
-        finished): the document says so at once and the lease is freed, which also ends
-        the delivery's heartbeat."""
+        finished): the document says so at once. The lease stays with that delivery until
+        it drops it on its way out (or it expires: the heartbeat stops renewing a finished
+        job), so a retry's message cannot run the phase a second time alongside it."""
         for ps in self.phases.values():
             if ps.status == PhaseStatus.RUNNING:
                 ps.status = status
                 ps.finished_at = now
-                ps.lease_owner = None
-                ps.lease_expires_at = None
 
     def retry(self, now: dt.datetime, *, stuck_after: dt.timedelta) -> Phase:
         """Resume a failed or cancelled job (or one still queued ``stuck_after`` its
@@ -377,7 +423,15 @@ class JobDoc(_Doc):
         if first is None:
             raise Conflict(f"job {self.job_id} has every phase done")
         for p in PHASE_ORDER[first.position:]:
-            self.phases[p] = PhaseState()
+            old = self.phase(p)
+            fresh = PhaseState()
+            if old.lease_owner and old.lease_expires_at and old.lease_expires_at > now:
+                # A delivery still runs this phase (cancelled, not yet at a checkpoint):
+                # keep its lease, so the retry's message backs off instead of running the
+                # phase a second time alongside it; that delivery may still complete it.
+                fresh.status, fresh.started_at = PhaseStatus.RUNNING, old.started_at
+                fresh.lease_owner, fresh.lease_expires_at = old.lease_owner, old.lease_expires_at
+            self.phases[p] = fresh
         self.status = JobStatus.RUNNING
         self.current_phase = first
         self.error = None
@@ -478,10 +532,21 @@ class JobDoc(_Doc):
             self.purge_at = now + keep
 
 
+# A job id: letters, digits, ``_`` and ``-``, at most 64, starting with a letter or digit
+# (``new_job_id`` makes 20 hex digits). That excludes every id Firestore reserves
+# (``__x__``, ``__main__``) and ``.``/``..``, so a foreign id never reaches a store call.
+JOB_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+_JOB_ID = re.compile(JOB_ID_PATTERN)
+
+
+def is_job_id(text: object) -> bool:
+    return isinstance(text, str) and _JOB_ID.fullmatch(text) is not None
+
+
 class PhaseMessage(_Doc):
     """What travels on Pub/Sub: ids only. State is read from the job store."""
 
-    job_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
+    job_id: str = Field(pattern=JOB_ID_PATTERN)
     phase: Phase
 
 
@@ -490,6 +555,12 @@ class EventLevel(enum.StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
+
+
+# The id of an event document, which is also the events page cursor: time-sortable
+# ``YYYYMMDDTHHMMSS.ffffff-<8 hex>`` (``adapters.sqlite_store.event_id`` makes them, for
+# both stores). A cursor that does not look like this never reaches a store.
+EVENT_ID_PATTERN = r"^[0-9]{8}T[0-9]{6}\.[0-9]{6}-[0-9a-f]{8}$"
 
 
 class Event(_Doc):

@@ -27,6 +27,7 @@ from demoforge.domain.results import MIN_GOLDEN_QUERIES, ModelingResult, Researc
 from demoforge.prompts import modeling as prompts
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.spec.model import DatasetSpec
+from demoforge.sql.guard import UnsafeQuery, check_select
 from demoforge.synth.templates import closest_industry, customise, get_template, resize, target_rows
 
 TRIAL_ROWS = 20_000  # trial generation size: enough for every golden query to find rows
@@ -175,6 +176,12 @@ def query_errors(spec: DatasetSpec) -> list[str]:
     errors: list[str] = []
     for i, q in enumerate(spec.golden_queries, 1):
         where = f"golden query {i} ({q.question[:60]!r})"
+        try:
+            # The guard the content phase applies (functions, depth, statements, scope).
+            check_select(q.sql, dataset="spec")
+        except UnsafeQuery as e:
+            errors.append(f"{where}: {e.message}")
+            continue
         try:
             statements = [s for s in sqlglot.parse(q.sql, read="bigquery") if s is not None]
         except sqlglot.errors.ParseError as e:

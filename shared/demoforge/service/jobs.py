@@ -8,15 +8,13 @@ leaves a job that ``:retry`` heals).
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import re
-import urllib.parse
 import uuid
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from demoforge.domain.errors import InvalidInput, NotFound
+from demoforge.domain.errors import InvalidInput, NotFound, UnsafeUrl
 from demoforge.domain.job import (
     INDUSTRIES,
     EventLevel,
@@ -25,19 +23,28 @@ from demoforge.domain.job import (
     Phase,
     PhaseMessage,
 )
+from demoforge.domain.urls import AddressPolicy, check_url, parse_target
 from demoforge.service.services import Services
 from demoforge.service.transact import update, update_if_present
 
+SCALES = ("small", "default", "large")
+LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+
 
 class CreateJobRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    customer_url: str = Field(min_length=1, max_length=2048)
-    industry_hint: str | None = None
+    # strict: numbers must be numbers ("rows": "1000" and "seed": true are refused).
+    # The JSON Schema of each field states what the validators accept (enums, patterns),
+    # so /openapi.json describes the api exactly; only the URL policy is beyond a schema
+    # ("format": "http-url" names it).
+    model_config = ConfigDict(extra="forbid", strict=True)
+    customer_url: str = Field(min_length=1, max_length=2048, json_schema_extra={"format": "http-url"})
+    industry_hint: str | None = Field(default=None, json_schema_extra={"enum": [*INDUSTRIES, None]})
     company_name: str | None = Field(default=None, min_length=1, max_length=200)
     # A BCP 47 tag ("en", "de-CH") for the demo's language; kept in the options for the
     # phases that localise (none reads it yet).
-    language: str | None = None
-    scale: str = "default"
+    language: str | None = Field(default=None,
+                                 json_schema_extra={"pattern": LANGUAGE_TAG, "maxLength": 35})
+    scale: str = Field(default="default", json_schema_extra={"enum": list(SCALES)})
     rows: int | None = Field(default=None, ge=1_000, le=50_000_000)
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
 
@@ -45,6 +52,13 @@ class CreateJobRequest(BaseModel):
     @classmethod
     def _url(cls, v: str) -> str:
         return normalise_url(v)
+
+    @field_validator("rows", "seed", mode="before")
+    @classmethod
+    def _integral(cls, v: Any) -> Any:
+        # JSON has one number type: 1000.0 is the integer 1000 (as JSON Schema says);
+        # strings and booleans stay refused.
+        return int(v) if isinstance(v, float) and v.is_integer() else v
 
     @field_validator("industry_hint")
     @classmethod
@@ -56,21 +70,21 @@ class CreateJobRequest(BaseModel):
     @field_validator("language")
     @classmethod
     def _language(cls, v: str | None) -> str | None:
-        if v is not None and not (len(v) <= 35 and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", v)):
+        if v is not None and not (len(v) <= 35 and re.fullmatch(LANGUAGE_TAG, v)):
             raise ValueError("language must be a language tag such as en or de-CH")
         return v
 
     @field_validator("scale")
     @classmethod
     def _scale(cls, v: str) -> str:
-        if v not in ("small", "default", "large"):
+        if v not in SCALES:
             raise ValueError("scale must be small, default or large")
         return v
 
 
 class AnswerRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    industry: str
+    model_config = ConfigDict(extra="forbid", strict=True)
+    industry: str = Field(json_schema_extra={"enum": list(INDUSTRIES)})
     notes: str | None = Field(default=None, max_length=2000)
 
     @field_validator("industry")
@@ -82,35 +96,22 @@ class AnswerRequest(BaseModel):
 
 
 def normalise_url(raw: str) -> str:
-    """Syntactic checks only (scheme, host, length). Address safety (SSRF) is the
-    fetcher's job, at connect time, where DNS answers are known."""
-    v = raw.strip()
-    if any(c in v for c in "\r\n\t ") or len(v) > 2048:
-        raise ValueError("customer_url must be a single URL of at most 2048 characters")
-    if "://" not in v:
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)", v):  # mailto:, javascript:, data: ...
-            raise ValueError("customer_url must use http or https")
-        v = "https://" + v
-    parts = urllib.parse.urlsplit(v)
-    if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError("customer_url must use http or https")
-    if not parts.hostname:
-        raise ValueError("customer_url has no host")
-    if parts.username or parts.password:
-        raise ValueError("customer_url must not contain credentials")
+    """The URL as research will fetch it (scheme and host lower case, no fragment), after
+    the syntactic part of the one URL policy (``demoforge.domain.urls``): http(s) with a
+    host, no credentials, whitespace, control, bidi or zero-width characters. Raises
+    ``ValueError``. Which addresses may be fetched is checked by ``check_customer_url``."""
     try:
-        parts.port  # noqa: B018 - raises ValueError on a malformed port
-    except ValueError as e:
-        raise ValueError(f"customer_url has an invalid port: {e}") from e
-    host = parts.hostname
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        if not all(label and len(label) <= 63 for label in host.split(".")):
-            raise ValueError("customer_url has an invalid host name") from None
-    return urllib.parse.urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
-    )
+        return parse_target(raw.strip()).url
+    except UnsafeUrl as e:
+        raise ValueError(e.message) from e
+
+
+def check_customer_url(services: Services, url: str) -> str:
+    """The whole URL policy without DNS, as the fetcher applies it: also refuses cloud
+    metadata hosts and, unless private networks are allowed, loopback and private
+    addresses. ``UnsafeUrl`` (HTTP 400, CLI exit 2) before any job exists."""
+    policy = AddressPolicy(allow_private=services.settings.allow_private_network)
+    return check_url(url, policy).url
 
 
 def parse(model: type[BaseModel], body: Any) -> Any:
@@ -135,10 +136,11 @@ def new_job_id() -> str:
 def create_job(
     services: Services, req: CreateJobRequest, *, created_by: str = "local", job_id: str | None = None
 ) -> JobDoc:
+    url = check_customer_url(services, req.customer_url)
     now = services.clock()
     job = JobDoc(
         job_id=job_id or new_job_id(),
-        customer_url=req.customer_url,
+        customer_url=url,
         industry_hint=req.industry_hint,
         company_name=req.company_name,
         options=JobOptions(scale=req.scale, rows=req.rows, seed=req.seed, language=req.language),

@@ -102,6 +102,11 @@ class ArtifactStore(Protocol):
         """A local directory for files a phase builds before storing them."""
         ...
 
+    def delete_job(self, job_id: str) -> int:
+        """Remove every artifact of the job and its work folder (teardown); returns how
+        many files or objects went. Idempotent: nothing left is fine."""
+        ...
+
 
 @dataclasses.dataclass(frozen=True)
 class DatasetRef:

@@ -13,35 +13,46 @@ Pub/Sub delivers at least once, sometimes twice, sometimes late. For each delive
    next phase. A ``PermanentError`` fails the job and acks; anything else releases the
    lease, records the error and re-raises so Pub/Sub redelivers.
 
+The transitions are methods of ``JobDoc`` (pure, tested directly), so they behave
+identically on every ``JobStore``. Which body runs a phase is the composition root's
+choice (``body_for``), not the runner's.
+
 While the body runs a heartbeat renews the lease (``service.lease``), so a dead delivery
 is taken over about one lease later. A cancel (or delete) stops the body at its next
 ``ctx.checkpoint()``: ``Cancelled`` is acked quietly and nothing completes. What the
 attempt used (LLM tokens, BigQuery bytes, ``service.metering``) is charged to the phase
 on every way out, success or not.
-
-The transitions are methods of ``JobDoc`` (pure, tested directly), so they behave
-identically on every ``JobStore``. Which body runs a phase is the composition root's
-choice (``body_for``), not the runner's.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
-import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
-from demoforge.domain.errors import Cancelled, LeaseHeld, PermanentError
-from demoforge.domain.job import Claim, EventLevel, JobDoc, Phase, PhaseMessage, PhaseStatus
+from pydantic import ValidationError
+
+from demoforge.domain.errors import Cancelled, LeaseHeld, LeaseLost, PermanentError
+from demoforge.domain.job import (
+    Claim,
+    EventLevel,
+    JobDoc,
+    JobStatus,
+    Phase,
+    PhaseMessage,
+    PhaseStatus,
+)
 from demoforge.service.lease import Heartbeat
 from demoforge.service.metering import Meter, metered
-from demoforge.service.phase import PhaseBody, PhaseContext
+from demoforge.service.phase import PhaseBody, PhaseContext, PhaseOutput
 from demoforge.service.services import Services
 from demoforge.service.transact import update_if_present
 
 __all__ = ["Claim", "Runner"]
 
+log = logging.getLogger("demoforge.service.runner")
 R = TypeVar("R")
 
 
@@ -53,98 +64,172 @@ class Runner:
     def handle(self, msg: PhaseMessage, delivery_id: str) -> Claim:
         """Process one delivery. Returns normally to ack; raises to have it redelivered."""
         s = self.services.settings
-        store = self.services.store
-        events = self.services.events
         clock = self.services.clock
         phase = msg.phase
-        claimed = update_if_present(
-            store, msg.job_id,
-            lambda j: j.claim(phase, delivery_id, clock(), lease_s=s.lease_seconds,
-                              max_attempts=s.max_attempts),
-        )
+        try:
+            claimed = update_if_present(
+                self.services.store, msg.job_id,
+                lambda j: j.claim(phase, delivery_id, clock(), lease_s=s.lease_seconds,
+                                  max_attempts=s.max_attempts),
+            )
+        except ValidationError as e:
+            return self._unreadable(msg, delivery_id, e)
         if claimed is None:
+            log.warning("acknowledged a %s message for unknown job %s (delivery %s)",
+                        phase.value, msg.job_id, delivery_id)
             return Claim.GONE
         job, outcome = claimed
+        if outcome != Claim.CLAIMED:
+            return self._not_claimed(job, phase, outcome, delivery_id)
+
+        attempt = job.phase(phase).attempts
+        self.services.events.write(job.job_id, f"{phase.value} started (attempt {attempt})",
+                                   phase=phase)
+        started = time.monotonic()
+        meter = Meter(s)
+        ctx = PhaseContext(job=job.model_copy(deep=True), phase=phase,
+                           services=metered(self.services, meter), attempt=attempt,
+                           owner=delivery_id)
+        try:
+            with Heartbeat(self.services, msg.job_id, phase, delivery_id):
+                output = self.body_for(phase)(ctx)
+        except Cancelled as e:
+            self._transition(msg, delivery_id, self._charged(
+                meter, phase, lambda j: j.stopped(phase, delivery_id, clock())))
+            self.services.events.write(job.job_id, e.message, phase=phase, level=EventLevel.WARNING)
+            return Claim.STOPPED
+        except PermanentError as e:
+            return self._failed(msg, delivery_id, e, meter)
+        except Exception as e:
+            # Transient or unexpected: keep the message for redelivery. Unexpected errors
+            # are bounded by the attempt budget, after which the job fails visibly.
+            acked = self._released(msg, delivery_id, attempt, f"{type(e).__name__}: {e}", meter)
+            if acked is not None:
+                return acked
+            raise
+        return self._completed(msg, delivery_id, attempt, output, time.monotonic() - started, meter)
+
+    @staticmethod
+    def _charged(meter: Meter, phase: Phase, change: Callable[[JobDoc], R]) -> Callable[[JobDoc], R]:
+        """``change`` plus the attempt's usage charged to the phase, in the same write."""
+        def apply(j: JobDoc) -> R:
+            j.add_cost(phase, meter.usage())
+            return change(j)
+        return apply
+
+    def _not_claimed(self, job: JobDoc, phase: Phase, outcome: Claim, delivery_id: str) -> Claim:
+        events = self.services.events
         if outcome == Claim.ALREADY_DONE:
             republish = job.next_message(phase)
             if republish is not None:
                 # Outbox: the previous delivery may have crashed after committing but
                 # before publishing; publishing again is safe because claims dedupe.
                 self.services.bus.publish(republish)
-            return outcome
-        if outcome == Claim.BUSY:
-            raise LeaseHeld(f"{phase.value} for job {msg.job_id} is held by another delivery")
-        if outcome == Claim.EXHAUSTED:
-            events.write(msg.job_id, "attempt budget spent; job failed", phase=phase,
+        elif outcome == Claim.BUSY:
+            raise LeaseHeld(f"{phase.value} for job {job.job_id} is held by another delivery")
+        elif outcome == Claim.EXHAUSTED:
+            events.write(job.job_id, "attempt budget spent; job failed", phase=phase,
                          level=EventLevel.ERROR)
-            return outcome
-        if outcome == Claim.NOT_READY:
-            events.write(msg.job_id, "ignored a message that arrived before its turn", phase=phase,
+        elif outcome == Claim.NOT_READY:
+            events.write(job.job_id, "ignored a message that arrived before its turn", phase=phase,
                          level=EventLevel.WARNING, data={"delivery_id": delivery_id})
-            return outcome
-        if outcome != Claim.CLAIMED:
-            return outcome
+        elif outcome == Claim.STOPPED and job.status == JobStatus.DELETED:
+            # A redelivery after the delivery that ran this phase died (kill -9) mid-phase
+            # of a job deleted meanwhile: remove what that phase may have left.
+            self._after_stop(job.job_id, phase)
+        return outcome
 
-        attempt = job.phase(phase).attempts
-        events.write(job.job_id, f"{phase.value} started (attempt {attempt})", phase=phase)
-        started = time.monotonic()
-        meter = Meter(s)
-        ctx = PhaseContext(job=job.model_copy(deep=True), phase=phase,
-                           services=metered(self.services, meter), attempt=attempt,
-                           owner=delivery_id)
+    def _unreadable(self, msg: PhaseMessage, delivery_id: str, e: ValidationError) -> Claim:
+        """The job document does not fit the model (edited by hand, written by another
+        version): no delivery will ever read it, so acknowledge instead of looping."""
+        log.error("acknowledged %s message %s: job %s is unreadable (%d problem(s), first: %s)",
+                  msg.phase.value, delivery_id, msg.job_id, e.error_count(), e.errors()[0]["msg"])
+        self.services.events.write(
+            msg.job_id, f"a {msg.phase.value} message was acknowledged unprocessed: the job "
+            "document does not fit the job model", phase=msg.phase, level=EventLevel.ERROR,
+            data={"problems": e.error_count(), "delivery_id": delivery_id})
+        return Claim.GONE
 
-        def charged(change: Callable[[JobDoc], R]) -> Callable[[JobDoc], R]:
-            def apply(j: JobDoc) -> R:
-                j.add_cost(phase, meter.usage())
-                return change(j)
-            return apply
-
+    def _transition(self, msg: PhaseMessage, delivery_id: str,
+                    change: Callable[[JobDoc], R]) -> tuple[JobDoc, R] | None:
+        """Record this delivery's outcome; None when the job is gone or the phase was
+        taken over by another delivery (the outcome is then discarded and the message
+        acknowledged: the new owner does the work)."""
         try:
-            with Heartbeat(self.services, msg.job_id, phase, delivery_id):
-                output = self.body_for(phase)(ctx)
-        except Cancelled as e:
-            update_if_present(store, msg.job_id, charged(lambda j: None))
-            events.write(job.job_id, e.message, phase=phase, level=EventLevel.WARNING)
-            return Claim.STOPPED
-        except PermanentError as e:
-            code, message = e.code, e.message
-            update_if_present(store, msg.job_id,
-                              charged(lambda j: j.fail(phase, code, message, clock())))
-            events.write(job.job_id, f"{phase.value} failed: {message}", phase=phase,
-                         level=EventLevel.ERROR, data={"code": code})
-            return Claim.STOPPED
+            found = update_if_present(self.services.store, msg.job_id, change)
+        except LeaseLost as e:
+            log.warning("%s", e.message)
+            self.services.events.write(msg.job_id, e.message, phase=msg.phase,
+                                       level=EventLevel.WARNING, data={"delivery_id": delivery_id})
+            return None
+        if found is not None and found[0].status == JobStatus.DELETED:
+            self._after_stop(msg.job_id, msg.phase)
+        return found
+
+    def _after_stop(self, job_id: str, phase: Phase) -> None:
+        from demoforge.service import teardown  # the agent/warehouse names it needs load lazily
+
+        teardown.after_phase_stopped(self.services, job_id, phase)
+
+    def _failed(self, msg: PhaseMessage, delivery_id: str, e: PermanentError, meter: Meter) -> Claim:
+        phase, code, message, clock = msg.phase, e.code, e.message, self.services.clock
+        failed = self._transition(msg, delivery_id, self._charged(meter, phase, lambda j: j.fail(
+            phase, code, message, clock(), owner=delivery_id)))
+        if failed is not None and failed[0].status == JobStatus.FAILED:
+            self.services.events.write(msg.job_id, f"{phase.value} failed: {message}", phase=phase,
+                                       level=EventLevel.ERROR, data={"code": code})
+        return Claim.STOPPED
+
+    def _released(self, msg: PhaseMessage, delivery_id: str, attempt: int,
+                  text: str, meter: Meter) -> Claim | None:
+        """Free the lease after a transient error. None: re-raise, so Pub/Sub redelivers;
+        else acknowledge with that outcome (the attempt budget is spent, the job finished,
+        or another delivery owns the phase now)."""
+        phase, s, clock = msg.phase, self.services.settings, self.services.clock
+        # The traceback goes to the function's log, never into the events callers read.
+        log.warning("%s attempt %d of job %s failed: %s", phase.value, attempt, msg.job_id, text,
+                    exc_info=True)
+        released = self._transition(msg, delivery_id, self._charged(meter, phase, lambda j: j.release(
+            phase, text, clock(), owner=delivery_id, max_attempts=s.max_attempts)))
+        if released is None:
+            return Claim.BUSY
+        job, exhausted = released
+        self.services.events.write(msg.job_id, f"{phase.value} attempt {attempt} failed: {text}",
+                                   phase=phase,
+                                   level=EventLevel.ERROR if exhausted else EventLevel.WARNING)
+        if exhausted:
+            return Claim.EXHAUSTED
+        return Claim.STOPPED if job.finished else None
+
+    def _completed(self, msg: PhaseMessage, delivery_id: str, attempt: int, output: PhaseOutput,
+                   seconds: float, meter: Meter) -> Claim:
+        phase, clock = msg.phase, self.services.clock
+        try:
+            completed = self._transition(msg, delivery_id, self._charged(meter, phase, lambda j: j.complete(
+                phase, clock(), owner=delivery_id, summary=output.summary, result=output.result,
+                waiting=output.waiting)))
         except Exception as e:
-            # Transient or unexpected: keep the message for redelivery. Unexpected errors
-            # are bounded by the attempt budget, after which the job fails visibly.
-            text = f"{type(e).__name__}: {e}"
-            released = update_if_present(
-                store, msg.job_id,
-                charged(lambda j: j.release(phase, text, clock(), max_attempts=s.max_attempts)),
-            )
-            exhausted = released is not None and released[1]
-            events.write(job.job_id, f"{phase.value} attempt {attempt} failed: {text}", phase=phase,
-                         level=EventLevel.ERROR if exhausted else EventLevel.WARNING,
-                         data={"traceback": traceback.format_exc(limit=8)[-4000:]})
-            if exhausted:
-                return Claim.EXHAUSTED
+            # Saving the result failed (a store outage, a result the store refuses): free
+            # the lease with the error recorded, so the job never sits "running" with no
+            # error until the lease expires; the redelivery tries again within the budget.
+            acked = self._released(msg, delivery_id, attempt,
+                                   f"saving the {phase.value} result failed: {type(e).__name__}: {e}",
+                                   meter)
+            if acked is not None:
+                return acked
             raise
-        completed = update_if_present(
-            store, msg.job_id,
-            charged(lambda j: j.complete(phase, clock(), summary=output.summary,
-                                         result=output.result, waiting=output.waiting)),
-        )
-        if completed is None or (completed[0].finished
-                                 and completed[0].phase(phase).status != PhaseStatus.DONE):
-            # Cancelled (or deleted) after the body's last checkpoint: nothing is recorded.
-            status = completed[0].status.value if completed is not None else "gone"
-            events.write(job.job_id, f"{phase.value} finished after the job was {status}; "
-                         "its result was not recorded", phase=phase, level=EventLevel.WARNING)
+        if completed is None:
+            return Claim.BUSY
+        job, nxt = completed
+        if job.phase(phase).status not in (PhaseStatus.DONE, PhaseStatus.WAITING):
+            self.services.events.write(
+                job.job_id, f"{phase.value} stopped after {seconds:.2f}s: the job is "
+                f"{job.status.value}, so its result was discarded", phase=phase,
+                level=EventLevel.WARNING)
             return Claim.STOPPED
-        events.write(job.job_id,
-                     f"{phase.value} {'waiting for an answer' if output.waiting else 'done'} "
-                     f"in {time.monotonic() - started:.2f}s",
-                     phase=phase, data={"summary": output.summary})
-        nxt = completed[1] if completed is not None else None
+        self.services.events.write(
+            job.job_id, f"{phase.value} {'waiting for an answer' if output.waiting else 'done'} "
+            f"in {seconds:.2f}s", phase=phase, data={"summary": output.summary})
         if nxt is not None:
             self.services.bus.publish(nxt)
         return Claim.CLAIMED

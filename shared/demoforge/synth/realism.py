@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 import numpy as np
 import sqlglot
+from sqlglot import exp
 
 from demoforge.spec.model import DatasetSpec, ForeignKeyGen, TimestampGen
 from demoforge.synth.timestamps import TimeProfile
@@ -49,12 +50,17 @@ def to_duckdb(sql: str) -> str:
 
 
 def connect(spec: DatasetSpec, tables_dir: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with one view per table over ``tables_dir/<table>.parquet``."""
-    con = duckdb.connect(":memory:")
+    """An in-memory DuckDB with one table per ``tables_dir/<table>.parquet``, then sealed:
+    the golden queries it runs are LLM-written, so no file, URL or extension access
+    (``read_text('/etc/hostname')`` fails) and a configuration the SQL cannot change."""
+    con = duckdb.connect(":memory:", config={"autoload_known_extensions": False,
+                                            "autoinstall_known_extensions": False})
     con.execute("SET TimeZone = 'UTC'")  # BigQuery evaluates DATE(ts) etc. in UTC
     for t in spec.tables:
         path = Path(tables_dir) / f"{t.name}.parquet"
-        con.execute(f"CREATE VIEW \"{t.name}\" AS SELECT * FROM read_parquet('{_sql_str(str(path))}')")
+        con.execute(f"CREATE TABLE \"{t.name}\" AS SELECT * FROM read_parquet('{_sql_str(str(path))}')")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
     return con
 
 
@@ -311,7 +317,7 @@ def _stories(spec: DatasetSpec, con: duckdb.DuckDBPyConnection) -> list[CheckRes
         except duckdb.Error as e:
             out.append(CheckResult(f"story:{s.name}", False, f"query failed: {e}"))
             continue
-        why = degenerate(rows)
+        why = degenerate(rows) or _tied_at_top(qs[0].sql, rows)
         if why:
             out.append(CheckResult(f"story:{s.name}", False, f"query returned {why}"))
         elif s.expected_top is not None and not _matches(s.expected_top, rows[0]):
@@ -324,6 +330,17 @@ def _stories(spec: DatasetSpec, con: duckdb.DuckDBPyConnection) -> list[CheckRes
         else:
             out.append(CheckResult(f"story:{s.name}", True, f"first row {rows[0]}"))
     return out
+
+
+def _tied_at_top(sql: str, rows: list[dict[str, Any]]) -> str | None:
+    """A story's first row only shows it when it leads on what the query sorts by; rows
+    tied there come in any order (the engine's, not the data's)."""
+    order = sqlglot.parse_one(sql, read="bigquery").args.get("order")
+    key = order.expressions[0].this if order is not None and order.expressions else None
+    name = key.alias_or_name if isinstance(key, exp.Column | exp.Alias) else None
+    if len(rows) < 2 or name not in rows[0]:
+        return None
+    return f"first rows tied on {name}" if rows[0][name] == rows[1][name] else None
 
 
 def _queries(spec: DatasetSpec, con: duckdb.DuckDBPyConnection) -> list[CheckResult]:

@@ -84,3 +84,42 @@ def test_gcs_references_and_errors(tmp_path: Path) -> None:
         gcs.fail_next = 10_000
         with pytest.raises(TransientError):
             s.get("job-9", "spec.json")
+
+
+def test_delete_job_removes_every_artifact_and_the_workdir_only_of_that_job(under: Under) -> None:
+    s = under.store
+    s.put("job-5", "spec.json", b"{}")
+    s.put("job-5", "data/orders.parquet", b"PAR1")
+    s.put("job-5", "research/pages.json", b"[]")
+    s.put("job-6", "spec.json", b"{}")
+    (s.workdir("job-5") / "scratch.tmp").write_bytes(b"half a file")
+    assert s.delete_job("job-5") >= 3
+    assert s.list("job-5") == []
+    with pytest.raises(NotFound):
+        s.get("job-5", "spec.json")
+    assert s.get("job-6", "spec.json") == b"{}"  # another job's artifacts stay
+    assert s.delete_job("job-5") == 0  # idempotent
+    if under.gcs is not None:
+        assert not [n for (_, n) in under.gcs.objects if n.startswith("jobs/job-5/")]
+        assert ("DELETE", "/storage/v1/b/demo-artifacts/o/jobs%2Fjob-5%2Fspec.json") in [
+            (m, p.split("?")[0]) for m, p in under.gcs.requests]
+    with pytest.raises(InvalidInput):
+        s.delete_job("../job-6")
+
+
+def test_delete_job_of_a_linked_pack_folder_keeps_what_is_not_the_packs(tmp_path: Path) -> None:
+    s = LocalArtifactStore(tmp_path / "home")
+    pack = tmp_path / "mine"
+    pack.mkdir()
+    (pack / "notes.txt").write_text("my own notes")
+    s.link("job-7", pack)
+    s.put("job-7", "index.html", b"<html></html>")
+    s.put("job-7", "data/orders.parquet", b"PAR1")
+    (pack / "warehouse.duckdb").write_bytes(b"DUCK")
+    assert s.delete_job("job-7") == 3
+    assert sorted(p.name for p in pack.iterdir()) == ["notes.txt"]
+    assert not (tmp_path / "home" / "links" / "job-7.path").exists()
+    (pack / "notes.txt").unlink()
+    s.put("job-7", "index.html", b"<html></html>")
+    s.delete_job("job-7")
+    assert not pack.exists()  # nothing else in it: the folder goes too

@@ -60,7 +60,7 @@ def test_concurrent_claims_of_one_phase_have_one_winner(store: JobStore) -> None
     done_at = NOW + dt.timedelta(seconds=4, milliseconds=500)
     def complete(at: dt.datetime) -> PhaseMessage | None:
         return update(store, "job-r", lambda j: j.complete(
-            Phase.RESEARCH, at, summary=out.summary, result=out.result, waiting=out.waiting))[1]
+            Phase.RESEARCH, at, owner=winner, summary=out.summary, result=out.result, waiting=out.waiting))[1]
 
     nxt = complete(done_at)
     assert nxt == PhaseMessage(job_id="job-r", phase=Phase.MODELING)

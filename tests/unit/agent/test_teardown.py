@@ -174,3 +174,16 @@ def test_cli_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert json.loads(capsys.readouterr().out)["status"] == "deleted"
     assert cli.main(["delete", "missing-job"]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_delete_removes_the_artifacts_too(fenv: tuple[AgentEnv, FakeAgents]) -> None:
+    env, _ = fenv
+    assert {"spec.json", "golden_queries.json"} <= set(env.artifacts.list(env.job.job_id))
+    job = delete_job(env.deps, env.job.job_id)
+    report = job.results[TEARDOWN_KEY]
+    assert report["status"] == "done" and report["artifacts"] >= 2
+    assert env.artifacts.list(env.job.job_id) == []
+    with pytest.raises(NotFound):
+        env.artifacts.get(env.job.job_id, "spec.json")
+    events = [e.message for e in env.store.events(env.job.job_id, limit=500)[0]]
+    assert any("artifact(s)" in m and m.startswith("job deleted") for m in events)

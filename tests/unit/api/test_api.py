@@ -86,7 +86,7 @@ def test_bad_bodies_get_400_with_json_error(client: Any, deps: Container, body: 
 def test_malformed_json_and_wrong_media_type(client: Any) -> None:
     assert_error(client.post("/jobs", data="{nope", content_type="application/json"), 400)
     assert_error(client.post("/jobs", data="customer_url=x", content_type="text/plain"), 415)
-    assert_error(client.post("/jobs", data="[" * 20000, content_type="application/json"), 400)
+    assert_error(client.post("/jobs", data="[" * 20000, content_type="application/json"), 413)
 
 
 def test_unknown_job_route_and_method(client: Any) -> None:
@@ -101,8 +101,8 @@ def test_list_is_newest_first_and_paginated(client: Any) -> None:
     ids = [client.post("/jobs", json={"customer_url": f"https://e{i}.com"}).get_json()["job_id"]
            for i in range(5)]
     page1 = client.get("/jobs?limit=2").get_json()
-    page2 = client.get(f"/jobs?limit=2&cursor={page1['next_cursor']}").get_json()
-    page3 = client.get(f"/jobs?limit=2&cursor={page2['next_cursor']}").get_json()
+    page2 = client.get("/jobs", query_string={"limit": 2, "cursor": page1["next_cursor"]}).get_json()
+    page3 = client.get("/jobs", query_string={"limit": 2, "cursor": page2["next_cursor"]}).get_json()
     got = [j["job_id"] for p in (page1, page2, page3) for j in p["jobs"]]
     assert got == list(reversed(ids))
     assert page3["next_cursor"] is None

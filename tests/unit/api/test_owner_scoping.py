@@ -55,7 +55,8 @@ def test_two_identities_see_and_act_only_on_their_own_jobs(client: Any) -> None:
     assert [j["job_id"] for j in listed["jobs"]] == [a2, a1]
     assert [j["job_id"] for j in client.get("/jobs", headers=BOB).get_json()["jobs"]] == [b1]
     page = client.get("/jobs?limit=1", headers=ALICE).get_json()
-    nxt = client.get(f"/jobs?limit=1&cursor={page['next_cursor']}", headers=ALICE).get_json()
+    nxt = client.get("/jobs", query_string={"limit": 1, "cursor": page["next_cursor"]},
+                     headers=ALICE).get_json()
     assert [page["jobs"][0]["job_id"], nxt["jobs"][0]["job_id"]] == [a2, a1]
     assert nxt["next_cursor"] is None
 

@@ -56,7 +56,9 @@ def test_all_golden_queries_pass_and_artifacts_are_written(tmp_path) -> None:
     script = (art / "demo_script.md").read_text()
     steps = [line for line in script.splitlines() if line.startswith("### ")]
     assert 5 <= len(steps) <= 7
-    assert "Summit & Trail <Outfitters>" in script and "## Objection handling" in script and "## Close" in script
+    # the company name is shown as written, never as HTML (escaped in Markdown too)
+    assert "Summit &amp; Trail &lt;Outfitters&gt;" in script and "<Outfitters>" not in script
+    assert "## Objection handling" in script and "## Close" in script
     assert by_q["Which region brings in the most revenue?"].answer in script
     qa = json.loads((art / "sample_qa.json").read_text())
     assert 5 <= len(qa) <= 8 and all(item["answer"] == by_q[item["question"]].answer for item in qa)

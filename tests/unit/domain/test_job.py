@@ -40,7 +40,7 @@ def done_through(job: JobDoc, last: Phase) -> JobDoc:
     """Claim and complete every phase up to ``last``."""
     for p in PHASE_ORDER[: last.position + 1]:
         assert claim(job, p, at(p.position * 10)) == Claim.CLAIMED
-        job.complete(p, at(p.position * 10 + 5), summary={"p": p.value}, result={"r": p.value})
+        job.complete(p, at(p.position * 10 + 5), owner="d1", summary={"p": p.value}, result={"r": p.value})
     return job
 
 
@@ -67,7 +67,7 @@ def test_claim_refusals_change_nothing() -> None:
     claim(job, Phase.RESEARCH, at(2))
     unchanged(job, lambda: claim(job, Phase.RESEARCH, at(3), owner="d2"))
     assert claim(job, Phase.RESEARCH, at(3), owner="d2") == Claim.BUSY
-    job.complete(Phase.RESEARCH, at(4), summary={}, result={})
+    job.complete(Phase.RESEARCH, at(4), owner="d1", summary={}, result={})
     unchanged(job, lambda: claim(job, Phase.RESEARCH, at(5), owner="late"))
     assert claim(job, Phase.RESEARCH, at(5), owner="late") == Claim.ALREADY_DONE
     assert job.next_message(Phase.RESEARCH) == PhaseMessage(job_id="job1", phase=Phase.MODELING)
@@ -81,8 +81,8 @@ def test_a_finished_job_is_left_alone(status: JobStatus) -> None:
     assert job.finished and status.terminal
     unchanged(job, lambda: claim(job, Phase.RESEARCH, at(1)))
     assert claim(job, Phase.RESEARCH, at(1)) == Claim.STOPPED
-    unchanged(job, lambda: job.complete(Phase.RESEARCH, at(2), summary={"x": 1}, result={"y": 2}))
-    unchanged(job, lambda: job.release(Phase.RESEARCH, "boom", at(3), max_attempts=3))
+    unchanged(job, lambda: job.complete(Phase.RESEARCH, at(2), owner="d1", summary={"x": 1}, result={"y": 2}))
+    unchanged(job, lambda: job.release(Phase.RESEARCH, "boom", at(3), owner="d1", max_attempts=3))
     unchanged(job, lambda: job.fail(Phase.RESEARCH, "code", "message", at(4)))
     assert job.next_message(Phase.RESEARCH) is None
 
@@ -97,15 +97,15 @@ def test_an_expired_lease_is_taken_over() -> None:
 def test_complete_records_the_phase_and_names_the_next_message() -> None:
     job = new_job()
     claim(job, Phase.RESEARCH, at(0))
-    nxt = job.complete(Phase.RESEARCH, at(2.5), summary={"pages": 3}, result={"industry": "telecom"})
+    nxt = job.complete(Phase.RESEARCH, at(2.5), owner="d1", summary={"pages": 3}, result={"industry": "telecom"})
     assert nxt == PhaseMessage(job_id="job1", phase=Phase.MODELING)
     ps = job.phase(Phase.RESEARCH)
     assert (ps.status, ps.duration_s, ps.summary, ps.lease_owner) == (PhaseStatus.DONE, 2.5, {"pages": 3}, None)
     assert job.results["research"] == {"industry": "telecom"}
     assert (job.progress, job.current_phase, job.status) == (15, Phase.MODELING, JobStatus.RUNNING)
     # A duplicate completion (a concurrent delivery) keeps the first result and writes nothing.
-    unchanged(job, lambda: job.complete(Phase.RESEARCH, at(9), summary={"pages": 1}, result={}))
-    assert job.complete(Phase.RESEARCH, at(9), summary={}, result={}) == nxt
+    unchanged(job, lambda: job.complete(Phase.RESEARCH, at(9), owner="d2", summary={"pages": 1}, result={}))
+    assert job.complete(Phase.RESEARCH, at(9), owner="d2", summary={}, result={}) == nxt
 
 
 def test_the_last_phase_completes_the_job() -> None:
@@ -118,7 +118,7 @@ def test_a_question_for_a_person_makes_the_job_wait() -> None:
     job = new_job()
     claim(job, Phase.RESEARCH, at(0))
     question = Clarification(question="Which industry?", candidates=["insurance", "telecom"])
-    assert job.complete(Phase.RESEARCH, at(1), summary={}, result={"industry": "other"},
+    assert job.complete(Phase.RESEARCH, at(1), owner="d1", summary={}, result={"industry": "other"},
                         waiting=question) is None
     assert (job.status, job.phase(Phase.RESEARCH).status) == (JobStatus.WAITING, PhaseStatus.WAITING)
     assert job.clarification == question and job.progress == 0
@@ -138,12 +138,12 @@ def test_a_question_for_a_person_makes_the_job_wait() -> None:
 def test_release_frees_the_lease_until_the_budget_is_spent() -> None:
     job = new_job()
     claim(job, Phase.RESEARCH, at(0))
-    assert job.release(Phase.RESEARCH, "TransientError: 503", at(1), max_attempts=2) is False
+    assert job.release(Phase.RESEARCH, "TransientError: 503", at(1), owner="d1", max_attempts=2) is False
     ps = job.phase(Phase.RESEARCH)
     assert (ps.status, ps.lease_owner, ps.last_error) == (PhaseStatus.PENDING, None, "TransientError: 503")
-    unchanged(job, lambda: job.release(Phase.RESEARCH, "again", at(2), max_attempts=2))  # not running
+    unchanged(job, lambda: job.release(Phase.RESEARCH, "again", at(2), owner="d1", max_attempts=2))  # not running
     claim(job, Phase.RESEARCH, at(3), max_attempts=2)
-    assert job.release(Phase.RESEARCH, "TransientError: 503 again", at(4), max_attempts=2) is True
+    assert job.release(Phase.RESEARCH, "TransientError: 503 again", at(4), owner="d1", max_attempts=2) is True
     assert job.status == JobStatus.FAILED and job.error is not None
     assert (job.error.phase, job.error.code) == (Phase.RESEARCH, "attempts_exhausted")
     assert job.error.message == ("The research phase did not succeed in 2 attempts. "
@@ -231,3 +231,68 @@ def test_mark_deleted_is_idempotent_and_stops_every_phase() -> None:
     assert job.status == JobStatus.DELETED and job.finished
     unchanged(job, lambda: job.mark_deleted(at(200)))
     assert claim(job, Phase.WAREHOUSE, at(300)) == Claim.STOPPED
+
+
+def test_a_delivery_that_lost_its_lease_can_neither_complete_nor_release_nor_fail() -> None:
+    from demoforge.domain.errors import LeaseLost
+
+    job = new_job()
+    claim(job, Phase.RESEARCH, at(0), owner="stale")
+    assert claim(job, Phase.RESEARCH, at(LEASE + 1), owner="current") == Claim.CLAIMED
+    before = job.model_copy(deep=True)
+    with pytest.raises(LeaseLost, match="held by current"):
+        job.complete(Phase.RESEARCH, at(LEASE + 2), owner="stale", summary={"x": 1}, result={})
+    with pytest.raises(LeaseLost):
+        job.release(Phase.RESEARCH, "TransientError", at(LEASE + 2), owner="stale", max_attempts=5)
+    with pytest.raises(LeaseLost):
+        job.fail(Phase.RESEARCH, "bad", "bad", at(LEASE + 2), owner="stale")
+    assert job == before  # the current delivery's lease is intact
+    assert job.complete(Phase.RESEARCH, at(LEASE + 3), owner="current", summary={},
+                        result={}) == PhaseMessage(job_id="job1", phase=Phase.MODELING)
+
+
+@pytest.mark.parametrize("stop", ["cancel", "delete"])
+def test_a_delivery_of_a_stopped_job_drops_its_lease_and_records_nothing(stop: str) -> None:
+    job = done_through(new_job(), Phase.MODELING)
+    claim(job, Phase.WAREHOUSE, at(100), owner="d9")
+    if stop == "cancel":
+        job.cancel(at(101))
+    else:
+        job.mark_deleted(at(101))
+    # another delivery's outcome changes nothing
+    unchanged(job, lambda: job.complete(Phase.WAREHOUSE, at(102), owner="other", summary={},
+                                        result={"dataset": "x"}))
+    assert job.complete(Phase.WAREHOUSE, at(103), owner="d9", summary={"rows": 5},
+                        result={"dataset": "x"}) is None
+    ps = job.phase(Phase.WAREHOUSE)
+    # A cancel stops the running phase for all to see; a delete leaves it to the teardown.
+    stopped = PhaseStatus.CANCELLED if stop == "cancel" else PhaseStatus.PENDING
+    assert (ps.status, ps.lease_owner, ps.lease_expires_at) == (stopped, None, None)
+    assert "warehouse" not in job.results and ps.summary == {}
+    assert job.live_lease(at(104)) is None
+
+
+def test_retry_during_a_running_phase_keeps_its_lease() -> None:
+    job = done_through(new_job(), Phase.MODELING)
+    claim(job, Phase.WAREHOUSE, at(100), owner="first")
+    job.cancel(at(101))
+    assert job.retry(at(102), stuck_after=dt.timedelta(seconds=60)) == Phase.WAREHOUSE
+    # the retry's message finds the phase busy: no second concurrent run
+    assert claim(job, Phase.WAREHOUSE, at(103), owner="retry") == Claim.BUSY
+    assert job.phase(Phase.WAREHOUSE).attempts == 0
+    assert job.complete(Phase.WAREHOUSE, at(104), owner="first", summary={}, result={}) is not None
+    assert job.phase(Phase.WAREHOUSE).status == PhaseStatus.DONE
+
+
+def test_job_ids_exclude_firestore_reserved_ids() -> None:
+    from pydantic import ValidationError
+
+    from demoforge.domain.job import is_job_id
+
+    for good in ("job1", "e2ejob0001", "0c652a6ef335479e9c55", "a-b_c"):
+        assert is_job_id(good)
+    for bad in ("__x__", "__main__", "_x", "-x", ".", "..", "", "a" * 65, "a/b", "a.b", "ab\x00",
+                "\u0663\u0663", None, 42):
+        assert not is_job_id(bad)
+    with pytest.raises(ValidationError):
+        PhaseMessage.model_validate({"job_id": "__x__", "phase": "research"})

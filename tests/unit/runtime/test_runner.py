@@ -200,10 +200,10 @@ def test_cancel_stops_further_phases(make_deps, script: Script) -> None:
     assert Phase.WAREHOUSE not in script.calls
     # Never completed, and never left looking as if it still ran.
     assert job.phase(Phase.MODELING).status == PhaseStatus.CANCELLED
-    assert job.phase(Phase.MODELING).lease_owner is None
+    assert job.phase(Phase.MODELING).lease_owner is None and "modeling" not in job.results
     events, _ = deps.store.events("job1", limit=100)
     assert not any("modeling done" in e.message for e in events)
-    assert any("result was not recorded" in e.message for e in events)
+    assert any("result was discarded" in e.message for e in events)
     # cancelling again is idempotent
     assert jobs.cancel_job(deps, "job1").status == JobStatus.CANCELLED
 
@@ -308,3 +308,98 @@ def test_a_long_running_phase_with_a_live_lease_is_not_stalled(make_deps, clock:
            lambda j: j.claim(Phase.RESEARCH, "d1", now, lease_s=10_000, max_attempts=5))
     clock.advance(deps.settings.lease_seconds + jobs.STALL_GRACE_S + 5)
     assert jobs.get_job(deps, "job1").status == JobStatus.RUNNING
+
+
+def _take_over(deps: Container, clock: Clock, phase: Phase, owner: str = "second") -> None:
+    """Another delivery takes ``phase`` over after the running one's lease expired."""
+    clock.advance(deps.settings.lease_seconds + 1)
+    now = clock()
+    update(deps.store, "job1", lambda j: j.claim(phase, owner, now, lease_s=600, max_attempts=5))
+
+
+def test_a_delivery_that_lost_its_lease_does_not_complete_over_the_new_owner(
+        make_deps, script: Script, clock: Clock) -> None:
+    deps = make_deps()
+    start(deps)
+    runner = Runner(deps, deps.body_for)
+    script.hooks[Phase.RESEARCH] = lambda ctx: _take_over(deps, clock, Phase.RESEARCH)
+    assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "first") == Claim.BUSY
+    ps = deps.store.get("job1").phase(Phase.RESEARCH)
+    assert (ps.status, ps.lease_owner) == (PhaseStatus.RUNNING, "second")
+    assert deps.bus.published == [PhaseMessage(job_id="job1", phase=Phase.RESEARCH)]
+    events, _ = deps.store.events("job1", limit=100)
+    assert any("no longer held by delivery first" in e.message for e in events)
+
+
+def test_a_delivery_that_lost_its_lease_does_not_release_the_new_owners_lease(
+        make_deps, script: Script, clock: Clock) -> None:
+    deps = make_deps()
+    start(deps)
+    runner = Runner(deps, deps.body_for)
+    script.hooks[Phase.RESEARCH] = lambda ctx: _take_over(deps, clock, Phase.RESEARCH)
+    script.failures[Phase.RESEARCH] = [TransientError("temporary file collided")]
+    # acknowledged: the phase belongs to the second delivery now, nothing to redeliver
+    assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "first") == Claim.BUSY
+    ps = deps.store.get("job1").phase(Phase.RESEARCH)
+    assert (ps.status, ps.lease_owner, ps.last_error) == (PhaseStatus.RUNNING, "second", None)
+    with pytest.raises(LeaseHeld):  # so a third delivery backs off instead of running too
+        runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "third")
+
+
+def test_cancel_then_retry_during_a_phase_never_runs_it_twice_at_once(
+        make_deps, script: Script) -> None:
+    deps = make_deps()
+    start(deps)
+    runner = Runner(deps, deps.body_for)
+    running = {"now": 0, "most": 0}
+    real = deps.bodies[Phase.WAREHOUSE]
+
+    def warehouse(ctx):  # counts concurrent runs; the first one is cancelled and retried
+        running["now"] += 1
+        running["most"] = max(running["most"], running["now"])
+        try:
+            if script.calls.get(Phase.WAREHOUSE, 0) == 0:
+                jobs.cancel_job(deps, "job1")
+                jobs.retry_job(deps, "job1")
+                item = deps.bus.pop()  # the retry's message, delivered while we still run
+                assert item is not None and item[1].phase == Phase.WAREHOUSE
+                with pytest.raises(LeaseHeld):
+                    runner.handle(item[1], item[0])
+                deps.bus.queue.append(item)
+            return real(ctx)
+        finally:
+            running["now"] -= 1
+
+    deps.bodies[Phase.WAREHOUSE] = warehouse
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None and job.status == JobStatus.COMPLETED
+    assert running["most"] == 1 and script.calls[Phase.WAREHOUSE] == 1
+    assert all(job.phase(p).lease_owner is None for p in PHASE_ORDER)
+
+
+def test_an_error_saving_the_result_frees_the_lease_and_is_recorded(make_deps) -> None:
+    from demoforge.service.phase import PhaseOutput
+
+    deps = make_deps(max_attempts=2)
+    start(deps)
+    # A summary the store cannot serialise: the complete transaction fails every time.
+    deps.bodies[Phase.RESEARCH] = lambda ctx: PhaseOutput(summary={"bad": object()})
+    drain(deps)
+    job = deps.store.get("job1")
+    assert job is not None and job.status == JobStatus.FAILED
+    assert job.error is not None and job.error.code == "attempts_exhausted"
+    assert "saving the research result failed" in job.error.message
+    ps = job.phase(Phase.RESEARCH)
+    assert (ps.status, ps.lease_owner, ps.attempts) == (PhaseStatus.FAILED, None, 2)
+
+
+def test_events_carry_no_traceback(make_deps, script: Script) -> None:
+    script.failures[Phase.RESEARCH] = [ZeroDivisionError("boom")]
+    deps = make_deps()
+    start(deps)
+    drain(deps)
+    events, _ = deps.store.events("job1", limit=100)
+    failed = [e for e in events if "boom" in e.message]
+    assert failed and all("traceback" not in e.data and "Traceback" not in str(e.data)
+                          for e in events)

@@ -139,10 +139,11 @@ def test_candidate_queries_must_be_select_over_known_tables() -> None:
     d["golden_queries"][3]["sql"] = "SELECT 1; SELECT 2"
     errors = query_errors(DatasetSpec.model_validate(d))
     joined = "\n".join(errors)
-    assert "golden query 1" in joined and "exactly one SELECT" in joined
-    assert "golden query 2" in joined and "unqualified" in joined
+    # through the same guard as the content phase (sql.guard.check_select)
+    assert "golden query 1" in joined and "only SELECT queries are allowed" in joined
+    assert "golden query 2" in joined and "another project" in joined
     assert "golden query 3" in joined and "unknown table 'invoices'" in joined
-    assert "golden query 4" in joined
+    assert "golden query 4" in joined and "exactly one statement" in joined
     spec, errs = validate_candidate(d, 20_000)
     assert spec is None and errs == errors
 
@@ -176,3 +177,40 @@ def test_design_calls_fit_the_function_timeout(local_deps) -> None:
     run(deps, JobOptions(scale="small"))
     assert llm.calls[0]["timeout_s"] == 120  # two calls + a minute of other work fit in 300 s
 
+
+
+def test_candidate_queries_go_through_the_sql_guard() -> None:
+    """An empty-named CTE followed by a file read slipped past the old check."""
+    d = claude_spec()
+    d["golden_queries"][0]["sql"] = 'WITH `` AS (SELECT 1) SELECT read_text(\'/etc/hostname\') FROM orders'
+    d["golden_queries"][1]["sql"] = "SELECT " + "(" * 60 + "1" + ")" * 60 + " FROM orders"
+    d["golden_queries"][2]["sql"] = "WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r) SELECT n FROM r"
+    d["golden_queries"][3]["sql"] = "SELECT @@project_id AS p FROM orders"
+    errors = query_errors(DatasetSpec.model_validate(d))
+    assert [e.split(":")[0][:14] for e in errors[:4]] == ["golden query 1", "golden query 2",
+                                                          "golden query 3", "golden query 4"]
+    joined = "\n".join(errors)
+    assert "read_text" in joined.lower() or "not allowed" in joined
+    assert "nests deeper" in joined and "recursive" in joined.lower() and "system variables" in joined
+
+
+def test_realism_duckdb_has_no_file_access(tmp_path) -> None:
+    import duckdb
+    import pytest as _pytest
+
+    from demoforge.synth.generate import generate_dataset
+    from demoforge.synth.realism import connect, run_query
+    from demoforge.synth.templates import get_template, resize
+
+    spec = resize(get_template("retail_ecommerce"), 2_000)
+    generate_dataset(spec, tmp_path)
+    con = connect(spec, tmp_path)
+    try:
+        assert run_query(con, f"SELECT COUNT(*) AS n FROM {spec.tables[0].name}")[0]["n"] > 0
+        for sql in ("SELECT * FROM read_text('/etc/hostname')",
+                    f"SELECT * FROM read_parquet('{tmp_path}/{spec.tables[0].name}.parquet')",
+                    "SET enable_external_access = true"):
+            with _pytest.raises(duckdb.Error):
+                con.execute(sql)
+    finally:
+        con.close()

@@ -34,15 +34,13 @@ from demoforge.adapters.fetcher.decoding import (
 )
 from demoforge.adapters.fetcher.robots import ROBOTS_MAX_BYTES, RobotsCache, no_rules, rules_from
 from demoforge.adapters.fetcher.url_policy import (
-    METADATA_HOSTNAMES,
-    PRIVATE_HINT,
-    PRIVATE_REASONS,
     AddressPolicy,
     IPAddress,
     IPNetwork,
     Resolver,
     Target,
-    parse_target,
+    check_url,
+    refusal_message,
     system_resolver,
 )
 from demoforge.domain.errors import PermanentError, TransientError, UnsafeUrl
@@ -121,26 +119,8 @@ class SafeFetcher:
 
     # -- checks --------------------------------------------------------------------
     def check_url(self, url: str) -> Target:
-        """Everything that can be refused without DNS: syntax, names, literal addresses."""
-        target = parse_target(url)
-        if target.literal is not None:
-            why = self.policy.refusal(target.literal)
-            if why:
-                raise UnsafeUrl(self._refusal_message(target.host, target.literal, why))
-            return target
-        if target.host in METADATA_HOSTNAMES or target.host.endswith(".metadata.google.internal"):
-            raise UnsafeUrl(f"refusing to fetch {target.host}: cloud metadata service")
-        if (
-            target.host == "localhost" or target.host.endswith(".localhost")
-        ) and not self.policy.allow_private:
-            raise UnsafeUrl(f"refusing to fetch {target.host}: loopback name; {PRIVATE_HINT}")
-        return target
-
-    def _refusal_message(self, host: str, ip: IPAddress, why: str) -> str:
-        private_class = why.split(" (IPv4")[0] in PRIVATE_REASONS
-        hint = f"; {PRIVATE_HINT}" if private_class and not self.policy.allow_private else ""
-        shown = host if host == str(ip) else f"{host} ({ip})"
-        return f"refusing to fetch {shown}: {why}{hint}"
+        """Everything that can be refused without DNS (``demoforge.domain.urls``)."""
+        return check_url(url, self.policy)
 
     def addresses(self, target: Target) -> list[IPAddress]:
         """Resolve and check every address; one bad address refuses the host (a name
@@ -160,7 +140,7 @@ class SafeFetcher:
                 raise UnsafeUrl(f"refusing to fetch {target.host}: resolver returned {a!r}") from e
             why = self.policy.refusal(ip)
             if why:
-                raise UnsafeUrl(self._refusal_message(target.host, ip, why))
+                raise UnsafeUrl(refusal_message(target.host, ip, why, self.policy))
             out.append(ip)
         return out
 

@@ -1,5 +1,5 @@
-"""``demoforge delete JOB``: tear a demo down (agent, conversations, dataset) and mark the
-job deleted. Safe to repeat; a repeat also finishes a teardown that failed half-way."""
+"""``demoforge delete JOB``: tear a demo down (agent, conversations, dataset, artifacts)
+and mark the job deleted. Safe to repeat; a repeat also finishes a teardown that failed half-way."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from demoforge.domain.errors import NotFound, PermanentError, TransientError
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "delete",
-        help="delete a job's data agent, conversations and dataset; mark the job deleted",
+        help="delete a job's data agent, conversations, dataset and artifacts; mark it deleted",
         description=(
-            "Delete the data agent (and its conversations) and the BigQuery/DuckDB dataset "
-            "of JOB, and mark the job deleted. Idempotent: parts already gone are fine."
+            "Delete the data agent (and its conversations), the BigQuery/DuckDB dataset and "
+            "the artifacts (demo pack, GCS objects) of JOB, and mark the job deleted. "
+            "Idempotent: parts already gone are fine."
         ),
     )
     p.add_argument("job_id", metavar="JOB", help="the job id")
@@ -47,4 +48,8 @@ def _run(args: argparse.Namespace) -> int:
     for name, gone in report.get("agents", {}).items():
         print(f"  agent {name}: {gone['agent']} ({gone['conversations_deleted']} conversation(s))")
     print(f"  dataset: {report.get('dataset') or 'none recorded'}")
+    print(f"  artifacts: {report.get('artifacts', 0)} file(s) removed")
+    if report.get("status") == "pending":
+        print(f"  the {report.get('waiting_for')} phase was still running: what it writes is "
+              "removed once it stops (or run the command again)")
     return 0

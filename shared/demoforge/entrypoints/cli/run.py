@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from demoforge.domain import artifacts
 from demoforge.domain.job import (
     INDUSTRIES,
     PHASE_ORDER,
@@ -115,7 +116,11 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
         _err(f"--out {out} exists and is not a folder")
         return 2
     local = build_local_run(settings, job_id=job_id, pack=out)
-    jobs.create_job(local.services, req, job_id=job_id)
+    try:
+        jobs.create_job(local.services, req, job_id=job_id)
+    except InvalidInput as e:  # the URL policy refused the address (same check as the api)
+        _err(e.message)
+        return 2
     return follow(local, job_id, out, args)
 
 
@@ -145,7 +150,7 @@ def follow(local: LocalRun, job_id: str, out: Path, args: argparse.Namespace,
     job = deps.store.get(job_id)
     assert job is not None
     out.mkdir(parents=True, exist_ok=True)
-    (out / "job.json").write_text(json.dumps(job.to_json(), indent=2), encoding="utf-8")
+    (out / artifacts.JOB_DOCUMENT).write_text(json.dumps(job.to_json(), indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps(job.to_json(), indent=2))
     else:
@@ -272,7 +277,6 @@ def _summary(job: JobDoc, out: Path) -> None:
         print(f"error in {job.error.phase.value if job.error.phase else '-'}: "
               f"[{job.error.code}] {job.error.message}")
     print(f"demo pack: {out}")
-    from demoforge.domain import artifacts
 
     for name in (artifacts.REPORT, artifacts.DEMO_SCRIPT, artifacts.GOLDEN_QUERIES, "agent.json", artifacts.SPEC):
         if (out / name).exists():
