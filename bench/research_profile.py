@@ -3,7 +3,8 @@
 Runs extraction and the offline profile over ``../shared/sites/dev/*.html`` (labels in
 ``profiles.json``, one object per page of ``labels.json``; see that folder's README) and,
 in the same run, the analyser as it was before the profile (``offline.analyse_legacy``:
-products from ``research.products`` with navigation filler, company from JSON-LD/og/title,
+products from ``research.products`` with navigation filler and its filter of that time
+(frozen in ``legacy_products``), company from JSON-LD/og/title,
 no country or currency, so every demo was placed in the US and in USD). Prints per
 measure before and after:
 
@@ -38,6 +39,7 @@ from demoforge.research.offline import analyse, analyse_legacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import legacy_extract
+import legacy_products
 from research_accuracy import page_url
 
 REPO = Path(__file__).resolve().parents[1]
@@ -118,7 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         new = analyse([page])
         times.append(time.perf_counter() - t0)
         # Today's path end to end: the old extraction, then the old analyser.
-        old = analyse_legacy([PageExtract.model_validate(legacy_extract.extract(html, url).model_dump())])
+        old_pages = [PageExtract.model_validate(legacy_extract.extract(html, url).model_dump())]
+        old = analyse_legacy(old_pages)
+        # ... with the product list and filter of that time (frozen in legacy_products).
+        old = old.model_copy(update={"products_services": legacy_products.products(old_pages, company=old.company_name)})
         b, a = score(old, label, legacy=True), score(new, label, legacy=False)
         before.append(b)
         after.append(a)
