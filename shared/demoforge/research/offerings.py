@@ -47,6 +47,7 @@ from demoforge.research.products import (
     _OFFER_CUE,
     _PLAN,
     _PLAN_STOP,
+    _SPLIT_CONJ,
     _cap,
     _enumerations,
     _head,
@@ -188,15 +189,18 @@ class _Builder:
                          category=c.heading if _OFFER_CUE.search(c.heading) else "")
 
     def subject(self) -> None:
-        """A page whose URL names its heading ("/tragwerksplanung" titled "Tragwerksplanung",
-        "/produkte/minusl-fruchtjoghurt-erdbeere/") is about one offering: that one."""
+        """A page whose URL names its title or one of its first headings ("/tragwerksplanung"
+        titled "Tragwerksplanung | RS Ingenieure", "/produkte/minusl-fruchtjoghurt-erdbeere/")
+        is about one offering: that one. (The first headings are often the logo and the
+        tagline, so three are read.)"""
         for page in self.pages:
             slug = urllib.parse.unquote(urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1])
-            slug_key = re.sub(r"[^a-z0-9äöüß]+", "", slug.lower())
+            slug_key = _squash(slug.rsplit(".", 1)[0] if "." in slug[-6:] else slug)
             if len(slug_key) < 4:
                 continue
-            for heading in page.headings[:2]:
-                if re.sub(r"[^a-z0-9äöüß]+", "", heading.lower()) == slug_key:
+            title_head = _TITLE_SEP.split(page.title, maxsplit=1)[0] if page.title else ""
+            for heading in [*page.headings[:3], title_head]:
+                if heading and _squash(heading) == slug_key:
                     self.add(heading, source="section-heading", kind=self._default_kind(page.title), url=page.url,
                              evidence=f"{page.title} ({page.url})", confidence=0.55)
                     break
@@ -215,7 +219,7 @@ class _Builder:
                     if c.price:
                         continue  # read as a priced item already
                     kind = self._default_kind(c.heading or page.title)
-                    self.add(_item_name(c.text), source="section-list", kind=kind, url=page.url, href=c.href,
+                    self.add(_item_name(c.text, c.href, page.language), source="section-list", kind=kind, url=page.url, href=c.href,
                              evidence=f"{c.heading}: {c.context}" if c.heading else c.context,
                              category=c.heading if under_offer else "")
                 elif c.role == "heading" and not c.heading and c.href and not offer_page and _same_site(c.href, page.url) \
@@ -238,19 +242,30 @@ class _Builder:
     def navigation(self) -> None:
         """Navigation links by the menu they hang under: an offering menu ("Produkte") or a
         business line whose own menu has an offering section (Hochbau > Leistungen) gives
-        offerings; a menu about the site or the company gives furniture; other top-level
+        offerings; business lines whose menus repeat the same sub-pages give themselves, not
+        those facets; a menu about the site or the company gives furniture; other top-level
         links that read like a range fill in with low confidence."""
         for page in self.pages:
             links = [c for c in page.candidates if c.role == "link"]
             children: dict[str, list[str]] = {}
+            labels: dict[str, str] = {}
             for c in links:
                 if c.heading:
                     children.setdefault(norm(c.heading), []).append(c.text)
+                    labels.setdefault(norm(c.heading), c.heading)
+            lines = self._business_lines(children, labels)
             for c in links:
                 label = c.heading
                 own = children.get(norm(c.text), [])
                 if label and norm(label) == norm(c.text):
                     self.sel.reject(c.text, "the menu's own overview link", c.zone)
+                elif label and norm(label) in lines:
+                    self.sel.reject(c.text, f"a facet of the business line {label!r} (its menu repeats "
+                                            f"the sub-pages of another: {lines[norm(label)]})", c.zone)
+                elif norm(c.text) in lines:
+                    self.add(c.text, source="nav-section", kind=self._default_kind(c.text), url=page.url,
+                             href=c.href, evidence=f"menu {c.text} › {lines[norm(c.text)]} (a business line's "
+                                                   f"sub-pages)", confidence=0.5)
                 elif label:
                     if norm(label) in _SECTION_LABELS or (_OFFER_CUE.search(label) and furniture_reason(label) is None):
                         self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
@@ -276,6 +291,27 @@ class _Builder:
                 else:
                     why = furniture_reason(c.text, c.href)
                     self.sel.reject(c.text, why or f"{c.zone} link (not under an offering menu)", c.zone)
+
+    def _business_lines(self, children: dict[str, list[str]], labels: dict[str, str]) -> dict[str, str]:
+        """Menus built from one template: two menus that share at least two sub-pages, at
+        least half of each one's items ("Tauchen" and "Bootsdienst" each with "Ausbildung",
+        "Technik"; products each with "Features", "Pricing", "Docs"), under labels that
+        read like offerings. Their labels are business lines and their items facets of
+        each (training, equipment, prices), not offerings. Label -> the shared items."""
+        items = {k: {norm(t) for t in v} for k, v in children.items()}
+        out: dict[str, str] = {}
+        keys = list(items)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                shared = items[a] & items[b]
+                if len(shared) < 2 or 2 * len(shared) < max(len(items[a]), len(items[b])):
+                    continue
+                if any(reason(labels[k], self.company, trust="listed") is not None for k in (a, b)):
+                    continue  # "for Android" / "for Desktop" share items as audiences, not lines
+                names = ", ".join(t for t in children[a] if norm(t) in shared)
+                out.setdefault(a, names)
+                out.setdefault(b, names)
+        return out
 
     def options(self) -> None:
         """Choice lists whose name says they list offerings (a villa, product, course or
@@ -330,13 +366,38 @@ def _same_site(a: str, b: str) -> bool:
     return host_of(a) == host_of(b) != ""
 
 
-def _item_name(text: str) -> str:
+def _item_name(text: str, href: str = "", language: str = "") -> str:
     """A list item's name is its head: "Cardiology: ECG, stress tests" -> "Cardiology",
     "Pediatrics and vaccinations" -> "Pediatrics" (the rest describes it); a short name
-    joined by "&" is one name ("Arts & culture", "Zimmer & Suiten")."""
+    joined by "&" is one name ("Arts & culture", "Zimmer & Suiten"). A conjunction is part
+    of the name too when the words after it are: the shared ending of a compound
+    ("Erbschafts- und Schenkungsteuer", "Ein- und Verkauf"), the address of the page the
+    item links to spells them ("Joinery and Carpentry" -> /joinery-carpentry), or every word
+    is capitalised in a language that does not capitalise common nouns ("Roofing and
+    Roofline": a title, not a name and its description)."""
     if "&" in text and len(text.split()) <= 4 and not re.search(r"[:,]", text):
         return clean(text)
+    parts = _SPLIT_CONJ.split(text, maxsplit=1)
+    if len(parts) == 2 and not re.search(r"[:,;()]|\s[–—-]\s", text) and len(text.split()) <= 8:
+        before, after = parts
+        later = [x for x in re.findall(r"\w+", after) if len(x) >= 4]
+        path = _squash(urllib.parse.unquote(urllib.parse.urlsplit(href).path)) if href else ""
+        titled = language not in _NOUN_CAPITALISING and all(x[:1].isupper() for x in text.split() if len(x) > 3)
+        if before.rstrip().endswith("-") or (later and path and all(_squash(x)[:8] in path for x in later)) \
+                or titled:
+            return clean(text)
     return _head(text)
+
+
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
+# Languages that capitalise every noun: a capital says nothing about a title there.
+_NOUN_CAPITALISING = frozenset({"de", "lb"})
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "à": "a", "ç": "c"})
+
+
+def _squash(s: str) -> str:
+    """Letters and digits only, umlauts as a URL writes them ("Prüfungen" -> "pruefungen")."""
+    return re.sub(r"[^a-z0-9]", "", fold(s).translate(_TRANSLIT))
 
 
 def _is_h1(c: Candidate, page: PageExtract) -> bool:
