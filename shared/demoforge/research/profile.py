@@ -250,10 +250,13 @@ def offerings(pages: Sequence[PageExtract], company_name: str, country: str | No
 
 
 def typical_of(industry: str, sub_industry: str) -> str:
-    phrase = sub_industry or industries.label(industry).lower()
-    if industry == "other" and not sub_industry:
+    """What the rest of a thin catalogue is typical of: "an online store" (the
+    sub-industry, a kind of business), else the industry itself ("restaurants & food")."""
+    if sub_industry:
+        return f"{'an' if sub_industry[:1].lower() in 'aeiou' else 'a'} {sub_industry}"
+    if industry == "other":
         return "a business of its kind"
-    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+    return industries.label(industry).lower()
 
 
 __all__ = ["channels", "company", "customer_type", "few_offerings_warning", "languages", "offerings",
