@@ -300,9 +300,10 @@ def is_plausible(name: str, company: str | None = None, *, plan: bool = False) -
     return reason(name, company, plan=plan) is None
 
 
-def plausible_offerings(names: Iterable[str], company: str = "") -> list[str]:
+def plausible_offerings(names: Iterable[str], company: str = "", *, trust: Trust = "bare") -> list[str]:
     """The plausible names of ``names``, cleaned, in order, without repeats: research's or
     Claude's product list without navigation items and slogans ("Shop by category",
-    "Accounting software that runs itself")."""
+    "Accounting software that runs itself"). ``trust="listed"`` for names that passed
+    research already (the profile's offerings), so model numbers and longer names stay."""
     out = [clean(raw) for raw in names]
-    return list(dict.fromkeys(n for n in out if is_plausible(n, company)))
+    return list(dict.fromkeys(n for n in out if reason(n, company, trust=trust) is None))

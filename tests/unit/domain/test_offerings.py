@@ -61,6 +61,9 @@ def test_lists_are_cleaned_filtered_and_deduplicated_in_order() -> None:
     names = ["  Hiking\u200b  boots |", "Log in", "Jackets.", "Hiking boots", "Summit Co", "• Tents"]
     assert plausible_offerings(names, company="Summit Co") == ["Hiking boots", "Jackets", "Tents"]
     assert clean("» Rain  jackets: ") == "Rain jackets"
+    # Names research accepted from a list keep their model numbers at that trust.
+    assert plausible_offerings(["IDENTjet D4", "Einloggen"]) == []
+    assert plausible_offerings(["IDENTjet D4", "Einloggen"], trust="listed") == ["IDENTjet D4"]
 
 
 def test_offerings_imports_only_the_standard_library_babel_and_its_word_list() -> None:
