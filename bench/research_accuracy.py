@@ -43,7 +43,7 @@ from demoforge.research.offline import FIELD_WEIGHTS, analyse, industry_of, scor
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SITES = REPO.parent / "shared" / "sites" / "dev"
-TARGET = 0.85
+TARGET = 0.90  # issue 11: held-out top-1 (these are dev pages, so this is not that figure)
 _TLDS = {"com", "de", "fr", "ch", "it", "se", "net", "org", "info", "uk", "au", "at", "nl", "es", "io", "eu"}
 
 
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{mark}{r['file'][:44]:44} {r['label']:24} -> {r['pred']:24} {r['conf']:.2f}  top3={r['top3']}")
         print()
     print(f"pages: {n} ({args.sites})   crashes: {crashes}")
-    print(f"offline analyser   top-1 accuracy: {acc:.1%}   top-3: {top3_acc:.1%}   (target {TARGET:.0%})")
+    print(f"offline analyser   top-1 accuracy: {acc:.1%}   top-3: {top3_acc:.1%}   (held-out target {TARGET:.0%})")
     print(f"baseline naive keyword count       top-1 accuracy: {naive_acc:.1%}")
     print(f"baseline majority class ({majority}) top-1 accuracy: {majority_acc:.1%}")
     print(f"mean time per page (extract + analyse): {statistics.mean(times) * 1000:.0f} ms"
