@@ -3,7 +3,8 @@
 Runs extraction and the offline profile over ``../shared/sites/dev/*.html`` (labels in
 ``profiles.json``, one object per page of ``labels.json``; see that folder's README) and,
 in the same run, the analyser as it was before the profile (``offline.analyse_legacy``:
-products from ``research.products`` with navigation filler, company from JSON-LD/og/title,
+products from ``research.products`` with navigation filler and its filter of that time
+(frozen in ``legacy_products``), company from JSON-LD/og/title,
 no country or currency, so every demo was placed in the US and in USD). Prints per
 measure before and after:
 
@@ -38,7 +39,8 @@ from demoforge.research.offline import analyse, analyse_legacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import legacy_extract
-from research_accuracy import page_url
+import legacy_products
+from research_accuracy import halves, page_url
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SITES = REPO.parent / "shared" / "sites" / "dev"
@@ -109,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     files = [x["file"] for x in json.loads(labels_path.read_text())]
     profiles: list[dict[str, Any]] = json.loads(profiles_path.read_text())
     before, after, times = [], [], []
+    half = halves(files)
     for file, label in zip(files, profiles, strict=True):
         assert label.get("file", file) == file, (file, label.get("file"))
         html, _ = decode_html((args.sites / file).read_bytes(), None)
@@ -118,8 +121,12 @@ def main(argv: list[str] | None = None) -> int:
         new = analyse([page])
         times.append(time.perf_counter() - t0)
         # Today's path end to end: the old extraction, then the old analyser.
-        old = analyse_legacy([PageExtract.model_validate(legacy_extract.extract(html, url).model_dump())])
+        old_pages = [PageExtract.model_validate(legacy_extract.extract(html, url).model_dump())]
+        old = analyse_legacy(old_pages)
+        # ... with the product list and filter of that time (frozen in legacy_products).
+        old = old.model_copy(update={"products_services": legacy_products.products(old_pages, company=old.company_name)})
         b, a = score(old, label, legacy=True), score(new, label, legacy=False)
+        a["half"] = half[file]
         before.append(b)
         after.append(a)
         if args.verbose:
@@ -133,14 +140,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"   got: {a['names'][:12]}")
             print(f"   missed: {missed[:8]}")
     sb, sa = summarise(before), summarise(after)
-    print(f"pages: {len(files)} ({args.sites}); mean extract+profile {statistics.mean(times) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms")
-    print(f"{'measure':34} {'before':>8} {'after':>8}   target")
+    by_half = {h: summarise([r for r in after if r["half"] == h]) for h in ("A", "B")}
+    counts = {h: sum(r["half"] == h for r in after) for h in ("A", "B")}
+    print(f"pages: {len(files)} ({args.sites}); halves by file-name hash: A {counts['A']}, B {counts['B']}; "
+          f"mean extract+profile {statistics.mean(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+    print(f"{'measure':34} {'before':>8} {'after':>8} {'half A':>8} {'half B':>8}   target")
     for k in sa:
         target = TARGETS.get(k)
         fmt = (lambda v: f"{int(v):8d}") if k == "furniture as offerings" else (lambda v: f"{v:8.1%}")
         t = "" if target is None else (f"= {target}" if k == "furniture as offerings" else f">= {target:.0%}")
-        print(f"{k:34} {fmt(sb[k])} {fmt(sa[k])}   {t}")
+        print(f"{k:34} {fmt(sb[k])} {fmt(sa[k])} {fmt(by_half['A'][k])} {fmt(by_half['B'][k])}   {t}")
     return 0
 
 

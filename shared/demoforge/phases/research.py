@@ -17,6 +17,7 @@ from collections.abc import Callable
 from demoforge.domain import artifacts
 from demoforge.domain.errors import LLMUnavailable, UnsafeUrl
 from demoforge.domain.job import Clarification, EventLevel
+from demoforge.domain.profile import Fact
 from demoforge.domain.results import ResearchResult
 from demoforge.research import cache, claude, offline
 from demoforge.research.crawl import crawl
@@ -105,6 +106,8 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         # The CE told us; keep the analysis for everything else (products, KPIs ...).
         result = result.model_copy(update={
             "industry": ctx.job.industry_hint, "confidence": 1.0, "source": "hint",
+            "facts": {**result.facts, "industry": Fact(value=ctx.job.industry_hint, confidence=1.0,
+                                                       signals=["given by the customer engineer"])},
         })
         result = ResearchResult.model_validate(result.model_dump())
     elif result.confidence < ctx.settings.confidence_threshold:
@@ -142,5 +145,8 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         "company_name": result.company_name, "pages": len(pages), "cached": from_cache,
         "offerings": len(result.offerings), "country": result.country, "currency": result.currency,
         "warnings": list(result.warnings),
+        # How each inferred value was reached, small enough for the job document (the
+        # signals behind each are in the result).
+        "facts": {k: {"value": f.value, "confidence": f.confidence} for k, f in result.facts.items()},
     }
     return PhaseOutput(summary=summary, result=result.model_dump(mode="json"), waiting=waiting)

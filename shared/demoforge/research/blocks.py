@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from bs4 import BeautifulSoup, NavigableString, Tag
 from pydantic import BaseModel
 
+from demoforge.domain.offerings import furniture as furniture_reason
 from demoforge.research.money import find_prices
 
 MAX_CANDIDATES = 360
@@ -376,8 +377,6 @@ _HOLDER_END = re.compile(r"\s[-–|]\s|\.\s|,\s(?:all|alle|tous)|\s(?:all rights
 def copyright_holder(soup: BeautifulSoup) -> str:
     """The name in the footer's copyright line ("© 2024 Bächli Bergsport AG" ->
     "Bächli Bergsport AG"), without years, link words or the sentence after it; ""."""
-    from demoforge.research.furniture import reason  # furniture imports nothing from here
-
     for zone in [*soup.find_all("footer"), soup]:
         if not isinstance(zone, Tag | BeautifulSoup):
             continue
@@ -387,10 +386,10 @@ def copyright_holder(soup: BeautifulSoup) -> str:
             continue
         words = _HOLDER_END.split(m.group(1), maxsplit=1)[0].split()
         # Link words around the holder ("Privacy Policy", "Impressum") are not its name.
-        while words and reason(words[0]) is not None:
+        while words and furniture_reason(words[0]) is not None:
             words = words[1:]
         for i in range(1, len(words)):
-            if reason(words[i]) is not None or reason(" ".join(words[i:i + 2])) is not None:
+            if furniture_reason(words[i]) is not None or furniture_reason(" ".join(words[i:i + 2])) is not None:
                 words = words[:i]
                 break
         holder = " ".join(words).strip(" .,;:-–")

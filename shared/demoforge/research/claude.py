@@ -25,11 +25,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from demoforge.domain.errors import LLMInvalidOutput
+from demoforge.domain.offerings import reason as offering_reason
 from demoforge.domain.profile import Offering, Rejected
 from demoforge.domain.results import Evidence, ResearchResult
 from demoforge.prompts import research as prompts
-from demoforge.research import furniture
-from demoforge.research import offerings as offerings_mod
 from demoforge.research.extract import PageExtract
 from demoforge.service.ports import LLM
 
@@ -182,7 +181,7 @@ def _profile_checked(result: ResearchResult, pages: Sequence[PageExtract], offli
     kept: list[Offering] = []
     rejected: list[Rejected] = []
     for o in result.offerings:
-        why = furniture.reason(o.name) or offerings_mod.strict_check(o.name, result.company_name, o.kind)
+        why = offering_reason(o.name, result.company_name, trust="listed", plan=o.kind == "plan")
         if why is None and _norm(o.name) not in corpus:
             why = "not in the pages' structure (Claude's answer only)"
         if why is None and o.evidence and _norm(o.evidence) not in corpus:
@@ -192,7 +191,7 @@ def _profile_checked(result: ResearchResult, pages: Sequence[PageExtract], offli
         else:
             rejected.append(Rejected(name=o.name, reason=why, source="claude"))
     names = [n for n in result.products_services
-             if furniture.reason(n) is None and offerings_mod.strict_check(n, result.company_name, "product") is None]
+             if offering_reason(n, result.company_name, trust="listed") is None]
     update: dict[str, Any] = {"offerings": kept, "products_services": names or [o.name for o in kept][:30]}
     if offline is not None:
         seen = {_norm(o.name) for o in kept}

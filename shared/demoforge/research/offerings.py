@@ -11,14 +11,12 @@ Sources, most trusted first (each accepted offering says which one it came from)
 4. navigation links in a menu labelled as an offering section ("Produkte" > "Stromspeicher");
 5. enumerations in the title/description and plan names before a recurring price.
 
-Every candidate then passes the furniture filter (``furniture.reason``: vocabulary in
-seven languages, what it links to, language names) and, for the weaker sources, the
-plausibility check of ``products.is_plausible`` (no calls to action, slogans, questions,
-pronouns). Body strings repeated on most of the site's pages are chrome too. Rejections
-keep their reason for ``demoforge research --explain``.
-
-Unification note: ``domain.offerings`` (shared with the templates) is meant to take over
-``products.is_plausible`` and the furniture vocabulary; until it exists they live here.
+Every candidate then passes the one offering filter (``domain.offerings.reason``) at the
+trust its source gives it: structured data ``structured``, priced items ``priced``, the
+rest ``listed`` (furniture vocabulary in seven languages, what it links to, language
+names; for listed names also no calls to action, slogans, questions, pronouns). Body
+strings repeated on most of the site's pages are chrome too. Rejections keep their reason
+for ``demoforge research --explain``.
 """
 
 from __future__ import annotations
@@ -30,8 +28,17 @@ from dataclasses import dataclass, field
 
 import pycountry
 
+from demoforge.domain.offerings import (
+    ABOUT_LABELS,
+    Trust,
+    clean,
+    fold,
+    norm,
+    reason,
+    repeated_chrome,
+)
+from demoforge.domain.offerings import furniture as furniture_reason
 from demoforge.domain.profile import Offering, OfferingKind, OfferingSource, Rejected
-from demoforge.research import furniture
 from demoforge.research.blocks import Candidate
 from demoforge.research.extract import PageExtract
 from demoforge.research.money import find_prices, iso_currency, parse_amount
@@ -40,16 +47,13 @@ from demoforge.research.products import (
     _OFFER_CUE,
     _PLAN,
     _PLAN_STOP,
-    _PRONOUNS,
+    _SPLIT_CONJ,
     _cap,
-    _clean,
     _enumerations,
     _head,
     _is_offer_page,
     _key,
-    _norm,
     _plan_name,
-    is_plausible,
 )
 from demoforge.research.structured import Node
 
@@ -91,7 +95,6 @@ _SERVICE_CUE = re.compile(r"servic|leistung|prestation|servizi|diensten|beratung
                           r"behandlung|rechtsgebiet|practice area|expertise|kompetenz", re.I)
 _PROGRAMME_CUE = re.compile(r"course|kurs|cours|curso|corso|training|seminar|programm|program|ausbildung|"
                             r"formation|workshop|studieng", re.I)
-_WORDS = re.compile(r"\w+")
 
 
 @dataclass
@@ -103,55 +106,6 @@ class Selection:
     def reject(self, name: str, reason: str, source: str) -> None:
         if len(self.rejected) < MAX_REJECTED and all(r.name != name[:160] for r in self.rejected):
             self.rejected.append(Rejected(name=name[:160], reason=reason[:200], source=source[:40]))
-
-
-def _light_check(name: str) -> str | None:
-    """The checks every name passes, also structured and priced ones (which may contain
-    digits and model numbers: "IDENTjet D4", "Pieps Pro BT")."""
-    words = _WORDS.findall(name)
-    if len(name) < 2 or sum(c.isalpha() for c in name) < 2:
-        return "too short to be a name"
-    if len(words) > 14:
-        return "a sentence, not a name"
-    if name.rstrip().endswith("?"):
-        return "a question"
-    if "@" in name or "://" in name:
-        return "an address or link"
-    return None
-
-
-# Amounts, years and whole percentages ("40,000 customers", "seit 2004", "-20 %") are not
-# names; a decimal percentage is a specification ("Joghurt mild 1,5 % Fett").
-_STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,])|(?<![\w.,])\d{4,}(?![\w.,])|"
-                                r"(?<![\d.,])\d{1,3}\s?%")
-# Imperatives that open calls to action beside ``products._CTA_VERBS`` ("Use & remix",
-# "Share your work", "Give today"); only as the first of several words.
-_MORE_CTA = frozenset(_norm(w) for w in ["use", "share", "remix", "give", "donate", "spende", "teile", "partage", "comparte", "condividi", "deel", "nutze", "utilisez", "usa", "utilizza", "gebruik"])
-_CORPORATE = frozenset(_norm(w) for w in ["group", "gruppe", "groupe", "grupo", "gruppo", "groep", "online", "shop", "home", "team", "company", "gmbh", "ag", "website", "webseite", "site", "homepage"])
-
-
-def strict_check(name: str, company: str, kind: str) -> str | None:
-    """The plausibility check of ``products.is_plausible`` for names without structure
-    behind them, allowing model numbers and digits inside names ("HARP 2.0", "1 and 2
-    bedroom apartments") but not amounts, years or percentages, and up to eight words."""
-    if _STANDALONE_NUMBER.search(name):
-        return "a number or amount, not a name"
-    words = name.split()
-    if len(words) > 8:
-        return "too long for a name"
-    if len(words) >= 2 and _norm(words[0]) in _MORE_CTA:
-        return "a call to action (opens with an imperative)"
-    masked = re.sub(r"\d", "x", " ".join(words[:5]))
-    if not is_plausible(masked, "", furniture_ok=kind == "plan"):
-        return "not a product or service name (call to action, slogan, label or question)"
-    if any(_norm(w).strip(",.:;!") in _PRONOUNS for w in re.split(r"[\s'’-]+", name)):
-        return "addresses the reader (a call to action or slogan)"
-    if company:
-        c = _norm(company).split()
-        n = _norm(name).split()
-        if n == c or (n[: len(c)] == c and all(w in _CORPORATE for w in n[len(c):])):
-            return "the company's own name"
-    return None
 
 
 def _currency(written: str, country: str | None) -> str | None:
@@ -176,20 +130,16 @@ class _Builder:
         chrome_per_page = [{c.text for c in p.candidates if c.zone == "main" and c.role in ("item", "heading")}
                            for p in pages]
         # Body strings on most pages of the site (teasers, footers drawn in the body).
-        self.repeated = (furniture.repeated_chrome(chrome_per_page, max(2, (len(pages) + 1) // 2 + 1))
+        self.repeated = (repeated_chrome(chrome_per_page, max(2, (len(pages) + 1) // 2 + 1))
                          if len(pages) >= 3 else set())
 
     def add(self, name: str, *, source: OfferingSource, kind: OfferingKind, url: str, evidence: str = "",
             price: float | None = None, currency: str | None = None, category: str = "", href: str = "",
-            strict: bool = False, links_count: bool = True, confidence: float | None = None) -> bool:
-        name = _cap(_clean(name))[:120]
-        why = _light_check(name) or furniture.reason(name, href, link_counts=links_count)
-        if why is None and strict:
-            why = strict_check(name, self.company, kind)
-        if why is None and furniture.norm(name) in self.repeated:
+            trust: Trust = "listed", confidence: float | None = None) -> bool:
+        name = _cap(clean(name))[:120]
+        why = reason(name, self.company, href=href, trust=trust, plan=kind == "plan")
+        if why is None and fold(name) in self.repeated:
             why = "repeated on most of the site's pages (site chrome)"
-        if why is None and self.company and _norm(name) == _norm(self.company):
-            why = "the company's own name"
         if why is not None:
             self.sel.reject(name, why, source)
             return False
@@ -222,7 +172,7 @@ class _Builder:
         currency = _currency(node.currency, self.country) if node.currency else None
         source: OfferingSource = node.source if node.source in ("json-ld", "microdata", "rdfa", "opengraph") else "json-ld"  # type: ignore[assignment]
         self.add(node.name, source=source, kind=kind or "product", url=url, price=price, currency=currency,
-                 category=node.category, evidence=node.description or node.name, links_count=False)
+                 category=node.category, evidence=node.description or node.name, trust="structured")
 
     def priced(self) -> None:
         for page in self.pages:
@@ -235,20 +185,24 @@ class _Builder:
                 kind = _kind_for(c.text, c.context, "product")
                 name = _plan_name(c.text, page.language) if kind == "plan" and len(c.text.split()) == 1 else c.text
                 self.add(name, source="priced-item", kind=kind, url=page.url, price=price, currency=currency,
-                         evidence=c.context, href=c.href, category=c.heading if _OFFER_CUE.search(c.heading) else "")
+                         evidence=c.context, href=c.href, trust="priced",
+                         category=c.heading if _OFFER_CUE.search(c.heading) else "")
 
     def subject(self) -> None:
-        """A page whose URL names its heading ("/tragwerksplanung" titled "Tragwerksplanung",
-        "/produkte/minusl-fruchtjoghurt-erdbeere/") is about one offering: that one."""
+        """A page whose URL names its title or one of its first headings ("/tragwerksplanung"
+        titled "Tragwerksplanung | RS Ingenieure", "/produkte/minusl-fruchtjoghurt-erdbeere/")
+        is about one offering: that one. (The first headings are often the logo and the
+        tagline, so three are read.)"""
         for page in self.pages:
             slug = urllib.parse.unquote(urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1])
-            slug_key = re.sub(r"[^a-z0-9äöüß]+", "", slug.lower())
+            slug_key = _squash(slug.rsplit(".", 1)[0] if "." in slug[-6:] else slug)
             if len(slug_key) < 4:
                 continue
-            for heading in page.headings[:2]:
-                if re.sub(r"[^a-z0-9äöüß]+", "", heading.lower()) == slug_key:
+            title_head = _TITLE_SEP.split(page.title, maxsplit=1)[0] if page.title else ""
+            for heading in [*page.headings[:3], title_head]:
+                if heading and _squash(heading) == slug_key:
                     self.add(heading, source="section-heading", kind=self._default_kind(page.title), url=page.url,
-                             evidence=f"{page.title} ({page.url})", strict=True, confidence=0.55)
+                             evidence=f"{page.title} ({page.url})", confidence=0.55)
                     break
 
     def sections(self) -> None:
@@ -265,56 +219,67 @@ class _Builder:
                     if c.price:
                         continue  # read as a priced item already
                     kind = self._default_kind(c.heading or page.title)
-                    self.add(_item_name(c.text), source="section-list", kind=kind, url=page.url, href=c.href,
-                             evidence=f"{c.heading}: {c.context}" if c.heading else c.context, strict=True,
+                    self.add(_item_name(c.text, c.href, page.language), source="section-list", kind=kind, url=page.url, href=c.href,
+                             evidence=f"{c.heading}: {c.context}" if c.heading else c.context,
                              category=c.heading if under_offer else "")
                 elif c.role == "heading" and not c.heading and c.href and not offer_page and _same_site(c.href, page.url) \
                         and c.href.rstrip("/") != page.url.rstrip("/"):
                     # A top-level heading that links to a page of its own is a teaser for
-                    # a section or an offering; the strict check keeps slogans out.
+                    # a section or an offering; the listed-name check keeps slogans out.
                     self.add(c.text, source="section-heading", kind=self._default_kind(c.text), url=page.url,
-                             href=c.href, evidence=c.text, strict=True, confidence=0.45)
+                             href=c.href, evidence=c.text, confidence=0.45)
                 elif c.role == "heading" and not c.heading and orphan_runs >= 3 and not _is_h1(c, page):
                     # A run of short headings with no section above them (a portfolio of
-                    # genres, featured routes): each passes the strict check on its own.
+                    # genres, featured routes): each passes the listed-name check on its own.
                     self.add(c.text, source="section-heading", kind=self._default_kind(c.text), url=page.url,
-                             href=c.href, evidence=c.text, strict=True, confidence=0.4)
+                             href=c.href, evidence=c.text, confidence=0.4)
                 elif c.role == "heading" and c.heading and (under_offer or (offer_page and not _is_h1(c, page))):
                     kind = self._default_kind(c.heading or page.title)
                     self.add(c.text, source="section-heading", kind=kind, url=page.url, href=c.href,
-                             evidence=f"{c.heading} › {c.text}", strict=True,
+                             evidence=f"{c.heading} › {c.text}",
                              category=c.heading if under_offer else "")
 
     def navigation(self) -> None:
         """Navigation links by the menu they hang under: an offering menu ("Produkte") or a
         business line whose own menu has an offering section (Hochbau > Leistungen) gives
-        offerings; a menu about the site or the company gives furniture; other top-level
+        offerings; business lines whose menus repeat the same sub-pages give themselves, not
+        those facets; a menu about the site or the company gives furniture; other top-level
         links that read like a range fill in with low confidence."""
         for page in self.pages:
             links = [c for c in page.candidates if c.role == "link"]
             children: dict[str, list[str]] = {}
+            labels: dict[str, str] = {}
             for c in links:
                 if c.heading:
-                    children.setdefault(_norm(c.heading), []).append(c.text)
+                    children.setdefault(norm(c.heading), []).append(c.text)
+                    labels.setdefault(norm(c.heading), c.heading)
+            lines = self._business_lines(children, labels)
             for c in links:
                 label = c.heading
-                own = children.get(_norm(c.text), [])
-                if label and _norm(label) == _norm(c.text):
+                own = children.get(norm(c.text), [])
+                if label and norm(label) == norm(c.text):
                     self.sel.reject(c.text, "the menu's own overview link", c.zone)
+                elif label and norm(label) in lines:
+                    self.sel.reject(c.text, f"a facet of the business line {label!r} (its menu repeats "
+                                            f"the sub-pages of another: {lines[norm(label)]})", c.zone)
+                elif norm(c.text) in lines:
+                    self.add(c.text, source="nav-section", kind=self._default_kind(c.text), url=page.url,
+                             href=c.href, evidence=f"menu {c.text} › {lines[norm(c.text)]} (a business line's "
+                                                   f"sub-pages)", confidence=0.5)
                 elif label:
-                    if _norm(label) in _SECTION_LABELS or (_OFFER_CUE.search(label) and furniture.reason(label) is None):
+                    if norm(label) in _SECTION_LABELS or (_OFFER_CUE.search(label) and furniture_reason(label) is None):
                         self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
-                                 href=c.href, evidence=f"menu {label} › {c.text}", strict=True, category=label)
-                    elif furniture.norm(label) in furniture.ABOUT_LABELS or furniture.reason(label) is not None:
-                        why = furniture.reason(c.text, c.href)
+                                 href=c.href, evidence=f"menu {label} › {c.text}", category=label)
+                    elif fold(label) in ABOUT_LABELS or furniture_reason(label) is not None:
+                        why = furniture_reason(c.text, c.href)
                         self.sel.reject(c.text, why or f"in the {label!r} menu (about the site, not its range)", c.zone)
                     else:
                         self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
-                                 href=c.href, evidence=f"menu {label} › {c.text}", strict=True, category=label,
+                                 href=c.href, evidence=f"menu {label} › {c.text}", category=label,
                                  confidence=0.45)
-                elif any(_norm(x) in _SECTION_LABELS for x in own):
+                elif any(norm(x) in _SECTION_LABELS for x in own):
                     self.add(c.text, source="nav-section", kind="service", url=page.url, href=c.href,
-                             evidence=f"menu {c.text} › {', '.join(own[:3])}", strict=True)
+                             evidence=f"menu {c.text} › {', '.join(own[:3])}")
                 elif own:
                     # A menu label: the category above its items. Measured on the dev pages,
                     # accepting labels (even those with a page of their own) gained little
@@ -322,10 +287,31 @@ class _Builder:
                     self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
                 elif c.zone in ("nav", "header", "main", "aside"):
                     self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
-                             evidence=f"navigation: {c.text}", strict=True, confidence=0.35)
+                             evidence=f"navigation: {c.text}", confidence=0.35)
                 else:
-                    why = furniture.reason(c.text, c.href)
+                    why = furniture_reason(c.text, c.href)
                     self.sel.reject(c.text, why or f"{c.zone} link (not under an offering menu)", c.zone)
+
+    def _business_lines(self, children: dict[str, list[str]], labels: dict[str, str]) -> dict[str, str]:
+        """Menus built from one template: two menus that share at least two sub-pages, at
+        least half of each one's items ("Tauchen" and "Bootsdienst" each with "Ausbildung",
+        "Technik"; products each with "Features", "Pricing", "Docs"), under labels that
+        read like offerings. Their labels are business lines and their items facets of
+        each (training, equipment, prices), not offerings. Label -> the shared items."""
+        items = {k: {norm(t) for t in v} for k, v in children.items()}
+        out: dict[str, str] = {}
+        keys = list(items)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                shared = items[a] & items[b]
+                if len(shared) < 2 or 2 * len(shared) < max(len(items[a]), len(items[b])):
+                    continue
+                if any(reason(labels[k], self.company, trust="listed") is not None for k in (a, b)):
+                    continue  # "for Android" / "for Desktop" share items as audiences, not lines
+                names = ", ".join(t for t in children[a] if norm(t) in shared)
+                out.setdefault(a, names)
+                out.setdefault(b, names)
+        return out
 
     def options(self) -> None:
         """Choice lists whose name says they list offerings (a villa, product, course or
@@ -340,22 +326,21 @@ class _Builder:
                         continue
                     self.add(c.text, source="section-list", kind="listing" if _LISTING_LIST.search(c.heading)
                              else self._default_kind(c.heading), url=page.url, evidence=f"choice list {c.heading}",
-                             strict=True, confidence=0.45)
+                             confidence=0.45)
 
     def text(self) -> None:
         for page in [*self.pages[:1], *[p for p in self.pages[1:] if _is_offer_page(p)]]:
             for source in (page.title, page.description, page.og.get("description", "")):
                 for item in _enumerations(source, proper_nouns_ok=True):
                     self.add(item, source="text", kind=self._default_kind(source), url=page.url,
-                             evidence=source[:300], strict=True)
+                             evidence=source[:300])
             for m in _PLAN.finditer(page.text[:20_000]):
-                if _norm(m.group(1).split()[0]) in _PLAN_STOP:
+                if norm(m.group(1).split()[0]) in _PLAN_STOP:
                     continue
                 prices = find_prices(m.group(0), limit=1)
                 self.add(_plan_name(m.group(1), page.language), source="text", kind="plan", url=page.url,
                          evidence=m.group(0), price=prices[0].amount if prices else None,
-                         currency=_currency(prices[0].written_currency, self.country) if prices else None,
-                         strict=True)
+                         currency=_currency(prices[0].written_currency, self.country) if prices else None)
 
     @staticmethod
     def _default_kind(context: str) -> OfferingKind:
@@ -368,7 +353,7 @@ class _Builder:
 
 # Menu labels that name an offering section outright, even when the furniture
 # vocabulary lists the bare word as navigation ("Produkte", "Services", "Shop").
-_SECTION_LABELS = {_norm(s) for s in (
+_SECTION_LABELS = {norm(s) for s in (
     "products", "produkte", "produits", "productos", "prodotti", "producten", "produtos", "services",
     "leistungen", "dienstleistungen", "prestations", "servicios", "servizi", "diensten", "serviços", "shop",
     "sortiment", "solutions", "lösungen", "angebot", "unser angebot", "our products", "our services",
@@ -381,13 +366,38 @@ def _same_site(a: str, b: str) -> bool:
     return host_of(a) == host_of(b) != ""
 
 
-def _item_name(text: str) -> str:
+def _item_name(text: str, href: str = "", language: str = "") -> str:
     """A list item's name is its head: "Cardiology: ECG, stress tests" -> "Cardiology",
     "Pediatrics and vaccinations" -> "Pediatrics" (the rest describes it); a short name
-    joined by "&" is one name ("Arts & culture", "Zimmer & Suiten")."""
+    joined by "&" is one name ("Arts & culture", "Zimmer & Suiten"). A conjunction is part
+    of the name too when the words after it are: the shared ending of a compound
+    ("Erbschafts- und Schenkungsteuer", "Ein- und Verkauf"), the address of the page the
+    item links to spells them ("Joinery and Carpentry" -> /joinery-carpentry), or every word
+    is capitalised in a language that does not capitalise common nouns ("Roofing and
+    Roofline": a title, not a name and its description)."""
     if "&" in text and len(text.split()) <= 4 and not re.search(r"[:,]", text):
-        return _clean(text)
+        return clean(text)
+    parts = _SPLIT_CONJ.split(text, maxsplit=1)
+    if len(parts) == 2 and not re.search(r"[:,;()]|\s[–—-]\s", text) and len(text.split()) <= 8:
+        before, after = parts
+        later = [x for x in re.findall(r"\w+", after) if len(x) >= 4]
+        path = _squash(urllib.parse.unquote(urllib.parse.urlsplit(href).path)) if href else ""
+        titled = language not in _NOUN_CAPITALISING and all(x[:1].isupper() for x in text.split() if len(x) > 3)
+        if before.rstrip().endswith("-") or (later and path and all(_squash(x)[:8] in path for x in later)) \
+                or titled:
+            return clean(text)
     return _head(text)
+
+
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
+# Languages that capitalise every noun: a capital says nothing about a title there.
+_NOUN_CAPITALISING = frozenset({"de", "lb"})
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "à": "a", "ç": "c"})
+
+
+def _squash(s: str) -> str:
+    """Letters and digits only, umlauts as a URL writes them ("Prüfungen" -> "pruefungen")."""
+    return re.sub(r"[^a-z0-9]", "", fold(s).translate(_TRANSLIT))
 
 
 def _is_h1(c: Candidate, page: PageExtract) -> bool:

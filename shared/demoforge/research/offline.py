@@ -2,9 +2,11 @@
 
 Used without an Anthropic key and as the fallback when Claude is unavailable. Signals:
 multilingual lexicon terms (``research.lexicon``) counted per field with field weights
-(title and URL say more than body text), schema.org JSON-LD types, and URL cues. Each
-term contributes ``weight * log(1 + weighted count)`` so many different industry words
-beat one word repeated fifty times.
+(title and URL say more than body text), schema.org JSON-LD types, URL cues, and the
+business's own name from the profile (a strong term in it weighs like schema.org types:
+who speaks, not what the page talks about). Each term contributes
+``weight * log(1 + weighted count)`` so many different industry words beat one word
+repeated fifty times.
 
 Confidence is meant to be honest, not flattering: it is the winner's share of the
 (sharpened) top scores, discounted when there is little evidence at all. A page with
@@ -20,7 +22,7 @@ import re
 import unicodedata
 import urllib.parse
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from demoforge.domain.industries import INDUSTRY_CODES, REGISTRY
@@ -31,12 +33,20 @@ from demoforge.research.extract import PageExtract
 from demoforge.research.lexicon import JSONLD_TYPES, LEXICON
 from demoforge.research.products import products, sub_industry
 
-# How much one occurrence in each field counts.
+# How much one occurrence in each field counts. ``name`` is the business's own name from
+# the profile (structured data, og:site_name, logo, copyright line), read as the title is.
+# (The profile's offerings were tried as a field too and left out: on the dev pages they
+# move a wine shop to food and a fire brigade to its vehicles.)
 FIELD_WEIGHTS: dict[str, float] = {
     "url": 3.0, "title": 3.0, "og": 2.0, "description": 2.0, "headings": 1.5,
-    "nav": 1.0, "footer": 0.5, "text": 1.0,
+    "nav": 1.0, "footer": 0.5, "text": 1.0, "name": 3.0,
 }
 JSONLD_BONUS = 6.0
+# A strong term (weight 3: "Ministerium", "Hospital", "Werbeagentur") in the business's own
+# name says what the business is, as schema.org types do (two of them give 2 x 6): who
+# speaks, not what the page talks about (a ministry's consumer advice on energy contracts
+# is still a ministry).
+NAME_BONUS = 12.0
 SHARPEN = 2.0  # exponent on scores before taking shares
 EVIDENCE_SCALE = 6.0  # score at which evidence counts as ~63% "enough"
 MIN_SCORE = 1.5  # below this nothing is known: industry "other"
@@ -164,19 +174,23 @@ def _commerce_signal(page: PageExtract) -> float:
     return 4.0 + 2.0 * math.log1p(prices)
 
 
-def score_pages(pages: Sequence[PageExtract]) -> Scores:
+def score_pages(pages: Sequence[PageExtract], *, name: str = "", weights: Mapping[str, float] = FIELD_WEIGHTS,
+                name_bonus: float = NAME_BONUS) -> Scores:
+    """Industry scores of ``pages`` and of the business's ``name`` (from the profile)."""
     m = matcher()
+    fields = [*(_fields(page) for page in pages), {"name": name}]
     weighted: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     term_weight: dict[tuple[str, str], float] = {}
     jsonld: dict[str, list[str]] = defaultdict(list)
-    for page in pages:
-        for name, text in _fields(page).items():
-            if not text:
+    for page_fields in fields:
+        for key, text in page_fields.items():
+            fw = weights[key]
+            if not text or not fw:
                 continue
-            fw = FIELD_WEIGHTS[name]
             for hit in m.find(_norm(text)):
                 weighted[hit.industry][hit.term] += fw
                 term_weight[(hit.industry, hit.term)] = hit.weight
+    for page in pages:
         for t in page.jsonld_types:
             industry = JSONLD_TYPES.get(t)
             if industry and t not in jsonld[industry]:
@@ -187,6 +201,8 @@ def score_pages(pages: Sequence[PageExtract]) -> Scores:
     for industry, types in jsonld.items():
         scores[industry] += JSONLD_BONUS * min(len(types), 2)
     scores["retail_ecommerce"] += sum(_commerce_signal(p) for p in pages)
+    for industry in {t.industry for t in m.find(_norm(name)) if t.weight >= 3}:
+        scores[industry] += name_bonus
     return Scores(scores, {k: dict(v) for k, v in weighted.items()}, dict(jsonld))
 
 
@@ -333,7 +349,7 @@ def _language(pages: Sequence[PageExtract]) -> str:
     return max(votes.items(), key=lambda kv: kv[1])[0] if votes else "en"
 
 
-def _industry(scores: Scores) -> tuple[str, float, list[tuple[str, float]]]:
+def industry_of(scores: Scores) -> tuple[str, float, list[tuple[str, float]]]:
     """(industry, confidence, candidates). ``other`` only when no industry has any
     evidence at all; weak evidence gives its industry with a confidence that asks a person."""
     probs = confidence_of(scores.ranked())
@@ -347,11 +363,6 @@ def _industry(scores: Scores) -> tuple[str, float, list[tuple[str, float]]]:
 
 def analyse(pages: Sequence[PageExtract], *, company_name: str | None = None) -> ResearchResult:
     """The offline prospect profile for the crawled pages (home page first)."""
-    scores = score_pages(pages)
-    industry, confidence, candidates = _industry(scores)
-    entities, kpis = PROFILES.get(industry, PROFILES["other"])
-    specific = scores.jsonld.get(industry, [])
-    sub = sub_industry(specific, pages)[:200]
     facts: dict[str, Fact] = {}
     if company_name:
         company = company_name[:200]
@@ -362,6 +373,12 @@ def analyse(pages: Sequence[PageExtract], *, company_name: str | None = None) ->
     where = places.infer(profile.place_inputs(pages))
     facts.update(where.facts)
     selection = profile.offerings(pages, company, where.country)
+    # The industry reads the profile too: what the business calls itself.
+    scores = score_pages(pages, name=company)
+    industry, confidence, candidates = industry_of(scores)
+    entities, kpis = PROFILES.get(industry, PROFILES["other"])
+    specific = scores.jsonld.get(industry, [])
+    sub = sub_industry(specific, pages)[:200]
     shape, facts["shape"] = profile.shape_of(industry, pages, len(where.locations))
     customer, business_model = profile.customer_type(industry, shape, pages)
     phones = sum(len(places.phone_countries(p.place_text)) for p in pages[:3])

@@ -17,11 +17,12 @@ from collections.abc import Sequence
 import pycountry
 
 from demoforge.domain import industries
+from demoforge.domain.offerings import CTA_VERBS, fold
+from demoforge.domain.offerings import furniture as furniture_reason
 from demoforge.domain.profile import Channel, CustomerType, Fact, Shape
-from demoforge.research import furniture, places
+from demoforge.research import places
 from demoforge.research.extract import _NOT_ORG, _ORG_TYPES, PageExtract
 from demoforge.research.offerings import Selection, few_offerings_warning, select
-from demoforge.research.products import _CTA_VERBS
 
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·»]\s+|\s*\|\s*")
 _LEGAL_NAME = re.compile(
@@ -31,7 +32,7 @@ _LEGAL_NAME = re.compile(
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", furniture.norm(s))
+    return re.sub(r"[^a-z0-9]", "", fold(s))
 
 
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!?]$|[!?]")
@@ -41,16 +42,16 @@ def _plausible_company(name: str) -> bool:
     """A name, not a slogan, a sentence or a link word ("Let's build a better future.")."""
     name = name.strip()
     words = name.split()
-    if len(words) == 1 and furniture.norm(name) in _CTA_VERBS:
+    if len(words) == 1 and fold(name) in CTA_VERBS:
         return False  # "© Bildrechte anzeigen" leaves "anzeigen"
     return (2 <= len(name) <= 80 and len(words) <= 8 and any(c.isalpha() for c in name)
-            and not _SENTENCE_END.search(name) and furniture.reason(name) is None)
+            and not _SENTENCE_END.search(name) and furniture_reason(name) is None)
 
 
 def _topics(page: PageExtract) -> set[str]:
     """What the page is about: its first headings and its URL slug, folded."""
     slug = urllib.parse.unquote(urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1])
-    return {furniture.norm(h) for h in page.headings[:3]} | {furniture.norm(re.sub(r"[-_]+", " ", slug))} - {""}
+    return {fold(h) for h in page.headings[:3]} | {fold(re.sub(r"[-_]+", " ", slug))} - {""}
 
 
 def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
@@ -75,7 +76,7 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
         site_name = p.og.get("site_name", "")
         if site_name:
             # A site name equal to the page's topic is a CMS default, not the business.
-            topical = furniture.norm(site_name) in home_topics
+            topical = fold(site_name) in home_topics
             options.append((site_name, 0.5 if topical else 0.85, "og:site_name" + (" (the page topic)" if topical else "")))
     for p in pages:
         if p.logo_alt:
@@ -97,10 +98,10 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
         # A name that also matches the domain is the brand; others may be a parent or product.
         if domain_like(name):
             options[i] = (name, min(0.97, conf + 0.25), signal + " (matches the domain)")
-    title_topic = furniture.norm(_TITLE_SPLIT.split(home.title)[0]) if home.title else ""
+    title_topic = fold(_TITLE_SPLIT.split(home.title)[0]) if home.title else ""
     good = [o for o in options if _plausible_company(o[0]) and (
         o[2].startswith(("json-ld", "microdata", "rdfa", "og:")) or "matches the domain" in o[2]
-        or furniture.norm(o[0]) not in home_topics | {title_topic})]
+        or fold(o[0]) not in home_topics | {title_topic})]
     if good:
         best = max(good, key=lambda o: o[1])  # first of the highest confidence: document order
         if best[0].isupper() and len(best[0]) <= 6 and " " not in best[0]:
@@ -114,7 +115,7 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
     segments = [s.strip() for s in _TITLE_SPLIT.split(home.title) if s.strip()]
     # The title's topic is the page's heading or its URL slug ("Feuerwehr Oldenburg -
     # Ausbildung" on /ausbildung): the other segment names the site.
-    named = [seg for seg in segments if furniture.norm(seg) not in home_topics]
+    named = [seg for seg in segments if fold(seg) not in home_topics]
     topic_dropped = bool(named) and len(named) < len(segments)
     if topic_dropped:
         segments = named
@@ -249,10 +250,13 @@ def offerings(pages: Sequence[PageExtract], company_name: str, country: str | No
 
 
 def typical_of(industry: str, sub_industry: str) -> str:
-    phrase = sub_industry or industries.label(industry).lower()
-    if industry == "other" and not sub_industry:
+    """What the rest of a thin catalogue is typical of: "an online store" (the
+    sub-industry, a kind of business), else the industry itself ("restaurants & food")."""
+    if sub_industry:
+        return f"{'an' if sub_industry[:1].lower() in 'aeiou' else 'a'} {sub_industry}"
+    if industry == "other":
         return "a business of its kind"
-    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+    return industries.label(industry).lower()
 
 
 __all__ = ["channels", "company", "customer_type", "few_offerings_warning", "languages", "offerings",

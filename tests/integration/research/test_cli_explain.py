@@ -1,5 +1,7 @@
 """``demoforge research URL --explain`` over a loopback shop with the real fetcher: the
-accepted offerings with their source and price, the rejected furniture with its reason."""
+accepted offerings with their source and price, the rejected furniture with its reason,
+every inferred value with its confidence and signals; a site with few offerings says so,
+with and without ``--explain``."""
 
 from __future__ import annotations
 
@@ -25,10 +27,16 @@ SHOP = page(
 )
 
 
+# Two priced coffees and nothing else: fewer offerings than a catalogue needs.
+THIN = page("Röstwerk", "<p>Wir rösten Kaffee in Köln.</p><ul><li><b>Hausmischung</b> 12,90 €</li>"
+            "<li><b>Espresso</b> 14,90 €</li></ul>", lang="de")
+
+
 @pytest.fixture
 def site() -> Iterator[SiteServer]:
     with SiteServer() as s:
         s.html("/", SHOP)
+        s.html("/thin/", THIN)
         yield s
 
 
@@ -53,3 +61,20 @@ def test_explain_prints_accepted_and_rejected_with_reasons(
     assert "country:   DE" in explain and "currency:  EUR" in explain
     accepted = explain.split("rejected candidates", 1)[0]
     assert "Einloggen" not in accepted and "Nächstes" not in accepted
+    # How each value was reached: confidence and signals, the industry included.
+    industry_line = next(ln for ln in explain.splitlines() if ln.startswith("industry:"))
+    assert "(confidence " in industry_line and "kaffee" in industry_line  # the lexicon term behind it
+    country_line = next(ln for ln in explain.splitlines() if ln.startswith("country:"))
+    assert "(confidence " in country_line
+
+
+def test_a_thin_site_warns_in_the_plain_and_the_explained_output(
+    site: SiteServer, cli_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    want = "2 offerings found on the site; the rest of the catalogue is typical of"
+    assert main(["research", site.url + "/thin/", "--allow-private-network"]) == 0
+    plain = capsys.readouterr().out
+    assert any(ln.startswith("warning:") and want in ln for ln in plain.splitlines()), plain
+    assert main(["research", site.url + "/thin/", "--explain", "--allow-private-network"]) == 0
+    explain = capsys.readouterr().out.split("\nexplain:\n", 1)[1]
+    assert f"warning: {want} restaurants & food" in explain and "accepted offerings (2):" in explain

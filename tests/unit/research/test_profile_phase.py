@@ -71,5 +71,10 @@ def test_few_offerings_warn_and_are_never_invented(make_deps: Callable[..., Cont
     assert [o.name for o in r.offerings] == ["Hausmischung", "Espresso"]
     assert r.warnings and r.warnings[0].startswith("2 offerings found on the site; the rest of the catalogue is typical of")
     assert out.summary["warnings"] == r.warnings
+    # The job document says how country, currency, language ... were reached.
+    facts = out.summary["facts"]
+    assert {"company_name", "industry", "country", "currency", "language", "shape"} <= set(facts)
+    assert facts["country"]["value"] == "DE" and 0 < facts["country"]["confidence"] <= 1
+    assert facts["currency"] == {"value": "EUR", "confidence": r.facts["currency"].confidence}
     events = [e.message for e in deps.store.events("w1")[0]]
     assert any(m.startswith("2 offerings found on the site") for m in events)

@@ -67,6 +67,10 @@ def test_industry_hint_skips_the_question(make_deps: Callable[..., Container]) -
     r = ResearchResult.model_validate(out.result)
     assert (r.industry, r.confidence, r.source) == ("restaurants_food", 1.0, "hint")
     assert r.company_name == "Gasthof Post"
+    # The facts say how each value was reached, the hint included.
+    assert r.facts["industry"].value == "restaurants_food" and r.facts["industry"].signals == [
+        "given by the customer engineer"]
+    assert out.summary["facts"]["industry"] == {"value": "restaurants_food", "confidence": 1.0}
 
 
 def test_result_is_small_and_pages_go_to_an_artifact(make_deps: Callable[..., Container]) -> None:
