@@ -135,8 +135,8 @@ def test_up_refuses_an_occupied_port_and_keeps_jobs_across_down_and_up(tmp_path:
         took = re.search(r"stack up in ([\d.]+)s", up.stdout)
         assert took, up.stdout
         print(f"\nstack start-up (fresh, --no-bigquery): {took.group(1)} s")
-        # A job (refused at research: loopback without --allow-private-network, no traffic).
-        job_id = httpx.post(f"{api}/jobs", json={"customer_url": "http://127.0.0.1:9/"},
+        # A job that fails at research (a name under .invalid never resolves; no traffic).
+        job_id = httpx.post(f"{api}/jobs", json={"customer_url": "https://demoforge-stack-test.invalid/"},
                             timeout=30).json()["job_id"]
         deadline = time.monotonic() + 60
         while httpx.get(f"{api}/jobs/{job_id}", timeout=10).json()["status"] != "failed":
