@@ -151,7 +151,7 @@ def test_up_refuses_an_occupied_port_and_keeps_jobs_across_down_and_up(tmp_path:
         took = re.search(r"stack up in ([\d.]+)s", up.stdout)
         print(f"stack start-up (with saved data): {took.group(1) if took else '?'} s")
         kept = httpx.get(f"{api}/jobs/{job_id}", timeout=10).json()
-        assert kept["status"] == "failed" and kept["error"]["code"] == "unsafe_url"
+        assert kept["status"] == "failed" and kept["error"]["code"] == "dns_failure"
         events = httpx.get(f"{api}/jobs/{job_id}/events", timeout=10).json()["events"]
         assert any("job created" in e["message"] for e in events)
         assert run("down").returncode == 0
