@@ -41,7 +41,14 @@ from demoforge import console
 from demoforge.bootstrap import Container
 from demoforge.content.industry import INDUSTRY_LABELS
 from demoforge.domain import artifacts
-from demoforge.domain.errors import Conflict, DemoforgeError, Gone, InvalidInput, NotFound
+from demoforge.domain.errors import (
+    Conflict,
+    DemoforgeError,
+    Gone,
+    InvalidInput,
+    NotFound,
+    TransientError,
+)
 from demoforge.domain.job import (
     EVENT_ID_PATTERN,
     INDUSTRIES,
@@ -207,7 +214,12 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     def _domain_error(e: DemoforgeError) -> Response:
         status = 413 if isinstance(e, _TooLarge) else 400 if isinstance(e, InvalidInput) else (
             404 if isinstance(e, NotFound) else 409 if isinstance(e, Conflict) else
-            410 if isinstance(e, Gone) else 500)
+            410 if isinstance(e, Gone) else 503 if isinstance(e, TransientError) else 500)
+        if status == 503:
+            log.warning("request not served now [%s]: %s", _correlation_id(), e.message)
+            resp = _error(503, "unavailable", f"{e.message}; try again shortly")
+            resp.headers["Retry-After"] = "5"
+            return resp
         if status == 500:
             log.exception("request failed [%s]", _correlation_id())
             return _error(500, "internal", "internal error; quote the correlation_id when reporting it")
