@@ -38,6 +38,7 @@ from demoforge.domain.job import (
     PhaseMessage,
     PhaseStatus,
 )
+from demoforge.service.cleanup import OutputRemover, after_phase_stopped
 from demoforge.service.phase import PhaseBody, PhaseContext, PhaseOutput
 from demoforge.service.services import Services
 from demoforge.service.transact import update_if_present
@@ -52,6 +53,8 @@ R = TypeVar("R")
 class Runner:
     services: Services
     body_for: Callable[[Phase], PhaseBody]
+    # What a phase creates besides artifacts, removed when it stops after a deletion.
+    outputs_for: Callable[[Phase], OutputRemover | None] = lambda _: None
 
     def handle(self, msg: PhaseMessage, delivery_id: str) -> Claim:
         """Process one delivery. Returns normally to ack; raises to have it redelivered."""
@@ -143,9 +146,7 @@ class Runner:
         return found
 
     def _after_stop(self, job_id: str, phase: Phase) -> None:
-        from demoforge.service import teardown  # the agent/warehouse names it needs load lazily
-
-        teardown.after_phase_stopped(self.services, job_id, phase)
+        after_phase_stopped(self.services, job_id, phase, self.outputs_for(phase))
 
     def _failed(self, msg: PhaseMessage, delivery_id: str, e: PermanentError) -> Claim:
         phase, code, message, clock = msg.phase, e.code, e.message, self.services.clock

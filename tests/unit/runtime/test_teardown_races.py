@@ -102,7 +102,7 @@ def test_a_phase_that_loads_tables_after_delete_returned_leaves_no_dataset(tmp_p
     deps.bodies[Phase.WAREHOUSE] = warehouse
     outcome: dict[str, Claim] = {}
     runner = threading.Thread(target=lambda: outcome.setdefault(
-        "claim", Runner(deps, deps.body_for).handle(MSG, "delivery-1")))
+        "claim", Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "delivery-1")))
     runner.start()
     assert first_loaded.wait(30)
     assert ref(deps).dataset in schemas(deps)
@@ -142,7 +142,7 @@ def test_delete_waits_for_a_phase_that_stops_at_its_checkpoint(tmp_path: Path) -
         raise AssertionError("the job was never deleted")
 
     deps.bodies[Phase.WAREHOUSE] = warehouse
-    runner = threading.Thread(target=lambda: Runner(deps, deps.body_for).handle(MSG, "d1"))
+    runner = threading.Thread(target=lambda: Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "d1"))
     runner.start()
     assert started.wait(30)
     deleted = teardown.delete_job(deps, JOB, wait_s=20)
@@ -167,8 +167,8 @@ def test_a_killed_delivery_is_cleaned_up_by_the_redelivery(tmp_path: Path) -> No
     assert teardown.teardown_record(deleted)["status"] == "pending"
     assert ref(deps).dataset not in schemas(deps)
     with pytest.raises(LeaseHeld, match="waits for its warehouse phase"):
-        Runner(deps, deps.body_for).handle(MSG, "killed")  # redelivered within the lease
+        Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "killed")  # redelivered within the lease
     clock.advance(61)
-    assert Runner(deps, deps.body_for).handle(MSG, "killed") == Claim.STOPPED
+    assert Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "killed") == Claim.STOPPED
     job = deps.store.get(JOB)
     assert job is not None and teardown.teardown_record(job)["status"] == "done"
