@@ -167,7 +167,10 @@ def test_chaos_on_the_emulator_stack(tmp_path: Path) -> None:
             assert (tmp_path / "jobs" / j / "agent.json").is_file()
         assert jobs[killed].phase(Phase.WAREHOUSE).attempts >= 2  # the redelivery took over
         # the deleted job left nothing: no dataset, no pack folder, no phase running
-        assert not (tmp_path / "jobs" / deleted).exists()
+        folder = tmp_path / "jobs" / deleted
+        assert not folder.exists(), (sorted(str(p.relative_to(folder)) for p in folder.rglob("*")),
+                                     [(e.at.isoformat(), e.phase, e.message)
+                                      for e in store.events(deleted, limit=500)[0]])
         assert all(jobs[deleted].phase(p).status != PhaseStatus.RUNNING for p in PHASE_ORDER)
         assert httpx.get(f"{api}/jobs/{deleted}/report", timeout=10).status_code == 410
     print(f"chaos run: {seconds:.1f}s after start-up began; DELETE answered "

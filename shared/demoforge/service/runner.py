@@ -141,9 +141,14 @@ class Runner:
             self.services.events.write(msg.job_id, e.message, phase=msg.phase,
                                        level=EventLevel.WARNING, data={"delivery_id": delivery_id})
             return None
-        if found is not None and found[0].status == JobStatus.DELETED:
-            self._after_stop(msg.job_id, msg.phase)
         return found
+
+    def _stopped_if_deleted(self, msg: PhaseMessage, job: JobDoc) -> None:
+        """The job was deleted while this delivery ran its phase: now that the lease is
+        dropped, remove what the phase wrote. Outside any error handling, so a failure here
+        is redelivered (the redelivery's claim finds the job deleted and tries again)."""
+        if job.status == JobStatus.DELETED:
+            self._after_stop(msg.job_id, msg.phase)
 
     def _after_stop(self, job_id: str, phase: Phase) -> None:
         after_phase_stopped(self.services, job_id, phase, self.outputs_for(phase))
@@ -155,6 +160,8 @@ class Runner:
         if failed is not None and failed[0].status == JobStatus.FAILED:
             self.services.events.write(msg.job_id, f"{phase.value} failed: {message}", phase=phase,
                                        level=EventLevel.ERROR, data={"code": code})
+        if failed is not None:
+            self._stopped_if_deleted(msg, failed[0])
         return Claim.STOPPED
 
     def _released(self, msg: PhaseMessage, delivery_id: str, attempt: int,
@@ -176,6 +183,7 @@ class Runner:
                                    level=EventLevel.ERROR if exhausted else EventLevel.WARNING)
         if exhausted:
             return Claim.EXHAUSTED
+        self._stopped_if_deleted(msg, job)
         return Claim.STOPPED if job.finished else None
 
     def _completed(self, msg: PhaseMessage, delivery_id: str, attempt: int, output: PhaseOutput,
@@ -202,6 +210,7 @@ class Runner:
                 job.job_id, f"{phase.value} stopped after {seconds:.2f}s: the job is "
                 f"{job.status.value}, so its result was discarded", phase=phase,
                 level=EventLevel.WARNING)
+            self._stopped_if_deleted(msg, job)
             return Claim.STOPPED
         self.services.events.write(
             job.job_id, f"{phase.value} {'waiting for an answer' if output.waiting else 'done'} "

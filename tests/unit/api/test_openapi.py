@@ -56,21 +56,12 @@ def api_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 schema = schemathesis.openapi.from_dict(openapi.document())
-CALLS: list[str] = []  # every generated case, for the count below
 
 
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi_description(case: Any, api_url: str) -> None:
-    CALLS.append(case.operation.label)
     case.call_and_validate(base_url=api_url)
-
-
-def test_the_run_covered_every_operation() -> None:
-    if not CALLS:
-        pytest.skip("the schemathesis cases ran in another worker")
-    # every operation with an input to vary (GET /openapi.json has none); ~600 cases
-    assert len(set(CALLS)) >= 13 and len(CALLS) >= 300, len(CALLS)
 
 
 def test_the_served_description_is_the_one_tested(api_url: str) -> None:

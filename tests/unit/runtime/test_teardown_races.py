@@ -18,7 +18,7 @@ from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Container
-from demoforge.domain.errors import LeaseHeld
+from demoforge.domain.errors import LeaseHeld, TransientError
 from demoforge.domain.job import JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
 from demoforge.domain.naming import dataset_name
 from demoforge.domain.results import WarehouseResult
@@ -172,3 +172,52 @@ def test_a_killed_delivery_is_cleaned_up_by_the_redelivery(tmp_path: Path) -> No
     assert Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "killed") == Claim.STOPPED
     job = deps.store.get(JOB)
     assert job is not None and teardown.teardown_record(job)["status"] == "done"
+
+
+class FlakyDeletes(DuckDBWarehouse):
+    """The local warehouse whose second dataset delete answers 503 (an outage)."""
+
+    deletes = 0
+
+    def delete_dataset(self, ref: DatasetRef) -> None:
+        type(self).deletes += 1
+        if type(self).deletes == 2:
+            raise TransientError("BigQuery: 503 backend error")
+        super().delete_dataset(ref)
+
+
+def test_a_failed_cleanup_after_the_phase_stopped_is_redelivered_not_dropped(tmp_path: Path) -> None:
+    deps = make(tmp_path)
+    deps._warehouse = FlakyDeletes(deps.settings, deps.artifacts)
+    deps.__dict__.pop("warehouse", None)
+    first_loaded, delete_returned = threading.Event(), threading.Event()
+
+    def warehouse(ctx: PhaseContext) -> PhaseOutput:
+        load(ctx, "customers")
+        first_loaded.set()
+        assert delete_returned.wait(30)
+        load(ctx, "orders")
+        return PhaseOutput()
+
+    deps.bodies[Phase.WAREHOUSE] = warehouse
+    errors: list[BaseException] = []
+
+    def deliver() -> None:
+        try:
+            Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "d1")
+        except TransientError as e:
+            errors.append(e)
+
+    runner = threading.Thread(target=deliver)
+    runner.start()
+    assert first_loaded.wait(30)
+    teardown.delete_job(deps, JOB, wait_s=0.3)
+    delete_returned.set()
+    runner.join(30)
+    assert len(errors) == 1  # the cleanup failed: the message is redelivered, not acked
+    job = deps.store.get(JOB)
+    assert job is not None and teardown.teardown_record(job)["status"] == "pending"
+    assert Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "d1") == Claim.STOPPED
+    job = deps.store.get(JOB)
+    assert job is not None and teardown.teardown_record(job)["status"] == "done"
+    assert ref(deps).dataset not in schemas(deps)
