@@ -94,18 +94,23 @@ def _phase_stopped(job: JobDoc, report: dict[str, Any], now: dt.datetime) -> Non
 
 
 def after_phase_stopped(services: Services, job_id: str, phase: Phase,
-                        remove_outputs: OutputRemover | None) -> JobDoc | None:
-    """The runner: ``phase`` of a deleted job has stopped (its delivery dropped its
-    lease). Remove what it wrote after the teardown began and mark the teardown done. A
-    no-op unless the job is deleted with its teardown pending; ``LeaseHeld`` while a
-    delivery still holds a phase (a redelivery of a killed one: Pub/Sub tries again once
-    the lease ran out). Returns the job when it did something."""
+                        remove_outputs: OutputRemover | None, *, ran_it: bool) -> JobDoc | None:
+    """The runner: ``phase`` of a deleted job has stopped. Remove what it wrote after the
+    teardown began and mark the teardown done. ``ran_it``: this delivery ran the phase and
+    just dropped its lease, so it removes its outputs even when the teardown already says
+    done (its lease may have expired while it still wrote). Otherwise (a redelivery, e.g.
+    of a killed delivery) a no-op unless the teardown is pending, and ``LeaseHeld`` while a
+    delivery still holds a phase: Pub/Sub tries again once the lease ran out. Returns the
+    job when it did something."""
     job = services.store.get(job_id)
-    if job is None or job.status != JobStatus.DELETED or teardown_record(job).get("status") == "done":
+    if job is None or job.status != JobStatus.DELETED:
         return None
-    running = job.live_lease(services.clock())
-    if running is not None:
-        raise LeaseHeld(f"the teardown of job {job_id} waits for its {running.value} phase to stop")
+    if not ran_it:
+        if teardown_record(job).get("status") == "done":
+            return None
+        running = job.live_lease(services.clock())
+        if running is not None:
+            raise LeaseHeld(f"the teardown of job {job_id} waits for its {running.value} phase to stop")
     report = remove_outputs(services, job) if remove_outputs is not None else {}
     # Last: locally the warehouse file lives in the artifact folder.
     report["artifacts"] = services.artifacts.delete_job(job_id)

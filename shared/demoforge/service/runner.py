@@ -115,7 +115,7 @@ class Runner:
         elif outcome == Claim.STOPPED and job.status == JobStatus.DELETED:
             # A redelivery after the delivery that ran this phase died (kill -9) mid-phase
             # of a job deleted meanwhile: remove what that phase may have left.
-            self._after_stop(job.job_id, phase)
+            self._after_stop(job.job_id, phase, ran_it=False)
         return outcome
 
     def _unreadable(self, msg: PhaseMessage, delivery_id: str, e: ValidationError) -> Claim:
@@ -148,10 +148,10 @@ class Runner:
         dropped, remove what the phase wrote. Outside any error handling, so a failure here
         is redelivered (the redelivery's claim finds the job deleted and tries again)."""
         if job.status == JobStatus.DELETED:
-            self._after_stop(msg.job_id, msg.phase)
+            self._after_stop(msg.job_id, msg.phase, ran_it=True)
 
-    def _after_stop(self, job_id: str, phase: Phase) -> None:
-        after_phase_stopped(self.services, job_id, phase, self.outputs_for(phase))
+    def _after_stop(self, job_id: str, phase: Phase, *, ran_it: bool) -> None:
+        after_phase_stopped(self.services, job_id, phase, self.outputs_for(phase), ran_it=ran_it)
 
     def _failed(self, msg: PhaseMessage, delivery_id: str, e: PermanentError) -> Claim:
         phase, code, message, clock = msg.phase, e.code, e.message, self.services.clock

@@ -221,3 +221,23 @@ def test_a_failed_cleanup_after_the_phase_stopped_is_redelivered_not_dropped(tmp
     job = deps.store.get(JOB)
     assert job is not None and teardown.teardown_record(job)["status"] == "done"
     assert ref(deps).dataset not in schemas(deps)
+
+
+def test_a_delivery_whose_lease_expired_while_it_wrote_still_cleans_up(tmp_path: Path) -> None:
+    """The teardown saw no live lease (it had expired: a slow phase) and reported done; the
+    phase then loaded more tables. When it stops, it removes them anyway."""
+    clock = Clock()
+    deps = make(tmp_path, clock)
+
+    def warehouse(ctx: PhaseContext) -> PhaseOutput:
+        load(ctx, "customers")
+        clock.advance(deps.settings.lease_seconds + 1)
+        done = teardown.delete_job(deps, JOB, wait_s=0)
+        assert teardown.teardown_record(done)["status"] == "done"
+        load(ctx, "orders")  # after the teardown reported done
+        return PhaseOutput()
+
+    deps.bodies[Phase.WAREHOUSE] = warehouse
+    assert Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "slow") == Claim.STOPPED
+    assert ref(deps).dataset not in schemas(deps)
+    assert not (tmp_path / "jobs" / JOB).exists()
