@@ -190,9 +190,10 @@ class Runner:
                    seconds: float) -> Claim:
         phase, clock = msg.phase, self.services.clock
         try:
-            completed = self._transition(msg, delivery_id, lambda j: j.complete(
-                phase, clock(), owner=delivery_id, summary=output.summary, result=output.result,
-                waiting=output.waiting))
+            completed = self._transition(msg, delivery_id, lambda j: (
+                j.phase(phase).status == PhaseStatus.DONE,
+                j.complete(phase, clock(), owner=delivery_id, summary=output.summary,
+                           result=output.result, waiting=output.waiting)))
         except Exception as e:
             # Saving the result failed (a store outage, a result the store refuses): free
             # the lease with the error recorded, so the job never sits "running" with no
@@ -204,17 +205,26 @@ class Runner:
             raise
         if completed is None:
             return Claim.BUSY
-        job, nxt = completed
-        if job.phase(phase).status not in (PhaseStatus.DONE, PhaseStatus.WAITING):
+        job, (already_done, nxt) = completed
+        if already_done:
+            # A delivery that took over after this one's lease expired finished first; its
+            # (identical, deterministic) result stands. Publishing again is the outbox.
+            self.services.events.write(
+                job.job_id, f"{phase.value} was done by another delivery meanwhile; this "
+                "delivery's identical result was not recorded", phase=phase,
+                level=EventLevel.WARNING, data={"delivery_id": delivery_id})
+            self._stopped_if_deleted(msg, job)
+        elif job.phase(phase).status not in (PhaseStatus.DONE, PhaseStatus.WAITING):
             self.services.events.write(
                 job.job_id, f"{phase.value} stopped after {seconds:.2f}s: the job is "
                 f"{job.status.value}, so its result was discarded", phase=phase,
                 level=EventLevel.WARNING)
             self._stopped_if_deleted(msg, job)
             return Claim.STOPPED
-        self.services.events.write(
-            job.job_id, f"{phase.value} {'waiting for an answer' if output.waiting else 'done'} "
-            f"in {seconds:.2f}s", phase=phase, data={"summary": output.summary})
+        else:
+            self.services.events.write(
+                job.job_id, f"{phase.value} {'waiting for an answer' if output.waiting else 'done'} "
+                f"in {seconds:.2f}s", phase=phase, data={"summary": output.summary})
         if nxt is not None:
             self.services.bus.publish(nxt)
         return Claim.CLAIMED
