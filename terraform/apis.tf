@@ -9,6 +9,7 @@ locals {
     "cloudbuild.googleapis.com",       # builds function source into images
     "cloudfunctions.googleapis.com",   # the functions themselves (gen2)
     "cloudresourcemanager.googleapis.com",
+    "cloudscheduler.googleapis.com",      # ticks the janitor
     "eventarc.googleapis.com",            # Pub/Sub triggers of the phase functions
     "firestore.googleapis.com",           # job documents
     "geminidataanalytics.googleapis.com", # data agents (Conversational Analytics API)

@@ -37,6 +37,7 @@ resource "google_cloudfunctions2_function" "api" {
     environment_variables = merge(local.common_env, {
       DEMOFORGE_API_AUDIENCES = join(",", local.api_audiences)
       DEMOFORGE_BEHIND_IAP    = tostring(var.api_behind_iap)
+      DEMOFORGE_ADMINS        = join(",", var.api_admins)
     })
   }
 
@@ -87,14 +88,15 @@ resource "google_cloudfunctions2_function" "phase" {
     ingress_settings               = "ALLOW_INTERNAL_ONLY"
     all_traffic_on_latest_revision = true
     service_account_email          = google_service_account.fn[each.key].email
-    # The runner's lease equals the timeout: a delivery can never outlive it, and a
-    # redelivery after a timeout can take over as soon as the platform killed the first.
+    # The runner's lease is short (var.lease_seconds, in common_env) and renewed by a
+    # heartbeat while the phase runs, for at most the timeout (DEMOFORGE_PHASE_DEADLINE_S):
+    # a killed delivery is taken over about one lease later, not a whole timeout later.
     # The Anthropic key is *not* mounted (a mounted `latest` with no version stops instances
     # from starting, and a mounted value only changes on a cold start): the phases that call
     # Claude read the secret named here when they first need it, cached for a few minutes.
     environment_variables = merge(
       local.common_env,
-      { DEMOFORGE_LEASE_SECONDS = tostring(each.value.timeout) },
+      { DEMOFORGE_PHASE_DEADLINE_S = tostring(each.value.timeout) },
       each.value.claude && var.claude_enabled ? { DEMOFORGE_ANTHROPIC_SECRET = google_secret_manager_secret.anthropic.id } : {},
     )
   }

@@ -135,6 +135,12 @@ locals {
   demo_datasets_condition = "resource.name.startsWith(\"projects/${var.project}/datasets/demo_\")"
 }
 
+resource "google_project_iam_member" "janitor_teardown" {
+  project = var.project
+  role    = google_project_iam_custom_role.teardown.id # expired demos: drop the job's dataset at its TTL
+  member  = google_service_account.fn["janitor"].member
+}
+
 # --- Project-level roles per function (permissions that have no resource-level grant).
 locals {
   project_roles = {
@@ -142,6 +148,10 @@ locals {
     # (dataAgentOwner, conditioned on Demoforge's agents: google_project_iam_member.api_agent_teardown)
     api = [
       "roles/cloudaicompanion.user", # DELETE /jobs/{id}: the Conversational Analytics API requires it to list/delete conversations
+    ]
+    janitor = [
+      "roles/geminidataanalytics.dataAgentOwner", # expired demos: delete the data agent fn-agent created
+      "roles/cloudaicompanion.user",              # ... and its conversations (the CA API requires it)
     ]
     research = [] # Firestore, artifacts, its next topic and the key: all granted per resource
     modeling = [] # idem
@@ -187,6 +197,7 @@ locals {
     warehouse = ["content"]                                               # next phase
     content   = ["agent"]                                                 # next phase
     agent     = []                                                        # last phase: publishes nothing
+    janitor   = []                                                        # fails and tears down: publishes nothing
   }
 
   publish_grants = {
@@ -214,6 +225,7 @@ locals {
     warehouse = "roles/storage.objectUser"   # read spec.json, write staged data files
     content   = "roles/storage.objectUser"   # write golden_queries.json, index.html, demo_script.md
     agent     = "roles/storage.objectUser"   # write agent.json
+    janitor   = "roles/storage.objectUser"   # expired demos: delete the job's artifacts (teardown)
   }
 }
 

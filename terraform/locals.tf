@@ -37,8 +37,8 @@ locals {
     }
   }
 
-  # Every deployed function: the HTTP api plus the phases. Service accounts are fn-<name>.
-  functions = toset(concat(["api"], keys(local.phases)))
+  # Every deployed function: the HTTP api, the janitor and the phases. Service accounts are fn-<name>.
+  functions = toset(concat(["api", "janitor"], keys(local.phases)))
 
   firestore_database = "${var.name_prefix}-jobs"
 
@@ -55,6 +55,9 @@ locals {
     DEMOFORGE_DATASET_TTL_DAYS   = tostring(var.dataset_ttl_days)
     DEMOFORGE_JOB_TTL_DAYS       = tostring(var.job_ttl_days)
     DEMOFORGE_MAX_ATTEMPTS       = tostring(var.max_attempts)
+    # The stall rule (lease + grace) must be the same everywhere: the api and the janitor
+    # apply it, the phases take and renew leases of this length.
+    DEMOFORGE_LEASE_SECONDS = tostring(var.lease_seconds)
     # Put the execution id on every log line so one delivery's logs can be filtered.
     LOG_EXECUTION_ID = "true"
   }

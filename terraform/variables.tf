@@ -72,7 +72,7 @@ variable "anthropic_api_key_version" {
 }
 
 variable "dataset_ttl_days" {
-  description = "Default table expiration of the demo BigQuery datasets, in days (DEMOFORGE_DATASET_TTL_DAYS). Only the tables expire: the empty dataset and the data agent stay until DELETE /jobs/{id}."
+  description = "Default table expiration of the demo BigQuery datasets, in days (DEMOFORGE_DATASET_TTL_DAYS). Only the tables expire; the dataset and the data agent go with DELETE /jobs/{id} or when the janitor expires the job (job_ttl_days)."
   type        = number
   default     = 14
 
@@ -83,7 +83,7 @@ variable "dataset_ttl_days" {
 }
 
 variable "job_ttl_days" {
-  description = "Job documents and their events carry expire_at = created + this many days; Firestore TTL deletes them after (DEMOFORGE_JOB_TTL_DAYS)."
+  description = "A demo's TTL (DEMOFORGE_JOB_TTL_DAYS): its job carries expire_at = created + this many days, when the janitor tears down its agent, dataset and artifacts and marks it expired. Events expire as long after they were written (Firestore TTL)."
   type        = number
   default     = 30
 
@@ -210,4 +210,54 @@ variable "python_runtime" {
   description = "Cloud Functions Python runtime; matches the interpreter the tests and the packaging test run on."
   type        = string
   default     = "python311"
+}
+
+variable "lease_seconds" {
+  description = "Lease of a running phase (DEMOFORGE_LEASE_SECONDS), renewed by a heartbeat every third of it: a killed delivery is taken over about this long after it died."
+  type        = number
+  default     = 90
+
+  validation {
+    condition     = var.lease_seconds >= 30 && var.lease_seconds <= 540
+    error_message = "lease_seconds must be between 30 and 540 (the longest phase timeout)."
+  }
+}
+
+variable "janitor_schedule" {
+  description = "Cron schedule (UTC) of the janitor's ticks: fail stalled jobs, tear down expired demos."
+  type        = string
+  default     = "*/15 * * * *"
+}
+
+variable "janitor_batch" {
+  description = "Jobs the janitor handles per kind (stalled, expired) and tick (DEMOFORGE_JANITOR_BATCH)."
+  type        = number
+  default     = 25
+
+  validation {
+    condition     = var.janitor_batch >= 1 && var.janitor_batch <= 500
+    error_message = "janitor_batch must be between 1 and 500."
+  }
+}
+
+variable "expired_record_days" {
+  description = "Days the record of an expired demo stays once its agent, dataset and artifacts are gone; then Firestore TTL deletes it (DEMOFORGE_EXPIRED_RECORD_DAYS)."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.expired_record_days >= 0 && var.expired_record_days <= 365
+    error_message = "expired_record_days must be between 0 and 365."
+  }
+}
+
+variable "api_admins" {
+  description = "Caller emails that see and act on every job in the api (DEMOFORGE_ADMINS); everyone else only on the jobs they created."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.api_admins : can(regex("^[^@\\s,]+@[^@\\s,]+$", a))])
+    error_message = "api_admins must be email addresses."
+  }
 }

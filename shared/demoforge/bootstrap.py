@@ -62,6 +62,7 @@ class Container:
         clock: Callable[[], dt.datetime] = utcnow,
         bodies: dict[Phase, PhaseBody] | None = None,
         llm_disabled: bool = False,
+        identity: CallerIdentity | None = None,
     ) -> None:
         self.settings = settings
         self.clock = clock
@@ -77,6 +78,7 @@ class Container:
         self._research_cache = research_cache
         self._synth = synth
         self._llm_disabled = llm_disabled
+        self._identity = identity
 
     def body_for(self, phase: Phase) -> PhaseBody:
         if phase in self.bodies:
@@ -113,7 +115,11 @@ class Container:
 
     @functools.cached_property
     def warehouse(self) -> Warehouse:
-        return self._warehouse if self._warehouse is not None else build_warehouse(self.settings, self.artifacts)
+        if self._warehouse is not None:
+            return self._warehouse
+        # Only DuckDB keeps its files in the artifact store: BigQuery must not build the GCS
+        # adapter (the janitor's zip has no google-cloud-storage).
+        return build_warehouse(self.settings, lambda: self.artifacts)
 
     @property
     def llm(self) -> LLM | None:
@@ -161,6 +167,8 @@ class Container:
     @functools.cached_property
     def identity(self) -> CallerIdentity:
         """Who calls the api: verified ID tokens in the cloud, "local" on a laptop."""
+        if self._identity is not None:
+            return self._identity
         from demoforge.adapters.identity import GoogleCallerIdentity
 
         return GoogleCallerIdentity(self.settings)
@@ -250,7 +258,7 @@ def build_artifacts(settings: Settings) -> ArtifactStore:
             assert_never(other)
 
 
-def build_warehouse(settings: Settings, artifacts: ArtifactStore) -> Warehouse:
+def build_warehouse(settings: Settings, artifacts: Callable[[], ArtifactStore]) -> Warehouse:
     match settings.warehouse:
         case "bigquery":
             from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
@@ -259,7 +267,7 @@ def build_warehouse(settings: Settings, artifacts: ArtifactStore) -> Warehouse:
         case "duckdb":
             from demoforge.adapters.duckdb_warehouse import DuckDBWarehouse
 
-            return DuckDBWarehouse(settings, artifacts)
+            return DuckDBWarehouse(settings, artifacts())
         case other:
             assert_never(other)
 
@@ -277,6 +285,23 @@ class LocalRun:
     bus: MemoryBus
 
 
+def _embedded(settings: Settings) -> Settings:
+    return settings.with_(mode="local", job_store="sqlite", bus="memory", warehouse="duckdb",
+                          agents="local", artifacts="local")
+
+
+def local_services(settings: Settings) -> Container:
+    """The embedded adapters ``demoforge run`` uses, e.g. to list its jobs."""
+    return Container(_embedded(settings))
+
+
+def local_pack(settings: Settings, job_id: str) -> Path:
+    """The demo pack folder a local job writes to (``run --out``, remembered per job)."""
+    from demoforge.adapters.local_artifacts import LocalArtifactStore
+
+    return LocalArtifactStore(settings.home).workdir(job_id)
+
+
 def build_local_run(settings: Settings, *, job_id: str, pack: Path) -> LocalRun:
     """The whole pipeline in one process: SQLite, in-process bus, DuckDB, local data agent
     and files, whatever the environment says about adapters; ``job_id``'s artifacts go to
@@ -284,8 +309,7 @@ def build_local_run(settings: Settings, *, job_id: str, pack: Path) -> LocalRun:
     from demoforge.adapters.local_artifacts import LocalArtifactStore
     from demoforge.adapters.memory_bus import MemoryBus
 
-    local = settings.with_(mode="local", job_store="sqlite", bus="memory", warehouse="duckdb",
-                           agents="local", artifacts="local")
+    local = _embedded(settings)
     artifacts = LocalArtifactStore(local.home)
     artifacts.link(job_id, pack)
     bus = MemoryBus()

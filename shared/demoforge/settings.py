@@ -122,6 +122,15 @@ def _audiences(raw: str) -> tuple[str, ...]:
     return values
 
 
+def _admins(raw: str) -> tuple[str, ...]:
+    values = tuple(a.strip() for a in raw.split(",") if a.strip())
+    for a in values:
+        if "@" not in a or any(c.isspace() for c in a) or a.count("@") != 1:
+            raise SettingsError(
+                f"DEMOFORGE_ADMINS must list caller emails, comma-separated; not {a!r}")
+    return values
+
+
 @dataclasses.dataclass(frozen=True)
 class Settings:
     # Which adapters to wire. "local" = embedded (SQLite, in-process bus, DuckDB, files);
@@ -167,7 +176,12 @@ class Settings:
     confidence_threshold: float = 0.7
 
     max_attempts: int = 5
-    lease_seconds: int = 540
+    # A claimed phase's lease, renewed by a heartbeat every third of it while the phase
+    # runs (``demoforge.service.lease``): a dead delivery is taken over about a lease later.
+    lease_seconds: int = 90
+    # How long a delivery may renew its lease: the function's timeout (after it the
+    # platform has given up on the delivery).
+    phase_deadline_s: int = 540
     job_ttl_days: int = 30
     dataset_ttl_days: int = 14
     max_bytes_billed: int = 1_000_000_000
@@ -186,6 +200,19 @@ class Settings:
     api_audiences: tuple[str, ...] = ()
     id_token_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
     behind_iap: bool = False  # only then is X-Goog-Authenticated-User-Email believed
+    # Principals (caller emails) who see and act on every job; everyone else only on their own.
+    admins: tuple[str, ...] = ()
+
+    # The janitor (scheduled sweeper): jobs handled per kind and run, and how long the
+    # record of an expired demo stays once its dataset, agent and artifacts are gone.
+    janitor_batch: int = 25
+    expired_record_days: int = 7
+
+    # Prices for the cost of a demo (US dollars): Claude per million input and output
+    # tokens (the configured model's list price) and BigQuery on-demand per TiB billed.
+    llm_usd_per_mtok_input: float = 3.0
+    llm_usd_per_mtok_output: float = 15.0
+    bq_usd_per_tib: float = 6.25
 
     def __post_init__(self) -> None:
         # Literal types are checked statically; this catches ``with_(warehouse="x")``.
@@ -254,6 +281,7 @@ class Settings:
             confidence_threshold=e.number("DEMOFORGE_CONFIDENCE_THRESHOLD", d.confidence_threshold, 0, 1),
             max_attempts=e.integer("DEMOFORGE_MAX_ATTEMPTS", d.max_attempts, 1, 100),
             lease_seconds=e.integer("DEMOFORGE_LEASE_SECONDS", d.lease_seconds, 10, 3600),
+            phase_deadline_s=e.integer("DEMOFORGE_PHASE_DEADLINE_S", d.phase_deadline_s, 10, 86_400),
             job_ttl_days=e.integer("DEMOFORGE_JOB_TTL_DAYS", d.job_ttl_days, 1, 3650),
             dataset_ttl_days=e.integer("DEMOFORGE_DATASET_TTL_DAYS", d.dataset_ttl_days, 0, 3650),
             max_bytes_billed=e.integer("DEMOFORGE_MAX_BYTES_BILLED", d.max_bytes_billed, 1, 10**15),
@@ -267,4 +295,12 @@ class Settings:
             api_audiences=_audiences(e.text("DEMOFORGE_API_AUDIENCES", "")),
             id_token_certs_url=e.text("DEMOFORGE_ID_TOKEN_CERTS_URL", d.id_token_certs_url),
             behind_iap=e.flag("DEMOFORGE_BEHIND_IAP", False),
+            admins=_admins(e.text("DEMOFORGE_ADMINS", "")),
+            janitor_batch=e.integer("DEMOFORGE_JANITOR_BATCH", d.janitor_batch, 1, 500),
+            expired_record_days=e.integer("DEMOFORGE_EXPIRED_RECORD_DAYS", d.expired_record_days, 0, 3650),
+            llm_usd_per_mtok_input=e.number("DEMOFORGE_LLM_USD_PER_MTOK_INPUT",
+                                            d.llm_usd_per_mtok_input, 0, 10_000),
+            llm_usd_per_mtok_output=e.number("DEMOFORGE_LLM_USD_PER_MTOK_OUTPUT",
+                                             d.llm_usd_per_mtok_output, 0, 10_000),
+            bq_usd_per_tib=e.number("DEMOFORGE_BQ_USD_PER_TIB", d.bq_usd_per_tib, 0, 10_000),
         )

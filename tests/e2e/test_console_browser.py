@@ -15,7 +15,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -23,6 +23,9 @@ import pytest
 from demoforge.devtools import samples
 from tests.support.api_server import ApiServer
 from tests.support.chromium import chromium_path
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
 
 from .conftest import local_deps
 from .test_api_flows import VAGUE
@@ -43,8 +46,8 @@ pytestmark = [
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "build" / "screenshots"
-WIDE = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+WIDE: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 DONE_S = 90_000  # ms: a small demo takes ~5 s alone, far longer on a busy 2-core machine
@@ -121,7 +124,7 @@ class Watched:
 def open_console(browser: Browser, api: ApiServer) -> Iterator[Callable[..., Watched]]:
     contexts: list[Any] = []
 
-    def opener(path: str = "/", viewport: dict[str, int] = WIDE) -> Watched:
+    def opener(path: str = "/", viewport: ViewportSize = WIDE) -> Watched:
         ctx = browser.new_context(viewport=viewport)
         ctx.add_init_script(WATCH)
         contexts.append(ctx)
@@ -422,7 +425,7 @@ def test_jobs_are_listed_newest_first_and_paginated(open_console: Callable[..., 
     assert first_page == [j["job_id"] for j in everything[:10]]  # newest first, as the api says
     expect(items.first.locator(".job-item-name")).to_have_text("Listed 10")
     expect(items.first.locator(".job-item-age")).to_have_text("just now")
-    assert items.first.locator("progress").get_attribute("aria-label", timeout=5000).startswith("Progress ")
+    assert (items.first.locator("progress").get_attribute("aria-label", timeout=5000) or "").startswith("Progress ")
     newer, older = page.get_by_role("button", name="Newer"), page.get_by_role("button", name="Older")
     expect(newer).to_be_disabled()
     older.click()

@@ -50,6 +50,12 @@ def test_job_chains_through_emulators_to_completed(tmp_path: Path) -> None:
         events, _ = store.events(job["job_id"], limit=200)
         assert any("agent done" in e.message for e in events)
         assert doc.results["modeling"]["template"] == "saas_software"
+        # Each function's output is in its log: its deliveries and the job events it wrote.
+        for p in PHASE_ORDER:
+            log = (tmp_path / "stack" / "logs" / f"{p.value}.log").read_text()
+            assert f"job {job['job_id']} {p.value}: {p.value} started" in log, (p, log[-2000:])
+            assert f"{p.value} {job['job_id']}: claimed" in log, p
+        assert f"job {job['job_id']}: job created" in (tmp_path / "stack" / "logs" / "api.log").read_text()
 
 
 def _alive(pid: int) -> bool:
@@ -92,3 +98,66 @@ def test_up_detach_then_down_stops_exactly_what_it_started(tmp_path: Path) -> No
     assert not state.exists()
     again = subprocess.run([*cli, "down"], env=env, capture_output=True, text=True, timeout=60, check=False)
     assert "nothing was running" in again.stdout
+
+
+def test_up_refuses_an_occupied_port_and_keeps_jobs_across_down_and_up(tmp_path: Path) -> None:
+    import os
+    import re
+    import socket
+    import subprocess
+    import sys
+
+    reason = emulators.emulators_available()
+    if reason:
+        pytest.skip(f"Google Cloud emulators unavailable: {reason}")
+    env = {**os.environ, "DEMOFORGE_HOME": str(tmp_path)}
+    cli = [sys.executable, "-m", "demoforge.entrypoints.cli"]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*cli, *args], env=env, capture_output=True, text=True, timeout=180,
+                              check=False)
+
+    port = emulators.free_port()
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", port))
+        squatter.listen()
+        taken = run("up", "--detach", "--no-bigquery", "--port", str(port))
+    assert taken.returncode == 2, taken.stdout + taken.stderr
+    assert f"port {port} is already in use" in taken.stderr
+    assert "api:" not in taken.stdout and not (tmp_path / "stack" / "state.json").exists()
+
+    api = f"http://127.0.0.1:{port}"
+    try:
+        up = run("up", "--detach", "--no-bigquery", "--port", str(port))
+        assert up.returncode == 0, up.stdout + up.stderr
+        # Progress while starting, and the start-up time.
+        assert "starting Firestore emulator" in up.stderr and "api ready in" in up.stderr
+        took = re.search(r"stack up in ([\d.]+)s", up.stdout)
+        assert took, up.stdout
+        print(f"\nstack start-up (fresh, --no-bigquery): {took.group(1)} s")
+        # A job (refused at research: loopback without --allow-private-network, no traffic).
+        job_id = httpx.post(f"{api}/jobs", json={"customer_url": "http://127.0.0.1:9/"},
+                            timeout=30).json()["job_id"]
+        deadline = time.monotonic() + 60
+        while httpx.get(f"{api}/jobs/{job_id}", timeout=10).json()["status"] != "failed":
+            assert time.monotonic() < deadline
+            time.sleep(0.3)
+        down = run("down")
+        assert down.returncode == 0, down.stdout + down.stderr
+
+        up = run("up", "--detach", "--no-bigquery", "--port", str(port))
+        assert up.returncode == 0, up.stdout + up.stderr
+        assert "with the saved job data" in up.stderr
+        took = re.search(r"stack up in ([\d.]+)s", up.stdout)
+        print(f"stack start-up (with saved data): {took.group(1) if took else '?'} s")
+        kept = httpx.get(f"{api}/jobs/{job_id}", timeout=10).json()
+        assert kept["status"] == "failed" and kept["error"]["code"] == "unsafe_url"
+        events = httpx.get(f"{api}/jobs/{job_id}/events", timeout=10).json()["events"]
+        assert any("job created" in e["message"] for e in events)
+        assert run("down").returncode == 0
+
+        fresh = run("up", "--detach", "--no-bigquery", "--fresh", "--port", str(port))
+        assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+        assert httpx.get(f"{api}/jobs", timeout=10).json()["jobs"] == []
+    finally:
+        run("down")

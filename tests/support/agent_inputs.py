@@ -185,7 +185,7 @@ def golden_queries(wh: DuckWarehouse) -> list[GoldenQuery]:
         rows = wh.query(ref, sql.replace("{dataset}", f"{PROJECT}.{DATASET}"),
                         max_bytes_billed=10**9)
         out.append(GoldenQuery(
-            question=question, sql=sql, difficulty=difficulty,  # type: ignore[arg-type]
+            question=question, sql=sql, difficulty=difficulty,
             status="passed", row_count=len(rows), preview=[_jsonable(r) for r in rows[:20]],
             answer=f"{len(rows)} rows",
         ))

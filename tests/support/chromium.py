@@ -112,7 +112,7 @@ def _drive(ws: Any, url: str, probe_js: str, deadline: float) -> PageReport:
             msg = json.loads(ws.recv())
             handle(msg)
             if pred(msg):
-                return msg  # type: ignore[no-any-return]
+                return msg
         raise TimeoutError("chromium did not answer in time")
 
     for domain in ("Runtime", "Log", "Network", "Page"):

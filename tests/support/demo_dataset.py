@@ -18,6 +18,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from demoforge.service.ports import SynthEngine
 from demoforge.spec.model import DatasetSpec
 
 REGIONS = ["North-East", "South", "Midwest", "West", "Mountain"]
@@ -251,7 +252,7 @@ class FakeGenerated:
         self.name, self.path, self.rows = name, path, rows
 
 
-class FakeSynthEngine:
+class FakeSynthEngine(SynthEngine):
     """A ``SynthEngine`` writing the small hand-made dataset of ``write_parquet``: the
     synth engine is another module's job; phase tests pin the phase's own logic."""
 

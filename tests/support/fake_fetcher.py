@@ -8,10 +8,10 @@ import time
 from collections.abc import Mapping
 
 from demoforge.domain.errors import DemoforgeError
-from demoforge.service.ports import FetchedPage
+from demoforge.service.ports import FetchedPage, Fetcher
 
 
-class FakeFetcher:
+class FakeFetcher(Fetcher):
     """url -> HTML (or an exception to raise). Records calls and peak concurrency."""
 
     def __init__(self, pages: Mapping[str, str | DemoforgeError], delay_s: float = 0.0) -> None:

@@ -32,7 +32,7 @@ import anthropic
 
 from demoforge.adapters.secret_manager import claude_off_message
 from demoforge.domain.errors import LLMInvalidOutput, LLMUnavailable, PermanentError
-from demoforge.service.ports import SecretSource
+from demoforge.service.ports import LLMUsage, SecretSource
 from demoforge.settings import Settings
 
 # Status codes worth retrying later (the SDK already retried them a few times).
@@ -110,6 +110,14 @@ class AnthropicLLM:
         self, *, system: str, messages: Sequence[Mapping[str, Any]], tool_name: str,
         schema: Mapping[str, Any], max_tokens: int = 4096, timeout_s: float | None = None,
     ) -> dict[str, Any]:
+        return self.structured_with_usage(system=system, messages=messages, tool_name=tool_name,
+                                          schema=schema, max_tokens=max_tokens,
+                                          timeout_s=timeout_s)[0]
+
+    def structured_with_usage(
+        self, *, system: str, messages: Sequence[Mapping[str, Any]], tool_name: str,
+        schema: Mapping[str, Any], max_tokens: int = 4096, timeout_s: float | None = None,
+    ) -> tuple[dict[str, Any], LLMUsage]:
         # Typed as Any: the SDK's TypedDict unions add nothing over the schema we pass through.
         tool: Any = {
             "name": tool_name,
@@ -138,7 +146,10 @@ class AnthropicLLM:
                 resp = self._create(fresh, request, timeout_s)
             except _KeyRejected as again:
                 raise again.error from again.__cause__
-        return _tool_input(resp, tool_name, max_tokens)
+        usage = getattr(resp, "usage", None)
+        used = LLMUsage(input_tokens=int(getattr(usage, "input_tokens", 0) or 0),
+                        output_tokens=int(getattr(usage, "output_tokens", 0) or 0))
+        return _tool_input(resp, tool_name, max_tokens), used
 
     def _create(self, key: str, request: dict[str, Any], timeout_s: float | None) -> Any:
         client = self._client_for(key)

@@ -30,7 +30,7 @@ from google.api_core import exceptions as gexc
 from google.cloud import bigquery
 
 from demoforge.domain.errors import PermanentError, TransientError
-from demoforge.service.ports import DatasetRef
+from demoforge.service.ports import DatasetRef, QueryUsage
 from demoforge.settings import Settings
 
 if TYPE_CHECKING:
@@ -179,6 +179,11 @@ class BigQueryWarehouse:
         return int(job.total_bytes_processed or 0)
 
     def query(self, ref: DatasetRef, sql: str, *, max_bytes_billed: int) -> list[dict[str, Any]]:
+        return self.query_with_usage(ref, sql, max_bytes_billed=max_bytes_billed)[0]
+
+    def query_with_usage(
+        self, ref: DatasetRef, sql: str, *, max_bytes_billed: int
+    ) -> tuple[list[dict[str, Any]], QueryUsage]:
         timeout_s = self.settings.query_timeout_s
         config = bigquery.QueryJobConfig(
             maximum_bytes_billed=max_bytes_billed or None,
@@ -186,11 +191,13 @@ class BigQueryWarehouse:
             labels={"app": "demoforge", "job_id": ref.job_id.lower()[:63]},
         )
 
-        def run() -> list[dict[str, Any]]:
+        def run() -> tuple[list[dict[str, Any]], QueryUsage]:
             job = self.client.query(sql, job_config=config, project=ref.project)
             self._wait(job, timeout_s)
             rows = job.result(timeout=timeout_s, max_results=self.settings.query_max_rows)
-            return [dict(row.items()) for row in rows]
+            used = QueryUsage(bytes_processed=int(job.total_bytes_processed or 0),
+                              bytes_billed=int(job.total_bytes_billed or 0))
+            return [dict(row.items()) for row in rows], used
 
         return _call("query", run)
 

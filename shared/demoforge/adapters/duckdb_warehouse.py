@@ -30,7 +30,7 @@ from sqlglot import exp
 
 from demoforge.domain.artifacts import LOCAL_WAREHOUSE
 from demoforge.domain.errors import PermanentError, TransientError
-from demoforge.service.ports import ArtifactStore, DatasetRef
+from demoforge.service.ports import ArtifactStore, DatasetRef, QueryUsage
 from demoforge.settings import Settings
 from demoforge.sql.translate import to_duckdb
 
@@ -178,6 +178,12 @@ class DuckDBWarehouse:
             return self._estimate_bytes(con, ref, sql)
 
     def query(self, ref: DatasetRef, sql: str, *, max_bytes_billed: int) -> list[dict[str, Any]]:
+        return self.query_with_usage(ref, sql, max_bytes_billed=max_bytes_billed)[0]
+
+    def query_with_usage(
+        self, ref: DatasetRef, sql: str, *, max_bytes_billed: int
+    ) -> tuple[list[dict[str, Any]], QueryUsage]:
+        """Processed bytes are the estimate the bound checks; nothing is billed."""
         duck = self._translate(sql)
         # read_only: even a query that slipped past the guard cannot write.
         with self._connect(ref, read_only=True) as con:
@@ -208,7 +214,8 @@ class DuckDBWarehouse:
                 raise PermanentError(f"query failed: {str(e).splitlines()[0]}") from e
             finally:
                 timer.cancel()
-        return [dict(zip(cols, (_normalise(v) for v in r), strict=True)) for r in rows]
+        return ([dict(zip(cols, (_normalise(v) for v in r), strict=True)) for r in rows],
+                QueryUsage(bytes_processed=estimate, bytes_billed=0))
 
     def delete_dataset(self, ref: DatasetRef) -> None:
         path = self.path(ref)

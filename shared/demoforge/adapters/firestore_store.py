@@ -31,6 +31,7 @@ from typing import Any
 from google.api_core import exceptions as gexc
 from google.auth.credentials import AnonymousCredentials
 from google.cloud import firestore
+from google.cloud.firestore_v1.base_query import FieldFilter
 from google.cloud.firestore_v1.field_path import FieldPath
 from google.cloud.firestore_v1.query import Query
 from pydantic import BaseModel
@@ -38,7 +39,7 @@ from pydantic import BaseModel
 from demoforge.adapters.google_errors import TRANSIENT, transient_errors
 from demoforge.adapters.sqlite_store import event_id
 from demoforge.domain.errors import Conflict, InvalidInput, TransientError
-from demoforge.domain.job import Event, JobDoc, utcnow
+from demoforge.domain.job import Event, JobDoc, JobStatus, utcnow
 from demoforge.service.ports import R, TxFn
 from demoforge.settings import Settings
 
@@ -189,13 +190,19 @@ class FirestoreJobStore:
         data = snap.to_dict() if snap.exists else None
         return decode_job(data) if data is not None else None
 
-    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[_Jobs, str | None]:
+    def list(
+        self, limit: int = 20, cursor: str | None = None, *, owner: str | None = None
+    ) -> tuple[_Jobs, str | None]:
         if limit < 1:
             raise InvalidInput("limit must be at least 1")
         # Ordering by created_at desc then document id desc matches Firestore's implicit
-        # tie-break, so the single-field index on created_at serves this query.
+        # tie-break, so the single-field index on created_at serves this query (with an
+        # owner, the composite index (created_by, created_at desc) in terraform/firestore.tf).
+        base: Any = self.client.collection(JOBS)  # a CollectionReference is a query too
+        if owner is not None:
+            base = base.where(filter=FieldFilter("created_by", "==", owner))
         q: Query = (
-            self.client.collection(JOBS)
+            base
             .order_by("created_at", direction=firestore.Query.DESCENDING)
             .order_by(FieldPath.document_id(), direction=firestore.Query.DESCENDING)
         )
@@ -244,6 +251,31 @@ class FirestoreJobStore:
             f"Firestore transaction on job {job_id} kept hitting contention "
             f"({self.max_tx_attempts} attempts): {last}"
         ) from last
+
+    def stalled_candidates(self, before: dt.datetime, limit: int) -> _Jobs:
+        # Composite index (status, updated_at): terraform/firestore.tf.
+        q: Query = (
+            self.client.collection(JOBS)
+            .where(filter=FieldFilter("status", "in", [JobStatus.QUEUED.value, JobStatus.RUNNING.value]))
+            .where(filter=FieldFilter("updated_at", "<", before))
+            .order_by("updated_at")
+            .limit(limit)
+        )
+        with _mapped("list stalled jobs"):
+            return [decode_job(s.to_dict() or {}) for s in q.stream()]
+
+    def expired_candidates(self, now: dt.datetime, limit: int) -> _Jobs:
+        # Composite index (purge_at, expire_at): terraform/firestore.tf. purge_at is stored
+        # as an explicit null until the teardown is done, so equality finds the open ones.
+        q: Query = (
+            self.client.collection(JOBS)
+            .where(filter=FieldFilter("purge_at", "==", None))
+            .where(filter=FieldFilter("expire_at", "<=", now))
+            .order_by("expire_at")
+            .limit(limit)
+        )
+        with _mapped("list expired jobs"):
+            return [decode_job(s.to_dict() or {}) for s in q.stream()]
 
     def add_event(self, job_id: str, event: Event) -> None:
         data = encode_event(event)

@@ -9,6 +9,7 @@ with its own tables.
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 import json
 import sqlite3
 import threading
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from demoforge.domain.errors import Conflict
-from demoforge.domain.job import Event, JobDoc
+from demoforge.domain.job import Event, JobDoc, JobStatus
 from demoforge.service.ports import R, TxFn
 
 _SCHEMA = """
@@ -86,19 +87,23 @@ class SQLiteJobStore(_Database):
         row = self._conn().execute("SELECT doc FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
         return JobDoc.model_validate_json(row[0]) if row else None
 
-    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[builtins.list[JobDoc], str | None]:
+    def list(
+        self, limit: int = 20, cursor: str | None = None, *, owner: str | None = None
+    ) -> tuple[builtins.list[JobDoc], str | None]:
+        where, params = [], []
         if cursor:
             created, _, jid = cursor.partition("|")
-            rows = self._conn().execute(
-                "SELECT doc, created_at, job_id FROM jobs WHERE (created_at, job_id) < (?, ?) "
-                "ORDER BY created_at DESC, job_id DESC LIMIT ?",
-                (created, jid, limit + 1),
-            ).fetchall()
-        else:
-            rows = self._conn().execute(
-                "SELECT doc, created_at, job_id FROM jobs ORDER BY created_at DESC, job_id DESC LIMIT ?",
-                (limit + 1,),
-            ).fetchall()
+            where.append("(created_at, job_id) < (?, ?)")
+            params += [created, jid]
+        if owner is not None:
+            where.append("json_extract(doc, '$.created_by') = ?")
+            params.append(owner)
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        rows = self._conn().execute(
+            f"SELECT doc, created_at, job_id FROM jobs {clause}"
+            "ORDER BY created_at DESC, job_id DESC LIMIT ?",
+            (*params, limit + 1),
+        ).fetchall()
         docs = [JobDoc.model_validate_json(r[0]) for r in rows[:limit]]
         nxt = f"{rows[limit - 1][1]}|{rows[limit - 1][2]}" if len(rows) > limit else None
         return docs, nxt
@@ -121,6 +126,25 @@ class SQLiteJobStore(_Database):
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def stalled_candidates(self, before: dt.datetime, limit: int) -> builtins.list[JobDoc]:
+        rows = self._conn().execute(
+            "SELECT doc FROM jobs WHERE json_extract(doc, '$.status') IN (?, ?)",
+            (JobStatus.QUEUED.value, JobStatus.RUNNING.value),
+        ).fetchall()
+        # Timestamps are compared as datetimes, not as their JSON text (which sorts
+        # "…:00Z" after "…:00.5Z"); a local store holds few jobs.
+        docs = [d for d in (JobDoc.model_validate_json(r[0]) for r in rows) if d.updated_at < before]
+        return sorted(docs, key=lambda d: d.updated_at)[:limit]
+
+    def expired_candidates(self, now: dt.datetime, limit: int) -> builtins.list[JobDoc]:
+        rows = self._conn().execute(
+            "SELECT doc FROM jobs WHERE json_extract(doc, '$.purge_at') IS NULL "
+            "AND json_extract(doc, '$.expire_at') IS NOT NULL",
+        ).fetchall()
+        docs = [d for d in (JobDoc.model_validate_json(r[0]) for r in rows)
+                if d.expire_at is not None and d.expire_at <= now]
+        return sorted(docs, key=lambda d: d.expire_at or now)[:limit]
 
     def add_event(self, job_id: str, event: Event) -> None:
         self._conn().execute(

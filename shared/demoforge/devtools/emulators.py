@@ -275,15 +275,48 @@ def start_firestore(
     log_dir: Path | str | None = None,
     env: Mapping[str, str] | None = None,
     timeout_s: float = 60.0,
+    import_data: Path | None = None,
 ) -> Emulator:
-    """Start the Firestore emulator (native mode) on 127.0.0.1 and wait until it answers."""
+    """Start the Firestore emulator (native mode) on 127.0.0.1 and wait until it answers;
+    ``import_data`` is an export's ``.overall_export_metadata`` file to start from."""
     binary = find_binary(FIRESTORE_REL, sdk_root)
+    extra = [f"--import-data={import_data}"] if import_data is not None else []
     return _start(
         "firestore",
         lambda p: [binary, "start", "--host=127.0.0.1", f"--port={p}",
-                   "--database-mode=firestore-native"],
+                   "--database-mode=firestore-native", *extra],
         project, port=port, log_dir=log_dir, env=env, timeout_s=timeout_s,
     )
+
+
+EXPORT_METADATA = "*.overall_export_metadata"
+
+
+def latest_export(directory: Path) -> Path | None:
+    """The newest Firestore emulator export's metadata file under ``directory``, if any."""
+    found = sorted(directory.rglob(EXPORT_METADATA), key=lambda p: p.stat().st_mtime)
+    return found[-1] if found else None
+
+
+def export_firestore(host: str, project: str, directory: Path, database: str = "(default)") -> Path:
+    """Export every document of the emulator at ``host`` into ``directory`` (replacing
+    what an earlier export left there) and return the export's metadata file, which
+    ``start_firestore(import_data=...)`` starts from. The emulator's own
+    ``--export-on-exit`` does not run when its process group is sent SIGTERM, so ``down``
+    exports through the emulator's HTTP admin endpoint before stopping it."""
+    staging = directory.with_name(directory.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    _check(httpx.post(f"http://{host}/emulator/v1/projects/{project}:export",
+                      json={"database": f"projects/{project}/databases/{database}",
+                            "export_directory": str(staging)}, timeout=120),
+           "firestore export")
+    shutil.rmtree(directory, ignore_errors=True)
+    staging.rename(directory)
+    meta = latest_export(directory)
+    if meta is None:
+        raise EmulatorFailed(f"firestore export wrote no {EXPORT_METADATA} under {directory}")
+    return meta
 
 
 def start_pubsub(
@@ -435,3 +468,13 @@ def pull(
                              json={"ackIds": [r["ackId"] for r in received]}),
                    f"ack {subscription}")
     return got
+
+
+def port_taken(port: int, host: str = "127.0.0.1") -> bool:
+    """Something already listens on (or holds) ``host:port``: binding it fails."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((host, port))
+        except OSError:
+            return True
+    return False

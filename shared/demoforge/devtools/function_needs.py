@@ -74,6 +74,9 @@ USED_BY_NAME: Mapping[str, tuple[str, ...]] = {
 RESOLVED_DYNAMIC_IMPORTS = frozenset({"demoforge.phases"})
 
 # Every phase function runs through the runner (store + bus) and reads/writes artifacts.
+# After a DELETE that arrived while its phase ran, it removes what that phase creates
+# (``service.cleanup`` and the phase's ``remove_outputs``): artifacts, and the warehouse
+# phase its dataset, the agent phase its agent, with services they already have.
 _PHASE = frozenset({"store", "bus", "artifacts"})
 
 
@@ -100,6 +103,9 @@ FUNCTION_ROLES: Mapping[str, FunctionRole] = {
     "content": FunctionRole(_PHASE | {"warehouse", "llm"}, "demoforge.phases.content"),
     # The agent phase checks the dataset's date coverage in the warehouse before asking.
     "agent": FunctionRole(_PHASE | {"warehouse", "agents"}, "demoforge.phases.agent"),
+    # Scheduled sweeper: fails stalled jobs (store) and tears expired demos down (agent,
+    # dataset); bus only because it shares demoforge.service.jobs with the api.
+    "janitor": FunctionRole(frozenset({"store", "bus", "warehouse", "agents", "artifacts"})),
 }
 
 

@@ -74,3 +74,17 @@ class LLMInvalidOutput(PermanentError):
     """Claude's output did not validate, even after the repair round."""
 
     code = "llm_invalid_output"
+
+
+class Cancelled(DemoforgeError):
+    """Raised by ``PhaseContext.checkpoint`` when the job stopped while a phase ran
+    (cancelled, deleted, expired, failed elsewhere): the runner ends the delivery quietly
+    and acks. Phases let it propagate; it is neither transient nor a failure."""
+
+    code = "cancelled"
+
+
+class Forbidden(DemoforgeError):
+    """The caller may not see or act on this job (not its creator, not an admin): HTTP 403."""
+
+    code = "forbidden"

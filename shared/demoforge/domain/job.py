@@ -21,7 +21,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from demoforge.domain.cost import Usage
 from demoforge.domain.errors import Conflict, LeaseLost
+from demoforge.domain.industries import INDUSTRY_CODES
 
 
 def utcnow() -> dt.datetime:
@@ -76,14 +78,9 @@ PHASE_WEIGHTS: dict[Phase, int] = {
 }
 
 
-# The fixed industry vocabulary research chooses from (also the template names).
-INDUSTRIES: tuple[str, ...] = (
-    "retail_ecommerce", "saas_software", "financial_services", "insurance", "healthcare",
-    "pharma_life_sciences", "manufacturing", "logistics_transport", "travel_hospitality",
-    "restaurants_food", "media_entertainment", "education", "real_estate",
-    "energy_utilities", "telecom", "automotive", "professional_services",
-    "government_public", "nonprofit", "agriculture", "construction_engineering", "other",
-)
+# The fixed industry vocabulary research chooses from (also the template names): the
+# codes of the industry registry, its one home.
+INDUSTRIES: tuple[str, ...] = INDUSTRY_CODES
 
 
 class JobStatus(enum.StrEnum):
@@ -94,11 +91,13 @@ class JobStatus(enum.StrEnum):
     FAILED = "failed"
     CANCELLED = "cancelled"
     DELETED = "deleted"
+    EXPIRED = "expired"  # the janitor tore the demo down at its TTL (``expire_at``)
 
     @property
     def terminal(self) -> bool:
-        """Completed, failed, cancelled or deleted: no phase runs any more."""
-        return self in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.DELETED)
+        """Completed, failed, cancelled, deleted or expired: no phase runs any more."""
+        return self in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED,
+                        JobStatus.DELETED, JobStatus.EXPIRED)
 
 
 class PhaseStatus(enum.StrEnum):
@@ -107,6 +106,15 @@ class PhaseStatus(enum.StrEnum):
     WAITING = "waiting"
     DONE = "done"
     FAILED = "failed"
+    CANCELLED = "cancelled"  # was running when the job was cancelled; ``:retry`` resumes here
+
+
+class Renewal(enum.StrEnum):
+    """What a heartbeat found (``JobDoc.renew``)."""
+
+    RENEWED = "renewed"
+    STOPPED = "stopped"  # the job finished meanwhile (cancelled, deleted, expired, failed)
+    LOST = "lost"  # the lease is not ours any more (expired and taken over)
 
 
 class Claim(enum.StrEnum):
@@ -139,6 +147,7 @@ class PhaseState(_Doc):
     lease_owner: str | None = None
     lease_expires_at: dt.datetime | None = None
     last_error: str | None = None
+    cost: Usage | None = None  # summed over attempts (``JobDoc.add_cost``)
 
 
 class JobError(_Doc):
@@ -184,6 +193,11 @@ class JobDoc(_Doc):
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     expire_at: dt.datetime | None = None
+    # LLM and BigQuery usage of every phase so far, priced (``add_cost``).
+    cost: Usage | None = None
+    # When Firestore's TTL may delete this document: set once the demo is torn down
+    # (expired by the janitor), so the record outlives what it describes for a while.
+    purge_at: dt.datetime | None = None
 
     def phase(self, phase: Phase) -> PhaseState:
         return self.phases.setdefault(phase, PhaseState())
@@ -280,6 +294,11 @@ class JobDoc(_Doc):
         if ps.status == PhaseStatus.RUNNING:
             ps.status = PhaseStatus.PENDING
         self.updated_at = now
+
+    def stopped(self, phase: Phase, owner: str, now: dt.datetime) -> None:
+        """``owner`` stopped running ``phase`` at a checkpoint (the job was cancelled or
+        deleted, or the lease moved): it lets go of its lease, if it still has it."""
+        self._drop_lease(phase, owner, now)
 
     def complete(
         self, phase: Phase, now: dt.datetime, *, owner: str, summary: dict[str, Any],
@@ -378,7 +397,18 @@ class JobDoc(_Doc):
         if self.finished:
             raise Conflict(f"job {self.job_id} is {self.status.value} and cannot be cancelled")
         self.status = JobStatus.CANCELLED
+        self._stop_running(PhaseStatus.CANCELLED, now)
         self.updated_at = now
+
+    def _stop_running(self, status: PhaseStatus, now: dt.datetime) -> None:
+        """A running phase's delivery stops at its next checkpoint (it finds the job
+        finished): the document says so at once. The lease stays with that delivery until
+        it drops it on its way out (or it expires: the heartbeat stops renewing a finished
+        job), so a retry's message cannot run the phase a second time alongside it."""
+        for ps in self.phases.values():
+            if ps.status == PhaseStatus.RUNNING:
+                ps.status = status
+                ps.finished_at = now
 
     def retry(self, now: dt.datetime, *, stuck_after: dt.timedelta) -> Phase:
         """Resume a failed or cancelled job (or one still queued ``stuck_after`` its
@@ -395,11 +425,11 @@ class JobDoc(_Doc):
         for p in PHASE_ORDER[first.position:]:
             old = self.phase(p)
             fresh = PhaseState()
-            if old.status == PhaseStatus.RUNNING and old.lease_expires_at and old.lease_expires_at > now:
+            if old.lease_owner and old.lease_expires_at and old.lease_expires_at > now:
                 # A delivery still runs this phase (cancelled, not yet at a checkpoint):
                 # keep its lease, so the retry's message backs off instead of running the
                 # phase a second time alongside it; that delivery may still complete it.
-                fresh.status, fresh.started_at = old.status, old.started_at
+                fresh.status, fresh.started_at = PhaseStatus.RUNNING, old.started_at
                 fresh.lease_owner, fresh.lease_expires_at = old.lease_owner, old.lease_expires_at
             self.phases[p] = fresh
         self.status = JobStatus.RUNNING
@@ -451,8 +481,8 @@ class JobDoc(_Doc):
     def mark_deleted(self, now: dt.datetime) -> None:
         """The first step of a teardown: from now on no phase is claimed or completed, so
         nothing recreates what is being removed. Idempotent."""
-        if self.status == JobStatus.DELETED:
-            return
+        if self.status in (JobStatus.DELETED, JobStatus.EXPIRED):
+            return  # an expired demo is torn down by the same steps and stays "expired"
         self.status = JobStatus.DELETED
         self.updated_at = now
 
@@ -460,6 +490,46 @@ class JobDoc(_Doc):
         """Keep a small non-phase result (e.g. what a teardown removed) in ``results``."""
         self.results[key] = value
         self.updated_at = now
+
+    def renew(self, phase: Phase, owner: str, now: dt.datetime, *, lease_s: int) -> Renewal:
+        """A heartbeat of the delivery running ``phase``: extend its lease, only while it
+        still holds it and the job still runs. ``updated_at`` stays: renewing is
+        bookkeeping, not progress."""
+        if self.finished:
+            return Renewal.STOPPED
+        ps = self.phase(phase)
+        if ps.status != PhaseStatus.RUNNING or ps.lease_owner != owner:
+            return Renewal.LOST
+        ps.lease_expires_at = now + dt.timedelta(seconds=lease_s)
+        return Renewal.RENEWED
+
+    def add_cost(self, phase: Phase, usage: Usage) -> None:
+        """Charge one attempt's usage to ``phase`` and to the job's total. Applies to
+        finished jobs too: what a cancelled attempt used was paid for."""
+        if usage.empty:
+            return
+        ps = self.phase(phase)
+        ps.cost = (ps.cost or Usage()).plus(usage)
+        self.cost = (self.cost or Usage()).plus(usage)
+
+    def mark_expired(self, now: dt.datetime) -> bool:
+        """The demo reached its TTL: stop it for good before the janitor tears it down
+        (so no phase recreates what is being removed). Returns True when it changed the
+        status; a deleted job stays deleted (its teardown is finished all the same)."""
+        if self.expire_at is None or self.expire_at > now:
+            return False
+        if self.status in (JobStatus.DELETED, JobStatus.EXPIRED):
+            return False
+        self.status = JobStatus.EXPIRED
+        self._stop_running(PhaseStatus.CANCELLED, now)
+        self.updated_at = now
+        return True
+
+    def torn_down(self, now: dt.datetime, *, keep: dt.timedelta) -> None:
+        """The teardown of an expired (or deleted) demo is complete: the record may be
+        deleted by Firestore's TTL ``keep`` from now."""
+        if self.purge_at is None:
+            self.purge_at = now + keep
 
 
 # A job id: letters, digits, ``_`` and ``-``, at most 64, starting with a letter or digit

@@ -1,22 +1,51 @@
-"""Whether a name reads like something a business sells: the one plausibility filter for
-product and service names, used wherever names enter a demo (research's extraction from
-pages, templates' customisation with research's or Claude's list).
+"""Whether a name is something a business offers: the one offering filter, used wherever
+names enter a demo (research's reading of pages and of Claude's answer, the templates'
+customisation with research's list).
 
-A plausible offering is a short noun phrase: at most five words, no call to action
-(imperatives in several languages), no question or "why" line, no pronoun
-(we/your/wir/Ihr/nous/vous...), no slogan cue ("every", "that", digits, "!"), no site
-furniture ("store locator", "new arrivals", "gift cards", "about us"), and not the company
-name. The vocabulary is general and multilingual on purpose: it is not tuned to any one
-site. Pure functions over the standard library.
+``reason(name, company, href=..., trust=...)`` says why a name is *not* an offering, or
+None; ``is_plausible(name, company)`` is ``reason(...) is None`` for a bare name. What is
+checked depends on what vouches for the name (``trust``); each level adds checks to the
+one before:
+
+- ``structured``: a schema.org node names it (Product, Service, MenuItem ...). It must be
+  a name (not too short, not a sentence, question, address or link), not a furniture word
+  of any class ("Warenkorb", "Impressum", "Nächstes", a language's own name), and not the
+  company itself;
+- ``priced``: a price stands beside it. Also no furniture phrase inside it ("Partager sur
+  Facebook", "Mein Wunschzettel") and no link to furniture (``/login``, ``?page=2``, a
+  social network, ``mailto:``);
+- ``listed``: only its place on a page vouches for it (a list under "Produkte", a menu).
+  It must also read like a product or service name: up to eight words, model numbers
+  allowed ("HARP 2.0", "IDENTjet D4") but no amounts, years or percentages, no call to
+  action (imperatives in seven languages), slogan, question, pronoun, audience or all-caps
+  section label;
+- ``bare``: nothing vouches for it (a list handed over without its pages). Also at most
+  five words and no digits.
+
+``plan``: a plan name said with its price ("Team $29 per month" is a plan, not the team
+page) may be a section word. Furniture classes (``furniture``) are navigation, legal,
+account, cart, pagination, social, careers, editorial, newsletter, contact, cookie banners,
+language switchers, section labels, audiences and calls to action, in en, de, fr, es, it,
+nl and pt (the words: ``domain.offering_words``; language names: CLDR through babel).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Iterable
+from typing import Literal
 
-MAX_WORDS = 5
+import babel
+
+from demoforge.domain import offering_words as w
+
+Trust = Literal["structured", "priced", "listed", "bare"]
+_LEVEL: dict[Trust, int] = {"structured": 0, "priced": 1, "listed": 2, "bare": 3}
+MAX_WORDS = 5  # a bare name
+MAX_LISTED_WORDS = 8  # a name from a list or menu ("Wärmeschutznachweise nach EnEV")
 
 
 def norm(s: str) -> str:
@@ -24,106 +53,13 @@ def norm(s: str) -> str:
     return unicodedata.normalize("NFC", s).casefold()
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(norm(w) for w in text.split())
+def fold(s: str) -> str:
+    """Comparison form of a page string for the furniture vocabulary: NFKC, case-folded,
+    arrows, bullets and ellipses dropped, outer punctuation stripped."""
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = re.sub(r"[«»›‹<>→←↗►▸▶|•·…]+|\.{3}", " ", s)
+    return " ".join(s.replace("’", "'").split()).strip(" .:;,-–—/!?*+()[]")
 
-
-# Words that open (or, in German, close) a call to action. Only unambiguous verbs: "order",
-# "book", "track", "store" are nouns too ("Order management") and are handled below.
-_CTA_VERBS = _words("""
-    browse discover explore learn find get start see view read try join send connect download
-    subscribe register contact visit click choose create build make add enjoy experience unlock
-    boost grow let go take stay keep meet shop buy sign log request schedule compare apply watch
-    call discover upgrade claim save grab reserve check
-    jetzt entdecken entdecke kaufen kaufe bestellen bestelle buchen buche mehr erfahren erfahre
-    anfragen anfrage ansehen anschauen finden finde shoppen stöbern sichern sichere testen teste
-    vergleichen vereinbaren anrufen kontaktieren informieren registrieren anmelden starten
-    hier weiter zum zur mieten herunterladen suchen anfordern anzeigen zeigen lesen weiterlesen
-    abonnieren bewerben berechnen sparen downloaden gewinnen
-    offers provides delivers helps bietet bieten propose proposons ofrece offre
-    découvrir découvrez découvre acheter achetez commander commandez réserver réservez voir
-    voyez contactez contacter inscrivez trouver trouvez profitez demander demandez essayer
-    essayez explorer explorez obtenir obtenez savoir
-    comprar compra compre descubre descubrir ver reservar reserva reserve explorar explora
-    contacta contactar solicita solicitar encuentra encontrar
-    scopri scoprire acquista acquistare compra prenota prenotare vedi esplora trova contattaci
-    bekijk ontdek koop bestel boek vind probeer
-""")
-# Verbs that are also nouns: a call to action only when followed by a determiner,
-# pronoun or adverb ("Order now", "Book an appointment", "Shop by category").
-_VERB_NOUNS = _words("order book track store search view shop sign log call compare save")
-_CTA_FOLLOWERS = _words("""
-    now all by our your the a an more in up out online today here this these my
-    now jetzt alle unsere ihre den die das einen ein eine
-""")
-PRONOUNS = _words("""
-    we our ours us you your yours i my me
-    wir unser unsere unseren unserem unserer uns ihr ihre ihren ihrem ihrer sie dein deine dich dir mein meine
-    nous notre nos vous votre vos je mon ma mes tu ton ta tes
-    nosotros nuestro nuestra nuestros nuestras tu tus usted mi mis
-    noi nostro nostra nostri nostre voi vostro vostra tuo tua mio mia
-    wij ons onze jij jouw uw mijn
-""")
-_QUESTION_STARTS = _words("""
-    why how what who when where which warum wieso weshalb wie was wer wo pourquoi comment quoi
-    qui quand où por porqué qué cómo perché come cosa waarom hoe wat
-""")
-# Slogan cues: quantifiers, relative clauses and the little words of a tagline.
-_SLOGAN_WORDS = _words("""
-    every each all any that which who whose to by up close welcome best better new more most free
-    kostenlos gratis gratuit gratuito
-    jede jeder jedes alle ganz willkommen beste besten neu neue mehr
-    chaque tous toutes tout bienvenue meilleur meilleure nouveau nouvelle plus
-    cada todo todos bienvenido mejor nuevo ogni tutti benvenuto nuovo elke alle welkom nieuw
-""")
-# A category name does not open with an article, a preposition or "overview".
-_LEADING_STOP = _words("""
-    the a an their its this these those of at on in with from into over under about overview
-    der die das den dem des ein eine einen einem einer am im in bei auf über mit zu zum zur vom von
-    übersicht le la les l un une des du au aux dans à aperçu el los las lo un una del al en
-    il gli i uno una di da nel nella het een de op and und et y or oder ou
-""")
-# Section labels and site furniture: never a product themselves.
-_FURNITURE = {" ".join(norm(s).split()) for s in """
-    home|start|startseite|accueil|inicio|about|about us|company|unternehmen|über uns|qui sommes-nous|team|
-    history|geschichte|historie|profil|profile|partner|partners|references|referenzen|références|testimonials|
-    reviews|bewertungen|avis|customers|kunden|clients|case studies|success stories|press|presse|media|
-    blog|news|aktuelles|actualités|events|veranstaltungen|jobs|careers|karriere|stellenangebote|emplois|
-    contact|kontakt|support|help|hilfe|aide|faq|faqs|service|downloads|resources|ressourcen|ressources|
-    ratgeber|guide|guides|magazine|magazin|login|log in|sign in|sign up|register|account|my account|
-    konto|mein konto|mon compte|cart|warenkorb|panier|basket|checkout|kasse|search|suche|recherche|menu|
-    language|sprache|langue|impressum|imprint|legal|datenschutz|privacy|terms|agb|cookies|sitemap|
-    newsletter|facebook|twitter|instagram|linkedin|youtube|xing|pinterest|tiktok|overview|übersicht|
-    aperçu|more|mehr|all|alle|show all|view all|see all|alle zeigen|alle anzeigen|tout voir|
-    pricing|prices|price|preise|tarife|tarifs|plans|plans and pricing|product|products|produkte|produkt|
-    produits|produit|productos|prodotti|producten|services|leistungen|dienstleistungen|prestations|
-    servicios|servizi|diensten|solutions|lösungen|soluciones|soluzioni|features|funktionen|
-    fonctionnalités|categories|category|kategorien|catégories|shop|store|stores|online shop|webshop|
-    boutique|tienda|negozio|winkel|sortiment|range|catalogue|catalog|katalog|collections|collection|
-    locations|standorte|filialen|store locator|store finder|find a store|filialfinder|new arrivals|
-    new in|neuheiten|nouveautés|sale|sales|outlet|clearance|deals|offers|angebote|offres|aktionen|
-    gift cards|gift card|gift vouchers|vouchers|gutscheine|gutschein|cartes cadeaux|bestseller|
-    bestsellers|best sellers|top sellers|brands|marken|marques|shipping|delivery|versand|lieferung|
-    livraison|returns|rückgabe|retoure|retouren|size guide|größentabelle|wishlist|wunschliste|
-    merkzettel|favourites|favorites|compare|all products|all categories|
-    security|status|api docs|documentation|docs|
-    integrations|enterprise|trial|free trial|demo|get started|pricing plans|our services|
-    specialties|spezialitäten|unsere leistungen|nos services|nuestros servicios|i nostri servizi|
-    deutsch|english|français|francais|español|italiano|nederlands|português|polski|česky|čeština|dansk|
-    svenska|norsk|suomi|magyar|türkçe|română|hrvatski|slovenčina|slovenščina|русский|ελληνικά|
-    projects|projekte|projets|portfolio|aktuell|vita|über|videos|video|mail|e-mail|email|policies|
-    karte|map|detail|details|menü|sicherheit|overview page|more info|mehr infos|plus d'infos|
-    back|zurück|retour|previous|next|précédent|suivant|top|nach oben|reservations|reservation|
-    reservierung|reservierungen|réservation|réservations|reservas|prenotazioni|contacto|contatti|
-    contactos|anreise|anfahrt|directions|getting here|find us|lageplan|plan d'accès
-""".replace("\n", " ").split("|") if s.strip()}
-_FURNITURE_PARTS = re.compile(
-    r"\b(?:all products|by category|by brand|store locator|store finder|new arrivals|gift cards?|"
-    r"locations?|sale|opening hours|öffnungszeiten|horaires|shipping|versand|newsletter|"
-    r"cookie|privacy|datenschutz|login|log in|sign in|sign up|account|konto|questions?|fragen|preguntas|domande|vragen|faqs?|"
-    r"cart|warenkorb|basket|checkout|panier|contact|kontakt)\b",
-    re.I,
-)
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
@@ -134,52 +70,240 @@ def clean(text: str) -> str:
     return " ".join(text.translate(_INVISIBLE).split()).strip(" \t-–—|:•·»«›‹<>/,;.►▸▶→←")
 
 
-def is_plausible(name: str, company: str = "", *, furniture_ok: bool = False) -> bool:
-    """Whether ``name`` reads like a product or service category, not site furniture,
-    a call to action or a slogan. ``furniture_ok`` for names with a price attached
-    ("Team $29 per month" is a plan, not the team page)."""
-    name = clean(name)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(norm(x) for x in text.split())
+
+
+def _strings(text: str) -> frozenset[str]:
+    return frozenset(fold(s) for s in text.split("|") if fold(s))
+
+
+# -- site furniture ------------------------------------------------------------------
+VOCAB: dict[str, frozenset[str]] = {cls: _strings(text) for cls, text in w.FURNITURE_WORDS.items()}
+_PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
+    cls: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True)) + r")(?!\w)")
+    for cls, ps in w.FURNITURE_PHRASES.items()
+}
+# Menu labels whose items are about the site or the company, never its range.
+ABOUT_LABELS: frozenset[str] = frozenset().union(
+    *(VOCAB[c] for c in ("navigation", "legal", "account", "careers", "editorial", "contact", "social")),
+    _strings(w.ABOUT_MENU_WORDS),
+)
+_SOCIAL_LABELS = frozenset(w.SOCIAL_LABELS)
+_PAGINATION_HREF = re.compile(r"[?&](?:page|p|seite|pagina|pg)=\d+|/page/\d+|/seite/\d+", re.I)
+_NUMERIC = re.compile(r"^[\d\s.,/|«»<>-]+$")
+_HOME_LINK = re.compile(r"(?:^|\s)(?:home|homepage|startseite|accueil|inicio)$")
+
+
+@functools.lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Language names as a switcher writes them: each language in itself and in the
+    languages research reads (CLDR), plus the codes ("DE", "EN")."""
+    out: set[str] = set()
+    for code in w.LANGUAGE_CODES:
+        try:
+            loc = babel.Locale.parse(code)
+        except (ValueError, babel.UnknownLocaleError):
+            continue
+        out.add(fold(loc.get_display_name(code) or ""))
+        for reader in w.READER_LANGUAGES:
+            out.add(fold(loc.get_display_name(reader) or ""))
+        out.add(code)
+    return frozenset(o for o in out if o)
+
+
+def _href_class(href: str) -> str | None:
+    if not href:
+        return None
+    low = href.strip().lower()
+    if low.startswith(("mailto:", "tel:")):
+        return "contact"
+    if low.startswith("javascript:"):
+        return "navigation"
+    parts = urllib.parse.urlsplit(low)
+    host = parts.hostname or ""
+    labels = host.split(".")
+    if any(host == d or host.endswith("." + d) for d in w.SOCIAL_HOSTS) or _SOCIAL_LABELS.intersection(labels[:-1]):
+        return "social"
+    if _PAGINATION_HREF.search(low):
+        return "pagination"
+    path = urllib.parse.unquote(parts.path)
+    segments = [s for s in re.split(r"[/_.]+", path) if s]
+    words = set(segments) | {x for s in segments for x in s.split("-")}
+    for cls, hints in w.HREF_WORDS.items():
+        if any(h in words or ("/" in h and h in path) for h in hints):
+            return cls
+    return None
+
+
+def furniture(text: str, href: str = "", *, link_counts: bool = True, vocabulary: bool = True) -> str | None:
+    """Why ``text`` (optionally a link to ``href``) is site furniture, as its class and a
+    short why ("account ('Einloggen' is a account word)"), or None. ``link_counts`` False
+    for names from structured data, whose links are product pages and whose context says
+    they are sold ("Cookie Dough", "French Press"); ``vocabulary`` False for a plan name
+    said with its price."""
+    key = fold(text)
+    if not key:
+        return "empty"
+    if vocabulary:
+        for cls, words in VOCAB.items():
+            if key in words:
+                return f"{cls} ({text!r} is a {cls} word)"
+    if _NUMERIC.match(key):
+        return "pagination (a number)"
+    if key in language_names():
+        return "language switcher"
+    if _HOME_LINK.search(key) and len(key.split()) <= 4:
+        return "navigation (a home link)"
+    if link_counts:
+        for cls, pattern in _PHRASE_PATTERNS.items():
+            m = pattern.search(key)
+            if m:
+                return f"{cls} (contains {m.group(0)!r})"
+        linked = _href_class(href)
+        if linked is not None:
+            return f"{linked} (links to {href[:80]})"
+    return None
+
+
+def repeated_chrome(texts_per_page: list[set[str]], min_pages: int = 2) -> set[str]:
+    """Strings (folded) that occur on at least ``min_pages`` of a site's pages: its chrome
+    (teasers, footers drawn in the body); only meaningful when several pages were read."""
+    if len(texts_per_page) < min_pages:
+        return set()
+    counts: dict[str, int] = {}
+    for texts in texts_per_page:
+        for t in {fold(x) for x in texts}:
+            counts[t] = counts.get(t, 0) + 1
+    return {t for t, n in counts.items() if n >= min_pages}
+
+
+# -- reads like a product or service name --------------------------------------------
+CTA_VERBS = _words(w.CTA_VERBS)
+_VERB_NOUNS = _words(w.VERB_NOUNS)
+_CTA_FOLLOWERS = _words(w.CTA_FOLLOWERS)
+_MORE_CTA = frozenset(norm(x) for x in w.MORE_CTA)
+PRONOUNS = _words(w.PRONOUNS)
+_QUESTION_STARTS = _words(w.QUESTION_STARTS)
+_SLOGAN_WORDS = _words(w.SLOGAN_WORDS)
+_LEADING_STOP = _words(w.LEADING_STOP)
+_SECTION_WORDS = {" ".join(norm(s).split()) for s in w.SECTION_WORDS.replace("\n", " ").split("|") if s.strip()}
+_SECTION_PARTS = re.compile(w.SECTION_PARTS, re.I)
+_CORPORATE = frozenset(norm(x) for x in w.CORPORATE)
+_LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|gmbh|ag|sa|sas|srl|bv|plc|co|corp|limited)\.?$")
+# Amounts, years and whole percentages ("40,000 customers", "seit 2004", "-20 %") are not
+# names; a decimal percentage is a specification ("Joghurt mild 1,5 % Fett").
+_STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,])|(?<![\w.,])\d{4,}(?![\w.,])|"
+                                r"(?<![\d.,])\d{1,3}\s?%")
+_TOKENS = re.compile(r"\w+")
+
+
+def _light(name: str) -> str | None:
+    """What every name must be, whatever vouches for it."""
+    if len(name) < 2 or sum(c.isalpha() for c in name) < 2:
+        return "too short to be a name"
+    if len(_TOKENS.findall(name)) > 14:
+        return "a sentence, not a name"
+    if name.endswith("?"):
+        return "a question"
+    if "@" in name or "://" in name:
+        return "an address or link"
+    return None
+
+
+def _phrase(name: str, plan: bool) -> str | None:
+    """Whether ``name`` reads like a short noun phrase naming a product or service."""
     key = norm(name)
     words = key.replace("/", " ").split()
-    if not words or not 3 <= len(name) <= 60 or len(words) > MAX_WORDS:
-        return False
-    if sum(c.isalpha() for c in name) < 3 or name.endswith(("?", "!")) or "@" in name or "://" in name:
-        return False
-    if any(c.isdigit() for c in name):  # prices, phone numbers, "Trusted by 40,000 businesses"
-        return False
-    if not furniture_ok and (key in _FURNITURE or _FURNITURE_PARTS.search(key)):
-        return False
+    if len(words) > MAX_WORDS:
+        return f"more than {MAX_WORDS} words (a sentence, not a name)"
+    if not words or not 3 <= len(name) <= 60 or sum(c.isalpha() for c in name) < 3:
+        return "too short or too long for a name"
+    if name.endswith(("?", "!")) or "@" in name or "://" in name:
+        return "a question, exclamation or address"
+    if any(c.isdigit() for c in name):
+        return "contains digits (a price, number or date)"
+    if not plan and (key in _SECTION_WORDS or _SECTION_PARTS.search(key)):
+        return "a section label or site furniture"
     first = words[0]
-    if first in _QUESTION_STARTS or (first in _CTA_VERBS and first not in _VERB_NOUNS):
-        return False
-    if first in _VERB_NOUNS and (len(words) == 1 or words[1] in _CTA_FOLLOWERS):
-        return False
-    if len(words) > 1 and words[-1] in _CTA_VERBS and words[-1].endswith(("en", "ern")):
-        return False  # German CTAs end in the verb: "Termin vereinbaren", "Villa mieten"
-    if "jetzt" in words or any(w in PRONOUNS for w in re.split(r"[\s'’-]+", key)):  # "Contactez-nous"
-        return False
-    if any(w in _SLOGAN_WORDS for w in words):
-        return False
-    if first in ("for", "für", "pour", "para", "per", "voor"):  # audiences: "For patients"
-        return False
+    if first in _QUESTION_STARTS:
+        return "a question"
+    if (first in CTA_VERBS and first not in _VERB_NOUNS) or \
+            (first in _VERB_NOUNS and (len(words) == 1 or words[1] in _CTA_FOLLOWERS)):
+        return "a call to action"
+    if len(words) > 1 and words[-1] in CTA_VERBS and words[-1].endswith(("en", "ern")):
+        return "a call to action (ends with the verb)"  # "Termin vereinbaren", "Villa mieten"
+    if "jetzt" in words or any(x in PRONOUNS for x in re.split(r"[\s'’-]+", key)):  # "Contactez-nous"
+        return "addresses the reader (a call to action or slogan)"
+    if any(x in _SLOGAN_WORDS for x in words):
+        return "a slogan (quantifier or tagline word)"
+    if first in w.AUDIENCE_STARTS:
+        return "an audience, not an offering"
     if first in _LEADING_STOP and not (len(first) > 1 and name.split()[0].isupper()):
-        return False
-    if company:
-        ckey = norm(company)
-        stem = re.sub(r"\b(inc|ltd|llc|gmbh|ag|sa|sas|srl|bv|plc|co|corp|limited)\.?$", "", ckey).strip(" ,.")
-        if key in (ckey, stem) or (stem and key.startswith(stem + " ") and len(words) <= len(stem.split()) + 1):
-            return False
-    # "KOMPETENZEN", "A LA UNE": all-caps words are section labels, not names.
-    return not (name.isupper() and len(name) > 5)
+        return "opens with an article or preposition (a sentence or label)"
+    if name.isupper() and len(name) > 5:  # "KOMPETENZEN", "A LA UNE"
+        return "an all-caps section label"
+    return None
 
 
-def plausible_offerings(names: Iterable[str], company: str = "") -> list[str]:
+def _listed(name: str, plan: bool) -> str | None:
+    """The phrase check for a name from a list or menu, which may carry model numbers and
+    digits ("HARP 2.0", "1 and 2 bedroom apartments") and up to eight words."""
+    if _STANDALONE_NUMBER.search(name):
+        return "a number or amount, not a name"
+    words = name.split()
+    if len(words) > MAX_LISTED_WORDS:
+        return "too long for a name"
+    if len(words) >= 2 and norm(words[0]) in _MORE_CTA:
+        return "a call to action (opens with an imperative)"
+    why = _phrase(re.sub(r"\d", "x", " ".join(words[:MAX_WORDS])), plan)
+    if why is not None:
+        return why
+    if any(norm(x).strip(",.:;!") in PRONOUNS for x in re.split(r"[\s'’-]+", name)):
+        return "addresses the reader (a call to action or slogan)"
+    return None
+
+
+def _company(name: str, company: str) -> str | None:
+    """The company's own name (or it with a legal suffix dropped, or followed only by
+    words like "Group", "Online Shop") is not one of its offerings."""
+    c = norm(company).split()
+    if not c:
+        return None
+    n = norm(name).split()
+    stem = _LEGAL_SUFFIX.sub("", " ".join(c)).strip(" ,.").split()
+    for own in (c, stem):
+        if own and n[: len(own)] == own and all(x in _CORPORATE for x in n[len(own):]):
+            return "the company's own name"
+    return None
+
+
+def reason(name: str, company: str | None = None, *, href: str = "", trust: Trust = "bare",
+           plan: bool = False) -> str | None:
+    """Why ``name`` is not an offering of ``company``, or None (see the module docstring
+    for what each ``trust`` level checks)."""
+    name = clean(name)
+    level = _LEVEL[trust]
+    why = _light(name) or furniture(name, href, link_counts=level >= 1, vocabulary=not plan)
+    if why is None and level >= 2:
+        why = _listed(name, plan)
+    if why is None and level >= 3:
+        why = _phrase(name, plan)
+    if why is None and company:
+        why = _company(name, company)
+    return why
+
+
+def is_plausible(name: str, company: str | None = None, *, plan: bool = False) -> bool:
+    """Whether ``name`` on its own reads like a product or service the business offers:
+    not site furniture, a call to action, a slogan or the company itself."""
+    return reason(name, company, plan=plan) is None
+
+
+def plausible_offerings(names: Iterable[str], company: str = "", *, trust: Trust = "bare") -> list[str]:
     """The plausible names of ``names``, cleaned, in order, without repeats: research's or
     Claude's product list without navigation items and slogans ("Shop by category",
-    "Accounting software that runs itself")."""
-    out: list[str] = []
-    for raw in names:
-        name = clean(raw)
-        if is_plausible(name, company):
-            out.append(name)
-    return list(dict.fromkeys(out))
+    "Accounting software that runs itself"). ``trust="listed"`` for names that passed
+    research already (the profile's offerings), so model numbers and longer names stay."""
+    out = [clean(raw) for raw in names]
+    return list(dict.fromkeys(n for n in out if reason(n, company, trust=trust) is None))

@@ -12,7 +12,9 @@ from typing import Any, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl  # noqa: F401
 
-from demoforge.domain.job import INDUSTRIES, JobDoc, Phase
+from demoforge.domain.industries import IndustryCode
+from demoforge.domain.job import JobDoc, Phase
+from demoforge.domain.profile import BusinessModel, Evidence, ProspectProfile
 
 # A demo needs at least this many proven questions: modeling asks Claude for them and
 # refuses a design with fewer; content warns when fewer pass.
@@ -34,45 +36,20 @@ class PhaseResult(BaseModel):
         # A document written by an older version may carry fields since dropped.
         return cls.model_validate({k: v for k, v in raw.items() if k in cls.model_fields})
 
-Industry = Literal[
-    "retail_ecommerce", "saas_software", "financial_services", "insurance", "healthcare",
-    "pharma_life_sciences", "manufacturing", "logistics_transport", "travel_hospitality",
-    "restaurants_food", "media_entertainment", "education", "real_estate",
-    "energy_utilities", "telecom", "automotive", "professional_services",
-    "government_public", "nonprofit", "agriculture", "construction_engineering", "other",
+
+# The registry's codes as a type (``domain.industries`` checks both name the same codes).
+Industry = IndustryCode
+
+__all__ = [
+    "AgentResult", "BusinessModel", "ContentResult", "Evidence", "GoldenQuery", "Industry",
+    "ModelingResult", "PhaseResult", "ProspectProfile", "ResearchResult", "WarehouseResult",
 ]
-assert set(INDUSTRIES) == set(Industry.__args__)  # type: ignore[attr-defined]
 
-BusinessModel = Literal["B2B", "B2C", "B2B2C", "marketplace", "public"]
-
-
-class Evidence(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    quote: str = Field(max_length=400)
-    source_url: str = Field(max_length=2048)
-
-
-class ResearchResult(PhaseResult):
-    """What research learned about the prospect (validated; LLM output never trusted raw)."""
+class ResearchResult(ProspectProfile, PhaseResult):
+    """The research phase's result: the prospect profile (``domain.profile``), stored under
+    the research key; later phases read it as ``ctx.result(ResearchResult)``."""
 
     phase: ClassVar[Phase] = Phase.RESEARCH
-    model_config = ConfigDict(extra="forbid")
-    company_name: str = Field(min_length=1, max_length=200)
-    industry: Industry
-    sub_industry: str = Field(default="", max_length=200)
-    business_model: BusinessModel = "B2C"
-    products_services: list[str] = Field(default_factory=list, max_length=30)
-    key_entities: list[str] = Field(default_factory=list, max_length=30)
-    kpis: list[str] = Field(default_factory=list, max_length=30)
-    evidence: list[Evidence] = Field(default_factory=list, max_length=20)
-    confidence: float = Field(ge=0.0, le=1.0)
-    language: str = Field(default="en", max_length=16)
-    # Top candidates with scores, best first: shown when a person is asked to confirm.
-    candidates: list[tuple[Industry, float]] = Field(default_factory=list, max_length=5)
-    source: Literal["claude", "offline", "answer", "hint"] = "offline"
-    pages: list[str] = Field(default_factory=list, max_length=10)  # URLs read
-    # A person's note when they answered the clarifying question (jobs.answer_job).
-    notes: str | None = Field(default=None, max_length=2000)
 
 
 class ModelingResult(PhaseResult):

@@ -15,7 +15,9 @@ Routes (all JSON; every error is ``{"error": {"code", "message", "correlation_id
     GET    / · GET /console/{file}   the CE console page (``demoforge.console``), strict CSP
 
 Only translation happens here: bodies are validated into request models and handed to
-``demoforge.service.jobs`` / ``demoforge.service.teardown``.
+``demoforge.service.jobs`` / ``demoforge.service.teardown``. Every job route is scoped to
+the caller (``demoforge.service.access``): one's own jobs, or all for ``DEMOFORGE_ADMINS``;
+anything else answers 403.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from demoforge.domain import artifacts
 from demoforge.domain.errors import (
     Conflict,
     DemoforgeError,
+    Forbidden,
     Gone,
     InvalidInput,
     NotFound,
@@ -57,7 +60,7 @@ from demoforge.domain.job import (
     is_job_id,
 )
 from demoforge.entrypoints import openapi
-from demoforge.service import jobs
+from demoforge.service import access, jobs
 from demoforge.service.services import Services
 from demoforge.settings import Settings
 
@@ -214,7 +217,8 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     def _domain_error(e: DemoforgeError) -> Response:
         status = 413 if isinstance(e, _TooLarge) else 400 if isinstance(e, InvalidInput) else (
             404 if isinstance(e, NotFound) else 409 if isinstance(e, Conflict) else
-            410 if isinstance(e, Gone) else 503 if isinstance(e, TransientError) else 500)
+            403 if isinstance(e, Forbidden) else 410 if isinstance(e, Gone) else
+            503 if isinstance(e, TransientError) else 500)
         if status == 503:
             log.warning("request not served now [%s]: %s", _correlation_id(), e.message)
             resp = _error(503, "unavailable", f"{e.message}; try again shortly")
@@ -235,8 +239,7 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     def create() -> Response:
         req = jobs.parse(jobs.CreateJobRequest, _body())
         # Only what the platform or a signature vouches for (demoforge.adapters.identity).
-        who = services().identity.caller(dict(request.headers.items()))
-        job = jobs.create_job(services(), req, created_by=who)
+        job = jobs.create_job(services(), req, created_by=_caller())
         resp = _json({"job_id": job.job_id, "status": job.status.value,
                       "status_url": f"/jobs/{job.job_id}"}, 202)
         resp.headers["Location"] = f"/jobs/{job.job_id}"
@@ -249,18 +252,21 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     @app.get("/jobs")
     def list_jobs() -> Response:
         limit, cursor = _limit(), _jobs_cursor()
-        docs, nxt = services().store.list(limit=limit, cursor=cursor)
+        owner = access.owner_filter(services().settings, _caller())
+        if owner == access.UNKNOWN:
+            return _json({"jobs": [], "next_cursor": None})  # an unverified caller owns nothing
+        docs, nxt = services().store.list(limit=limit, cursor=cursor, owner=owner)
         docs = [jobs.fail_if_stalled(services(), j) for j in docs]
         return _json({"jobs": [job_view(j) for j in docs], "next_cursor": nxt})
 
     @app.get("/jobs/<job:job_ref>")
     def get(job_ref: str) -> Response:
-        return _json(job_view(jobs.get_job(services(), _job_id(job_ref))))
+        return _json(job_view(_owned(job_ref)))
 
     @app.post("/jobs/<action:job_ref>")
     def action(job_ref: str) -> Response:
         job_id, _, verb = job_ref.partition(":")
-        _job_id(job_id)
+        _owned(job_id)
         body = _body()
         if verb == "cancel":
             job = jobs.cancel_job(services(), job_id)
@@ -276,6 +282,7 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     def delete(job_ref: str) -> Response:
         from demoforge.service import teardown
 
+        _owned(job_ref)
         job = teardown.delete_job(services(), _job_id(job_ref))
         # 202 while a phase that was still running has not stopped (it cleans up after itself).
         pending = teardown.teardown_record(job).get("status") == "pending"
@@ -283,8 +290,8 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
 
     @app.get("/jobs/<job:job_ref>/events")
     def events(job_ref: str) -> Response:
-        job_id, limit, cursor = _job_id(job_ref), _limit(100, 1000), _events_cursor()
-        job = jobs.get_job(services(), job_id)
+        limit, cursor = _limit(100, 1000), _events_cursor()
+        job = _owned(job_ref)
         evs, nxt = services().store.events(job.job_id, limit=limit, cursor=cursor)
         return _json({"events": [event_view(e) for e in evs], "next_cursor": nxt})
 
@@ -332,11 +339,22 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     def console_file(name: str) -> Response:
         return _console_asset(name)
 
-    def _completed(job_ref: str) -> JobDoc:
+    def _caller() -> str:
+        # Only what the platform or a signature vouches for (demoforge.adapters.identity).
+        if "caller" not in g:
+            g.caller = services().identity.caller(dict(request.headers.items()))
+        return str(g.caller)
+
+    def _owned(job_ref: str) -> JobDoc:
         job = jobs.get_job(services(), _job_id(job_ref))
-        if job.status == JobStatus.DELETED:
-            raise Gone(f"job {job.job_id} was deleted ({job.updated_at.isoformat()}): its dataset, "
-                       "agent, assets and report were removed; GET /jobs/{id} still shows what it was")
+        return access.check_access(services().settings, _caller(), job)
+
+    def _completed(job_ref: str) -> JobDoc:
+        job = _owned(job_ref)
+        if job.status in (JobStatus.DELETED, JobStatus.EXPIRED):
+            raise Gone(f"job {job.job_id} was {job.status.value} ({job.updated_at.isoformat()}): its "
+                       "dataset, agent, assets and report were removed; GET /jobs/{id} still shows "
+                       "what it was")
         if job.status != JobStatus.COMPLETED:
             raise Conflict(f"job {job.job_id} is {job.status.value}; assets are ready once it is completed")
         return job

@@ -55,6 +55,7 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         ctx.log(why, EventLevel.WARNING)
 
     def check(q: SpecQuery) -> Outcome:
+        ctx.checkpoint()  # a cancel stops the queries still to come
         return validate_query(
             q, wh=ctx.services.warehouse, ref=ref, spec=spec, llm=llm,
             max_bytes_billed=ctx.settings.max_bytes_billed,

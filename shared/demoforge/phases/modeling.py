@@ -32,8 +32,8 @@ from demoforge.synth.templates import closest_industry, customise, get_template,
 
 TRIAL_ROWS = 20_000  # trial generation size: enough for every golden query to find rows
 # A whole DatasetSpec is ~5-8k output tokens: minutes, not the default per-call seconds.
-# Two calls (design + repair) must still fit the function's timeout (= the runner's lease),
-# so each call gets at most half of the lease minus a minute for everything else.
+# Two calls (design + repair) must still fit the function's timeout (phase_deadline_s),
+# so each call gets at most half of it minus a minute for everything else.
 DESIGN_TIMEOUT_S = 240.0
 
 
@@ -92,7 +92,8 @@ def design(
         template=template.model_dump(mode="json", exclude_defaults=True), target_rows=total_rows,
     )
     previous: dict[str, Any] = {}
-    timeout_s = min(DESIGN_TIMEOUT_S, max(30.0, (ctx.settings.lease_seconds - 60) / 2))
+    # Two rounds must fit the delivery's deadline (the lease is renewed while it runs).
+    timeout_s = min(DESIGN_TIMEOUT_S, max(30.0, (ctx.settings.phase_deadline_s - 60) / 2))
     for attempt in (1, 2):
         try:
             raw = llm.structured(

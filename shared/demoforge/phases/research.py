@@ -17,10 +17,11 @@ from collections.abc import Callable
 from demoforge.domain import artifacts
 from demoforge.domain.errors import LLMUnavailable, UnsafeUrl
 from demoforge.domain.job import Clarification, EventLevel
+from demoforge.domain.profile import Fact
 from demoforge.domain.results import ResearchResult
 from demoforge.research import cache, claude, offline
 from demoforge.research.crawl import crawl
-from demoforge.research.extract import PageExtract
+from demoforge.research.extract import EXTRACT_VERSION, PageExtract
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.service.services import Services
 
@@ -38,7 +39,9 @@ def read_site(
     private = settings.allow_private_network
     if use_cache:
         cached = cache.load(services.research_cache, url, private_allowed=private)
-        if cached:
+        # Extracts of an older extraction version are re-crawled: they lack what the
+        # profile reads, and a cached page must give the verdict a fresh one gives.
+        if cached and all(p.version == EXTRACT_VERSION for p in cached):
             return cached, True
     try:
         result = crawl(services.fetcher, url, max_pages=settings.crawl_max_pages, log=log)
@@ -48,6 +51,16 @@ def read_site(
         cache.save(services.research_cache, url, result.pages, settings.research_cache_ttl_s,
                    private_allowed=private)
     return result.pages, False
+
+
+def as_cached(services: Services, url: str, pages: list[PageExtract]) -> list[PageExtract]:
+    """The pages as the cache holds them (without links, texts possibly cut), else as
+    crawled. Analysing this view makes the first run reach the verdict every later,
+    cached run reaches; analysing the fuller crawl was why a second run in the same home
+    could give another industry."""
+    stored = cache.load(services.research_cache, url,
+                        private_allowed=services.settings.allow_private_network)
+    return stored if stored and len(stored) == len(pages) else pages
 
 
 def analyse(
@@ -86,12 +99,15 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         ctx.job_id, artifacts.RESEARCH_PAGES, json.dumps(artifact, ensure_ascii=False, indent=1).encode()
     )
 
-    result = analyse(ctx.services, pages, company_name=ctx.job.company_name, log=warn)
+    view = pages if from_cache else as_cached(ctx.services, ctx.job.customer_url, pages)
+    result = analyse(ctx.services, view, company_name=ctx.job.company_name, log=warn)
     waiting: Clarification | None = None
     if ctx.job.industry_hint:
         # The CE told us; keep the analysis for everything else (products, KPIs ...).
         result = result.model_copy(update={
             "industry": ctx.job.industry_hint, "confidence": 1.0, "source": "hint",
+            "facts": {**result.facts, "industry": Fact(value=ctx.job.industry_hint, confidence=1.0,
+                                                       signals=["given by the customer engineer"])},
         })
         result = ResearchResult.model_validate(result.model_dump())
     elif result.confidence < ctx.settings.confidence_threshold:
@@ -116,8 +132,21 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         + (": asking a person" if waiting else ""),
         candidates=[list(c) for c in result.candidates],
     )
+    ctx.log(
+        f"profile: {len(result.offerings)} offering(s), {len(result.rejected)} candidate(s) rejected, "
+        f"country {result.country or '?'}, currency {result.currency or '?'}, language {result.language}, "
+        f"shape {result.shape}",
+        offerings=[o.name for o in result.offerings[:10]],
+    )
+    for warning in result.warnings:
+        warn(warning)
     summary = {
         "industry": result.industry, "confidence": result.confidence, "source": result.source,
         "company_name": result.company_name, "pages": len(pages), "cached": from_cache,
+        "offerings": len(result.offerings), "country": result.country, "currency": result.currency,
+        "warnings": list(result.warnings),
+        # How each inferred value was reached, small enough for the job document (the
+        # signals behind each are in the result).
+        "facts": {k: {"value": f.value, "confidence": f.confidence} for k, f in result.facts.items()},
     }
     return PhaseOutput(summary=summary, result=result.model_dump(mode="json"), waiting=waiting)

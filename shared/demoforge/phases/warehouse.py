@@ -51,6 +51,7 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     if missing:
         raise PermanentError(f"the generator produced no data for tables {missing}")
 
+    ctx.checkpoint()
     wh = ctx.services.warehouse
     wh.ensure_dataset(
         ref,
@@ -64,6 +65,7 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     )
 
     def load(name: str) -> tuple[str, int, float]:
+        ctx.checkpoint()  # a cancel stops the loads still to come
         started = time.perf_counter()
         rows = wh.load_table(ref, spec.table(name), Path(generated[name].path))
         return name, rows, time.perf_counter() - started

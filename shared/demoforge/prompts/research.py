@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, get_args
 
 from demoforge.domain.job import INDUSTRIES
+from demoforge.domain.profile import Channel, CustomerType, Shape
 
 TOOL_NAME = "record_research"
 DATA_TAG = "untrusted_website_content"
@@ -43,6 +44,14 @@ Rules for the answer:
 - products_services, key_entities (the business objects a database for this company
   would hold, e.g. customers, orders, policies), kpis (metrics its managers track).
 - language: ISO 639-1 code of the site's main language.
+- offerings: what the business sells, named as on the pages (products, services, plans,
+  programmes, listings), with price and ISO 4217 currency when one is shown. Prefer the
+  structured extraction given with each page. NEVER list site furniture: navigation,
+  legal, account, cart, pagination, social, careers, press, newsletter, contact, cookie
+  or language links, or calls to action. List only what is on the pages; if there are
+  few, list few (the caller says so; do not invent any).
+- country (ISO 3166-1 alpha-2) and currency (ISO 4217) where the business operates,
+  locations (its own cities), shape (one of the listed values), customer_type, channels.
 """
 
 # JSON schema of the forced tool's input. Kept in step with ``ResearchResult``.
@@ -82,6 +91,33 @@ TOOL_SCHEMA: dict[str, Any] = {
             },
         },
         "language": {"type": "string", "maxLength": 16},
+        "offerings": {
+            "type": "array",
+            "maxItems": 30,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string", "maxLength": 120},
+                    "kind": {"type": "string", "enum": ["product", "service", "plan", "programme", "listing"]},
+                    "price": {"type": "number", "minimum": 0},
+                    "currency": {"type": "string", "maxLength": 3},
+                    "category": {"type": "string", "maxLength": 120},
+                    "evidence": {"type": "string", "maxLength": 300},
+                },
+                "required": ["name", "kind"],
+            },
+        },
+        "country": {"type": "string", "maxLength": 2},
+        "currency": {"type": "string", "maxLength": 3},
+        "locations": {
+            "type": "array", "maxItems": 10,
+            "items": {"type": "object", "properties": {
+                "city": {"type": "string", "maxLength": 120}, "region": {"type": "string", "maxLength": 120},
+                "country": {"type": "string", "maxLength": 2}}, "required": ["city"]},
+        },
+        "shape": {"type": "string", "enum": list(get_args(Shape))},
+        "customer_type": {"type": "string", "enum": list(get_args(CustomerType))},
+        "channels": {"type": "array", "maxItems": 9, "items": {"type": "string", "enum": list(get_args(Channel))}},
     },
     "required": ["company_name", "industry", "business_model", "confidence", "evidence", "language"],
 }
@@ -90,6 +126,8 @@ _TAG_LIKE = re.compile(rf"</?\s*{DATA_TAG}[^>]*>?", re.I)
 
 # Per-page budget for main text in the prompt: enough to read a site, bounded cost.
 PAGE_TEXT_CHARS = 6000
+# ... and for the structured extraction (offering candidates, place signals) per page.
+STRUCTURED_CHARS = 6000
 
 
 def defuse(text: str) -> str:
@@ -98,14 +136,19 @@ def defuse(text: str) -> str:
 
 
 def user_message(pages: Sequence[Mapping[str, Any]], *, company_hint: str | None = None) -> str:
-    """The user turn: short instructions, then every page inside ONE data block."""
+    """The user turn: short instructions, then every page inside ONE data block. A page's
+    ``structured`` entry (schema.org nodes, priced items, section lists, address and
+    price signals) is rendered with it: Claude reads the structure, not only the text."""
     rendered = []
     for i, page in enumerate(pages, 1):
         signals = {k: page.get(k) for k in ("url", "title", "description", "og", "jsonld_types",
                                              "headings", "nav_links", "footer_links", "language")}
         body = str(page.get("text") or "")[:PAGE_TEXT_CHARS]
+        structured = page.get("structured")
+        extraction = (f"\nstructured extraction: {json.dumps(structured, ensure_ascii=False)[:STRUCTURED_CHARS]}"
+                      if structured else "")
         rendered.append(
-            f"--- page {i} ---\nsignals: {json.dumps(signals, ensure_ascii=False)}\nmain text:\n{body}"
+            f"--- page {i} ---\nsignals: {json.dumps(signals, ensure_ascii=False)}{extraction}\nmain text:\n{body}"
         )
     content = defuse("\n\n".join(rendered))
     hint = (

@@ -5,6 +5,9 @@
   one repair round (the errors are sent back), then ``LLMInvalidOutput``.
 - Evidence must be grounded: quotes that do not occur in the crawled pages, or that cite
   a URL we did not read, are dropped.
+- Claude's profile passes the offline path's checks: offerings must be on the pages and
+  pass the furniture filter (else rejected with the reason); country and currency stated
+  by the pages win; empty fields come from the offline profile.
 - Claude's self-reported confidence is reconciled with the offline analyser: when Claude
   names an industry the page signals barely support (offline probability under 0.15
   while the offline analyser is itself confident), confidence is capped below the
@@ -22,6 +25,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from demoforge.domain.errors import LLMInvalidOutput
+from demoforge.domain.offerings import reason as offering_reason
+from demoforge.domain.profile import Offering, Rejected
 from demoforge.domain.results import Evidence, ResearchResult
 from demoforge.prompts import research as prompts
 from demoforge.research.extract import PageExtract
@@ -56,7 +61,22 @@ def _to_result(data: dict[str, Any], pages: Sequence[PageExtract]) -> ResearchRe
     payload["candidates"] = candidates[:3]
     payload["source"] = "claude"
     payload["pages"] = [p.url for p in pages][:10]
+    offerings = payload.get("offerings")
+    if isinstance(offerings, list):
+        payload["offerings"] = [{**o, "source": "claude", "confidence": 0.7} if isinstance(o, dict) else o
+                                for o in offerings[:30]]
     return ResearchResult.model_validate(payload)
+
+
+def _structured(page: PageExtract) -> dict[str, Any]:
+    """What Claude gets beside the text: schema.org nodes, priced items, body lists and
+    headings with their section, navigation with its menu labels, address lines."""
+    nodes = [{"types": n.types[:2], "name": n.name, "price": n.price, "currency": n.currency}
+             for n in page.nodes if n.name][:25]
+    candidates = [{"text": c.text[:100], "where": f"{c.zone}/{c.role}", "under": c.heading[:60], "price": c.price}
+                  for c in page.candidates][:80]
+    return {"schema_org": nodes, "candidates": candidates, "address_lines": page.place_text[:800],
+            "currencies": page.currencies[:6], "declared_language": page.declared_language}
 
 
 def _grounded(evidence: list[Evidence], pages: Sequence[PageExtract]) -> list[Evidence]:
@@ -85,7 +105,8 @@ def analyse(
 ) -> ResearchResult:
     """Claude's ResearchResult. Raises ``LLMUnavailable`` (caller falls back offline),
     ``LLMInvalidOutput`` after a failed repair, ``PermanentError`` for API misuse."""
-    page_dicts = [p.model_dump(exclude={"links"}) for p in pages]
+    page_dicts = [{**p.model_dump(exclude={"links", "nodes", "candidates"}), "structured": _structured(p)}
+                  for p in pages]
     messages: list[dict[str, Any]] = [
         {"role": "user", "content": prompts.user_message(page_dicts, company_hint=company_hint)}
     ]
@@ -135,4 +156,62 @@ def _reconcile(result: ResearchResult, pages: Sequence[PageExtract], offline: Re
             if all(c != offline.industry for c, _ in cands):
                 cands = (cands[:2] + [(offline.industry, offline.confidence)])[:3]
             result = result.model_copy(update={"candidates": cands})
-    return result.model_copy(update={"evidence": evidence, "confidence": round(confidence, 3)})
+    result = result.model_copy(update={"evidence": evidence, "confidence": round(confidence, 3)})
+    return _profile_checked(result, pages, offline)
+
+
+def _corpus(pages: Sequence[PageExtract]) -> str:
+    """The page structure offerings may come from: titles, headings, schema.org names and
+    the offering candidates (lists, cards, menus). Running text is left out on purpose: a
+    paragraph telling the model to "list Free iPhone" does not make it an offering."""
+    parts: list[str] = []
+    for p in pages:
+        parts += [p.title, p.description, *p.headings, *(n.name for n in p.nodes),
+                  *(c.text for c in p.candidates), *(c.context for c in p.candidates)]
+    return _norm(" ".join(parts))
+
+
+def _profile_checked(result: ResearchResult, pages: Sequence[PageExtract], offline: ResearchResult | None) -> ResearchResult:
+    """Claude's profile through the offline path's filters: every offering must be on the
+    pages and pass the furniture and plausibility checks (else it is rejected with the
+    reason); places and money the pages state (offline facts) win over Claude's; fields
+    Claude left empty come from the offline profile. A page that instructs the model can
+    therefore change nothing that is not on the page and valid."""
+    corpus = _corpus(pages)
+    kept: list[Offering] = []
+    rejected: list[Rejected] = []
+    for o in result.offerings:
+        why = offering_reason(o.name, result.company_name, trust="listed", plan=o.kind == "plan")
+        if why is None and _norm(o.name) not in corpus:
+            why = "not in the pages' structure (Claude's answer only)"
+        if why is None and o.evidence and _norm(o.evidence) not in corpus:
+            o = o.model_copy(update={"evidence": ""})  # an invented quote is dropped, the name kept
+        if why is None:
+            kept.append(o)
+        else:
+            rejected.append(Rejected(name=o.name, reason=why, source="claude"))
+    names = [n for n in result.products_services
+             if offering_reason(n, result.company_name, trust="listed") is None]
+    update: dict[str, Any] = {"offerings": kept, "products_services": names or [o.name for o in kept][:30]}
+    if offline is not None:
+        seen = {_norm(o.name) for o in kept}
+        merged = kept + [o for o in offline.offerings if _norm(o.name) not in seen]
+        update["offerings"] = merged[:60]
+        if not update["products_services"]:
+            update["products_services"] = [o.name for o in merged][:30]
+        update["rejected"] = (rejected + list(offline.rejected))[:80]
+        for field in ("country", "currency"):
+            fact = offline.facts.get(field)
+            if (fact is not None and fact.confidence >= 0.5) or getattr(result, field) is None:
+                update[field] = getattr(offline, field)
+        if offline.facts:
+            update["facts"] = {**offline.facts, **{k: v for k, v in result.facts.items() if k not in offline.facts}}
+        if result.shape == "other":
+            update["shape"] = offline.shape
+        update["locations"] = result.locations or offline.locations
+        update["languages"] = result.languages or offline.languages
+        update["channels"] = result.channels or offline.channels
+        update["warnings"] = list(offline.warnings) if len(update["offerings"]) < 3 else []
+    else:
+        update["rejected"] = rejected
+    return ResearchResult.model_validate({**result.model_dump(), **update})

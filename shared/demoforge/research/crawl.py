@@ -2,7 +2,8 @@
 
 Links are ranked by what their text or URL says (about, products, services, solutions,
 pricing, industries, customers; in English, German, French, Spanish, Italian and Dutch),
-one per kind first so five "product" sub-pages do not crowd out the "about" page. Pages
+one per kind first so five "product" sub-pages do not crowd out the "about" page; the
+imprint, contact and locations pages are chosen too (they name the business's address). Pages
 are fetched concurrently through the ``Fetcher`` port with a per-host limit (politeness:
 a prospect's small web server must not notice us). A sub-page that fails is skipped and
 reported; only a failing home page fails the crawl.
@@ -42,16 +43,27 @@ KINDS: dict[str, tuple[str, ...]] = {
                 "prix", "precios", "prezzi", "prijzen"),
     "industries": ("industries", "branchen", "secteurs", "industrias", "settori", "sectoren",
                    "markets", "märkte", "sectors", "who we serve"),
+    # Pages that reveal where the business is (addresses, legal name, phone): the profile's
+    # country, currency and locations come from them.
+    "imprint": ("impressum", "imprint", "legal notice", "mentions légales", "mentions legales", "aviso legal",
+                "note legali", "colofon", "colophon", "legal-notice", "mentions-legales"),
+    "contact": ("contact", "contact us", "kontakt", "contacto", "contatti", "contato", "contacts", "anfahrt"),
+    "locations": ("locations", "our locations", "standorte", "filialen", "stores", "our stores", "store locator",
+                  "find a store", "magasins", "nos magasins", "tiendas", "negozi", "winkels", "lojas", "praxen",
+                  "cliniques", "branches", "niederlassungen"),
     "customers": ("customers", "clients", "kunden", "referenzen", "references", "références",
                   "case studies", "case-studies", "success stories", "clientes", "clienti", "klanten",
                   "projekte", "projects", "projets", "portfolio"),
 }
 _SKIP = re.compile(
     r"login|log-in|sign-?in|signup|register|account|konto|cart|warenkorb|panier|checkout|"
-    r"impressum|imprint|privacy|datenschutz|cookie|agb|terms|legal|mentions|jobs|karriere|career|"
+    r"privacy|datenschutz|cookie|agb|terms|jobs|karriere|career|"
     r"newsletter|search|suche|wp-admin|feed|\.(?:pdf|jpe?g|png|gif|svg|zip|docx?|xlsx?|mp4|mp3)$",
     re.I,
 )
+
+
+_PLACE_KINDS = frozenset({"imprint", "contact", "locations"})
 
 
 def _words(s: str) -> str:
@@ -74,6 +86,8 @@ def _kind_score(link: Link) -> tuple[str, float] | None:
                 score = max(score, 1.5)
         if score:
             score -= 0.3 * depth  # top-level sections describe the business; deep pages detail it
+            if kind in _PLACE_KINDS:
+                score -= 2.0  # read when slots remain after the pages about the business itself
             if best is None or score > best[1]:
                 best = (kind, score)
     return best
@@ -150,7 +164,12 @@ def crawl(
                 return (target, f"{e.code}: {e.message}")
         if not same_site(page.url, home.url):
             return (target, f"redirected off-site to {page.url}")
-        return extract(page.text, page.url)
+        try:
+            return extract(page.text, page.url)
+        except Exception as e:  # noqa: BLE001 - reported below as an event, never silent
+            # Extraction is built not to raise; if a hostile sub-page still breaks it, the
+            # page is skipped and reported (the job goes on with the pages it has).
+            return (target, f"unreadable page ({type(e).__name__}: {str(e)[:200]})")
 
     result = CrawlResult([home])
     if not targets:

@@ -10,18 +10,22 @@ enormous page cannot blow up memory, the cache or the LLM prompt.
 
 from __future__ import annotations
 
-import html
-import json
 import logging
 import re
 import urllib.parse
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import trafilatura
 from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from pydantic import BaseModel, Field
+
+from demoforge.research import blocks, structured
+from demoforge.research.blocks import Candidate
+from demoforge.research.bounds import Budget, flatten
+from demoforge.research.money import find_prices
+from demoforge.research.structured import Node
 
 MAX_TEXT_CHARS = 20_000
 MAX_LINKS = 200
@@ -30,6 +34,9 @@ MAX_HEADINGS = 30
 MAX_ITEM_LISTS = 20
 MAX_LIST_ITEMS = 25
 MAX_OFFERS = 40
+# Bumped when extraction changes what it reads: cached extracts of an older version are
+# re-crawled, so a cached page never gives another verdict than a fresh one.
+EXTRACT_VERSION = 3
 
 # trafilatura logs every page it finds thin at WARNING; that is not our problem.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -70,6 +77,18 @@ class PageExtract(BaseModel):
     links: list[Link] = Field(default_factory=list)
     language: str = ""
     text: str = ""
+    # --- version 3: what the prospect profile reads ----------------------------------
+    version: int = 0
+    declared_language: str = ""  # <html lang> as written ("de-CH")
+    alternate_languages: list[str] = Field(default_factory=list)  # hreflang alternates
+    nodes: list[Node] = Field(default_factory=list)  # typed schema.org nodes, any syntax
+    candidates: list[Candidate] = Field(default_factory=list)
+    place_text: str = ""  # address, contact and footer lines
+    copyright: str = ""
+    logo_alt: str = ""
+    currencies: list[str] = Field(default_factory=list)  # currencies of prices, as written
+    has_cart: bool = False  # a cart/basket/checkout link or control
+    notes: list[str] = Field(default_factory=list)  # bounds applied, steps skipped
 
     def capped(self, text_chars: int) -> PageExtract:
         """A copy with the main text cut to ``text_chars`` (cache and artifact budgets)."""
@@ -83,12 +102,6 @@ def _clean(s: str | None, limit: int = 300) -> str:
     return _WS.sub(" ", s or "").strip()[:limit]
 
 
-def _clean_jsonld(name: str) -> str:
-    # CMS plugins often write HTML entities into JSON-LD strings ("Info&#039;Com"), which
-    # JSON does not decode: unescape them so names read as on the page.
-    return _clean(html.unescape(name), 120)
-
-
 def _dedupe(items: Iterable[str], limit: int) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
@@ -99,33 +112,6 @@ def _dedupe(items: Iterable[str], limit: int) -> list[str]:
             out.append(it)
             if len(out) >= limit:
                 break
-    return out
-
-
-def _jsonld_nodes(data: Any) -> Iterator[dict[str, Any]]:
-    """Walk JSON-LD (objects, lists, @graph) yielding every typed node."""
-    stack = [data]
-    seen = 0
-    while stack and seen < 500:  # hostile documents can nest deeply: bound the walk
-        node = stack.pop(0)  # document order: the first organisation named is the site's
-        seen += 1
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            if "@type" in node:
-                yield node
-            for v in node.values():
-                if isinstance(v, dict | list):
-                    stack.append(v)
-
-
-def _types(node: dict[str, Any]) -> list[str]:
-    t = node.get("@type")
-    raw = t if isinstance(t, list) else [t]
-    out = []
-    for x in raw:
-        if isinstance(x, str) and x:
-            out.append(x.rsplit("/", 1)[-1].rsplit(":", 1)[-1])  # schema:Store, https://schema.org/Store
     return out
 
 
@@ -146,33 +132,6 @@ _OFFER_TYPES = {"Product", "ProductGroup", "ProductModel", "IndividualProduct", 
                 "LoanOrCredit", "BankAccount", "InsurancePolicy", "MedicalProcedure", "MedicalTherapy",
                 "TherapeuticProcedure", "Vehicle", "Car", "HotelRoom", "Suite", "Trip", "TouristTrip",
                 "BroadcastService", "CableOrSatelliteService", "FoodService", "ProfessionalService"}
-
-
-def _offer_names(data: Any) -> list[str]:
-    """Names of offer-like JSON-LD nodes, including ``ItemList`` entries, skipping
-    breadcrumbs (their items are the site's navigation, not its range)."""
-    out: list[str] = []
-    stack: list[tuple[Any, bool]] = [(data, False)]
-    seen = 0
-    while stack and seen < 500 and len(out) < MAX_OFFERS:  # bounded like _jsonld_nodes
-        node, in_list = stack.pop(0)
-        seen += 1
-        if isinstance(node, list):
-            stack.extend((n, in_list) for n in node)
-            continue
-        if not isinstance(node, dict):
-            continue
-        types = set(_types(node))
-        if "BreadcrumbList" in types or "SiteNavigationElement" in types:
-            continue
-        name = node.get("name")
-        if isinstance(name, str) and name.strip() and (types & _OFFER_TYPES or (in_list and "ListItem" in types)):
-            out.append(_clean_jsonld(name))
-        listing = "ItemList" in types or "OfferCatalog" in types
-        for v in node.values():
-            if isinstance(v, dict | list):
-                stack.append((v, listing))
-    return out
 
 
 def _meta(soup: BeautifulSoup, *, name: str | None = None, prop: str | None = None) -> str:
@@ -264,7 +223,7 @@ def _item_lists(soup: BeautifulSoup) -> list[ItemList]:
 # whose <html lang> is missing or wrong (common on old CMS templates).
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(["the", "and", "of", "to", "in", "is", "for", "with", "our", "you", "your", "are", "we", "that", "on", "this", "from"]),
-    "de": frozenset(["der", "die", "das", "und", "ist", "für", "mit", "wir", "sie", "nicht", "auf", "ein", "eine", "den", "dem", "zu", "von", "im"]),
+    "de": frozenset(["der", "die", "das", "und", "ist", "für", "mit", "wir", "sie", "nicht", "auf", "ein", "eine", "den", "dem", "zu", "von", "im", "in", "sind", "auch"]),
     "fr": frozenset(["le", "la", "les", "et", "des", "est", "pour", "avec", "nous", "vous", "une", "un", "du", "sur", "dans", "qui", "au"]),
     "es": frozenset(["el", "la", "los", "las", "y", "es", "para", "con", "nosotros", "una", "un", "del", "en", "que", "por", "su"]),
     "it": frozenset(["il", "la", "le", "e", "di", "è", "per", "con", "noi", "una", "un", "del", "che", "nel", "della", "sono"]),
@@ -272,11 +231,18 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
-def guess_language(text: str) -> str:
+def language_scores(text: str) -> dict[str, int]:
+    """Function-word hits per language in the first 5,000 characters ({} if too short)."""
     words = re.findall(r"[a-zàâäçéèêëîïôöùûüß]+", text[:5000].lower())
     if len(words) < 20:
+        return {}
+    return {lang: sum(w in sw for w in words) for lang, sw in _STOPWORDS.items()}
+
+
+def guess_language(text: str) -> str:
+    scores = language_scores(text)
+    if not scores:
         return ""
-    scores = {lang: sum(w in sw for w in words) for lang, sw in _STOPWORDS.items()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     return lang if best >= 3 else ""
 
@@ -294,6 +260,18 @@ def _declared_language(soup: BeautifulSoup) -> str:
     return raw.strip().lower().replace("_", "-").split("-")[0][:8]
 
 
+def _declared_tag(soup: BeautifulSoup) -> str:
+    """``<html lang>`` exactly as written (with its region: "de-CH")."""
+    html = soup.find("html")
+    if isinstance(html, Tag):
+        return str(html.get("lang") or html.get("xml:lang") or "").strip()[:16]
+    return ""
+
+
+_CART_HINT = re.compile(r"warenkorb|shopping[ -]?(?:cart|bag|basket)|\bcart\b|\bbasket\b|\bcheckout\b|panier|"
+                        r"carrito|carrello|winkelwagen|carrinho", re.I)
+
+
 def same_site(a: str, b: str) -> bool:
     """Same registrable-ish host: equal after dropping a leading ``www.``."""
     ha = (urllib.parse.urlsplit(a).hostname or "").removeprefix("www.")
@@ -304,35 +282,41 @@ def same_site(a: str, b: str) -> bool:
 def extract(html: str, url: str) -> PageExtract:
     """All signals of one page. Never raises on odd HTML: a page that cannot be parsed
     yields an extract with whatever could be read."""
+    budget = Budget()
+    html, notes = flatten(html)
     soup = BeautifulSoup(html, "lxml")
     title_tag = soup.find("title")
     title = _clean(title_tag.get_text(" ") if isinstance(title_tag, Tag) else "")
     og = {}
-    for key in ("og:title", "og:site_name", "og:description", "og:type", "og:url"):
-        v = _meta(soup, prop=key)
+    for key in structured.OG_KEYS:
+        v = _meta(soup, prop=key) or _meta(soup, name=key)
         if v:
             og[key.removeprefix("og:")] = v
     description = _meta(soup, name="description") or og.get("description", "")
 
+    scripts = (script.string or script.get_text() or "" for script in
+               soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}))
+    nodes, ld_notes = structured.jsonld(scripts)
+    notes += ld_notes
+    if budget.allows("microdata/RDFa"):
+        nodes += structured.embedded(html, url)
+    og_node = structured.opengraph_product(og)
+    if og_node is not None:
+        nodes.append(og_node)
     types: list[str] = []
     names: list[str] = []
     site_names: list[str] = []
     offers: list[str] = []
-    for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
-        try:
-            data = json.loads(script.string or script.get_text() or "null")
-        except ValueError:
-            continue  # broken JSON-LD is common; other signals remain
-        offers += _offer_names(data)
-        for node in _jsonld_nodes(data):
-            node_types = _types(node)
-            types += node_types
-            name = node.get("name")
-            if isinstance(name, str) and name.strip():
-                if _ORG_TYPES.intersection(node_types) or (node_types and not _NOT_ORG.issuperset(node_types)):
-                    names.append(_clean_jsonld(name))
-                elif "WebSite" in node_types:
-                    site_names.append(_clean_jsonld(name))
+    for node in nodes:
+        types += node.types
+        if not node.name:
+            continue
+        if _OFFER_TYPES.intersection(node.types) or (node.in_list and "ListItem" in node.types):
+            offers.append(node.name)
+        if _ORG_TYPES.intersection(node.types) or (node.types and not _NOT_ORG.issuperset(node.types)):
+            names.append(node.name)
+        elif "WebSite" in node.types:
+            site_names.append(node.name)
 
     headings = _dedupe((_clean(h.get_text(" "), 160) for h in soup.find_all(["h1", "h2", "h3"])), MAX_HEADINGS)
     nav_links = _link_texts(_nav_containers(soup), MAX_LINK_TEXTS)
@@ -355,12 +339,15 @@ def extract(html: str, url: str) -> PageExtract:
         if len(links) >= MAX_LINKS:
             break
 
+    candidates = blocks.candidates(soup, url) if budget.allows("offering candidates") else []
     text = ""
     try:
+        if not budget.allows("main text (trafilatura)"):
+            raise TimeoutError("page budget spent")
         text = trafilatura.extract(
             html, url=url, include_comments=False, include_tables=True, favor_recall=True
         ) or ""
-    except (ValueError, TypeError, AttributeError, RecursionError) as e:
+    except (ValueError, TypeError, AttributeError, RecursionError, TimeoutError) as e:
         # trafilatura is robust but not total on hostile markup; fall back below.
         logging.getLogger(__name__).debug("trafilatura failed on %s: %s", url, e)
     if len(text) < 200:
@@ -372,12 +359,33 @@ def extract(html: str, url: str) -> PageExtract:
             text = text + "\n" + fallback if text else fallback
     text = text.strip()[:MAX_TEXT_CHARS]
 
-    declared, guessed = _declared_language(soup), guess_language(text)
-    # Old CMS templates often declare the template's language, not the content's.
-    language = guessed if guessed and declared != guessed else (declared or guessed)
+    currencies = [n.currency for n in nodes if n.currency][:20]
+    currencies += [p.written_currency for p in find_prices(text, limit=40)]
+    currencies += [p.written_currency for c in candidates if c.price for p in find_prices(c.price, limit=1)]
+    link_paths = " ".join(urllib.parse.urlsplit(link.href).path for link in links)
+    has_cart = bool(_CART_HINT.search(link_paths) or _CART_HINT.search(" ".join(c.text for c in candidates if c.zone != "main")))
+    alternates = _dedupe((str(t.get("hreflang") or "").split("-")[0].lower() for t in soup.find_all("link", hreflang=True)
+                          if isinstance(t, Tag)), 12)
+    notes += [f"skipped (page time budget): {step}" for step in budget.skipped]
+
+    # Title, description and headings first: the main text can be a calendar or a table.
+    sample = " . ".join([title, description, *headings])
+    if max(language_scores(sample).values(), default=0) < 5:
+        sample = " . ".join([sample, text])
+    declared, guessed = _declared_language(soup), guess_language(sample)
+    # Old CMS templates often declare the template's language, not the content's; but a
+    # page in its declared language with some English in it (reviews, product names)
+    # keeps its declaration as long as that language is well represented in the text.
+    scores = language_scores(sample)
+    keeps_declared = declared in scores and scores[declared] * 2 >= max(scores.values(), default=0)
+    language = declared if keeps_declared else (guessed if guessed and declared != guessed else (declared or guessed))
     return PageExtract(
         url=url, title=title, description=description, og=og,
         jsonld_types=_dedupe(types, 30), jsonld_names=_dedupe(names + site_names, 10),
         jsonld_offers=_dedupe(offers, MAX_OFFERS), headings=headings, item_lists=item_lists,
         nav_links=nav_links, footer_links=footer_links, links=links, language=language, text=text,
+        version=EXTRACT_VERSION, declared_language=_declared_tag(soup), alternate_languages=[a for a in alternates if a],
+        nodes=nodes[:60], candidates=candidates, place_text=blocks.place_lines(soup),
+        copyright=blocks.copyright_holder(soup), logo_alt=blocks.logo_alt(soup),
+        currencies=_dedupe(currencies, 20), has_cart=has_cart, notes=notes[:10],
     )

@@ -2,9 +2,11 @@
 
 Used without an Anthropic key and as the fallback when Claude is unavailable. Signals:
 multilingual lexicon terms (``research.lexicon``) counted per field with field weights
-(title and URL say more than body text), schema.org JSON-LD types, and URL cues. Each
-term contributes ``weight * log(1 + weighted count)`` so many different industry words
-beat one word repeated fifty times.
+(title and URL say more than body text), schema.org JSON-LD types, URL cues, and the
+business's own name from the profile (a strong term in it weighs like schema.org types:
+who speaks, not what the page talks about). Each term contributes
+``weight * log(1 + weighted count)`` so many different industry words beat one word
+repeated fifty times.
 
 Confidence is meant to be honest, not flattering: it is the winner's share of the
 (sharpened) top scores, discounted when there is little evidence at all. A page with
@@ -20,21 +22,31 @@ import re
 import unicodedata
 import urllib.parse
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from demoforge.domain.job import INDUSTRIES
+from demoforge.domain.industries import INDUSTRY_CODES, REGISTRY
+from demoforge.domain.profile import Fact
 from demoforge.domain.results import Evidence, ResearchResult
+from demoforge.research import places, profile
 from demoforge.research.extract import PageExtract
 from demoforge.research.lexicon import JSONLD_TYPES, LEXICON
 from demoforge.research.products import products, sub_industry
 
-# How much one occurrence in each field counts.
+# How much one occurrence in each field counts. ``name`` is the business's own name from
+# the profile (structured data, og:site_name, logo, copyright line), read as the title is.
+# (The profile's offerings were tried as a field too and left out: on the dev pages they
+# move a wine shop to food and a fire brigade to its vehicles.)
 FIELD_WEIGHTS: dict[str, float] = {
     "url": 3.0, "title": 3.0, "og": 2.0, "description": 2.0, "headings": 1.5,
-    "nav": 1.0, "footer": 0.5, "text": 1.0,
+    "nav": 1.0, "footer": 0.5, "text": 1.0, "name": 3.0,
 }
 JSONLD_BONUS = 6.0
+# A strong term (weight 3: "Ministerium", "Hospital", "Werbeagentur") in the business's own
+# name says what the business is, as schema.org types do (two of them give 2 x 6): who
+# speaks, not what the page talks about (a ministry's consumer advice on energy contracts
+# is still a ministry).
+NAME_BONUS = 12.0
 SHARPEN = 2.0  # exponent on scores before taking shares
 EVIDENCE_SCALE = 6.0  # score at which evidence counts as ~63% "enough"
 MIN_SCORE = 1.5  # below this nothing is known: industry "other"
@@ -153,38 +165,44 @@ def _commerce_signal(page: PageExtract) -> float:
     retail cue whatever is being sold (wine, ink, jackets)."""
     chrome = " ".join([*page.nav_links, *page.footer_links, page.title])
     # Cart links are often icons without text: their URL still says "cart".
-    has_cart = bool(_CART.search(chrome) or _CART.search(page.text)) or any(
-        _CART.search(urllib.parse.urlsplit(link.href).path) for link in page.links
-    )
+    # ``has_cart`` is read at extraction from link URLs and kept in the cache (the links
+    # themselves are not), so a cached page scores like a fresh one.
+    has_cart = page.has_cart or bool(_CART.search(chrome) or _CART.search(page.text))
     if not has_cart:
         return 0.0
     prices = len(_PRICE.findall(page.text)) + len(_PRICE.findall(chrome))
     return 4.0 + 2.0 * math.log1p(prices)
 
 
-def score_pages(pages: Sequence[PageExtract]) -> Scores:
+def score_pages(pages: Sequence[PageExtract], *, name: str = "", weights: Mapping[str, float] = FIELD_WEIGHTS,
+                name_bonus: float = NAME_BONUS) -> Scores:
+    """Industry scores of ``pages`` and of the business's ``name`` (from the profile)."""
     m = matcher()
+    fields = [*(_fields(page) for page in pages), {"name": name}]
     weighted: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     term_weight: dict[tuple[str, str], float] = {}
     jsonld: dict[str, list[str]] = defaultdict(list)
-    for page in pages:
-        for name, text in _fields(page).items():
-            if not text:
+    for page_fields in fields:
+        for key, text in page_fields.items():
+            fw = weights[key]
+            if not text or not fw:
                 continue
-            fw = FIELD_WEIGHTS[name]
             for hit in m.find(_norm(text)):
                 weighted[hit.industry][hit.term] += fw
                 term_weight[(hit.industry, hit.term)] = hit.weight
+    for page in pages:
         for t in page.jsonld_types:
             industry = JSONLD_TYPES.get(t)
             if industry and t not in jsonld[industry]:
                 jsonld[industry].append(t)
-    scores = {i: 0.0 for i in INDUSTRIES if i != "other"}
+    scores = {i: 0.0 for i in INDUSTRY_CODES if i != "other"}
     for industry, terms in weighted.items():
         scores[industry] = sum(term_weight[(industry, t)] * math.log1p(c) for t, c in terms.items())
     for industry, types in jsonld.items():
         scores[industry] += JSONLD_BONUS * min(len(types), 2)
     scores["retail_ecommerce"] += sum(_commerce_signal(p) for p in pages)
+    for industry in {t.industry for t in m.find(_norm(name)) if t.weight >= 3}:
+        scores[industry] += name_bonus
     return Scores(scores, {k: dict(v) for k, v in weighted.items()}, dict(jsonld))
 
 
@@ -199,53 +217,12 @@ def confidence_of(ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]
 
 
 # ------------------------------------------------------------------- result building
-# Entities and KPIs an analytics demo for the industry would typically show; modeling
-# refines them. Kept short: they seed, they do not decide.
+# Entities and KPIs an analytics demo for the industry would typically show (from the
+# industry registry); modeling refines them. Kept short: they seed, they do not decide.
 PROFILES: dict[str, tuple[list[str], list[str]]] = {
-    "retail_ecommerce": (["customers", "orders", "order_items", "products", "categories", "stores"],
-                         ["revenue", "average order value", "conversion rate", "return rate", "repeat purchase rate"]),
-    "saas_software": (["accounts", "users", "subscriptions", "plans", "usage_events", "invoices"],
-                      ["MRR", "churn rate", "net revenue retention", "active users", "trial conversion"]),
-    "financial_services": (["customers", "accounts", "transactions", "loans", "products", "branches"],
-                           ["loan volume", "default rate", "net interest margin", "deposits", "approval rate"]),
-    "insurance": (["policyholders", "policies", "claims", "premiums", "agents", "products"],
-                  ["gross written premium", "loss ratio", "claim frequency", "retention rate", "average claim cost"]),
-    "healthcare": (["patients", "appointments", "providers", "treatments", "locations", "invoices"],
-                   ["appointments per day", "no-show rate", "revenue per patient", "wait time", "utilisation"]),
-    "pharma_life_sciences": (["products", "trials", "sites", "patients", "batches", "orders"],
-                             ["trial enrolment", "batch yield", "sales by product", "adverse event rate", "time to market"]),
-    "manufacturing": (["products", "production_orders", "machines", "plants", "suppliers", "customers"],
-                      ["output volume", "OEE", "scrap rate", "on-time delivery", "unit cost"]),
-    "logistics_transport": (["shipments", "customers", "routes", "vehicles", "depots", "deliveries"],
-                            ["on-time delivery", "cost per shipment", "fleet utilisation", "transit time", "damage rate"]),
-    "travel_hospitality": (["guests", "bookings", "rooms", "properties", "channels", "reviews"],
-                           ["occupancy rate", "ADR", "RevPAR", "booking lead time", "cancellation rate"]),
-    "restaurants_food": (["products", "orders", "customers", "locations", "suppliers", "menu_items"],
-                         ["sales", "average ticket", "food cost %", "top sellers", "repeat customers"]),
-    "media_entertainment": (["titles", "productions", "viewers", "subscriptions", "channels", "events"],
-                            ["audience reach", "watch time", "revenue per title", "subscriber churn", "ticket sales"]),
-    "education": (["students", "courses", "enrollments", "instructors", "sessions", "payments"],
-                  ["enrolments", "completion rate", "attendance", "revenue per course", "satisfaction score"]),
-    "real_estate": (["properties", "listings", "units", "tenants", "leases", "agents"],
-                    ["occupancy", "average rent", "days on market", "sales volume", "lead conversion"]),
-    "energy_utilities": (["customers", "meters", "installations", "readings", "tariffs", "invoices"],
-                         ["energy delivered", "installed capacity", "revenue per customer", "outage minutes", "self-consumption"]),
-    "telecom": (["subscribers", "plans", "usage", "devices", "cells", "tickets"],
-                ["ARPU", "churn rate", "data usage", "network availability", "net adds"]),
-    "automotive": (["vehicles", "customers", "sales", "service_orders", "parts", "dealers"],
-                   ["units sold", "service revenue", "parts margin", "inventory days", "lead conversion"]),
-    "professional_services": (["clients", "projects", "consultants", "timesheets", "invoices", "services"],
-                              ["billable utilisation", "revenue per client", "realisation rate", "project margin", "new clients"]),
-    "government_public": (["citizens", "cases", "services", "offices", "requests", "budgets"],
-                          ["cases handled", "processing time", "service satisfaction", "budget execution", "requests per channel"]),
-    "nonprofit": (["members", "donors", "donations", "campaigns", "events", "volunteers"],
-                  ["donations raised", "donor retention", "member growth", "campaign ROI", "volunteer hours"]),
-    "agriculture": (["farms", "fields", "crops", "harvests", "customers", "equipment"],
-                    ["yield per hectare", "harvest volume", "input cost", "sales by crop", "equipment utilisation"]),
-    "construction_engineering": (["projects", "clients", "sites", "contracts", "workers", "materials"],
-                                 ["project margin", "on-time completion", "cost overrun", "backlog", "change orders"]),
-    "other": (["customers", "orders", "products"], ["revenue", "customers", "growth"]),
+    code: (list(ind.entities), list(ind.kpis)) for code, ind in REGISTRY.items()
 }
+
 
 def _products(pages: Sequence[PageExtract], company: str = "", limit: int = 10) -> list[str]:
     """Product/service names from page structure, without navigation, calls to action
@@ -372,8 +349,77 @@ def _language(pages: Sequence[PageExtract]) -> str:
     return max(votes.items(), key=lambda kv: kv[1])[0] if votes else "en"
 
 
+def industry_of(scores: Scores) -> tuple[str, float, list[tuple[str, float]]]:
+    """(industry, confidence, candidates). ``other`` only when no industry has any
+    evidence at all; weak evidence gives its industry with a confidence that asks a person."""
+    probs = confidence_of(scores.ranked())
+    if not probs:
+        return "other", 0.0, []
+    industry, confidence = probs[0]
+    if scores.ranked()[0][1] < MIN_SCORE:
+        confidence = min(confidence, 0.3)
+    return industry, confidence, probs[:3]
+
+
 def analyse(pages: Sequence[PageExtract], *, company_name: str | None = None) -> ResearchResult:
-    """The offline ResearchResult for the crawled pages (home page first)."""
+    """The offline prospect profile for the crawled pages (home page first)."""
+    facts: dict[str, Fact] = {}
+    if company_name:
+        company = company_name[:200]
+        facts["company_name"] = Fact(value=company, confidence=1.0, signals=["given by the customer engineer"])
+    else:
+        company, facts["company_name"] = profile.company(pages)
+    language, languages, facts["language"] = profile.languages(pages)
+    where = places.infer(profile.place_inputs(pages))
+    facts.update(where.facts)
+    selection = profile.offerings(pages, company, where.country)
+    # The industry reads the profile too: what the business calls itself.
+    scores = score_pages(pages, name=company)
+    industry, confidence, candidates = industry_of(scores)
+    entities, kpis = PROFILES.get(industry, PROFILES["other"])
+    specific = scores.jsonld.get(industry, [])
+    sub = sub_industry(specific, pages)[:200]
+    shape, facts["shape"] = profile.shape_of(industry, pages, len(where.locations))
+    customer, business_model = profile.customer_type(industry, shape, pages)
+    phones = sum(len(places.phone_countries(p.place_text)) for p in pages[:3])
+    facts["industry"] = Fact(value=industry, confidence=confidence,
+                             signals=[f"{t} ({c:.1f})" for t, c in sorted(scores.term_hits.get(industry, {}).items(),
+                                                                            key=lambda kv: -kv[1])[:6]]
+                             + [f"schema.org {t}" for t in specific[:3]])
+    warnings = [w for w in (profile.few_offerings_warning(len(selection.offerings), profile.typical_of(industry, sub)),)
+                if w]
+    return ResearchResult(
+        company_name=company,
+        industry=industry,
+        sub_industry=sub,
+        business_model=business_model,
+        products_services=[o.name for o in selection.offerings][:30],
+        key_entities=list(entities),
+        kpis=list(kpis),
+        evidence=_evidence(pages, industry, scores.term_hits.get(industry, {})),
+        confidence=confidence,
+        language=language,
+        candidates=candidates,
+        source="offline",
+        pages=[p.url for p in pages][:10],
+        offerings=selection.offerings,
+        rejected=selection.rejected,
+        country=where.country,
+        currency=where.currency,
+        locations=where.locations,
+        languages=languages,
+        shape=shape,
+        customer_type=customer,
+        channels=profile.channels(pages, len(where.locations), phones, shape),
+        facts=facts,
+        warnings=warnings,
+    )
+
+
+def analyse_legacy(pages: Sequence[PageExtract], *, company_name: str | None = None) -> ResearchResult:
+    """The analyser as it was before the prospect profile (industry, names from the
+    title, products from ``research.products`` with navigation filler): kept callable as
+    the baseline of ``bench/research_profile.py``."""
     scores = score_pages(pages)
     probs = confidence_of(scores.ranked())
     if not probs or scores.ranked()[0][1] < MIN_SCORE:

@@ -12,12 +12,11 @@ trusted first:
 4. navigation links and enumerations in the main text (home and offer pages), only to
    fill a short list.
 
-Every candidate must then look like a product or service category: at most five words,
-no call to action (imperatives in several languages), no question or "why" line, no
-pronoun (we/your/wir/Ihr/nous/vous...), no slogan cue ("every", "that", digits, "!"),
-no site furniture ("store locator", "new arrivals", "gift cards", "about us"), and not
-the company name. The vocabulary is general and multilingual on purpose: it is not
-tuned to any one site.
+Every candidate must then pass the one offering filter as a bare name
+(``domain.offerings.is_plausible``: at most five words, no call to action, question,
+pronoun, slogan cue or site furniture, not the company name). This is the extractor as it
+was before the prospect profile (``research.offerings``), kept for the legacy comparison
+in ``bench/research_profile.py``; its section cues and text readers are shared.
 """
 
 from __future__ import annotations
@@ -27,115 +26,14 @@ import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 
+from demoforge.domain.offerings import PRONOUNS, clean, is_plausible, norm
 from demoforge.research.extract import PageExtract
-
-MAX_WORDS = 5
-
-
-def _norm(s: str) -> str:
-    return unicodedata.normalize("NFC", s).casefold()
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_norm(w) for w in text.split())
+    return frozenset(norm(w) for w in text.split())
 
 
-# Words that open (or, in German, close) a call to action. Only unambiguous verbs: "order",
-# "book", "track", "store" are nouns too ("Order management") and are handled below.
-_CTA_VERBS = _words("""
-    browse discover explore learn find get start see view read try join send connect download
-    subscribe register contact visit click choose create build make add enjoy experience unlock
-    boost grow let go take stay keep meet shop buy sign log request schedule compare apply watch
-    call discover upgrade claim save grab reserve check
-    jetzt entdecken entdecke kaufen kaufe bestellen bestelle buchen buche mehr erfahren erfahre
-    anfragen anfrage ansehen anschauen finden finde shoppen stöbern sichern sichere testen teste
-    vergleichen vereinbaren anrufen kontaktieren informieren registrieren anmelden starten
-    hier weiter zum zur mieten herunterladen suchen anfordern anzeigen zeigen lesen weiterlesen
-    abonnieren bewerben berechnen sparen downloaden gewinnen
-    offers provides delivers helps bietet bieten propose proposons ofrece offre
-    découvrir découvrez découvre acheter achetez commander commandez réserver réservez voir
-    voyez contactez contacter inscrivez trouver trouvez profitez demander demandez essayer
-    essayez explorer explorez obtenir obtenez savoir
-    comprar compra compre descubre descubrir ver reservar reserva reserve explorar explora
-    contacta contactar solicita solicitar encuentra encontrar
-    scopri scoprire acquista acquistare compra prenota prenotare vedi esplora trova contattaci
-    bekijk ontdek koop bestel boek vind probeer
-""")
-# Verbs that are also nouns: a call to action only when followed by a determiner,
-# pronoun or adverb ("Order now", "Book an appointment", "Shop by category").
-_VERB_NOUNS = _words("order book track store search view shop sign log call compare save")
-_CTA_FOLLOWERS = _words("""
-    now all by our your the a an more in up out online today here this these my
-    now jetzt alle unsere ihre den die das einen ein eine
-""")
-_PRONOUNS = _words("""
-    we our ours us you your yours i my me
-    wir unser unsere unseren unserem unserer uns ihr ihre ihren ihrem ihrer sie dein deine dich dir mein meine
-    nous notre nos vous votre vos je mon ma mes tu ton ta tes
-    nosotros nuestro nuestra nuestros nuestras tu tus usted mi mis
-    noi nostro nostra nostri nostre voi vostro vostra tuo tua mio mia
-    wij ons onze jij jouw uw mijn
-""")
-_QUESTION_STARTS = _words("""
-    why how what who when where which warum wieso weshalb wie was wer wo pourquoi comment quoi
-    qui quand où por porqué qué cómo perché come cosa waarom hoe wat
-""")
-# Slogan cues: quantifiers, relative clauses and the little words of a tagline.
-_SLOGAN_WORDS = _words("""
-    every each all any that which who whose to by up close welcome best better new more most free
-    kostenlos gratis gratuit gratuito
-    jede jeder jedes alle ganz willkommen beste besten neu neue mehr
-    chaque tous toutes tout bienvenue meilleur meilleure nouveau nouvelle plus
-    cada todo todos bienvenido mejor nuevo ogni tutti benvenuto nuovo elke alle welkom nieuw
-""")
-# A category name does not open with an article, a preposition or "overview".
-_LEADING_STOP = _words("""
-    the a an their its this these those of at on in with from into over under about overview
-    der die das den dem des ein eine einen einem einer am im in bei auf über mit zu zum zur vom von
-    übersicht le la les l un une des du au aux dans à aperçu el los las lo un una del al en
-    il gli i uno una di da nel nella het een de op and und et y or oder ou
-""")
-# Section labels and site furniture: never a product themselves.
-_FURNITURE = {" ".join(_norm(s).split()) for s in """
-    home|start|startseite|accueil|inicio|about|about us|company|unternehmen|über uns|qui sommes-nous|team|
-    history|geschichte|historie|profil|profile|partner|partners|references|referenzen|références|testimonials|
-    reviews|bewertungen|avis|customers|kunden|clients|case studies|success stories|press|presse|media|
-    blog|news|aktuelles|actualités|events|veranstaltungen|jobs|careers|karriere|stellenangebote|emplois|
-    contact|kontakt|support|help|hilfe|aide|faq|faqs|service|downloads|resources|ressourcen|ressources|
-    ratgeber|guide|guides|magazine|magazin|login|log in|sign in|sign up|register|account|my account|
-    konto|mein konto|mon compte|cart|warenkorb|panier|basket|checkout|kasse|search|suche|recherche|menu|
-    language|sprache|langue|impressum|imprint|legal|datenschutz|privacy|terms|agb|cookies|sitemap|
-    newsletter|facebook|twitter|instagram|linkedin|youtube|xing|pinterest|tiktok|overview|übersicht|
-    aperçu|more|mehr|all|alle|show all|view all|see all|alle zeigen|alle anzeigen|tout voir|
-    pricing|prices|price|preise|tarife|tarifs|plans|plans and pricing|product|products|produkte|produkt|
-    produits|produit|productos|prodotti|producten|services|leistungen|dienstleistungen|prestations|
-    servicios|servizi|diensten|solutions|lösungen|soluciones|soluzioni|features|funktionen|
-    fonctionnalités|categories|category|kategorien|catégories|shop|store|stores|online shop|webshop|
-    boutique|tienda|negozio|winkel|sortiment|range|catalogue|catalog|katalog|collections|collection|
-    locations|standorte|filialen|store locator|store finder|find a store|filialfinder|new arrivals|
-    new in|neuheiten|nouveautés|sale|sales|outlet|clearance|deals|offers|angebote|offres|aktionen|
-    gift cards|gift card|gift vouchers|vouchers|gutscheine|gutschein|cartes cadeaux|bestseller|
-    bestsellers|best sellers|top sellers|brands|marken|marques|shipping|delivery|versand|lieferung|
-    livraison|returns|rückgabe|retoure|retouren|size guide|größentabelle|wishlist|wunschliste|
-    merkzettel|favourites|favorites|compare|all products|all categories|
-    security|status|api docs|documentation|docs|
-    integrations|enterprise|trial|free trial|demo|get started|pricing plans|our services|
-    specialties|spezialitäten|unsere leistungen|nos services|nuestros servicios|i nostri servizi|
-    deutsch|english|français|francais|español|italiano|nederlands|português|polski|česky|čeština|dansk|
-    svenska|norsk|suomi|magyar|türkçe|română|hrvatski|slovenčina|slovenščina|русский|ελληνικά|
-    projects|projekte|projets|portfolio|aktuell|vita|über|videos|video|mail|e-mail|email|policies|
-    karte|map|detail|details|menü|sicherheit|overview page|more info|mehr infos|plus d'infos|
-    back|zurück|retour|previous|next|précédent|suivant|top|nach oben|reservations|reservation|
-    reservierung|reservierungen|réservation|réservations|reservas|prenotazioni|contacto|contatti|
-    contactos|anreise|anfahrt|directions|getting here|find us|lageplan|plan d'accès
-""".replace("\n", " ").split("|") if s.strip()}
-_FURNITURE_PARTS = re.compile(
-    r"\b(?:all products|by category|by brand|store locator|store finder|new arrivals|gift cards?|"
-    r"locations?|sale|opening hours|öffnungszeiten|horaires|shipping|versand|newsletter|"
-    r"cookie|privacy|datenschutz|login|log in|sign in|sign up|account|konto|questions?|fragen|preguntas|domande|vragen|faqs?|"
-    r"cart|warenkorb|basket|checkout|panier|contact|kontakt)\b",
-    re.I,
-)
 # Headings and URL words that announce a products / services / pricing section or page.
 _OFFER_CUE = re.compile(
     r"product|produkt|produit|prodott|producto|shop|store|boutique|sortiment|catalog|katalog|"
@@ -170,9 +68,6 @@ _PLAN_STOP = _words("only from ab dès just now starting plans plan pricing pric
                     "für pour per save free then und and et")
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-
-
 # A bare plan name ("Starter") reads as a word, not an offer, in a catalogue or a script.
 _PLAN_WORD = {"en": "plan", "de": "Tarif", "fr": "formule", "es": "plan", "it": "piano", "nl": "abonnement"}
 _HAS_PLAN_WORD = re.compile(r"plan|tarif|paket|package|pack|edition|abo|formule|formula|tier|subscription|"
@@ -185,52 +80,8 @@ def _plan_name(name: str, language: str) -> str:
     return f"{name} {_PLAN_WORD.get(language, 'plan')}"
 
 
-def _clean(text: str) -> str:
-    text = " ".join(text.translate(_INVISIBLE).split()).strip(" \t-–—|:•·»«›‹<>/,;.►▸▶→←")
-    return text
-
-
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
-
-
-def is_plausible(name: str, company: str = "", *, furniture_ok: bool = False) -> bool:
-    """Whether ``name`` reads like a product or service category, not site furniture,
-    a call to action or a slogan. ``furniture_ok`` for names with a price attached
-    ("Team $29 per month" is a plan, not the team page)."""
-    name = _clean(name)
-    key = _norm(name)
-    words = key.replace("/", " ").split()
-    if not words or not 3 <= len(name) <= 60 or len(words) > MAX_WORDS:
-        return False
-    if sum(c.isalpha() for c in name) < 3 or name.endswith(("?", "!")) or "@" in name or "://" in name:
-        return False
-    if any(c.isdigit() for c in name):  # prices, phone numbers, "Trusted by 40,000 businesses"
-        return False
-    if not furniture_ok and (key in _FURNITURE or _FURNITURE_PARTS.search(key)):
-        return False
-    first = words[0]
-    if first in _QUESTION_STARTS or (first in _CTA_VERBS and first not in _VERB_NOUNS):
-        return False
-    if first in _VERB_NOUNS and (len(words) == 1 or words[1] in _CTA_FOLLOWERS):
-        return False
-    if len(words) > 1 and words[-1] in _CTA_VERBS and words[-1].endswith(("en", "ern")):
-        return False  # German CTAs end in the verb: "Termin vereinbaren", "Villa mieten"
-    if "jetzt" in words or any(w in _PRONOUNS for w in re.split(r"[\s'’-]+", key)):  # "Contactez-nous"
-        return False
-    if any(w in _SLOGAN_WORDS for w in words):
-        return False
-    if first in ("for", "für", "pour", "para", "per", "voor"):  # audiences: "For patients"
-        return False
-    if first in _LEADING_STOP and not (len(first) > 1 and name.split()[0].isupper()):
-        return False
-    if company:
-        ckey = _norm(company)
-        stem = re.sub(r"\b(inc|ltd|llc|gmbh|ag|sa|sas|srl|bv|plc|co|corp|limited)\.?$", "", ckey).strip(" ,.")
-        if key in (ckey, stem) or (stem and key.startswith(stem + " ") and len(words) <= len(stem.split()) + 1):
-            return False
-    # "KOMPETENZEN", "A LA UNE": all-caps words are section labels, not names.
-    return not (name.isupper() and len(name) > 5)
 
 
 def _head(item: str) -> str:
@@ -238,7 +89,7 @@ def _head(item: str) -> str:
     "Cardiology: ECG, stress tests" -> "Cardiology"; "Pediatrics and vaccinations" -> "Pediatrics"."""
     item = _HEAD_SEP.split(item, maxsplit=1)[0]
     item = item.split(",")[0]
-    return _clean(_SPLIT_CONJ.split(item, maxsplit=1)[0])
+    return clean(_SPLIT_CONJ.split(item, maxsplit=1)[0])
 
 
 def _enumerations(text: str, *, proper_nouns_ok: bool, need_lead_in: bool = False) -> Iterator[str]:
@@ -260,7 +111,7 @@ def _enumerations(text: str, *, proper_nouns_ok: bool, need_lead_in: bool = Fals
         elif len(first.split()) > 3:
             first = ""  # the sentence's subject, not a list member
         items = [first, *parts[1:-1], *last]
-        items = [_clean(i) for i in items]
+        items = [clean(i) for i in items]
         if len([i for i in items if i]) < 3:
             continue
         for item in items:
@@ -288,7 +139,7 @@ def _is_offer_page(page: PageExtract) -> bool:
 
 def _key(name: str) -> tuple[str, ...]:
     """Comparison key: case-folded words, simple plural -s dropped, hyphens as spaces."""
-    words = _norm(name).replace("-", " ").split()
+    words = norm(name).replace("-", " ").split()
     return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
 
 
@@ -324,7 +175,7 @@ def _candidates(pages: Sequence[PageExtract]) -> list[list[str]]:
         for source in (page.title, page.description, page.og.get("description", "")):
             described += _enumerations(source, proper_nouns_ok=True)
         plans += [_plan_name(m.group(1), page.language) for m in _PLAN.finditer(page.text[:20_000])
-                  if _norm(m.group(1).split()[0]) not in _PLAN_STOP]
+                  if norm(m.group(1).split()[0]) not in _PLAN_STOP]
         # Language switchers list names in other scripts ("Pусский", "日本語").
         # A nav link naming a section ("Practice areas", "Zimmer & Suiten") is a label, not an item.
         filler += [t for t in page.nav_links if (not latin_page or _latin(t)) and not _OFFER_CUE.search(t)]
@@ -341,8 +192,8 @@ def products(pages: Sequence[PageExtract], *, company: str = "", limit: int = 10
         if tier == 3 and len(out) >= fill_to:
             break  # navigation and running text only fill a short list
         for raw in names:
-            name = _cap(_clean(raw))
-            if not is_plausible(name, company, furniture_ok=tier == 2):
+            name = _cap(clean(raw))
+            if not is_plausible(name, company, plan=tier == 2):
                 continue
             key = _key(name)
             if _duplicate(key, keys):
@@ -388,8 +239,8 @@ def sub_industry(schema_types: Sequence[str], pages: Sequence[PageExtract]) -> s
         for page in pages:
             for source in (page.title, page.og.get("title", ""), page.description):
                 for m in _SOFTWARE_KIND.finditer(source):
-                    words = [w for w in m.group(1).split() if _norm(w) not in _SOFTWARE_FILLER]
-                    if words and not any(_norm(w) in _PRONOUNS for w in words):
+                    words = [w for w in m.group(1).split() if norm(w) not in _SOFTWARE_FILLER]
+                    if words and not any(norm(w) in PRONOUNS for w in words):
                         return f"{' '.join(words).lower()} software"
         return "business software" if phrase == "software" else phrase
     return phrase

@@ -168,10 +168,15 @@ def get_job(services: Services, job_id: str) -> JobDoc:
 STALL_GRACE_S = 600
 
 
+def stall_after(services: Services) -> dt.timedelta:
+    """How long a queued or running job may go untouched before it counts as stalled."""
+    return dt.timedelta(seconds=services.settings.lease_seconds + STALL_GRACE_S)
+
+
 def fail_if_stalled(services: Services, job: JobDoc) -> JobDoc:
     """Make a lost message visible: a queued or running job that nothing has touched for
     longer than any live delivery could take is marked failed (``:retry`` resumes it)."""
-    after = dt.timedelta(seconds=services.settings.lease_seconds + STALL_GRACE_S)
+    after = stall_after(services)
     if not job.is_stalled(services.clock(), after=after):
         return job  # the common case: no transaction
     found = update_if_present(services.store, job.job_id,

@@ -6,7 +6,8 @@ phases left (``ctx.result(WarehouseResult)`` and artifacts through
 overwrite-not-append), and returns a small summary for the job document plus its result
 model dumped to JSON, which later phases read back typed. It raises ``TransientError`` for
 things worth retrying and ``PermanentError`` for things a person must fix; a missing or
-unreadable input is permanent (``input_missing`` / ``input_invalid``).
+unreadable input is permanent (``input_missing`` / ``input_invalid``). Long loops call
+``ctx.checkpoint()`` between steps, so a cancel stops the work within one step.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from demoforge.domain.errors import PermanentError
-from demoforge.domain.job import Clarification, EventLevel, JobDoc, Phase
+from demoforge.domain.errors import Cancelled, PermanentError
+from demoforge.domain.job import Clarification, EventLevel, JobDoc, Phase, PhaseStatus
 from demoforge.domain.results import PhaseResult
 from demoforge.service.services import Services
 from demoforge.settings import Settings
@@ -53,6 +54,9 @@ class PhaseContext:
     phase: Phase
     services: Services
     attempt: int = 1
+    # The delivery holding the lease (set by the runner); None outside the runner (tests,
+    # tools), where ``checkpoint`` has nothing to check against.
+    owner: str | None = None
 
     @property
     def settings(self) -> Settings:
@@ -81,6 +85,21 @@ class PhaseContext:
                 code="input_missing",
             )
         return found
+
+    def checkpoint(self) -> None:
+        """Stop here if the job stopped since the phase started (cancelled, deleted,
+        expired) or another delivery took the phase over: raises ``Cancelled``, which
+        the runner turns into a quiet ack. One read of the job document."""
+        if self.owner is None:
+            return
+        job = self.services.store.get(self.job_id)
+        if job is None or job.finished:
+            status = job.status.value if job is not None else "gone"
+            raise Cancelled(f"job {self.job_id} is {status}: {self.phase.value} stopped at a checkpoint")
+        ps = job.phase(self.phase)
+        if ps.status != PhaseStatus.RUNNING or ps.lease_owner != self.owner:
+            raise Cancelled(f"{self.phase.value} of job {self.job_id} is no longer held by this "
+                            "delivery: stopped at a checkpoint")
 
     def log(self, message: str, level: EventLevel = EventLevel.INFO, **data: Any) -> None:
         self.services.events.write(self.job_id, message, phase=self.phase, level=level, data=data)

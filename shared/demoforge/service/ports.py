@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from demoforge.domain.job import Event, JobDoc, PhaseMessage
 
@@ -35,12 +36,25 @@ class JobStore(Protocol):
 
     def get(self, job_id: str) -> JobDoc | None: ...
 
-    def list(self, limit: int = 20, cursor: str | None = None) -> tuple[builtins.list[JobDoc], str | None]:
-        """Newest first. ``cursor`` is opaque; the second value is the next page's cursor."""
+    def list(
+        self, limit: int = 20, cursor: str | None = None, *, owner: str | None = None
+    ) -> tuple[builtins.list[JobDoc], str | None]:
+        """Newest first; only jobs ``created_by`` ``owner`` when given. ``cursor`` is
+        opaque; the second value is the next page's cursor."""
         ...
 
     def transact(self, job_id: str, fn: TxFn[R]) -> R:
         """Read-modify-write the job document atomically."""
+        ...
+
+    def stalled_candidates(self, before: dt.datetime, limit: int) -> builtins.list[JobDoc]:
+        """For the janitor: queued or running jobs last updated before ``before``, oldest
+        first, at most ``limit`` (whether one is really stalled is ``JobDoc.is_stalled``'s call)."""
+        ...
+
+    def expired_candidates(self, now: dt.datetime, limit: int) -> builtins.list[JobDoc]:
+        """For the janitor: jobs whose ``expire_at`` is not after ``now`` and that are not
+        torn down yet (``purge_at`` unset), soonest expired first, at most ``limit``."""
         ...
 
     def add_event(self, job_id: str, event: Event) -> None: ...
@@ -161,6 +175,39 @@ class LLM(Protocol):
     ) -> dict[str, Any]:
         """``timeout_s`` overrides the configured timeout for one long answer (a dataset spec)."""
         ...
+
+
+@dataclasses.dataclass(frozen=True)
+class LLMUsage:
+    input_tokens: int
+    output_tokens: int
+
+
+@runtime_checkable
+class ReportsLLMUsage(Protocol):
+    """An ``LLM`` that also says what each call used (Claude's ``usage``), for the cost
+    of a demo (``demoforge.service.metering``). Optional: fakes need not implement it."""
+
+    def structured_with_usage(
+        self, *, system: str, messages: Sequence[Mapping[str, Any]], tool_name: str,
+        schema: Mapping[str, Any], max_tokens: int = 4096, timeout_s: float | None = None,
+    ) -> tuple[dict[str, Any], LLMUsage]: ...
+
+
+@dataclasses.dataclass(frozen=True)
+class QueryUsage:
+    bytes_processed: int
+    bytes_billed: int  # what on-demand pricing charges (0 where nothing is billed)
+
+
+@runtime_checkable
+class ReportsQueryUsage(Protocol):
+    """A ``Warehouse`` whose queries also say the bytes they processed and billed.
+    Optional, like ``ReportsLLMUsage``."""
+
+    def query_with_usage(
+        self, ref: DatasetRef, sql: str, *, max_bytes_billed: int
+    ) -> tuple[builtins.list[dict[str, Any]], QueryUsage]: ...
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,6 +16,12 @@ Pub/Sub delivers at least once, sometimes twice, sometimes late. For each delive
 The transitions are methods of ``JobDoc`` (pure, tested directly), so they behave
 identically on every ``JobStore``. Which body runs a phase is the composition root's
 choice (``body_for``), not the runner's.
+
+While the body runs a heartbeat renews the lease (``service.lease``), so a dead delivery
+is taken over about one lease later. A cancel (or delete) stops the body at its next
+``ctx.checkpoint()``: ``Cancelled`` is acked quietly and nothing completes. What the
+attempt used (LLM tokens, BigQuery bytes, ``service.metering``) is charged to the phase
+on every way out, success or not.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from demoforge.domain.errors import LeaseHeld, LeaseLost, PermanentError
+from demoforge.domain.errors import Cancelled, LeaseHeld, LeaseLost, PermanentError
 from demoforge.domain.job import (
     Claim,
     EventLevel,
@@ -39,6 +45,8 @@ from demoforge.domain.job import (
     PhaseStatus,
 )
 from demoforge.service.cleanup import OutputRemover, after_phase_stopped
+from demoforge.service.lease import Heartbeat
+from demoforge.service.metering import Meter, metered
 from demoforge.service.phase import PhaseBody, PhaseContext, PhaseOutput
 from demoforge.service.services import Services
 from demoforge.service.transact import update_if_present
@@ -81,20 +89,38 @@ class Runner:
         self.services.events.write(job.job_id, f"{phase.value} started (attempt {attempt})",
                                    phase=phase)
         started = time.monotonic()
-        ctx = PhaseContext(job=job.model_copy(deep=True), phase=phase, services=self.services,
-                           attempt=attempt)
+        meter = Meter(s)
+        ctx = PhaseContext(job=job.model_copy(deep=True), phase=phase,
+                           services=metered(self.services, meter), attempt=attempt,
+                           owner=delivery_id)
         try:
-            output = self.body_for(phase)(ctx)
+            with Heartbeat(self.services, msg.job_id, phase, delivery_id):
+                output = self.body_for(phase)(ctx)
+        except Cancelled as e:
+            stopped = self._transition(msg, delivery_id, self._charged(
+                meter, phase, lambda j: j.stopped(phase, delivery_id, clock())))
+            self.services.events.write(job.job_id, e.message, phase=phase, level=EventLevel.WARNING)
+            if stopped is not None:
+                self._stopped_if_deleted(msg, stopped[0])
+            return Claim.STOPPED
         except PermanentError as e:
-            return self._failed(msg, delivery_id, e)
+            return self._failed(msg, delivery_id, e, meter)
         except Exception as e:
             # Transient or unexpected: keep the message for redelivery. Unexpected errors
             # are bounded by the attempt budget, after which the job fails visibly.
-            acked = self._released(msg, delivery_id, attempt, f"{type(e).__name__}: {e}")
+            acked = self._released(msg, delivery_id, attempt, f"{type(e).__name__}: {e}", meter)
             if acked is not None:
                 return acked
             raise
-        return self._completed(msg, delivery_id, attempt, output, time.monotonic() - started)
+        return self._completed(msg, delivery_id, attempt, output, time.monotonic() - started, meter)
+
+    @staticmethod
+    def _charged(meter: Meter, phase: Phase, change: Callable[[JobDoc], R]) -> Callable[[JobDoc], R]:
+        """``change`` plus the attempt's usage charged to the phase, in the same write."""
+        def apply(j: JobDoc) -> R:
+            j.add_cost(phase, meter.usage())
+            return change(j)
+        return apply
 
     def _not_claimed(self, job: JobDoc, phase: Phase, outcome: Claim, delivery_id: str) -> Claim:
         events = self.services.events
@@ -153,10 +179,10 @@ class Runner:
     def _after_stop(self, job_id: str, phase: Phase, *, ran_it: bool) -> None:
         after_phase_stopped(self.services, job_id, phase, self.outputs_for(phase), ran_it=ran_it)
 
-    def _failed(self, msg: PhaseMessage, delivery_id: str, e: PermanentError) -> Claim:
+    def _failed(self, msg: PhaseMessage, delivery_id: str, e: PermanentError, meter: Meter) -> Claim:
         phase, code, message, clock = msg.phase, e.code, e.message, self.services.clock
-        failed = self._transition(msg, delivery_id, lambda j: j.fail(
-            phase, code, message, clock(), owner=delivery_id))
+        failed = self._transition(msg, delivery_id, self._charged(meter, phase, lambda j: j.fail(
+            phase, code, message, clock(), owner=delivery_id)))
         if failed is not None and failed[0].status == JobStatus.FAILED:
             self.services.events.write(msg.job_id, f"{phase.value} failed: {message}", phase=phase,
                                        level=EventLevel.ERROR, data={"code": code})
@@ -165,7 +191,7 @@ class Runner:
         return Claim.STOPPED
 
     def _released(self, msg: PhaseMessage, delivery_id: str, attempt: int,
-                  text: str) -> Claim | None:
+                  text: str, meter: Meter) -> Claim | None:
         """Free the lease after a transient error. None: re-raise, so Pub/Sub redelivers;
         else acknowledge with that outcome (the attempt budget is spent, the job finished,
         or another delivery owns the phase now)."""
@@ -173,8 +199,8 @@ class Runner:
         # The traceback goes to the function's log, never into the events callers read.
         log.warning("%s attempt %d of job %s failed: %s", phase.value, attempt, msg.job_id, text,
                     exc_info=True)
-        released = self._transition(msg, delivery_id, lambda j: j.release(
-            phase, text, clock(), owner=delivery_id, max_attempts=s.max_attempts))
+        released = self._transition(msg, delivery_id, self._charged(meter, phase, lambda j: j.release(
+            phase, text, clock(), owner=delivery_id, max_attempts=s.max_attempts)))
         if released is None:
             return Claim.BUSY
         job, exhausted = released
@@ -187,19 +213,20 @@ class Runner:
         return Claim.STOPPED if job.finished else None
 
     def _completed(self, msg: PhaseMessage, delivery_id: str, attempt: int, output: PhaseOutput,
-                   seconds: float) -> Claim:
+                   seconds: float, meter: Meter) -> Claim:
         phase, clock = msg.phase, self.services.clock
         try:
-            completed = self._transition(msg, delivery_id, lambda j: (
+            completed = self._transition(msg, delivery_id, self._charged(meter, phase, lambda j: (
                 j.phase(phase).status == PhaseStatus.DONE,
                 j.complete(phase, clock(), owner=delivery_id, summary=output.summary,
-                           result=output.result, waiting=output.waiting)))
+                           result=output.result, waiting=output.waiting))))
         except Exception as e:
             # Saving the result failed (a store outage, a result the store refuses): free
             # the lease with the error recorded, so the job never sits "running" with no
             # error until the lease expires; the redelivery tries again within the budget.
             acked = self._released(msg, delivery_id, attempt,
-                                   f"saving the {phase.value} result failed: {type(e).__name__}: {e}")
+                                   f"saving the {phase.value} result failed: {type(e).__name__}: {e}",
+                                   meter)
             if acked is not None:
                 return acked
             raise

@@ -405,13 +405,18 @@ def _check(sql: str, *, dataset: str, project: str | None, dialect: Dialect) -> 
     # could read something other than what was checked (sqlglot accepts some malformed
     # input, e.g. ``JOIN FROM t``, and prints it as different SQL).
     try:
-        again = sqlglot.parse_one(out, read=dialect).sql(dialect=dialect)
+        reread = sqlglot.parse_one(out, read=dialect)
+        again = reread.sql(dialect=dialect)
     except RecursionError:
         raise
     except Exception as e:
         raise _refuse(f"not valid {_NAMES[dialect]} SQL once qualified: {_first_line(e)}",
                       "syntax") from e
-    if again != out:
+    # Same text is not enough: sqlglot prints some malformed input (a JOIN with no FROM)
+    # as text that reads back with the table turned into a column. The tables read back
+    # must be the tables checked.
+    reread_tables = [t.name for t in reread.find_all(exp.Table) if t.db == dataset]
+    if again != out or sorted(reread_tables) != sorted(tables):
         raise _refuse(f"not valid {_NAMES[dialect]} SQL: it does not read back as written", "syntax")
     return GuardedQuery(
         sql=out, tables=tuple(dict.fromkeys(tables)), tree=tree,

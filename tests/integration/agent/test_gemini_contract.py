@@ -56,7 +56,7 @@ def _as_agent_rows(preview: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _answering(golden: list, wrong: bool = False):  # type: ignore[no-untyped-def]
+def _answering(golden: list, wrong: bool = False):
     by_q = {g.question: g for g in golden if g.status == "passed"}
 
     def respond(body: dict[str, Any]) -> list[dict[str, Any]]:

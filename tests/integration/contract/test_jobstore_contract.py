@@ -251,3 +251,17 @@ def test_cache_ttl(cache: ResearchCache) -> None:
     time.sleep(1.2)
     assert cache.get("short-lived") is None
     assert cache.get(key) == {"industry": "telecom"}
+
+
+def test_list_by_owner_newest_first_with_cursor(store: JobStore) -> None:
+    for i in range(5):
+        job = make_job(f"own-{i}", T0 + dt.timedelta(minutes=i))
+        job.created_by = "alice@x.example" if i % 2 == 0 else "bob@x.example"
+        store.create(job)
+    page, nxt = store.list(limit=2, owner="alice@x.example")
+    assert [j.job_id for j in page] == ["own-4", "own-2"] and nxt is not None
+    rest, last = store.list(limit=2, cursor=nxt, owner="alice@x.example")
+    assert [j.job_id for j in rest] == ["own-0"] and last is None
+    assert [j.job_id for j in store.list(owner="bob@x.example")[0]] == ["own-3", "own-1"]
+    assert store.list(owner="nobody@x.example") == ([], None)
+    assert len(store.list(limit=10)[0]) == 5

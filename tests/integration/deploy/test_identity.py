@@ -181,11 +181,16 @@ def test_post_jobs_records_the_verified_caller_not_the_forged_headers(
     deps = Container(s, store=SQLiteJobStore(tmp_path / "jobs.sqlite"), bus=MemoryBus(),
                 artifacts=LocalArtifactStore(tmp_path))
     client = create_app(lambda: deps).test_client()
-    resp = client.post("/jobs", json={"customer_url": "https://example.com"}, headers={
+    forged = {
         "X-Serverless-Authorization": bearer(token("ce@corp.example")),
         "Authorization": bearer(token("ceo@corp.example", key=ATTACKER_KEY)),
         "X-Goog-Authenticated-User-Email": "accounts.google.com:ceo@corp.example",
-    })
+    }
+    resp = client.post("/jobs", json={"customer_url": "https://example.com"}, headers=forged)
     assert resp.status_code == 202, resp.get_data(as_text=True)
-    job = client.get(resp.get_json()["status_url"]).get_json()
+    job = client.get(resp.get_json()["status_url"], headers=forged).get_json()
     assert job["created_by"] == "ce@corp.example"
+    # The forged identity is not the owner either: it reads nothing of ce's job.
+    as_ceo = client.get(resp.get_json()["status_url"], headers={
+        "Authorization": bearer(token("ceo@corp.example", key=ATTACKER_KEY))})
+    assert as_ceo.status_code == 403

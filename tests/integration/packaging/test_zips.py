@@ -197,9 +197,12 @@ def test_zip_alone_with_only_its_requirements_loads_everything_it_reaches(
         f"{first['import_errors']}"
     )
     assert first["service_errors"] == {}, f"{name}: {first['service_errors']}"
-    assert first["services"] == {s: CLOUD_ADAPTERS[s] for s in needs.role.services}, (
-        f"{name}: bootstrap built other adapters than CLOUD_ADAPTERS names"
-    )
+    # An adapter that is a package (the fetcher) defines its class in a submodule.
+    built = {s: m for s, m in first["services"].items()}
+    assert set(built) == set(needs.role.services), f"{name}: {built}"
+    wrong = {s: m for s, m in built.items()
+             if m != CLOUD_ADAPTERS[s] and not m.startswith(CLOUD_ADAPTERS[s] + ".")}
+    assert wrong == {}, f"{name}: bootstrap built other adapters than CLOUD_ADAPTERS names: {wrong}"
     cold = [r["cold_s"] for r in runs]
     size_mib = _site_packages_bytes(venv) / 2**20
     with capsys.disabled():

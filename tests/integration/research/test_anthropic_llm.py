@@ -124,3 +124,13 @@ def test_truncated_tool_call_is_invalid_output(fake: FakeAnthropic) -> None:
     fake.enqueue(Scripted(body=body))
     with pytest.raises(LLMInvalidOutput, match="cut off"):
         _call(_llm(fake))
+
+
+def test_reports_the_tokens_each_call_used(fake: FakeAnthropic) -> None:
+    # The cost of a demo counts Claude's own usage numbers (the fake answers 10 and 10).
+    fake.enqueue_tool_use({"x": 1})
+    answer, used = _llm(fake).structured_with_usage(
+        system="sys", messages=[{"role": "user", "content": "hello"}],
+        tool_name="record", schema=SCHEMA, max_tokens=256)
+    assert answer == {"x": 1}
+    assert (used.input_tokens, used.output_tokens) == (10, 10)

@@ -70,7 +70,9 @@ def test_local_check_runs_the_golden_sql_on_the_warehouse(env: AgentEnv) -> None
 def test_date_coverage_reaches_the_instruction(env: AgentEnv) -> None:
     agent_phase.run(_ctx(env))
     si = _agent_json(env)["dataAgent"]["dataAnalyticsAgent"]["publishedContext"]["systemInstruction"]
-    lo, hi = env.warehouse.con.execute("SELECT MIN(order_ts), MAX(order_ts) FROM orders").fetchone()
+    row = env.warehouse.con.execute("SELECT MIN(order_ts), MAX(order_ts) FROM orders").fetchone()
+    assert row is not None
+    lo, hi = row
     assert f"orders.order_ts: {str(lo)[:19]} to {str(hi)[:19]}" in si
     # The biggest table's dates come first: they are the events people ask about.
     assert si.index("- orders.order_ts:") < si.index("- customers.signup_date:")
@@ -86,7 +88,7 @@ def test_rerun_writes_the_identical_agent_json_and_result(env: AgentEnv) -> None
 
 
 def test_answered_research_notes_are_used_not_rejected(env: AgentEnv) -> None:
-    def tx(job):  # type: ignore[no-untyped-def]
+    def tx(job):
         job.results[Phase.RESEARCH.value]["notes"] = "Focus on refunds."
         return job, None
     env.store.transact(env.job.job_id, tx)
@@ -126,7 +128,7 @@ def test_missing_inputs_fail_permanently_with_a_clear_message(
     else:
         key = Phase.WAREHOUSE.value if breakage == "warehouse" else Phase.RESEARCH.value
 
-        def tx(job):  # type: ignore[no-untyped-def]
+        def tx(job):
             job.results[key] = {}
             return job, None
         env.store.transact(env.job.job_id, tx)

@@ -16,13 +16,14 @@ from demoforge.domain.errors import NotFound, TransientError
 from demoforge.domain.job import JobDoc, JobStatus, Phase, PhaseMessage
 from demoforge.domain.naming import dataset_name
 from demoforge.entrypoints import cli
+from demoforge.service.ports import DataAgents
 from demoforge.service.runner import Claim, Runner
 from demoforge.service.teardown import TEARDOWN_KEY, delete_job
 from tests.support import agent_inputs as ai
 from tests.support.agent_inputs import AgentEnv, make_env
 
 
-class FakeAgents:
+class FakeAgents(DataAgents):
     """Server-side agents and conversations as sets; deletes are idempotent like the API."""
 
     def __init__(self) -> None:

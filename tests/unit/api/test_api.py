@@ -160,10 +160,12 @@ def test_created_by_is_the_verified_caller_behind_iam(tmp_path: Path) -> None:
                 store=SQLiteJobStore(tmp_path / "j.sqlite"), bus=MemoryBus(),
                 artifacts=LocalArtifactStore(tmp_path))
     client = create_api(lambda: deps).test_client()
-    resp = client.post("/jobs", json={"customer_url": "https://e.com"},
-                       headers={"Authorization": "Bearer " + _token({"email": "ce@corp.example"})})
-    job = client.get(resp.get_json()["status_url"]).get_json()
+    auth = {"Authorization": "Bearer " + _token({"email": "ce@corp.example"})}
+    resp = client.post("/jobs", json={"customer_url": "https://e.com"}, headers=auth)
+    job = client.get(resp.get_json()["status_url"], headers=auth).get_json()
     assert job["created_by"] == "ce@corp.example"
+    # Nobody verifiable: an unknown caller owns nothing, not even other unknowns' jobs.
+    assert_error(client.get(resp.get_json()["status_url"]), 403, "forbidden")
 
 
 def test_through_functions_framework(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,7 +60,7 @@ def test_the_page_has_no_inline_code_and_every_file_it_loads_is_served(client: A
     for ref in refs:
         resp = client.get(ref)
         assert resp.status_code == 200, ref
-        name = ref.rsplit("/", 1)[1]
+        name = str(ref).rsplit("/", 1)[1]
         assert resp.headers["Content-Type"] == console.ASSETS[name]
         assert resp.headers["Content-Security-Policy"] == console.CSP
     # Every control the page has carries a label (or an aria-label).

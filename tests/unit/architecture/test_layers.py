@@ -150,3 +150,29 @@ def test_only_adapters_import_cloud_sdks() -> None:
         for name in imported_names(m) if name.split(".")[0] in CLOUD_SDKS
     )
     assert found == []
+
+
+MAX_MODULE_LINES = 600
+
+
+def _is_data_table(tree: ast.Module) -> bool:
+    """A module of literals only (lexicons, registries): no function or class of its own."""
+    return not any(isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+                   for n in ast.walk(tree))
+
+
+def test_no_code_module_exceeds_the_size_limit() -> None:
+    # Past ~600 lines a module holds several responsibilities: split it by concern.
+    too_long = {}
+    for name, path in MODULES.items():
+        text = path.read_text()
+        lines = text.count("\n") + 1
+        if lines > MAX_MODULE_LINES and not _is_data_table(ast.parse(text)):
+            too_long[name] = lines
+    assert too_long == {}
+
+
+def test_the_size_check_sees_code_and_spares_data() -> None:
+    code = ast.parse("def f():\n    return 1\n" + "x = 1\n" * 700)
+    data = ast.parse("WORDS = {\n" + "    'a': 1,\n" * 700 + "}\n")
+    assert not _is_data_table(code) and _is_data_table(data)

@@ -11,26 +11,10 @@ from demoforge.domain.job import Phase
 from demoforge.domain.results import GoldenQuery
 from demoforge.spec.model import DatasetSpec
 from tests.support.demo_dataset import FakeSynthEngine, local_deps, make_spec, new_job, run_phase
+from tests.support.fake_llm import FakeLLM
 
 JOB = "c0ffee00-aaaa-bbbb-cccc-ddddeeeeffff"
 DATASET = "demo_summit_trail_outfitters_c0ffee00"
-
-
-class FakeLLM:
-    """Answers the repair tool per question (prepared SQL, bad output, or an error),
-    recording every request. Thread-safe enough: queries are checked concurrently."""
-
-    def __init__(self, answers: dict[str, Any]) -> None:
-        self.answers = answers
-        self.calls: list[dict[str, Any]] = []
-
-    def structured(self, **kwargs: Any) -> dict[str, Any]:
-        self.calls.append(kwargs)
-        content = kwargs["messages"][0]["content"]
-        answer = next(a for q, a in self.answers.items() if f"Question: {q}\n" in content)
-        if isinstance(answer, Exception):
-            raise answer
-        return answer  # type: ignore[no-any-return]
 
 
 def _prepare(tmp: Path, spec: DatasetSpec, llm: Any = None):
@@ -122,7 +106,7 @@ def test_failures_are_dropped_with_reasons_when_no_llm(tmp_path) -> None:
 
 def test_one_llm_repair_round(tmp_path) -> None:
     spec = _broken_spec()
-    llm = FakeLLM({
+    llm = FakeLLM.by_question({
         "How many orders have been placed?": {"sql": "SELECT COUNT(*) AS orders FROM orders",
                                               "explanation": "table name typo"},  # fixed
         "Delete everything?": {"sql": "SELECT 1 AS x FROM orders; DROP TABLE orders"},  # unsafe

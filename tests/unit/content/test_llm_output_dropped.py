@@ -35,7 +35,7 @@ def _reasons(deps: Any) -> dict[str, str]:
 
 def test_a_repair_with_60_nested_parentheses_is_dropped_not_retried(tmp_path: Path) -> None:
     spec = _broken_spec()
-    llm = FakeLLM({q.question: {"sql": DEEP} for q in spec.golden_queries})
+    llm = FakeLLM.by_question({q.question: {"sql": DEEP} for q in spec.golden_queries})
     deps = _prepare(tmp_path, spec, llm=llm)
     out = run_phase(deps, JOB, Phase.CONTENT)
     assert out.result["dropped"] == 5

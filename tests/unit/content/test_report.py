@@ -17,10 +17,21 @@ from tests.support.demo_dataset import RESEARCH, make_spec, spec_dict
 NS = "{http://www.w3.org/2000/svg}"
 
 
+def _num(v: object) -> float:
+    """An SVG attribute as a number (the attribute must be there)."""
+    assert v is not None
+    return float(str(v))
+
+
+def _el(e: ET.Element | None) -> ET.Element:
+    assert e is not None
+    return e
+
+
 def test_er_diagram_places_parents_left_of_children() -> None:
     spec = make_spec()
     root = ET.fromstring(er_diagram(spec, {"orders": 1500}))
-    x = {g.get("data-table"): float(g.find(f"{NS}rect").get("x")) for g in root.iter(f"{NS}g")}
+    x = {g.get("data-table"): _num(_el(g.find(f"{NS}rect")).get("x")) for g in root.iter(f"{NS}g")}
     assert set(x) == {t.name for t in spec.tables}
     for t in spec.tables:
         for fk in t.foreign_keys:
@@ -35,11 +46,11 @@ def test_charts_are_valid_svg_with_one_mark_per_point() -> None:
     dim, metric, points = chart_points(rows)  # type: ignore[misc]
     assert (dim, metric, points) == ("region", "revenue", [("North-East", 200.0), ("South", 100.0)])
     bars = ET.fromstring(bar_chart("q", points, metric="revenue", chart_id="c1"))
-    widths = [float(r.get("width")) for r in bars.iter(f"{NS}rect")]
+    widths = [_num(r.get("width")) for r in bars.iter(f"{NS}rect")]
     assert len(widths) == 2 and widths[0] == 2 * widths[1]
     series = [(f"2024-{m:02d}-01", float(m)) for m in range(1, 13)]
     line = ET.fromstring(line_chart("q", series, metric="orders", chart_id="c2"))
-    assert next(line.iter(f"{NS}path")).get("d").count("L") == 11
+    assert str(next(line.iter(f"{NS}path")).get("d")).count("L") == 11
     assert chart_points([{"n": 1}]) is None  # one row: nothing to chart
     assert chart_points([{"month": dt.date(2024, 1, 1), "n": 3}, {"month": dt.date(2024, 2, 1), "n": 4}]) is not None
 
@@ -88,14 +99,14 @@ def _deep_spec() -> DatasetSpec:
 def test_deep_er_diagram_wraps_to_fit_the_card_and_edges_avoid_boxes() -> None:
     spec = _deep_spec()
     root = ET.fromstring(er_diagram(spec))
-    width = float(root.get("width"))
+    width = _num(root.get("width"))
     assert width <= 1010
     boxes = {}
     for g in root.iter(f"{NS}g"):
-        r = g.find(f"{NS}rect")
-        boxes[g.get("data-table")] = (float(r.get("x")), float(r.get("y")),
-                                      float(r.get("x")) + float(r.get("width")), float(r.get("y")) + float(r.get("height")))
-    assert len(boxes) == 7 and all(x1 <= width and y1 <= float(root.get("height")) for _, _, x1, y1 in boxes.values())
+        r = _el(g.find(f"{NS}rect"))
+        boxes[g.get("data-table")] = (_num(r.get("x")), _num(r.get("y")),
+                                      _num(r.get("x")) + _num(r.get("width")), _num(r.get("y")) + _num(r.get("height")))
+    assert len(boxes) == 7 and all(x1 <= width and y1 <= _num(root.get("height")) for _, _, x1, y1 in boxes.values())
     names = list(boxes)
     for i, a in enumerate(names):  # no two boxes overlap
         for b in names[i + 1:]:

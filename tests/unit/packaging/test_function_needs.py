@@ -66,6 +66,7 @@ def test_cloud_adapters_are_modules_bootstrap_imports_lazily(code: RepoCode) -> 
 
 
 def test_research_never_reaches_the_warehouse_agents_or_duckdb(code: RepoCode) -> None:
+    # Its clean-up after a DELETE removes artifacts only (research creates nothing else).
     needs = function_needs("research", code)
     assert "demoforge.phases.research" in needs.modules
     assert "demoforge.adapters.fetcher" in needs.modules

@@ -41,7 +41,8 @@ def test_chooses_one_page_per_kind_in_several_languages() -> None:
 ])
 def test_recognises_section_names(text: str, href: str) -> None:
     chosen = choose_links(extract(_home(f'<a href="{href}">{text}</a>'), HOME), 5)
-    assert chosen == [f"https://www.acme.example{href}"]
+    # The section first; the footer's imprint (where the address is) fills a free slot.
+    assert chosen == [f"https://www.acme.example{href}", "https://www.acme.example/impressum"]
 
 
 def test_same_site_includes_www_variant_and_respects_limit() -> None:
@@ -69,8 +70,24 @@ def test_failing_sub_page_is_skipped_and_reported() -> None:
     logged: list[str] = []
     result = crawl(f, HOME, max_pages=5, log=logged.append)
     assert [p.url for p in result.pages] == [HOME, HOME + "about"]
-    assert result.skipped == [(HOME + "products", "fetch_timeout: timed out")]
+    assert result.skipped[0] == (HOME + "products", "fetch_timeout: timed out")
     assert logged and "products" in logged[0]
+
+
+def test_sub_page_that_breaks_extraction_is_skipped_with_an_event() -> None:
+    """A sub-page whose JSON-LD nests 5,000 deep and whose body nests 300,000 divs is read
+    (bounded), and even a page extraction cannot read costs one page, not the crawl."""
+    deep_ld = '<script type="application/ld+json">' + "[" * 5000 + "]" * 5000 + "</script>"
+    deep_div = "<div>" * 300_000 + "Produkte" + "</div>" * 300_000
+    links = '<a href="/about">About</a><a href="/products">Products</a>'
+    f = FakeFetcher({HOME: _home(links), HOME + "about": page("About", deep_div, head=deep_ld),
+                     HOME + "products": page("Products", "<p>Boots</p>")})
+    logged: list[str] = []
+    result = crawl(f, HOME, max_pages=2, log=logged.append)
+    assert [p.url for p in result.pages] == [HOME, HOME + "about", HOME + "products"]
+    about = result.pages[1]
+    assert any("JSON-LD nested too deeply" in n for n in about.notes)
+    assert any("flattened" in n for n in about.notes)
 
 
 def test_failing_home_page_fails_the_crawl() -> None:

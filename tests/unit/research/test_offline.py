@@ -118,3 +118,31 @@ def test_company_name_given_wins() -> None:
 def test_business_model(title: str, body: str, expected: str) -> None:
     r = analyse([extract(page(title, body), "https://x.example/")])
     assert r.business_model == expected
+
+
+_ENERGY_ADVICE = ("<h2>Wohnen &amp; Energie</h2><p>Strom, Gas und Fernwärme: was Verbraucher beim Wechsel des "
+                  "Energieversorgers und bei Preiserhöhungen ihres Stromtarifs und Gastarifs wissen sollten. "
+                  "Energie sparen, Strompreis, Gaspreis, Versorger.</p>")
+
+
+def test_who_speaks_outweighs_what_the_page_talks_about() -> None:
+    # A ministry's consumer advice on energy contracts: its own name (og:site_name) says
+    # it is a public body, and that outweighs the energy vocabulary of the topic.
+    head = '<meta property="og:site_name" content="Bundesministerium der Justiz">'
+    ministry = analyse([extract(page("Konsum", _ENERGY_ADVICE, head=head, lang="de"),
+                                "https://www.example.org/konsum")])
+    assert ministry.company_name == "Bundesministerium der Justiz"
+    assert ministry.industry == "government_public"
+    # Without that name the same page reads as what it talks about.
+    anonymous = analyse([extract(page("Konsum", _ENERGY_ADVICE, lang="de"),
+                                 "https://www.example.org/konsum")])
+    assert anonymous.industry == "energy_utilities"
+
+
+def test_only_a_strong_term_in_the_name_counts_like_a_type() -> None:
+    pages = [extract(page("x", "<p>Willkommen</p>", lang="de"), "https://x.example/")]
+    strong = score_pages(pages, name="Zahnarztpraxis Weber", name_bonus=12.0)
+    weak = score_pages(pages, name="Fundraising Skills", name_bonus=12.0)
+    none = score_pages(pages, name="Zahnarztpraxis Weber", name_bonus=0.0)
+    assert strong.scores["healthcare"] >= none.scores["healthcare"] + 12.0
+    assert max(weak.scores.values()) < 12.0  # "fundraising" is a weak, ambiguous cue

@@ -10,7 +10,7 @@ import pytest
 from demoforge.devtools import samples
 from demoforge.research.extract import extract
 from demoforge.research.offline import analyse, quote_around
-from demoforge.research.products import is_plausible, products, readable_type, sub_industry
+from demoforge.research.products import products, readable_type, sub_industry
 
 from .conftest import page
 
@@ -100,31 +100,6 @@ def test_described_enumeration_and_priced_plans() -> None:
              'payroll and tax returns. Try it free.">')
     names = _names(html, "https://tally.example/")
     assert names == ["Quotes", "Time tracking", "Payroll", "Tax returns", "Basic plan", "Team plan", "Business plan"]
-
-
-@pytest.mark.parametrize("line", [
-    "Shop all products", "Store locator", "Gear up for every summit", "Shop by category", "Why shop with us",
-    "Shop", "Book an appointment", "Our services", "For patients", "Log in", "Start free trial",
-    "Trusted by 40,000 businesses", "Accounting software that runs itself", "Jetzt entdecken",
-    "Mehr erfahren", "Unsere Produkte", "Termin vereinbaren", "Découvrez la collection", "Nos services",
-    "Acheter maintenant", "Contactez-nous", "New arrivals", "Gift cards", "Locations", "Sale",
-    "Discover the new range of hiking boots for all seasons", "What is lactose intolerance?",
-])
-def test_not_plausible(line: str) -> None:
-    assert not is_plausible(line)
-
-
-@pytest.mark.parametrize("line", [
-    "Hiking boots", "Urgent care", "Bank feeds", "Sekt und Champagner", "Order management",
-    "Steuerberatung", "Soins du visage", "IT Service Management", "Ski touring",
-])
-def test_plausible(line: str) -> None:
-    assert is_plausible(line)
-
-
-def test_company_name_is_not_a_product() -> None:
-    assert not is_plausible("Alpine Outfitters", "Alpine Outfitters Inc.")
-    assert is_plausible("Alpine tents", "Alpine Outfitters")
 
 
 def test_readable_sub_industry() -> None:

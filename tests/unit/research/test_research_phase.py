@@ -67,6 +67,10 @@ def test_industry_hint_skips_the_question(make_deps: Callable[..., Container]) -
     r = ResearchResult.model_validate(out.result)
     assert (r.industry, r.confidence, r.source) == ("restaurants_food", 1.0, "hint")
     assert r.company_name == "Gasthof Post"
+    # The facts say how each value was reached, the hint included.
+    assert r.facts["industry"].value == "restaurants_food" and r.facts["industry"].signals == [
+        "given by the customer engineer"]
+    assert out.summary["facts"]["industry"] == {"value": "restaurants_food", "confidence": 1.0}
 
 
 def test_result_is_small_and_pages_go_to_an_artifact(make_deps: Callable[..., Container]) -> None:
@@ -84,7 +88,8 @@ def test_second_run_uses_the_cache(make_deps: Callable[..., Container]) -> None:
     first = research.run(_ctx(deps))
     deps.store.create(JobDoc(job_id="job2", customer_url=URL))
     second = research.run(PhaseContext(job=deps.store.get("job2"), phase=Phase.RESEARCH, services=deps))  # type: ignore[arg-type]
-    assert fetcher.calls == [URL]
+    # Only the first run fetched (the home page and its imprint, read for the address).
+    assert fetcher.calls == [URL, URL + "impressum"]
     assert second.summary["cached"] is True and second.result == first.result
 
 

@@ -116,7 +116,7 @@ def test_message_before_its_turn_is_ignored(make_deps, script: Script) -> None:
     assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.WAREHOUSE), "early") == Claim.NOT_READY
     assert Phase.WAREHOUSE not in script.calls
     drain(deps)
-    assert deps.store.get("job1").status == JobStatus.COMPLETED  # type: ignore[union-attr]
+    assert deps.store.get("job1").status == JobStatus.COMPLETED
 
 
 def test_transient_error_heals_on_redelivery(make_deps, script: Script) -> None:
@@ -198,9 +198,12 @@ def test_cancel_stops_further_phases(make_deps, script: Script) -> None:
     job = deps.store.get("job1")
     assert job is not None and job.status == JobStatus.CANCELLED
     assert Phase.WAREHOUSE not in script.calls
-    # never completed; the stopped delivery dropped its lease, so it does not show running
-    assert job.phase(Phase.MODELING).status == PhaseStatus.PENDING
+    # Never completed, and never left looking as if it still ran.
+    assert job.phase(Phase.MODELING).status == PhaseStatus.CANCELLED
     assert job.phase(Phase.MODELING).lease_owner is None and "modeling" not in job.results
+    events, _ = deps.store.events("job1", limit=100)
+    assert not any("modeling done" in e.message for e in events)
+    assert any("result was discarded" in e.message for e in events)
     # cancelling again is idempotent
     assert jobs.cancel_job(deps, "job1").status == JobStatus.CANCELLED
 
@@ -210,7 +213,7 @@ def test_retry_resumes_a_failed_job_from_the_failed_phase(make_deps, script: Scr
     deps = make_deps()
     start(deps)
     drain(deps)
-    assert deps.store.get("job1").status == JobStatus.FAILED  # type: ignore[union-attr]
+    assert deps.store.get("job1").status == JobStatus.FAILED
     jobs.retry_job(deps, "job1")
     drain(deps)
     job = deps.store.get("job1")
@@ -250,7 +253,7 @@ def test_expired_lease_is_taken_over(make_deps, clock: Clock) -> None:
         runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "second")
     clock.advance(61)
     assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "third") == Claim.CLAIMED
-    assert deps.store.get("job1").phase(Phase.RESEARCH).attempts == 2  # type: ignore[union-attr]
+    assert deps.store.get("job1").phase(Phase.RESEARCH).attempts == 2
 
 
 def test_waiting_job_resumes_after_answer(make_deps) -> None:
@@ -321,9 +324,9 @@ def test_a_delivery_that_lost_its_lease_does_not_complete_over_the_new_owner(
     runner = Runner(deps, deps.body_for)
     script.hooks[Phase.RESEARCH] = lambda ctx: _take_over(deps, clock, Phase.RESEARCH)
     assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "first") == Claim.BUSY
-    ps = deps.store.get("job1").phase(Phase.RESEARCH)  # type: ignore[union-attr]
+    ps = deps.store.get("job1").phase(Phase.RESEARCH)
     assert (ps.status, ps.lease_owner) == (PhaseStatus.RUNNING, "second")
-    assert deps.bus.published == [PhaseMessage(job_id="job1", phase=Phase.RESEARCH)]  # type: ignore[attr-defined]
+    assert deps.bus.published == [PhaseMessage(job_id="job1", phase=Phase.RESEARCH)]
     events, _ = deps.store.events("job1", limit=100)
     assert any("no longer held by delivery first" in e.message for e in events)
 
@@ -337,7 +340,7 @@ def test_a_delivery_that_lost_its_lease_does_not_release_the_new_owners_lease(
     script.failures[Phase.RESEARCH] = [TransientError("temporary file collided")]
     # acknowledged: the phase belongs to the second delivery now, nothing to redeliver
     assert runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "first") == Claim.BUSY
-    ps = deps.store.get("job1").phase(Phase.RESEARCH)  # type: ignore[union-attr]
+    ps = deps.store.get("job1").phase(Phase.RESEARCH)
     assert (ps.status, ps.lease_owner, ps.last_error) == (PhaseStatus.RUNNING, "second", None)
     with pytest.raises(LeaseHeld):  # so a third delivery backs off instead of running too
         runner.handle(PhaseMessage(job_id="job1", phase=Phase.RESEARCH), "third")

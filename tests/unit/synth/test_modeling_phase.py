@@ -3,7 +3,6 @@ unavailable) through a fake ``LLM``, job options, and the stored ``spec.json``."
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import Any
 
@@ -16,24 +15,10 @@ from demoforge.phases.modeling import query_errors, validate_candidate
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates import get_template
+from tests.support.fake_llm import FakeLLM
 from tests.unit.synth.conftest import RESEARCH
 
 JOB = "m0de1000-aaaa-bbbb-cccc-ddddeeeeffff"
-
-
-class FakeLLM:
-    """Returns prepared answers (dicts) or raises prepared exceptions, recording calls."""
-
-    def __init__(self, answers: list[Any]) -> None:
-        self.answers = list(answers)
-        self.calls: list[dict[str, Any]] = []
-
-    def structured(self, **kwargs: Any) -> dict[str, Any]:
-        self.calls.append(kwargs)
-        answer = self.answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        return copy.deepcopy(answer)  # type: ignore[no-any-return]
 
 
 def claude_spec() -> dict[str, Any]:
@@ -188,7 +173,7 @@ def test_pydantic_errors_name_table_and_column() -> None:
 def test_design_calls_fit_the_function_timeout(local_deps) -> None:
     llm = FakeLLM([claude_spec()])
     deps = local_deps(llm)
-    deps.settings = deps.settings.with_(lease_seconds=300)  # the modeling function's timeout
+    deps.settings = deps.settings.with_(phase_deadline_s=300)  # the modeling function's timeout
     run(deps, JobOptions(scale="small"))
     assert llm.calls[0]["timeout_s"] == 120  # two calls + a minute of other work fit in 300 s
 

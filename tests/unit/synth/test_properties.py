@@ -85,7 +85,7 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
         if pk_kind == "int" and draw(st.booleans()):
             cols.append({"name": "parent_id", "type": "INT64", "description": "self", "generator": {"kind": "foreign_key"}})
             fks.append({"column": "parent_id", "references_table": name, "references_column": "id"})
-        if parents and draw(st.booleans()):
+        if parents and draw(st.booleans()):  # type: ignore[arg-type]
             table["children_per_parent"] = {"foreign_key": f"t{parents[0]}_id",
                                             "distribution": draw(st.sampled_from(["poisson", "fixed", "uniform", "zipf"])),
                                             "mean": draw(st.floats(0, 4)), "min": 0, "max": 6}

@@ -37,7 +37,7 @@ def _failed(spec: DatasetSpec, d: Path) -> set[str]:
     return {r.name for r in check(spec, d) if not r.passed}
 
 
-def _rewrite(d: Path, table: str, fn) -> None:  # type: ignore[no-untyped-def]
+def _rewrite(d: Path, table: str, fn) -> None:
     path = d / f"{table}.parquet"
     pq.write_table(fn(pq.read_table(path)), path)
 

@@ -153,6 +153,7 @@ def test_result_aliases_never_shadow_table_names() -> None:
         tables = {t.name for t in spec.tables}
         for q in spec.golden_queries:
             (stmt,) = sqlglot.parse(q.sql, read="bigquery")
+            assert stmt is not None
             aliases = {a.alias for a in stmt.find_all(exp.Alias)}
             assert not aliases & tables, (spec.industry, q.question, aliases & tables)
 
@@ -185,7 +186,7 @@ def test_navigation_and_slogans_are_not_used_as_products() -> None:
 def test_customise_localises_people_and_places(tmp_path: Path) -> None:
     spec = customise(get_template("healthcare"), dict(RESEARCH, language="de"), rows=5_000)
     fakes = [c.generator for t in spec.tables for c in t.columns if c.generator is not None and c.generator.kind == "fake"]
-    assert fakes and all(g.locale == "de_DE" for g in fakes)  # type: ignore[union-attr]
+    assert fakes and all(g.locale == "de_DE" for g in fakes)
     generate_dataset(spec, tmp_path)
     import pyarrow.parquet as pq
 

@@ -212,7 +212,8 @@ def cli_tree(sdk: tuple[Path, Path]) -> dict[str, Any]:
 def resolve(words: list[str], tree: dict[str, Any]) -> tuple[list[str], set[str]]:
     """The longest prefix of ``words`` that is a gcloud command (the rest are positional
     arguments) and the flags it takes, gcloud-wide ones included."""
-    node, path = tree, []
+    node: dict[str, Any] = tree
+    path: list[str] = []
     for w in words:
         if w not in node.get("commands", {}):
             break

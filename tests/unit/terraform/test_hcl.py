@@ -41,6 +41,13 @@ ALLOWED_ROLES: dict[str, set[str]] = {
         "roles/storage.objectUser", "roles/secretmanager.secretAccessor",
         "roles/bigquery.jobUser", "roles/bigquery.dataViewer",
     },
+    "fn-janitor": {
+        "roles/datastore.user",  # fail stalled jobs, mark expired ones; publishes nothing
+        "custom:teardown",  # delete expired demos' datasets
+        "roles/geminidataanalytics.dataAgentOwner",  # delete expired demos' data agents
+        "roles/cloudaicompanion.user",  # ... and their conversations
+        "roles/storage.objectUser",  # delete expired demos' artifacts
+    },
     "fn-agent": {
         "roles/datastore.user", "roles/storage.objectUser",  # last phase: publishes nothing
         "roles/geminidataanalytics.dataAgentCreator",
@@ -263,7 +270,7 @@ def test_phases_table_matches_the_phase_enum(tf: Doc) -> None:
 def test_every_function_folder_has_exactly_one_function_resource(tf: Doc) -> None:
     deployed = function_instances(tf)
     assert set(deployed) == function_folders()
-    assert set(deployed) == {"api"} | {p.value for p in Phase}
+    assert set(deployed) == {"api", "janitor"} | {p.value for p in Phase}
 
 
 def test_entry_points_and_triggers(tf: Doc) -> None:
@@ -271,12 +278,20 @@ def test_entry_points_and_triggers(tf: Doc) -> None:
         build = first(body["build_config"])
         source = first(first(build["source"])["storage_source"])
         assert source["object"] == (
-            '${google_storage_bucket_object.source["api"].name}' if name == "api"
+            f'${{google_storage_bucket_object.source["{name}"].name}}' if name in ("api", "janitor")
             else "${google_storage_bucket_object.source[each.key].name}"
         )
         if name == "api":
             assert build["entry_point"] == "api"
             assert "event_trigger" not in body, "the api is HTTP-triggered"
+            continue
+        if name == "janitor":
+            assert source["object"] == '${google_storage_bucket_object.source["janitor"].name}'
+            assert build["entry_point"] == "handle"
+            trig = first(body["event_trigger"])
+            assert trig["pubsub_topic"] == "${google_pubsub_topic.janitor.id}"
+            assert trig["service_account_email"] == "${google_service_account.trigger.email}"
+            assert first(body["service_config"])["ingress_settings"] == "ALLOW_INTERNAL_ONLY"
             continue
         assert build["entry_point"] == "handle"
         trig = first(body["event_trigger"])
@@ -342,7 +357,7 @@ def test_service_account_roles_within_allowlist(tf: Doc) -> None:
     # Each function's runtime identity is its own fn-<name> account.
     for name, (_r, body) in function_instances(tf).items():
         email = first(body["service_config"])["service_account_email"]
-        key = '"api"' if name == "api" else "each.key"
+        key = f'"{name}"' if name in ("api", "janitor") else "each.key"
         assert email == f"${{google_service_account.fn[{key}].email}}"
     sa = of_type(tf, "google_service_account")["fn"]
     assert sa["account_id"] == "fn-${each.key}"
@@ -371,8 +386,29 @@ def test_ttl_policies_on_jobs_and_events(tf: Doc) -> None:
     fields = of_type(tf, "google_firestore_field").values()
     ttl = {(f["collection"], f["field"]) for f in fields if "ttl_config" in f}
     assert ttl == {
-        ("jobs", "expire_at"), ("events", "expire_at"), ("research_cache", "expire_at"),
+        ("jobs", "purge_at"), ("events", "expire_at"), ("research_cache", "expire_at"),
     }
+
+
+def test_janitor_is_ticked_by_the_scheduler_and_its_queries_are_indexed(tf: Doc) -> None:
+    topic = of_type(tf, "google_pubsub_topic")["janitor"]
+    assert topic["name"] == "demoforge-janitor"
+    job = of_type(tf, "google_cloud_scheduler_job")["janitor"]
+    assert first(job["pubsub_target"])["topic_name"] == "${google_pubsub_topic.janitor.id}"
+    assert "cloudscheduler.googleapis.com" in tf["locals"]["services"]
+    indexes = {n: [(f["field_path"], f["order"]) for f in b["fields"]]
+               for n, b in of_type(tf, "google_firestore_index").items()}
+    # The same fields, in the same order, as FirestoreJobStore's two janitor queries.
+    assert indexes == {
+        "stalled": [("status", "ASCENDING"), ("updated_at", "ASCENDING")],
+        "expired": [("purge_at", "ASCENDING"), ("expire_at", "ASCENDING")],
+        "by_owner": [("created_by", "ASCENDING"), ("created_at", "DESCENDING")],
+    }
+    src = (ROOT / "shared" / "demoforge" / "adapters" / "firestore_store.py").read_text()
+    assert 'FieldFilter("status", "in"' in src and '.order_by("updated_at")' in src
+    assert 'FieldFilter("purge_at", "==", None)' in src and '.order_by("expire_at")' in src
+    invokers = of_type(tf, "google_cloud_run_v2_service_iam_member")
+    assert invokers["trigger_invokes_janitor"]["member"] == "${google_service_account.trigger.member}"
 
 
 def test_function_env_names_are_read_by_settings(tf: Doc) -> None:

@@ -128,3 +128,12 @@ def test_a_caller_deep_in_the_stack_gets_a_refusal_not_a_recursion_error() -> No
 def test_guard_is_check_select_with_a_project() -> None:
     sql = "SELECT status, COUNT(*) AS n FROM orders GROUP BY status"
     assert guard(sql, project=P, dataset=D).sql == check_select(sql, dataset=D, project=P).sql
+
+
+def test_a_join_without_from_is_refused_not_turned_into_a_column() -> None:
+    # Found by the fuzz target: sqlglot prints "SUM(x)ROSS JOIN orders d" as a select list
+    # whose "table" reads back as a column, so the text that would run reads no table.
+    with pytest.raises(UnsafeQuery) as e:
+        check_select("SELECT DATE_TRUNC(order_date, MONTH) AS month, SUM(amount)ROSS JOIN orders d",
+                     dataset="ds", project="p")
+    assert e.value.rule == "syntax"

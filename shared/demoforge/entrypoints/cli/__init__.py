@@ -9,7 +9,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("run", "research", "synth", "delete", "stack", "package")
+COMMANDS = ("run", "answer", "jobs", "research", "synth", "delete", "janitor", "stack", "package")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,5 +1,7 @@
-"""``demoforge research URL [--json] [--allow-private-network]``: research one website
-(crawl, extract, analyse) without running the pipeline, and print the ResearchResult.
+"""``demoforge research URL [--json] [--explain] [--allow-private-network]``: research one
+website (crawl, extract, analyse) without running the pipeline, and print the prospect
+profile; ``--explain`` adds every accepted offering with its source and every rejected
+candidate with the reason.
 
 ``--json`` prints exactly the model as JSON on stdout (nothing else), so it pipes into
 ``jq``. Exit codes: 0 done, 2 refused or unreachable URL (one-line reason on stderr),
@@ -28,6 +30,8 @@ def register(sub: Any) -> None:
         help="allow private/loopback targets (local testing only; cloud metadata stays refused)",
     )
     p.add_argument("--company-name", default=None, help="use this company name instead of guessing")
+    p.add_argument("--explain", action="store_true",
+                   help="also print every accepted offering with its source and every rejected candidate with why")
     p.set_defaults(handler=_run)
 
 
@@ -67,6 +71,10 @@ def _run(args: argparse.Namespace) -> int:
     for n in notes:
         print(f"note: {n}", file=sys.stderr)
     _print_human(result.model_dump(mode="json"), settings.confidence_threshold)
+    if args.explain:
+        from demoforge.research.explain import explain_lines
+
+        print("\n".join(["", "explain:", *explain_lines(result)]))
     return 0
 
 
@@ -79,6 +87,7 @@ def _print_human(r: dict[str, Any], threshold: float) -> None:
         f"sub-industry: {r['sub_industry'] or '-'}",
         f"model:        {r['business_model']}",
         f"language:     {r['language']}",
+        f"country:      {r.get('country') or '-'}   currency: {r.get('currency') or '-'}   shape: {r.get('shape', '-')}",
         f"products:     {'; '.join(r['products_services']) or '-'}",
         f"entities:     {', '.join(r['key_entities']) or '-'}",
         f"KPIs:         {', '.join(r['kpis']) or '-'}",
@@ -87,6 +96,7 @@ def _print_human(r: dict[str, Any], threshold: float) -> None:
         "pages read:",
         *[f"  - {u}" for u in r["pages"]],
     ]
+    lines += [f"warning:      {w}" for w in r.get("warnings", [])]
     print("\n".join(lines))
     if r["confidence"] < threshold:
         print(f"(below the {threshold:.0%} threshold: a pipeline run would ask a person to confirm)")

@@ -5,7 +5,8 @@ SQLite job store, in-process bus, DuckDB warehouse, local data agent, offline an
 the Cloud Functions use, so a local run exercises the production code path.
 Writes the demo pack (job.json, spec.json, data/, warehouse.duckdb, golden_queries.json,
 agent.json, index.html) to ``--out``.
-Exit codes: 0 completed, 1 failed (or left waiting for an answer), 2 bad input.
+Exit codes: 0 completed, 1 failed, 2 bad input, 3 waiting for an answer (research was
+unsure of the industry: ``demoforge answer JOB --industry NAME`` resumes the same job).
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import argparse
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from demoforge.domain import artifacts
 from demoforge.domain.job import (
     INDUSTRIES,
     PHASE_ORDER,
@@ -28,9 +30,12 @@ from demoforge.domain.job import (
 )
 
 if TYPE_CHECKING:
+    from demoforge.bootstrap import LocalRun
     from demoforge.service.services import Services
 
 BAD_INPUT_CODES = {"invalid_input", "unsafe_url"}
+EXIT_WAITING = 3
+MAX_ASKS = 5  # a terminal gets this many tries at the industry question
 
 
 def register(sub: Any) -> None:
@@ -89,7 +94,6 @@ def _run(args: argparse.Namespace) -> int:
 
 def run_pipeline(args: argparse.Namespace, url: str) -> int:
     from demoforge.bootstrap import build_local_run
-    from demoforge.domain import artifacts
     from demoforge.domain.errors import InvalidInput
     from demoforge.service import jobs
     from demoforge.settings import Settings
@@ -112,12 +116,19 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
         _err(f"--out {out} exists and is not a folder")
         return 2
     local = build_local_run(settings, job_id=job_id, pack=out)
-    deps, bus = local.services, local.bus
     try:
-        jobs.create_job(deps, req, job_id=job_id)
+        jobs.create_job(local.services, req, job_id=job_id)
     except InvalidInput as e:  # the URL policy refused the address (same check as the api)
         _err(e.message)
         return 2
+    return follow(local, job_id, out, args)
+
+
+def follow(local: LocalRun, job_id: str, out: Path, args: argparse.Namespace,
+           read: Callable[[str], str] = input) -> int:
+    """Deliver the job's messages until it completes, fails or waits; ask on a terminal
+    when it waits; write ``job.json`` and the summary; return the exit code."""
+    deps, bus = local.services, local.bus
     runner = deps.runner()
     show = _Display(enabled=not args.quiet and not args.json)
     with show:
@@ -131,8 +142,10 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
             job = deps.store.get(job_id)
             assert job is not None
             show.update(job)
-            if job.status == JobStatus.WAITING and _ask(deps, job, args):
-                continue
+            if job.status == JobStatus.WAITING:
+                with show.paused():
+                    if ask(deps, job, args, read=read, interactive=sys.stdin.isatty()):
+                        continue
             break
     job = deps.store.get(job_id)
     assert job is not None
@@ -144,32 +157,46 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
         _summary(job, out)
     if job.status == JobStatus.COMPLETED:
         return 0
+    if job.status == JobStatus.WAITING:
+        return EXIT_WAITING
     if job.error and job.error.code in BAD_INPUT_CODES:
         return 2
     return 1
 
 
-def _ask(deps: Services, job: JobDoc, args: argparse.Namespace) -> bool:
-    """Research was unsure about the industry. Ask on a terminal; otherwise stop."""
+def ask(deps: Services, job: JobDoc, args: argparse.Namespace, *,
+        read: Callable[[str], str], interactive: bool) -> bool:
+    """Research was unsure about the industry. On a terminal ask (again after a bad
+    answer, up to ``MAX_ASKS`` times; an empty answer or end of input stops); otherwise
+    say how to answer later. True when the job was answered and goes on."""
     assert job.clarification is not None
     c = job.clarification
-    if not sys.stdin.isatty() or args.json:
-        _err(f"{c.question} Candidates: {', '.join(c.candidates)}. "
-             "Re-run with --industry NAME to choose.")
+    later = (f"The job waits: answer with `demoforge answer {job.job_id} --industry NAME` "
+             "to resume it without researching again.")
+    if not interactive or args.json:
+        _err(f"{c.question} Candidates: {', '.join(c.candidates)}. {later}")
         return False
     print(c.question)
     for i, cand in enumerate(c.candidates, 1):
         print(f"  {i}. {cand}")
-    choice = input("Choose a number or type an industry: ").strip()
-    industry = c.candidates[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(
-        c.candidates) else choice
-    from demoforge.service import jobs
+    for _ in range(MAX_ASKS):
+        try:
+            choice = read("Choose a number or type an industry (empty: decide later): ").strip()
+        except EOFError:
+            choice = ""
+        if not choice:
+            _err(later)
+            return False
+        industry = c.candidates[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(
+            c.candidates) else choice
+        if industry in INDUSTRIES:
+            from demoforge.service import jobs
 
-    if industry not in INDUSTRIES:
-        _err(f"{industry!r} is not one of: {', '.join(INDUSTRIES)}")
-        return False
-    jobs.answer_job(deps, job.job_id, jobs.AnswerRequest(industry=industry))
-    return True
+            jobs.answer_job(deps, job.job_id, jobs.AnswerRequest(industry=industry))
+            return True
+        _err(f"{industry!r} is neither a number from the list nor one of: {', '.join(INDUSTRIES)}")
+    _err(later)
+    return False
 
 
 class _Display:
@@ -180,6 +207,7 @@ class _Display:
         self.progress: Any = None
         self.tasks: dict[str, Any] = {}
         self.reported: set[str] = set()
+        self.is_paused = False
 
     def __enter__(self) -> _Display:
         if self.enabled and sys.stderr.isatty():
@@ -196,6 +224,20 @@ class _Display:
     def __exit__(self, *exc: object) -> None:
         if self.progress is not None:
             self.progress.__exit__(None, None, None)
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """Stop redrawing while a question is asked, so the prompt stays readable."""
+        if self.progress is None:
+            yield
+            return
+        self.progress.stop()
+        self.is_paused = True
+        try:
+            yield
+        finally:
+            self.is_paused = False
+            self.progress.start()
 
     def note(self, text: str) -> None:
         if self.enabled:
@@ -235,7 +277,6 @@ def _summary(job: JobDoc, out: Path) -> None:
         print(f"error in {job.error.phase.value if job.error.phase else '-'}: "
               f"[{job.error.code}] {job.error.message}")
     print(f"demo pack: {out}")
-    from demoforge.domain import artifacts
 
     for name in (artifacts.REPORT, artifacts.DEMO_SCRIPT, artifacts.GOLDEN_QUERIES, "agent.json", artifacts.SPEC):
         if (out / name).exists():

@@ -1,60 +1,51 @@
-"""``Fetcher`` port: SSRF-safe fetching of a prospect's web pages.
+"""The ``Fetcher`` adapter: SSRF-safe fetching of a prospect's web pages.
 
-The URL is user input fetched from inside our cloud project, so every request is treated
-as hostile until proven otherwise:
-
-- the URL passes ``demoforge.domain.urls.check_url``, the one URL policy the api and the
-  CLI apply too (http/https only, no userinfo, backslashes or invisible characters, legacy
-  IPv4 spellings parsed as the address they are, literal addresses checked);
-- the host is resolved (resolver injectable for tests) and EVERY address is checked with
-  the same ``AddressPolicy``: loopback, private, CGNAT, link-local, multicast, reserved,
-  unspecified and embedded IPv4 are refused; ``allow_private_network`` (local CLI flag)
-  admits private/loopback/CGNAT targets, never cloud metadata or link-local;
+- every URL and every redirect target passes the URL policy (``url_policy``);
 - the socket connects to the address that was checked (no second DNS lookup, so no
   DNS-rebinding gap); the Host header and TLS SNI/certificate check use the host name;
 - redirects are followed by hand, at most 5, each one re-checked like a new URL;
 - connect, read and total timeouts (a watchdog closes the socket at the total deadline,
   so a server dripping one byte per second cannot hold us);
-- a byte cap on the body as received and again after decompression (gzip bombs stop at
-  the cap instead of filling memory); only HTML/XHTML is accepted; the charset comes from
-  the header, the document's meta tag or detection;
-- we identify as ``demoforge`` and honour robots.txt.
+- a byte cap on the body as received and again after decompression; only HTML/XHTML is
+  accepted; the charset is decoded safely (``decoding``);
+- we identify as ``demoforge`` and honour robots.txt (``robots``).
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import http.client
 import ipaddress
-import re
 import socket
 import ssl
 import threading
 import time
 import urllib.parse
 import urllib.robotparser
-import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from demoforge.domain.errors import PermanentError, TransientError, UnsafeUrl
-from demoforge.domain.urls import (  # noqa: F401  (parse_target, parse_legacy_ipv4: re-exported)
+from demoforge.adapters.fetcher.decoding import (
+    HTML_TYPES,
+    body_decoder,
+    content_type,
+    decode_html,
+    sniff_html,
+)
+from demoforge.adapters.fetcher.robots import ROBOTS_MAX_BYTES, RobotsCache, no_rules, rules_from
+from demoforge.adapters.fetcher.url_policy import (
     AddressPolicy,
     IPAddress,
     IPNetwork,
+    Resolver,
     Target,
     check_url,
-    parse_legacy_ipv4,
-    parse_target,
     refusal_message,
+    system_resolver,
 )
+from demoforge.domain.errors import PermanentError, TransientError, UnsafeUrl
 from demoforge.service.ports import FetchedPage
 from demoforge.settings import Settings
-
-# host, port -> IP address strings. Injectable so tests can make a name resolve anywhere.
-Resolver = Callable[[str, int], Sequence[str]]
 
 USER_AGENT_TOKEN = "demoforge"
 USER_AGENT = (
@@ -62,33 +53,9 @@ USER_AGENT = (
     "from a company's public website at a person's request)"
 )
 MAX_REDIRECTS = 5
-ROBOTS_MAX_BYTES = 512_000
-ROBOTS_TTL_S = 3600.0
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
-def system_resolver(host: str, port: int) -> list[str]:
-    """All addresses the system resolver returns for ``host`` (IPv4 and IPv6)."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as e:
-        if e.errno == socket.EAI_AGAIN:
-            raise TransientError(
-                f"DNS lookup for {host} failed temporarily: {e}", code="dns_timeout"
-            ) from e
-        raise PermanentError(
-            f"cannot resolve host {host}: {e.strerror or e}", code="dns_failure"
-        ) from e
-    out: list[str] = []
-    for info in infos:
-        addr = str(info[4][0])
-        if addr not in out:
-            out.append(addr)
-    return out
-
-
-# --------------------------------------------------------------------------- the fetcher
 @dataclass
 class _Response:
     status: int
@@ -119,75 +86,6 @@ class _Watchdog:
         self._timer.cancel()
 
 
-def _decoder(encoding: str) -> Callable[[bytes, int], tuple[bytes, bool]] | None:
-    """Incremental decompressor: (chunk, room) -> (output, hit_cap). None = identity."""
-    enc = encoding.strip().lower()
-    if enc in ("", "identity"):
-        return None
-    if enc in ("gzip", "x-gzip", "deflate"):
-        state: dict[str, Any] = {}
-
-        def step(chunk: bytes, room: int) -> tuple[bytes, bool]:
-            d = state.get("d")
-            if d is None:
-                # deflate is zlib-wrapped per RFC, but some servers send raw deflate.
-                wbits = 31 if enc != "deflate" else (15 if chunk[:1] == b"\x78" else -15)
-                d = state["d"] = zlib.decompressobj(wbits)
-            try:
-                out = d.decompress(chunk, room + 1)
-            except zlib.error as e:
-                raise PermanentError(f"corrupt {enc} body: {e}", code="bad_encoding") from e
-            return out, len(out) > room or bool(d.unconsumed_tail)
-
-        return step
-    raise PermanentError(f"unsupported content-encoding {encoding!r}", code="bad_encoding")
-
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
-
-
-def _valid_codec(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = name.strip().strip("\"'").lower()
-    # WHATWG: latin-1 and ascii labels mean windows-1252, which browsers decode.
-    if name in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1"):
-        return "cp1252"
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
-    """(text, charset): header charset, then BOM, then <meta charset>, then detection."""
-    charset = _valid_codec(header_charset)
-    if charset is None:
-        if body.startswith(codecs.BOM_UTF8):
-            charset = "utf-8"
-        elif body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            charset = "utf-16"
-    if charset is None:
-        m = _META_CHARSET.search(body[:4096])
-        charset = _valid_codec(m.group(1).decode("ascii", "replace")) if m else None
-    if charset is None:
-        try:
-            return body.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(body[:200_000]).best()
-            charset = _valid_codec(best.encoding if best else None) or "cp1252"
-    return body.decode(charset, errors="replace"), charset
-
-
-def _sniff_html(body: bytes) -> bool:
-    head = body[:1024].lstrip().lower()
-    return (
-        head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--"))
-        or b"<html" in head
-    )
-
 
 class SafeFetcher:
     """Fetches single HTML pages safely; thread-safe (the crawl calls it concurrently)."""
@@ -217,8 +115,7 @@ class SafeFetcher:
         self.ssl_context = ssl_context or ssl.create_default_context()
         self.honour_robots = honour_robots
         self.user_agent = user_agent
-        self._robots: dict[str, tuple[urllib.robotparser.RobotFileParser, float]] = {}
-        self._lock = threading.Lock()
+        self._robots = RobotsCache()
 
     # -- checks --------------------------------------------------------------------
     def check_url(self, url: str) -> Target:
@@ -253,10 +150,10 @@ class SafeFetcher:
         deadline = started + self.total_timeout_s
         target = self.check_url(url)
         resp, final, redirects = self._follow(target, deadline, self.max_bytes, html=True)
-        ctype, params = _content_type(resp.headers)
+        ctype, params = content_type(resp.headers)
         if ctype and ctype not in HTML_TYPES:
             raise PermanentError(f"{final.url} is {ctype}, not an HTML page", code="not_html")
-        if not ctype and not _sniff_html(resp.body):
+        if not ctype and not sniff_html(resp.body):
             raise PermanentError(
                 f"{final.url} has no content type and is not HTML", code="not_html"
             )
@@ -320,21 +217,13 @@ class SafeFetcher:
         )
 
     def _robots_allow(self, target: Target) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            cached = self._robots.get(target.origin)
-        if cached is None or now - cached[1] > ROBOTS_TTL_S:
-            # A warm function instance serves many jobs: rules are re-read hourly.
-            cached = (self._load_robots(target), now)
-            with self._lock:
-                self._robots[target.origin] = cached
-        return cached[0].can_fetch(USER_AGENT_TOKEN, target.url)
+        rules = self._robots.rules(target.origin, lambda: self._load_robots(target))
+        return rules.can_fetch(USER_AGENT_TOKEN, target.url)
 
     def _load_robots(self, site: Target) -> urllib.robotparser.RobotFileParser:
         """robots.txt per RFC 9309: rules if readable; 4xx (none there) = no rules; a
         server error, 429 or an unreachable robots.txt = do not crawl now, which we raise
         as ``TransientError`` so the job retries later (and nothing is cached)."""
-        parser = urllib.robotparser.RobotFileParser()
         robots = self.check_url(f"{site.origin}/robots.txt")
         deadline = time.monotonic() + min(5.0, self.total_timeout_s)
         try:
@@ -342,18 +231,15 @@ class SafeFetcher:
         except UnsafeUrl:
             # robots.txt redirects into refused address space: we never follow that, and
             # an answer we refuse to read holds no rules (the pages are checked on their own).
-            parser.parse([])
-            return parser
+            return no_rules()
         except TransientError as e:
             raise TransientError(
                 f"robots.txt of {site.origin} is unavailable ({e.message}); not crawling until it answers",
                 code="robots_unavailable",
             ) from e
         except PermanentError:
-            parser.parse([])  # 4xx, not found: no rules, everything allowed
-            return parser
-        parser.parse(resp.body.decode("utf-8", errors="replace").splitlines())
-        return parser
+            return no_rules()  # 4xx, not found: no rules, everything allowed
+        return rules_from(resp.body)
 
     def _connect(self, target: Target, deadline: float) -> tuple[socket.socket, str]:
         errors: list[str] = []
@@ -413,7 +299,7 @@ class SafeFetcher:
             conn.endheaders()
             resp = conn.getresponse()
             body, truncated = b"", False
-            ctype, _ = _content_type(resp.headers)
+            ctype, _ = content_type(resp.headers)
             # Read only bodies we use: not redirects or error pages, not non-HTML that
             # fetch() refuses anyway.
             if 200 <= resp.status < 300 and not (html_only and ctype and ctype not in HTML_TYPES):
@@ -460,7 +346,7 @@ class SafeFetcher:
     def _read_body(
         self, resp: http.client.HTTPResponse, max_bytes: int, deadline: float
     ) -> tuple[bytes, bool]:
-        decode = _decoder(resp.headers.get("content-encoding", ""))
+        decode = body_decoder(resp.headers.get("content-encoding", ""))
         out = bytearray()
         received = 0
         while True:
@@ -484,11 +370,3 @@ class SafeFetcher:
                     # Compressed input alone exceeds the cap: stop reading the wire too.
                     return bytes(out), True
 
-
-def _content_type(headers: http.client.HTTPMessage) -> tuple[str, dict[str, str]]:
-    raw = headers.get("content-type")
-    if not raw:
-        return "", {}
-    ctype = headers.get_content_type()
-    params = {k.lower(): v for k, v in (headers.get_params() or [])[1:]}
-    return ctype.lower(), params
