@@ -73,6 +73,66 @@ resource "google_project_iam_member" "api_teardown" {
   project = var.project
   role    = google_project_iam_custom_role.teardown.id # DELETE /jobs/{id}: drop the job's demo dataset
   member  = google_service_account.fn["api"].member
+
+  condition {
+    title       = "demo-datasets-only"
+    description = "Only Demoforge demo datasets (demo_<company>_<job>) and their tables"
+    expression  = local.demo_datasets_condition
+  }
+}
+
+# Deleting data agents (DELETE /jobs/{id}): only the agents Demoforge names
+# (demoforge-<job id>, see agent_id_for), never another team's.
+resource "google_project_iam_member" "api_agent_teardown" {
+  project = var.project
+  role    = "roles/geminidataanalytics.dataAgentOwner" # DELETE /jobs/{id}: delete the data agent fn-agent created
+  member  = google_service_account.fn["api"].member
+
+  condition {
+    title       = "demoforge-agents-only"
+    description = "Only Demoforge's data agents (demoforge-<job id>)"
+    expression  = "resource.name.startsWith(\"projects/${var.project}/locations/${var.agent_location}/dataAgents/demoforge-\")"
+  }
+}
+
+# Reading demo tables: content (the golden queries) and agent (the data agent's chat
+# queries run as this identity) read Demoforge's demo datasets only, never the project's
+# other datasets. BigQuery evaluates the condition on the dataset and table names.
+resource "google_project_iam_member" "demo_reader" {
+  for_each = toset(local.demo_readers)
+
+  project = var.project
+  role    = "roles/bigquery.dataViewer" # read the demo tables the golden queries and the agent select from
+  member  = google_service_account.fn[each.key].member
+
+  condition {
+    title       = "demo-datasets-only"
+    description = "Only Demoforge demo datasets (demo_<company>_<job>) and their tables"
+    expression  = local.demo_datasets_condition
+  }
+}
+
+# Deleting a job's artifacts (DELETE /jobs/{id}): objectViewer reads and lists them, this
+# adds only the delete (objectUser would also let the api create and overwrite them).
+resource "google_project_iam_custom_role" "artifact_teardown" {
+  role_id     = "${replace(var.name_prefix, "-", "_")}_artifact_teardown"
+  title       = "Demoforge artifact teardown"
+  description = "Delete a deleted demo's artifacts from the artifacts bucket"
+  permissions = ["storage.objects.delete"]
+
+  depends_on = [google_project_service.enabled]
+}
+
+resource "google_storage_bucket_iam_member" "api_artifact_teardown" {
+  bucket = google_storage_bucket.artifacts.name
+  role   = google_project_iam_custom_role.artifact_teardown.id # DELETE /jobs/{id}: remove the job's artifacts
+  member = google_service_account.fn["api"].member
+}
+
+locals {
+  demo_readers = ["content", "agent"]
+  # Dataset names are demo_<company slug>_<job id> (domain/naming.py); tables inherit the prefix.
+  demo_datasets_condition = "resource.name.startsWith(\"projects/${var.project}/datasets/demo_\")"
 }
 
 resource "google_project_iam_member" "janitor_teardown" {
@@ -85,9 +145,9 @@ resource "google_project_iam_member" "janitor_teardown" {
 locals {
   project_roles = {
     # (the custom teardown role is granted by google_project_iam_member.api_teardown)
+    # (dataAgentOwner, conditioned on Demoforge's agents: google_project_iam_member.api_agent_teardown)
     api = [
-      "roles/geminidataanalytics.dataAgentOwner", # DELETE /jobs/{id}: delete the data agent fn-agent created
-      "roles/cloudaicompanion.user",              # DELETE /jobs/{id}: the Conversational Analytics API requires it to list/delete conversations
+      "roles/cloudaicompanion.user", # DELETE /jobs/{id}: the Conversational Analytics API requires it to list/delete conversations
     ]
     janitor = [
       "roles/geminidataanalytics.dataAgentOwner", # expired demos: delete the data agent fn-agent created
@@ -98,16 +158,15 @@ locals {
     warehouse = [
       "roles/bigquery.user", # create the demo dataset (creator becomes its owner) and run load jobs
     ]
+    # (bigquery.dataViewer on demo datasets only: google_project_iam_member.demo_reader)
     content = [
-      "roles/bigquery.jobUser",    # run the golden queries as query jobs
-      "roles/bigquery.dataViewer", # read the demo tables those queries select from
+      "roles/bigquery.jobUser", # run the golden queries as query jobs
     ]
     agent = [
       "roles/geminidataanalytics.dataAgentCreator", # create data agents (the creator becomes their owner)
       "roles/geminidataanalytics.dataAgentUser",    # test conversation and chat: the owner role has no dataAgents.chat
       "roles/cloudaicompanion.user",                # Conversational Analytics requires it for chat/conversations
-      "roles/bigquery.jobUser",                     # the agent's chat queries run as this identity
-      "roles/bigquery.dataViewer",                  # ... and read the demo tables
+      "roles/bigquery.jobUser",                     # the agent's chat queries run as this identity (reads: demo_reader)
     ]
   }
 

@@ -185,6 +185,15 @@ variable "api_invoker_principals" {
   }
 }
 
+# A warning, not an error: a whole Workspace domain may be what an organisation wants,
+# but it lets every account in it (contractors, service accounts) start and delete demos.
+check "api_invokers_name_people_not_domains" {
+  assert {
+    condition     = alltrue([for m in var.api_invoker_principals : !startswith(m, "domain:")])
+    error_message = "api_invoker_principals grants run.invoker to a whole domain (${join(", ", [for m in var.api_invoker_principals : m if startswith(m, "domain:")])}): every account in it can call the api. Prefer group: members."
+  }
+}
+
 variable "alert_notification_channels" {
   description = "Cloud Monitoring notification channel IDs told when a message reaches the dead-letter topic (empty = incident in the console only)."
   type        = list(string)

@@ -38,6 +38,7 @@ from demoforge.settings import Settings
 
 if TYPE_CHECKING:
     from demoforge.adapters.memory_bus import MemoryBus
+    from demoforge.service.cleanup import OutputRemover
     from demoforge.service.runner import Runner
 
 
@@ -86,10 +87,15 @@ class Container:
 
         return body_for(phase)
 
+    def outputs_for(self, phase: Phase) -> OutputRemover | None:
+        from demoforge.phases import outputs_for
+
+        return outputs_for(phase)
+
     def runner(self) -> Runner:
         from demoforge.service.runner import Runner
 
-        return Runner(self, self.body_for)
+        return Runner(self, self.body_for, self.outputs_for)
 
     @functools.cached_property
     def store(self) -> JobStore:

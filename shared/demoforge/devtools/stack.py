@@ -58,6 +58,8 @@ class LocalStack:
     use_local_bigquery: bool = True
     fresh: bool = False  # start with no job data instead of the last export
     progress: Callable[[str], None] | None = None  # told each step as it starts and ends
+    # Settings for every function on top of the stack's own (tests: a short lease).
+    extra_env: dict[str, str] = dataclasses.field(default_factory=dict)
     procs: list[Proc] = dataclasses.field(default_factory=list)
     env: dict[str, str] = dataclasses.field(default_factory=dict)
     _handles: list[Any] = dataclasses.field(default_factory=list)
@@ -137,7 +139,7 @@ class LocalStack:
             else:
                 self._track("local-bigquery", bq.process.pid, bq.port, str(bq.log_path), bq)
                 env.update(DEMOFORGE_WAREHOUSE="bigquery", DEMOFORGE_BIGQUERY_ENDPOINT=bq.endpoint)
-        self.env = env
+        self.env = {**env, **self.extra_env}
         emulators.create_topics(ps, self.project, [p.topic for p in PHASE_ORDER])
         for phase in PHASE_ORDER:
             port = emulators.free_port()
@@ -150,6 +152,17 @@ class LocalStack:
         with self._step("api"):
             self._function("api", "api", "http", self.api_port, logs)
             self._wait_http(self.api_url + "/jobs?limit=1")
+
+    def kill_function(self, name: str) -> None:
+        """SIGKILL a function's whole process group, as a crashed instance (chaos tests)."""
+        i = next(i for i, p in enumerate(self.procs) if p.name == f"fn-{name}")
+        os.killpg(self.procs[i].pid, signal.SIGKILL)
+        self._handles[i].wait(10)
+        del self.procs[i], self._handles[i]
+
+    def restart_function(self, name: str, port: int) -> None:
+        """Start a killed phase function again on its port (its push subscription's)."""
+        self._function(name, "handle", "cloudevent", port, self.home / "stack" / "logs")
 
     def _track(self, name: str, pid: int, port: int, log: str, handle: Any) -> None:
         self.procs.append(Proc(name, pid, port, log))

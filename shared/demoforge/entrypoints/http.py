@@ -50,6 +50,7 @@ from demoforge.domain.errors import (
     Gone,
     InvalidInput,
     NotFound,
+    TransientError,
 )
 from demoforge.domain.job import (
     EVENT_ID_PATTERN,
@@ -216,7 +217,13 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     def _domain_error(e: DemoforgeError) -> Response:
         status = 413 if isinstance(e, _TooLarge) else 400 if isinstance(e, InvalidInput) else (
             404 if isinstance(e, NotFound) else 409 if isinstance(e, Conflict) else
-            403 if isinstance(e, Forbidden) else 410 if isinstance(e, Gone) else 500)
+            403 if isinstance(e, Forbidden) else 410 if isinstance(e, Gone) else
+            503 if isinstance(e, TransientError) else 500)
+        if status == 503:
+            log.warning("request not served now [%s]: %s", _correlation_id(), e.message)
+            resp = _error(503, "unavailable", f"{e.message}; try again shortly")
+            resp.headers["Retry-After"] = "5"
+            return resp
         if status == 500:
             log.exception("request failed [%s]", _correlation_id())
             return _error(500, "internal", "internal error; quote the correlation_id when reporting it")

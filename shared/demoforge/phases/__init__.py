@@ -9,12 +9,20 @@ from __future__ import annotations
 import importlib
 
 from demoforge.domain.job import Phase
+from demoforge.service.cleanup import OutputRemover
 from demoforge.service.phase import PhaseBody, PhaseContext, PhaseOutput
 
-__all__ = ["PhaseBody", "PhaseContext", "PhaseOutput", "body_for"]
+__all__ = ["PhaseBody", "PhaseContext", "PhaseOutput", "body_for", "outputs_for"]
 
 
 def body_for(phase: Phase) -> PhaseBody:
     module = importlib.import_module(f"demoforge.phases.{phase.value}")
     body: PhaseBody = module.run
     return body
+
+
+def outputs_for(phase: Phase) -> OutputRemover | None:
+    """The phase module's ``remove_outputs`` (what it creates besides artifacts), if any."""
+    module = importlib.import_module(f"demoforge.phases.{phase.value}")
+    remover: OutputRemover | None = getattr(module, "remove_outputs", None)
+    return remover

@@ -11,15 +11,16 @@ demo, not a reason to throw the whole demo away.
 
 from __future__ import annotations
 
-from demoforge.agent.definition import build_create_request, passed_only
+from demoforge.agent.definition import agent_name_for, build_create_request, passed_only
 from demoforge.agent.types import DateCoverage
 from demoforge.agent.verdict import AgentTest, judge, pick_test_query, skipped
 from demoforge.domain.errors import DemoforgeError
-from demoforge.domain.job import EventLevel
+from demoforge.domain.job import EventLevel, JobDoc
 from demoforge.domain.results import AgentResult, ResearchResult, WarehouseResult
 from demoforge.phases import inputs
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.service.ports import DatasetRef
+from demoforge.service.services import Services
 from demoforge.spec.model import DatasetSpec
 
 MAX_COVERAGE_COLUMNS = 3
@@ -113,3 +114,10 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         test=test.model_dump(mode="json", exclude={"seconds"}),
     )
     return PhaseOutput(summary=summary, result=result.model_dump(mode="json"))
+
+
+def remove_outputs(services: Services, job: JobDoc) -> dict[str, dict[str, object]]:
+    """After a deletion: the agent (and its test conversation) this phase may have created
+    after the teardown removed it."""
+    name = agent_name_for(services.settings, job.job_id)
+    return {"agents": {name: services.agents.delete_agent(name).model_dump(mode="json")}}

@@ -15,12 +15,14 @@ import time
 from pathlib import Path
 
 from demoforge.domain.errors import PermanentError, TransientError
-from demoforge.domain.job import EventLevel
+from demoforge.domain.job import EventLevel, JobDoc
 from demoforge.domain.naming import dataset_name
 from demoforge.domain.results import ResearchResult, WarehouseResult
 from demoforge.phases.inputs import load_spec
+from demoforge.service.cleanup import dataset_ref
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.service.ports import DatasetRef
+from demoforge.service.services import Services
 
 _MAX_PARALLEL_LOADS = 8
 
@@ -96,3 +98,11 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         result=WarehouseResult(dataset=ref.dataset, project=ref.project,
                                tables={n: loaded[n] for n in names}).model_dump(mode="json"),
     )
+
+
+def remove_outputs(services: Services, job: JobDoc) -> dict[str, str | None]:
+    """After a deletion: this phase's dataset, in case a load in flight recreated it."""
+    ref = dataset_ref(services.settings, job)
+    if ref is not None:
+        services.warehouse.delete_dataset(ref)
+    return {"dataset": ref.qualified if ref is not None else None}

@@ -44,6 +44,7 @@ from demoforge.domain.job import (
     PhaseMessage,
     PhaseStatus,
 )
+from demoforge.service.cleanup import OutputRemover, after_phase_stopped
 from demoforge.service.lease import Heartbeat
 from demoforge.service.metering import Meter, metered
 from demoforge.service.phase import PhaseBody, PhaseContext, PhaseOutput
@@ -60,6 +61,8 @@ R = TypeVar("R")
 class Runner:
     services: Services
     body_for: Callable[[Phase], PhaseBody]
+    # What a phase creates besides artifacts, removed when it stops after a deletion.
+    outputs_for: Callable[[Phase], OutputRemover | None] = lambda _: None
 
     def handle(self, msg: PhaseMessage, delivery_id: str) -> Claim:
         """Process one delivery. Returns normally to ack; raises to have it redelivered."""
@@ -94,9 +97,11 @@ class Runner:
             with Heartbeat(self.services, msg.job_id, phase, delivery_id):
                 output = self.body_for(phase)(ctx)
         except Cancelled as e:
-            self._transition(msg, delivery_id, self._charged(
+            stopped = self._transition(msg, delivery_id, self._charged(
                 meter, phase, lambda j: j.stopped(phase, delivery_id, clock())))
             self.services.events.write(job.job_id, e.message, phase=phase, level=EventLevel.WARNING)
+            if stopped is not None:
+                self._stopped_if_deleted(msg, stopped[0])
             return Claim.STOPPED
         except PermanentError as e:
             return self._failed(msg, delivery_id, e, meter)
@@ -136,7 +141,7 @@ class Runner:
         elif outcome == Claim.STOPPED and job.status == JobStatus.DELETED:
             # A redelivery after the delivery that ran this phase died (kill -9) mid-phase
             # of a job deleted meanwhile: remove what that phase may have left.
-            self._after_stop(job.job_id, phase)
+            self._after_stop(job.job_id, phase, ran_it=False)
         return outcome
 
     def _unreadable(self, msg: PhaseMessage, delivery_id: str, e: ValidationError) -> Claim:
@@ -162,14 +167,17 @@ class Runner:
             self.services.events.write(msg.job_id, e.message, phase=msg.phase,
                                        level=EventLevel.WARNING, data={"delivery_id": delivery_id})
             return None
-        if found is not None and found[0].status == JobStatus.DELETED:
-            self._after_stop(msg.job_id, msg.phase)
         return found
 
-    def _after_stop(self, job_id: str, phase: Phase) -> None:
-        from demoforge.service import teardown  # the agent/warehouse names it needs load lazily
+    def _stopped_if_deleted(self, msg: PhaseMessage, job: JobDoc) -> None:
+        """The job was deleted while this delivery ran its phase: now that the lease is
+        dropped, remove what the phase wrote. Outside any error handling, so a failure here
+        is redelivered (the redelivery's claim finds the job deleted and tries again)."""
+        if job.status == JobStatus.DELETED:
+            self._after_stop(msg.job_id, msg.phase, ran_it=True)
 
-        teardown.after_phase_stopped(self.services, job_id, phase)
+    def _after_stop(self, job_id: str, phase: Phase, *, ran_it: bool) -> None:
+        after_phase_stopped(self.services, job_id, phase, self.outputs_for(phase), ran_it=ran_it)
 
     def _failed(self, msg: PhaseMessage, delivery_id: str, e: PermanentError, meter: Meter) -> Claim:
         phase, code, message, clock = msg.phase, e.code, e.message, self.services.clock
@@ -178,6 +186,8 @@ class Runner:
         if failed is not None and failed[0].status == JobStatus.FAILED:
             self.services.events.write(msg.job_id, f"{phase.value} failed: {message}", phase=phase,
                                        level=EventLevel.ERROR, data={"code": code})
+        if failed is not None:
+            self._stopped_if_deleted(msg, failed[0])
         return Claim.STOPPED
 
     def _released(self, msg: PhaseMessage, delivery_id: str, attempt: int,
@@ -199,15 +209,17 @@ class Runner:
                                    level=EventLevel.ERROR if exhausted else EventLevel.WARNING)
         if exhausted:
             return Claim.EXHAUSTED
+        self._stopped_if_deleted(msg, job)
         return Claim.STOPPED if job.finished else None
 
     def _completed(self, msg: PhaseMessage, delivery_id: str, attempt: int, output: PhaseOutput,
                    seconds: float, meter: Meter) -> Claim:
         phase, clock = msg.phase, self.services.clock
         try:
-            completed = self._transition(msg, delivery_id, self._charged(meter, phase, lambda j: j.complete(
-                phase, clock(), owner=delivery_id, summary=output.summary, result=output.result,
-                waiting=output.waiting)))
+            completed = self._transition(msg, delivery_id, self._charged(meter, phase, lambda j: (
+                j.phase(phase).status == PhaseStatus.DONE,
+                j.complete(phase, clock(), owner=delivery_id, summary=output.summary,
+                           result=output.result, waiting=output.waiting))))
         except Exception as e:
             # Saving the result failed (a store outage, a result the store refuses): free
             # the lease with the error recorded, so the job never sits "running" with no
@@ -220,16 +232,26 @@ class Runner:
             raise
         if completed is None:
             return Claim.BUSY
-        job, nxt = completed
-        if job.phase(phase).status not in (PhaseStatus.DONE, PhaseStatus.WAITING):
+        job, (already_done, nxt) = completed
+        if already_done:
+            # A delivery that took over after this one's lease expired finished first; its
+            # (identical, deterministic) result stands. Publishing again is the outbox.
+            self.services.events.write(
+                job.job_id, f"{phase.value} was done by another delivery meanwhile; this "
+                "delivery's identical result was not recorded", phase=phase,
+                level=EventLevel.WARNING, data={"delivery_id": delivery_id})
+            self._stopped_if_deleted(msg, job)
+        elif job.phase(phase).status not in (PhaseStatus.DONE, PhaseStatus.WAITING):
             self.services.events.write(
                 job.job_id, f"{phase.value} stopped after {seconds:.2f}s: the job is "
                 f"{job.status.value}, so its result was discarded", phase=phase,
                 level=EventLevel.WARNING)
+            self._stopped_if_deleted(msg, job)
             return Claim.STOPPED
-        self.services.events.write(
-            job.job_id, f"{phase.value} {'waiting for an answer' if output.waiting else 'done'} "
-            f"in {seconds:.2f}s", phase=phase, data={"summary": output.summary})
+        else:
+            self.services.events.write(
+                job.job_id, f"{phase.value} {'waiting for an answer' if output.waiting else 'done'} "
+                f"in {seconds:.2f}s", phase=phase, data={"summary": output.summary})
         if nxt is not None:
             self.services.bus.publish(nxt)
         return Claim.CLAIMED

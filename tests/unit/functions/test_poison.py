@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cloudevents.http import CloudEvent
 
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
@@ -36,12 +35,22 @@ class ReservedIdStore(SQLiteJobStore):
         return super().transact(job_id, fn)
 
 
-def event(payload: bytes, mid: str = "m-1") -> CloudEvent:
-    return CloudEvent({"type": "google.cloud.pubsub.topic.v1.messagePublished",
-                       "source": "//pubsub.googleapis.com/projects/p/topics/demoforge-research",
-                       "id": mid},
-                      {"message": {"data": base64.b64encode(payload).decode(), "messageId": mid},
-                       "subscription": "projects/p/subscriptions/s"})
+class Event:
+    """What functions-framework hands the handler: attributes by key, the body as ``data``."""
+
+    def __init__(self, attributes: dict[str, str], data: dict[str, Any]) -> None:
+        self.attributes, self.data = attributes, data
+
+    def __getitem__(self, key: str) -> str:
+        return self.attributes[key]
+
+
+def event(payload: bytes, mid: str = "m-1") -> Event:
+    return Event({"type": "google.cloud.pubsub.topic.v1.messagePublished",
+                  "source": "//pubsub.googleapis.com/projects/p/topics/demoforge-research",
+                  "id": mid},
+                 {"message": {"data": base64.b64encode(payload).decode(), "messageId": mid},
+                  "subscription": "projects/p/subscriptions/s"})
 
 
 @pytest.fixture

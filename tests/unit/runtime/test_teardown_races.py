@@ -18,7 +18,7 @@ from demoforge.adapters.local_artifacts import LocalArtifactStore
 from demoforge.adapters.memory_bus import MemoryBus
 from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Container
-from demoforge.domain.errors import LeaseHeld
+from demoforge.domain.errors import LeaseHeld, TransientError
 from demoforge.domain.job import JobDoc, JobStatus, Phase, PhaseMessage, PhaseStatus
 from demoforge.domain.naming import dataset_name
 from demoforge.domain.results import WarehouseResult
@@ -102,7 +102,7 @@ def test_a_phase_that_loads_tables_after_delete_returned_leaves_no_dataset(tmp_p
     deps.bodies[Phase.WAREHOUSE] = warehouse
     outcome: dict[str, Claim] = {}
     runner = threading.Thread(target=lambda: outcome.setdefault(
-        "claim", Runner(deps, deps.body_for).handle(MSG, "delivery-1")))
+        "claim", Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "delivery-1")))
     runner.start()
     assert first_loaded.wait(30)
     assert ref(deps).dataset in schemas(deps)
@@ -142,7 +142,7 @@ def test_delete_waits_for_a_phase_that_stops_at_its_checkpoint(tmp_path: Path) -
         raise AssertionError("the job was never deleted")
 
     deps.bodies[Phase.WAREHOUSE] = warehouse
-    runner = threading.Thread(target=lambda: Runner(deps, deps.body_for).handle(MSG, "d1"))
+    runner = threading.Thread(target=lambda: Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "d1"))
     runner.start()
     assert started.wait(30)
     deleted = teardown.delete_job(deps, JOB, wait_s=20)
@@ -167,8 +167,77 @@ def test_a_killed_delivery_is_cleaned_up_by_the_redelivery(tmp_path: Path) -> No
     assert teardown.teardown_record(deleted)["status"] == "pending"
     assert ref(deps).dataset not in schemas(deps)
     with pytest.raises(LeaseHeld, match="waits for its warehouse phase"):
-        Runner(deps, deps.body_for).handle(MSG, "killed")  # redelivered within the lease
+        Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "killed")  # redelivered within the lease
     clock.advance(61)
-    assert Runner(deps, deps.body_for).handle(MSG, "killed") == Claim.STOPPED
+    assert Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "killed") == Claim.STOPPED
     job = deps.store.get(JOB)
     assert job is not None and teardown.teardown_record(job)["status"] == "done"
+
+
+class FlakyDeletes(DuckDBWarehouse):
+    """The local warehouse whose second dataset delete answers 503 (an outage)."""
+
+    deletes = 0
+
+    def delete_dataset(self, ref: DatasetRef) -> None:
+        type(self).deletes += 1
+        if type(self).deletes == 2:
+            raise TransientError("BigQuery: 503 backend error")
+        super().delete_dataset(ref)
+
+
+def test_a_failed_cleanup_after_the_phase_stopped_is_redelivered_not_dropped(tmp_path: Path) -> None:
+    deps = make(tmp_path)
+    deps._warehouse = FlakyDeletes(deps.settings, deps.artifacts)
+    deps.__dict__.pop("warehouse", None)
+    first_loaded, delete_returned = threading.Event(), threading.Event()
+
+    def warehouse(ctx: PhaseContext) -> PhaseOutput:
+        load(ctx, "customers")
+        first_loaded.set()
+        assert delete_returned.wait(30)
+        load(ctx, "orders")
+        return PhaseOutput()
+
+    deps.bodies[Phase.WAREHOUSE] = warehouse
+    errors: list[BaseException] = []
+
+    def deliver() -> None:
+        try:
+            Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "d1")
+        except TransientError as e:
+            errors.append(e)
+
+    runner = threading.Thread(target=deliver)
+    runner.start()
+    assert first_loaded.wait(30)
+    teardown.delete_job(deps, JOB, wait_s=0.3)
+    delete_returned.set()
+    runner.join(30)
+    assert len(errors) == 1  # the cleanup failed: the message is redelivered, not acked
+    job = deps.store.get(JOB)
+    assert job is not None and teardown.teardown_record(job)["status"] == "pending"
+    assert Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "d1") == Claim.STOPPED
+    job = deps.store.get(JOB)
+    assert job is not None and teardown.teardown_record(job)["status"] == "done"
+    assert ref(deps).dataset not in schemas(deps)
+
+
+def test_a_delivery_whose_lease_expired_while_it_wrote_still_cleans_up(tmp_path: Path) -> None:
+    """The teardown saw no live lease (it had expired: a slow phase) and reported done; the
+    phase then loaded more tables. When it stops, it removes them anyway."""
+    clock = Clock()
+    deps = make(tmp_path, clock)
+
+    def warehouse(ctx: PhaseContext) -> PhaseOutput:
+        load(ctx, "customers")
+        clock.advance(deps.settings.lease_seconds + 1)
+        done = teardown.delete_job(deps, JOB, wait_s=0)
+        assert teardown.teardown_record(done)["status"] == "done"
+        load(ctx, "orders")  # after the teardown reported done
+        return PhaseOutput()
+
+    deps.bodies[Phase.WAREHOUSE] = warehouse
+    assert Runner(deps, deps.body_for, deps.outputs_for).handle(MSG, "slow") == Claim.STOPPED
+    assert ref(deps).dataset not in schemas(deps)
+    assert not (tmp_path / "jobs" / JOB).exists()

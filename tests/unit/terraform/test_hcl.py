@@ -29,7 +29,8 @@ COMMON = {"roles/datastore.user", "roles/pubsub.publisher"}
 ALLOWED_ROLES: dict[str, set[str]] = {
     "fn-api": COMMON | {
         "roles/storage.objectViewer",  # read artifacts for /assets and /report
-        "custom:teardown",  # delete demo datasets (DELETE /jobs/{id})
+        "custom:teardown",  # delete demo datasets (DELETE /jobs/{id}), demo_* only
+        "custom:artifact_teardown",  # delete the job's artifacts (storage.objects.delete)
         "roles/geminidataanalytics.dataAgentOwner",  # delete data agents (DELETE /jobs/{id})
         "roles/cloudaicompanion.user",  # list/delete conversations: the CA API requires it
     },
@@ -198,6 +199,9 @@ def _instances(doc: Doc, body: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 yield {"key": k, "value": v}
     elif fe == "${toset(var.api_invoker_principals)}":
         yield {"value": "<named principal>"}
+    elif fe == "${toset(local.demo_readers)}":
+        for fn in loc["demo_readers"]:
+            yield {"key": fn, "value": fn}
     else:
         raise AssertionError(f"unrecognised for_each {fe!r}: teach the test about it")
 
@@ -467,3 +471,58 @@ def test_detector_refuses_iam_bindings() -> None:
     ])
     with pytest.raises(AssertionError, match="additive"):
         iam_grants(doc)
+
+
+# Roles that reach data or agents outside Demoforge's own unless an IAM condition scopes
+# them: (identity, role) -> what the condition's resource.name must start with.
+SCOPED = {
+    ("fn-content", "roles/bigquery.dataViewer"): "projects/${var.project}/datasets/demo_",
+    ("fn-agent", "roles/bigquery.dataViewer"): "projects/${var.project}/datasets/demo_",
+    ("fn-api", "custom:teardown"): "projects/${var.project}/datasets/demo_",
+    ("fn-api", "roles/geminidataanalytics.dataAgentOwner"):
+        "projects/${var.project}/locations/${var.agent_location}/dataAgents/demoforge-",
+}
+
+
+def _condition(doc: Doc, body: dict[str, Any]) -> str | None:
+    cond = body.get("condition")
+    if not cond:
+        return None
+    expr = first(cond)["expression"]
+    for name, value in doc["locals"].items():
+        expr = expr.replace("${local." + name + "}", str(value))
+    return str(expr)
+
+
+def test_dataset_readers_teardown_and_agent_deletion_are_conditioned(tf: Doc) -> None:
+    """No project-wide dataViewer, teardown role or dataAgentOwner: each is conditioned on
+    Demoforge's own resource-name prefix."""
+    seen = set()
+    for (rtype, rname), body in tf["resources"].items():
+        if not rtype.endswith("_iam_member"):
+            continue
+        for inst in _instances(tf, body):
+            role = body["role"]
+            if role == "${each.value.role}":
+                role = inst["value"]["role"]
+            elif role == "${each.value}":
+                role = inst["value"]
+            key_fn = inst.get("key")
+            if isinstance(inst.get("value"), dict) and "fn" in inst["value"]:
+                key_fn = inst["value"]["fn"]
+            ident = _member_identity(body["member"], key_fn)
+            prefix = SCOPED.get((ident, _role_name(role)))
+            if prefix is None:
+                continue
+            seen.add((ident, _role_name(role)))
+            expr = _condition(tf, body)
+            assert expr is not None, f"{rtype}.{rname}: {ident} gets {role} without a condition"
+            assert f'resource.name.startsWith(\"{prefix}\")' in expr.replace('"', '\\"') or \
+                f'resource.name.startsWith("{prefix}")' in expr, (rname, expr)
+    assert seen == set(SCOPED)
+
+
+def test_whole_domain_invokers_raise_a_warning(tf: Doc) -> None:
+    text = (TF / "variables.tf").read_text()
+    block = re.search(r'check "api_invokers_name_people_not_domains" \{(.*?)\n\}', text, re.S)
+    assert block and 'startswith(m, "domain:")' in block.group(1)
