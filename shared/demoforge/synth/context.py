@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from demoforge.spec.conditions import Condition
 from demoforge.spec.model import (
     BooleanGen,
     ColumnSpec,
@@ -28,6 +29,7 @@ from demoforge.spec.model import (
 )
 from demoforge.spec.planning import draw_children, own_rows
 from demoforge.synth.arrays import Values, take
+from demoforge.synth.conditions import mask_of
 from demoforge.synth.sampling import rng
 
 
@@ -40,6 +42,15 @@ class TableState:
     key_fn: Callable[[np.ndarray], Values]
     columns: dict[str, Values]
     types: dict[str, str]
+    # NULL masks of the retained columns (a churn date only some customers have).
+    nulls: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+
+    def mask(self, conds: list[Condition]) -> np.ndarray:
+        """Rows of this (generated) table where every condition on its own columns holds."""
+        out = np.ones(self.rows, dtype=bool)
+        for c in conds:
+            out &= mask_of(c, self.columns[c.column], self.types[c.column], self.rows)
+        return out
 
 
 @dataclasses.dataclass
@@ -107,8 +118,14 @@ class TableContext:
         # Children per parent: row i belongs to the parent whose cumulative count passes i.
         self.cum_children: np.ndarray | None = None
         if cpp is not None:
-            n_parents = self.parent(cpp.foreign_key).rows
-            self.cum_children = np.cumsum(draw_children(cpp, n_parents, rng(seed, table.name, "__children__")))
+            parent = self.parent(cpp.foreign_key)
+            n_parents = parent.rows
+            counts = draw_children(cpp, n_parents, rng(seed, table.name, "__children__"))
+            fk_gen = self.gens[cpp.foreign_key]
+            if isinstance(fk_gen, ForeignKeyGen) and fk_gen.exclude_parents and n_parents:
+                # No children under excluded parents (no shipment for a cancelled order).
+                counts[parent.mask(fk_gen.exclude_parents)] = 0
+            self.cum_children = np.cumsum(counts)
             self.rows = int(self.cum_children[-1]) if n_parents else 0
         else:
             self.rows = own_rows(table)
@@ -127,6 +144,15 @@ class TableContext:
         fk = self.table.fk(fk_column)
         assert fk is not None
         return self.done[fk.references_table]
+
+    def nulls(self, column: str, chunk: Chunk, via: str | None = None) -> np.ndarray:
+        """Which rows of the chunk have the column NULL (own, or the parent's via a key)."""
+        if via is None:
+            m = chunk.nulls.get(column)
+            return m if m is not None else np.zeros(chunk.n, dtype=bool)
+        parent = self.parent(via)
+        m = parent.nulls.get(column)
+        return m[chunk.parent_idx[via]] if m is not None else np.zeros(chunk.n, dtype=bool)
 
     def values(self, column: str, chunk: Chunk, via: str | None = None) -> tuple[Values, str]:
         """A column's values for this chunk and its BigQuery type: this table's own column,

@@ -13,7 +13,10 @@ Parquet files through an in-memory DuckDB, so the same code checks 50k or 50M ro
 - ``story:<name>``: each planted story's golden query returns rows and its first row shows
   the expected value (e.g. the hotspot region);
 - ``query:<n>``: every golden query runs (BigQuery SQL transpiled to DuckDB) and returns a
-  non-degenerate result.
+  non-degenerate result;
+- the consistency rules, declared and implied (``consistency_checks``): conditioned values
+  and texts, ``only_when``, excluded parents, staff at the row's location, hire and sign-up
+  before the row, nothing after a churn date or the run date, purchase frequency.
 """
 
 from __future__ import annotations
@@ -86,6 +89,9 @@ def check(spec: DatasetSpec, tables_dir: Path, *, queries: bool = True) -> list[
         out += _nulls(spec, con)
         out += _profiles(spec, con)
         out += _stories(spec, con)
+        from demoforge.synth.consistency_checks import consistency_checks  # builds on CheckResult
+
+        out += consistency_checks(spec, con)
         if queries:
             out += _queries(spec, con)
         return out

@@ -15,16 +15,31 @@ from demoforge.spec.model import ColumnSpec, FakeGen, TextGen
 from demoforge.synth import pools
 from demoforge.synth.arrays import Values
 from demoforge.synth.context import Chunk, TableContext
+from demoforge.synth.effects import conditions
 
 _TEXT_SLOT = re.compile(r"{(\w*)}")
 
 
 def text_column(ctx: TableContext, col: ColumnSpec, g: TextGen, chunk: Chunk, rng: np.random.Generator) -> Values:
-    n = chunk.n
-    which = rng.integers(0, len(g.templates), n)
+    out = render(g.templates, g.slots, chunk.n, rng)
+    if not g.cases:
+        return out
+    taken = np.zeros(chunk.n, dtype=bool)
+    for k, case in enumerate(g.cases):
+        mask = conditions(ctx, case.when, chunk) & ~taken
+        taken |= mask
+        if mask.any():
+            text = render(case.templates, case.slots, chunk.n, ctx.rng(col.name, "case", k, chunk.number))
+            out = pc.if_else(pa.array(mask), text, out)
+    return out
+
+
+def render(templates: list[str], slots: dict[str, list[str]], n: int, rng: np.random.Generator) -> pa.Array:
+    """``n`` texts, each from a random template with its slots filled at random."""
+    which = rng.integers(0, len(templates), n)
     rendered: list[pa.Array] = []
-    slot_pools = {k: pa.array(v, type=pa.string()) for k, v in g.slots.items()}
-    for tpl in g.templates:
+    slot_pools = {k: pa.array(v, type=pa.string()) for k, v in slots.items()}
+    for tpl in templates:
         parts = _TEXT_SLOT.split(tpl)  # literal, slot, literal, slot, ..., literal
         pieces: list[Any] = []
         for i, part in enumerate(parts):
