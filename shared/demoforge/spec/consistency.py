@@ -43,8 +43,8 @@ FULFILMENT_VALUES = frozenset({
 })
 _FULFILMENT_TABLE = re.compile(r"(^|_)(shipments?|deliver(y|ies)|fulfil+ments?|dispatch(es)?|payouts?|settlements?|payments?)($|_)")
 _CHURN_DATE = re.compile(r"(churn|cancel|closed|ended|lapsed|terminat|left_at|lost_at)")
-_RATING = re.compile(r"(^|_)(rating|stars|score|nps|satisfaction)(_|$)")
-_FREE_TEXT = re.compile(r"(^|_)(text|comment|comments|review|feedback|note|notes|body)($|_)")
+_RATING = re.compile(r"(^|_)(rating|stars|nps|satisfaction)(_|$)")
+_FREE_TEXT = re.compile(r"(^|_)(text|comment|comments|review|feedback|body)($|_)")
 _REFUND_TIME = re.compile(r"^refund")
 _DATES = ("DATE", "TIMESTAMP")
 
@@ -195,7 +195,9 @@ def _latest(g: TimestampGen) -> dt.date | None:
     return None if g.after is not None else g.end
 
 
-def _earliest(g: TimestampGen) -> dt.date:
+def _earliest(g: TimestampGen) -> dt.date | None:
+    """The earliest date a timestamp generator can produce: its start (the engine keeps
+    lags after an older reference inside the window too)."""
     return g.start
 
 
@@ -218,8 +220,8 @@ def _time_order(t: TableSpec, tables: dict[str, TableSpec]) -> list[SpecIssue]:
         pg = parent.column(pc).generator
         if not isinstance(pg, TimestampGen):
             continue
-        latest = _latest(pg)
-        if latest is not None and g.after is None and latest < _earliest(g):
+        latest, earliest = _latest(pg), _earliest(g)
+        if latest is not None and earliest is not None and latest < earliest:
             continue  # every parent time precedes every row time
         fk_col = t.column(f.column)
         fk_gen = fk_col.generator if isinstance(fk_col.generator, ForeignKeyGen) else None

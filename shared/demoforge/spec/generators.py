@@ -60,6 +60,9 @@ class ForeignKeyGen(SpecModel):
     kind: Literal["foreign_key"] = "foreign_key"
     distribution: Literal["uniform", "zipf"] = "uniform"
     zipf_a: float = Field(default=1.0, gt=0.0, le=4.0)
+    # A numeric column of the parent whose values weight the draw (customers live in a
+    # city in proportion to its population).
+    weights_column: str | None = None
     match: Match | None = None
     started_by: StartedBy | None = None
     exclude_parents: list[Condition] = Field(default_factory=list, max_length=5)

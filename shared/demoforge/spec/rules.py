@@ -134,8 +134,14 @@ def _fk_rule_issues(
     parent = tables[f.references_table]
     pcols = {x.name: x for x in parent.columns}
     self_ref = f.references_table == t.name
-    if self_ref and (g.match or g.started_by or g.exclude_parents):
+    if self_ref and (g.match or g.started_by or g.exclude_parents or g.weights_column):
         return [at.issue("rule", "a self-reference cannot carry match, started_by or exclude_parents")]
+    if g.weights_column is not None:
+        w = pcols.get(g.weights_column)
+        if w is None or w.type not in NUMERIC_TYPES:
+            issues.append(at.issue("rule", f"weights_column {g.weights_column!r} must be a numeric column of {parent.name!r}"))
+        elif g.distribution == "zipf" or g.match or g.started_by:
+            issues.append(at.issue("rule", "weights_column replaces the distribution; it cannot be combined with zipf, match or started_by"))
     if g.match is not None:
         mine, theirs = cols.get(g.match.column), pcols.get(g.match.parent_column)
         if mine is None:

@@ -107,6 +107,8 @@ def _retained_columns(spec: DatasetSpec) -> dict[str, set[str]]:
                     _keep(keep, t, c.name, g.match.parent_column)
                 if g.started_by:
                     _keep(keep, t, c.name, g.started_by.parent_column)
+                if g.weights_column:
+                    _keep(keep, t, c.name, g.weights_column)
             for cond in conds:
                 if cond.via:
                     _keep(keep, t, cond.via, cond.column)

@@ -102,6 +102,15 @@ def foreign_key_column(
         idx = eligible_parents(ctx, col, g, parent, chunk, rng, allowed)
     elif g.match is not None or g.started_by is not None:
         idx = matched_parents(ctx, col, g, parent, chunk, rng, allowed)
+    elif g.weights_column is not None:
+        wc = g.weights_column
+
+        def by_column() -> Alias:
+            w = np.clip(np.asarray(parent.columns[wc], dtype=np.float64), 0.0, None)
+            w = w * allowed if allowed is not None else w
+            return Alias(w if w.sum() > 0 else np.ones(parent.rows))
+
+        idx = ctx.cached(f"weights:{col.name}", by_column).draw(rng, chunk.n)
     elif g.distribution == "zipf":
         def weights() -> Alias:
             w = _popularity(ctx, col.name, g, parent.rows)
@@ -255,5 +264,6 @@ def eligible_parents(
         ts[early] = ref_us[early] + rng.integers(60_000_000, 4 * US_PER_HOUR, int(early.sum()))
         if until is not None:
             ts[early] = np.minimum(ts[early], np.maximum(until[pos[early]], ref_us[early]))
+        ts[early] = prof.clip(ts[early], ref_us[early])
     chunk.values[ts_name] = ts // US_PER_DAY if ctx.cols[ts_name].type == "DATE" else ts
     return idx

@@ -48,6 +48,7 @@ class TimeProfile:
         if w.sum() <= 0:  # every day weighted zero (closed on all days): fall back to flat
             w = np.ones(len(days))
         self.end_us = ((g.end - EPOCH).days + 1) * US_PER_DAY - 1
+        self.start_us = self.d0 * US_PER_DAY
         self.cdf = np.cumsum(w) / w.sum()
         self.hour_cdf = None
         hw = np.ones(24)
@@ -83,7 +84,12 @@ class TimeProfile:
         us = np.maximum(us, after_us + rng.integers(60_000_000, 4 * US_PER_HOUR, n))
         if until_us is not None:  # never past the end (a churn date), never before the start
             us = np.where(until_us >= after_us, np.minimum(us, until_us), after_us)
-        return us
+        return self.clip(us, after_us)
+
+    def clip(self, us: np.ndarray, floor_us: np.ndarray) -> np.ndarray:
+        """Nothing after the run date (the window's end): later values end on it, unless
+        their reference itself is later."""
+        return np.where(us > self.end_us, np.maximum(self.end_us, floor_us), us)
 
 
 def timestamp_column(
@@ -102,8 +108,8 @@ def timestamp_column(
                 until_us = until_of(ctx, a.until, a.column, chunk)
         else:
             ref, ref_type = ctx.values(a.column, chunk)
-        ref_us = np.asarray(ref, dtype=np.int64) * (US_PER_DAY if ref_type == "DATE" else 1)
-        ref_us = ref_us + int(a.min_hours * US_PER_HOUR)
+        raw_us = np.asarray(ref, dtype=np.int64) * (US_PER_DAY if ref_type == "DATE" else 1)
+        ref_us = raw_us + int(a.min_hours * US_PER_HOUR)
         if a.mean_hours is not None:
             mean = np.full(chunk.n, a.mean_hours * US_PER_HOUR)
             if a.by is not None and a.mean_hours_by:
@@ -111,10 +117,13 @@ def timestamp_column(
             us = ref_us + (rng.standard_exponential(chunk.n) * mean).astype(np.int64)
             if until_us is not None:
                 us = np.where(until_us >= ref_us, np.minimum(us, until_us), ref_us)
-            # Nothing after the run date: a lag that would pass it ends on it.
-            us = np.where(us > prep.end_us, np.maximum(prep.end_us, ref_us), us)
+            # Inside the window: not before its start (a lag after an older reference) and
+            # nothing after the run date (a lag that would pass it ends on it).
+            us = prep.clip(np.maximum(us, prep.start_us), raw_us)
             return us // US_PER_DAY if col.type == "DATE" else us
     us = prep.sample(rng, chunk.n, ref_us, until_us)
+    if ref_us is not None:
+        us = prep.clip(us, raw_us)
     if col.type == "DATE":
         days = us // US_PER_DAY
         if ref_us is not None:  # a date on the reference's day counts as "after"

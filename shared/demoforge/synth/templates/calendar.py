@@ -1,0 +1,52 @@
+"""When a dataset happens: the window ends on the run date (``as_of``) and starts 24-36
+months earlier (the length derives from the seed, so prospects differ); month profiles
+flip by six months south of the equator; the country's public holidays come from the
+``holidays`` library (moving feasts included) with the shape's volume factor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+MIN_MONTHS, MAX_MONTHS = 24, 36
+
+
+def window(as_of: dt.date, seed: int) -> tuple[dt.date, dt.date]:
+    """(first day, run date): whole months back from the run date."""
+    months = MIN_MONTHS + seed % (MAX_MONTHS - MIN_MONTHS + 1)
+    y, m = divmod(as_of.year * 12 + as_of.month - 1 - months, 12)
+    return dt.date(y, m + 1, 1), as_of
+
+
+def months_before(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.year * 12 + d.month - 1 - months, 12)
+    return dt.date(y, m + 1, 1)
+
+
+def hemisphere(monthly: list[float], southern: bool) -> list[float]:
+    """A northern-hemisphere month profile as it is where the country lies: seasons move by
+    six months in the south (summer peaks in January), calendar events do not."""
+    return monthly[6:] + monthly[:6] if southern else list(monthly)
+
+
+@functools.lru_cache(maxsize=64)
+def public_holidays(country: str, first: int, last: int, language: str) -> tuple[tuple[dt.date, str], ...]:
+    """The country's public holidays in the years ``first..last`` (names in ``language``
+    where the library has them); none for a country it does not cover."""
+    import holidays  # ~0.5 s on first use
+
+    try:
+        cal = holidays.country_holidays(country, years=range(first, last + 1), language=language)
+    except NotImplementedError:
+        return ()
+    if not cal and language:
+        cal = holidays.country_holidays(country, years=range(first, last + 1))
+    return tuple(sorted(cal.items()))
+
+
+def holiday_factors(country: str, start: dt.date, end: dt.date, factor: float, language: str) -> list[dict[str, object]]:
+    """``TimestampGen.dates`` entries for the holidays inside the window."""
+    if factor == 1.0:
+        return []
+    days = public_holidays(country, start.year, end.year, language)
+    return [{"date": d.isoformat(), "factor": factor, "name": name[:80]} for d, name in days if start <= d <= end]
