@@ -58,7 +58,9 @@ class ForeignKeyGen(SpecModel):
     order). Conditions of ``exclude_parents`` read the parent's own columns (no ``via``)."""
 
     kind: Literal["foreign_key"] = "foreign_key"
-    distribution: Literal["uniform", "zipf"] = "uniform"
+    # "cycle": row i references parent i mod n (every parent gets its share: staff spread
+    # over the locations so each has some).
+    distribution: Literal["uniform", "zipf", "cycle"] = "uniform"
     zipf_a: float = Field(default=1.0, gt=0.0, le=4.0)
     # A numeric column of the parent whose values weight the draw (customers live in a
     # city in proportion to its population).

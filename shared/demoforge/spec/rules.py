@@ -142,6 +142,8 @@ def _fk_rule_issues(
             issues.append(at.issue("rule", f"weights_column {g.weights_column!r} must be a numeric column of {parent.name!r}"))
         elif g.distribution == "zipf" or g.match or g.started_by:
             issues.append(at.issue("rule", "weights_column replaces the distribution; it cannot be combined with zipf, match or started_by"))
+    if g.distribution == "cycle" and (g.match or g.started_by or g.weights_column):
+        issues.append(at.issue("rule", "a cycled reference cannot also match, follow started_by or use weights"))
     if g.match is not None:
         mine, theirs = cols.get(g.match.column), pcols.get(g.match.parent_column)
         if mine is None:
@@ -202,11 +204,26 @@ def _after_rule_issues(
     return issues
 
 
-def table_rule_issues(t: TableSpec) -> list[SpecIssue]:
-    """The table's own rule fields: ``time_column`` names a DATE/TIMESTAMP column."""
-    if t.time_column is None:
-        return []
-    col = next((c for c in t.columns if c.name == t.time_column), None)
-    if col is None or col.type not in _DATES:
-        return [At(t.name, t.time_column).issue("rule", "time_column must be a DATE/TIMESTAMP column of the table")]
-    return []
+def table_rule_issues(t: TableSpec, tables: dict[str, TableSpec] | None = None) -> list[SpecIssue]:
+    """The table's own rule fields: ``time_column`` names a DATE/TIMESTAMP column; an
+    exposure of children per parent reads date columns of the parent inside a window."""
+    issues: list[SpecIssue] = []
+    if t.time_column is not None:
+        col = next((c for c in t.columns if c.name == t.time_column), None)
+        if col is None or col.type not in _DATES:
+            issues.append(At(t.name, t.time_column).issue("rule", "time_column must be a DATE/TIMESTAMP column of the table"))
+    cpp = t.children_per_parent
+    if cpp is not None and (cpp.exposure_start or cpp.exposure_end):
+        at = At(t.name, cpp.foreign_key)
+        f = t.fk(cpp.foreign_key)
+        parent = (tables or {}).get(f.references_table) if f else None
+        if cpp.exposure_start is None or cpp.window_from is None or cpp.window_to is None:
+            issues.append(at.issue("rule", "an exposure needs exposure_start, window_from and window_to"))
+        elif cpp.window_to < cpp.window_from:
+            issues.append(at.issue("rule", "window_to is before window_from"))
+        if parent is not None:
+            pcols = {c.name: c for c in parent.columns}
+            for name in (cpp.exposure_start, cpp.exposure_end):
+                if name is not None and (name not in pcols or pcols[name].type not in _DATES):
+                    issues.append(at.issue("rule", f"exposure column {name!r} must be a DATE/TIMESTAMP column of {parent.name!r}"))
+    return issues

@@ -4,6 +4,7 @@ golden queries."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
@@ -53,6 +54,15 @@ class ChildrenPerParent(SpecModel):
     a: float = Field(default=2.0, gt=1.0)
     min: int = Field(default=0, ge=0)
     max: int | None = Field(default=None, ge=0)
+    # Children in proportion to how long the parent was active inside the window
+    # [window_from, window_to]: from its ``exposure_start`` to its ``exposure_end`` (NULL:
+    # still active). A customer who joined last month has fewer orders than one who
+    # joined two years ago, so volume follows the season, not the sign-up dates. The
+    # average number of children stays ``mean``.
+    exposure_start: str | None = None
+    exposure_end: str | None = None
+    window_from: dt.date | None = None
+    window_to: dt.date | None = None
 
 
 class Effect(SpecModel):

@@ -150,7 +150,7 @@ def table_issues(t: TableSpec, tables: dict[str, TableSpec]) -> list[SpecIssue]:
     for c in t.columns:
         issues += column_issues(t, c, cols, tables, fk_cols)
         issues += rule_issues(t, c, cols, tables)
-    issues += table_rule_issues(t)
+    issues += table_rule_issues(t, tables)
     for i, e in enumerate(t.effects):
         issues += effect_issues(t, i, e, cols, tables)
     try:

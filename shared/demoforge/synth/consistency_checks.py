@@ -199,7 +199,9 @@ def _declared(spec: DatasetSpec, t: TableSpec, con: duckdb.DuckDBPyConnection) -
         eligible = max(parents - excluded, 0)
         want = expected_children(cpp)
         seen = children / eligible if eligible else 0.0
-        tol = 0.1 * want + 4 * math.sqrt(max(want, 0.01) / max(eligible, 1)) + 0.02
+        # With an exposure, counts are rescaled per parent before the min/max clip: looser.
+        rel = 0.25 if cpp.exposure_start else 0.1
+        tol = rel * want + 4 * math.sqrt(max(want, 0.01) / max(eligible, 1)) + 0.02
         ok = eligible < 30 or (abs(seen - want) <= tol and (cpp.max is None or (most or 0) <= cpp.max))
         from demoforge.synth.realism import CheckResult
 

@@ -16,6 +16,7 @@ import numpy as np
 from demoforge.spec.conditions import Condition
 from demoforge.spec.model import (
     BooleanGen,
+    ChildrenPerParent,
     ColumnSpec,
     DatasetSpec,
     FakeGen,
@@ -90,6 +91,28 @@ def effective_generator(table: TableSpec, col: ColumnSpec) -> Generator:
     return defaults[col.type]
 
 
+def _exposure(cpp: ChildrenPerParent, parent: TableState) -> np.ndarray | None:
+    """Each parent's active days inside the window relative to the mean (None: no exposure)."""
+    if cpp.exposure_start is None or cpp.window_from is None or cpp.window_to is None or parent.rows == 0:
+        return None
+    lo = (cpp.window_from - dt.date(1970, 1, 1)).days
+    hi = (cpp.window_to - dt.date(1970, 1, 1)).days + 1
+
+    def days(column: str) -> np.ndarray:
+        v = np.asarray(parent.columns[column], dtype=np.int64)
+        return v if parent.types[column] == "DATE" else v // 86_400_000_000
+
+    start = np.maximum(days(cpp.exposure_start), lo)
+    end = np.full(parent.rows, hi, dtype=np.int64)
+    if cpp.exposure_end is not None:
+        nulls = parent.nulls.get(cpp.exposure_end)
+        ended = days(cpp.exposure_end)
+        end = np.minimum(np.where(nulls, hi, ended) if nulls is not None else ended, hi)
+    active = np.clip(end - start, 0, None).astype(np.float64)
+    mean = active.mean()
+    return active / mean if mean > 0 else None
+
+
 class TableContext:
     """One table being generated, after its parents (``done``)."""
 
@@ -120,7 +143,7 @@ class TableContext:
         if cpp is not None:
             parent = self.parent(cpp.foreign_key)
             n_parents = parent.rows
-            counts = draw_children(cpp, n_parents, rng(seed, table.name, "__children__"))
+            counts = draw_children(cpp, n_parents, rng(seed, table.name, "__children__"), _exposure(cpp, parent))
             fk_gen = self.gens[cpp.foreign_key]
             if isinstance(fk_gen, ForeignKeyGen) and fk_gen.exclude_parents and n_parents:
                 # No children under excluded parents (no shipment for a cancelled order).

@@ -116,6 +116,11 @@ def _retained_columns(spec: DatasetSpec) -> dict[str, set[str]]:
             for cond in e.when:
                 if cond.via:
                     _keep(keep, t, cond.via, cond.column)
+        cpp = t.children_per_parent
+        if cpp is not None:
+            for name in (cpp.exposure_start, cpp.exposure_end):
+                if name:
+                    _keep(keep, t, cpp.foreign_key, name)
     return keep
 
 

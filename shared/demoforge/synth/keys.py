@@ -102,6 +102,9 @@ def foreign_key_column(
         idx = eligible_parents(ctx, col, g, parent, chunk, rng, allowed)
     elif g.match is not None or g.started_by is not None:
         idx = matched_parents(ctx, col, g, parent, chunk, rng, allowed)
+    elif g.distribution == "cycle":
+        ids = ctx.cached(f"ids:{col.name}", lambda: np.flatnonzero(allowed) if allowed is not None else np.arange(parent.rows))
+        idx = ids[chunk.row_numbers % len(ids)]
     elif g.weights_column is not None:
         wc = g.weights_column
 

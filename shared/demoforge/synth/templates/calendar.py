@@ -12,8 +12,10 @@ MIN_MONTHS, MAX_MONTHS = 24, 36
 
 
 def window(as_of: dt.date, seed: int) -> tuple[dt.date, dt.date]:
-    """(first day, run date): whole months back from the run date."""
-    months = MIN_MONTHS + seed % (MAX_MONTHS - MIN_MONTHS + 1)
+    """(first day, run date): two or three whole years of months before the run date's
+    month (the seed picks which), plus that month up to the run date. Whole years keep
+    every calendar month equally covered, so the season shows as planned."""
+    months = MIN_MONTHS if seed % 2 == 0 else MAX_MONTHS
     y, m = divmod(as_of.year * 12 + as_of.month - 1 - months, 12)
     return dt.date(y, m + 1, 1), as_of
 

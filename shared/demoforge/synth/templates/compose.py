@@ -83,6 +83,11 @@ def seq(start: int = 1) -> J:
     return {"kind": "sequence", "start": start} if start != 1 else {"kind": "sequence"}
 
 
+def is_money(column: str) -> bool:
+    """Whether a child's amount column is money (not hours, days, a score or a quantity)."""
+    return not any(w in column for w in ("hours", "days", "score", "pct", "units", "kwh", "gb", "quantity", "nights"))
+
+
 def ranked(sql: str, dim: str, metric: str) -> str:
     """A metric-by-dimension query ordered by the metric, largest first."""
     return sql.replace(f"ORDER BY {dim}", f"ORDER BY {metric} DESC")
@@ -104,7 +109,12 @@ class Composer:
         self.queries: list[J] = []
         self.stories: list[J] = []
         self.glossary: list[J] = []
+        self.glossary_extra: list[J] = []
         self.monthly = hemisphere(list(shape.monthly), p.southern)
+        # The busiest month stands out clearly (the seasonal-peak story).
+        top = max(range(12), key=lambda i: self.monthly[i])
+        if max(self.monthly) > min(self.monthly):
+            self.monthly[top] *= 1.3
         self.void = list(shape.void)
         self.fail = shape.void[0]
         self.ck = f"{shape.customer.one}_id"
@@ -115,6 +125,10 @@ class Composer:
         self.fact = shape.lines.table if shape.lines else shape.header.table
         self.amounts: dict[str, str] = {}  # table -> its money column children may copy
         self.holidays = holiday_factors(p.setting.country, p.start, p.as_of, shape.holiday_factor, p.setting.language)
+        dist, mean, _, _ = shape.per_customer
+        # A customer buys about once (a car, a policy, a home): the first transaction is
+        # what makes them a customer, so sign-ups carry the season and it follows them.
+        self.one_off = dist == "poisson" and mean <= 0.7
         self.cohort = self._cohort()
         self.region_by_header = "location" if self.lk and len(p.locations) > 1 else "customer"
         self.hotspot = self._hotspot_region()
@@ -193,8 +207,7 @@ class Composer:
             col("segment", "STRING", f"Segment of the {one}.", cat([k for k, _ in self.s.segments], [w for _, w in self.s.segments])),
             col("acquisition_channel", "STRING", f"How the {one} was acquired.",
                 cat(["organic_search", "paid_search", "referral", "social", "partner", "direct"], [28, 22, 14, 16, 8, 12])),
-            col("signed_up_at", "TIMESTAMP", f"When the {one} registered or first bought.", ts(months_before(self.p.start, 24), self.p.as_of, growth=0.3,
-                                                                                           weekday=list(self.s.weekday), hourly=list(self.s.hourly))),
+            col("signed_up_at", "TIMESTAMP", f"When the {one} registered or first bought.", self._signups()),
             col("status", "STRING", f"Whether the {one} is active or has churned.", cat(["active", "churned"], [90, 10])),
             col("churned_at", "TIMESTAMP", f"When the {one} churned (only for churned {_label(C.table)}).",
                 ts(months_before(self.p.start, 24), self.p.as_of, after={"column": "signed_up_at", "mean_hours": 4000, "min_hours": 240}),
@@ -204,7 +217,7 @@ class Composer:
             "name": C.table, "description": f"Every {one} of {self.p.company}: where they live, segment, sign-up and churn.",
             "grain": f"one row per {one}", "row_count": self.s.n_customers, "primary_key": self.ck, "time_column": "signed_up_at",
             "foreign_keys": [ref("place_id", "places", "place_id")], "columns": cols,
-            "effects": [{"target": "status", "story": "churn_cohort", "set_value": "churned", "probability": 0.35,
+            "effects": [{"target": "status", "story": "churn_cohort", "set_value": "churned", "probability": 0.5,
                          "when": [{"column": "signed_up_at", "date_from": self.cohort[0].isoformat(), "date_to": self.cohort[1].isoformat()}]}],
         })
         self.metrics.append(Metric(name="customers", label=_label(C.table), description=f"Number of {_label(C.table)} who signed up.",
@@ -217,6 +230,20 @@ class Composer:
             Dimension(name="customer_region", label=f"{one} region", table=C.table, column="region", kind="geography"),
             Dimension(name="signup_time", label="sign-up date", table=C.table, column="signed_up_at", kind="time", grains=["month", "quarter", "year"]),
         ]
+
+    def _signups(self) -> J:
+        s = self.s
+        if self.one_off:
+            return ts(self.p.start, self.p.as_of, growth=s.growth, monthly=self.monthly, weekday=list(s.weekday),
+                      hourly=list(s.hourly), dates=self.holidays or None)
+        return ts(months_before(self.p.start, 24), self.p.as_of, growth=0.3, weekday=list(s.weekday), hourly=list(s.hourly))
+
+    def exposure(self, cpp: J) -> J:
+        """Transactions of a customer in proportion to the time they were a customer in the window."""
+        if not self.one_off:
+            cpp.update(exposure_start="signed_up_at", exposure_end="churned_at",
+                       window_from=self.p.start.isoformat(), window_to=self.p.as_of.isoformat())
+        return cpp
 
     def offerings(self) -> None:
         off = self.s.offering
@@ -255,10 +282,11 @@ class Composer:
             "columns": [
                 col(self.sk, "INT64", "Unique id of the employee.", seq()),
                 col("full_name", "STRING", "Name of the employee.", {"kind": "fake", "field": "name", "locale": self.p.setting.locale}),
-                col(self.lk, "INT64", f"The {L.one.replace('_', ' ')} the employee works at.",
-                    fk(started_by={"column": "hired_on", "parent_column": "opened_on"})),
+                col(self.lk, "INT64", f"The {L.one.replace('_', ' ')} the employee works at.", fk(distribution="cycle")),
                 col("role", "STRING", "Job role.", cat(list(self.s.staff_roles))),
-                col("hired_on", "DATE", "Date the employee was hired.", ts(months_before(self.p.start, 120), self.p.as_of - dt.timedelta(days=60), growth=0.05)),
+                # Hired before the window, after the locations opened: every row of the window
+                # can name someone of its own location who already worked there.
+                col("hired_on", "DATE", "Date the employee was hired.", ts(months_before(self.p.start, 120), self.p.start - dt.timedelta(days=1), growth=0.05)),
             ],
         })
 
@@ -266,18 +294,21 @@ class Composer:
         s, H = self.s, self.s.header
         one = H.one.replace("_", " ")
         dist, mean, lo, hi = s.per_customer
-        cpp: J = {"foreign_key": self.ck, "distribution": dist, "min": lo}
-        if dist == "zipf":
-            cpp["a"] = 2.2 if mean == 0 else mean
+        cpp: J | None = None
+        if self.one_off:  # about one each, right after the customer's sign-up
+            cpp = {"foreign_key": self.ck, "distribution": dist, "mean": mean, "min": lo}
+            if hi is not None:
+                cpp["max"] = hi
+            customer_fk = fk(exclude_parents=self.gone_before())
         else:
-            cpp["mean"] = mean
-        if hi is not None:
-            cpp["max"] = hi
+            # Repeat buyers: each transaction's time follows the season exactly and names a
+            # customer active then (signed up, not yet churned), some customers more often.
+            customer_fk = fk(distribution="zipf", zipf_a=0.35) if dist == "zipf" else fk()
         channels = [c for c, _, _ in s.channels]
         fks = [ref(self.ck, s.customer.table, self.ck)]
         cols = [
             col(self.hk, "INT64", f"Unique id of the {one}.", seq(100001)),
-            col(self.ck, "INT64", f"The {s.customer.one.replace('_', ' ')} of the {one}.", fk(exclude_parents=self.gone_before())),
+            col(self.ck, "INT64", f"The {s.customer.one.replace('_', ' ')} of the {one}.", customer_fk),
         ]
         if self.lk is not None:
             assert s.location is not None
@@ -291,7 +322,8 @@ class Composer:
         cols += [
             col(s.ts, "TIMESTAMP", f"When the {one} happened.", ts(self.p.start, self.p.as_of, growth=s.growth, monthly=self.monthly,
                                                                    weekday=list(s.weekday), hourly=list(s.hourly), dates=self.holidays or None,
-                                                                   after={"column": self.ck, "parent_column": "signed_up_at", "until": "churned_at"})),
+                                                                   after={"column": self.ck, "parent_column": "signed_up_at", "until": "churned_at",
+                                                                          **({"mean_hours": 72.0} if self.one_off else {})})),
             col("channel", "STRING", f"Channel of the {one}.", cat(channels, [w for _, w, _ in s.channels])),
             col("status", "STRING", f"Outcome of the {one}: {', '.join(k for k, _ in s.statuses)}.", cat([k for k, _ in s.statuses], [w for _, w in s.statuses])),
         ]
@@ -308,7 +340,8 @@ class Composer:
                         {"kind": "text", "templates": ["{n}"], "slots": {"n": loc.notes(self.p.setting.language)}}, nullable=0.7))
         self.tables.append({
             "name": H.table, "description": f"Every {one} of {self.p.company}: who, where, when, through which channel and its outcome.",
-            "grain": f"one row per {one}", "primary_key": self.hk, "time_column": s.ts, "children_per_parent": cpp,
+            "grain": f"one row per {one}", "primary_key": self.hk, "time_column": s.ts,
+            **({"children_per_parent": cpp} if cpp else {"row_count": int(round(s.n_customers * mean))}),
             "foreign_keys": fks, "columns": cols,
             "effects": [{"target": "status", "story": "regional_hotspot", "set_value": self.fail, "probability": 0.2,
                          "when": [{"column": "region", "equals": self.hotspot}]}]
@@ -345,7 +378,21 @@ class Composer:
         discounts = [0, 2, 5, 10, 15] if spread <= 0.05 else [0, 3, 6, 9, 12]
         weights = [70, 8, 12, 7, 3] if spread <= 0.05 else [30, 25, 22, 15, 8]
         flag, flag_desc, _ = s.flag
-        status_col = "status" if own_status else "status"
+        flag_col = col(flag, "BOOL", flag_desc, cat([False, True], [97, 3], cases=[{"when": [{"column": "status", "in_values": self.void}], "values": [False]}]))
+        extra = []
+        if s.commission is not None:
+            name, rate = s.commission
+            extra.append(col(name, "NUMERIC", f"{name.replace('_', ' ').capitalize()} in {self.cur} ({rate:.1%} of the amount).",
+                             {"kind": "derived", "expression": f"round(amount * {rate}, 2)"}, currency=self.cur))
+        if s.amount_model is not None:
+            median, sigma = s.amount_model
+            return [
+                col(ok, "INT64", f"The {o}.", fk(distribution="zipf", zipf_a=0.9)),
+                col("amount", "NUMERIC", f"Amount in {self.cur}.", {"kind": "numeric", "distribution": "lognormal", "median": median,
+                                                                     "sigma": sigma, "min": 0.5, "round": 2}, currency=self.cur),
+                col("quantity", "INT64", f"Number of {s.quantity_word}.", {"kind": "numeric", "distribution": "uniform", "low": 1, "high": 1, "min": 1, "max": 1}),
+                *extra, flag_col,
+            ]
         return [
             col(ok, "INT64", f"The {o}.", fk(distribution="zipf", zipf_a=0.9)),
             col("quantity", "INT64", f"Number of {s.quantity_word}.",
@@ -355,7 +402,7 @@ class Composer:
             col("discount_pct", "INT64", "Discount given, in percent of the list price.", cat(discounts, weights)),
             col("unit_price", "NUMERIC", f"Price paid per unit in {self.cur}.", {"kind": "derived", "expression": "round(list_price * (1 - discount_pct / 100), 2)"}, currency=self.cur),
             col("amount", "NUMERIC", f"Amount in {self.cur}: quantity x unit price.", {"kind": "derived", "expression": "round(quantity * unit_price, 2)"}, currency=self.cur),
-            col(flag, "BOOL", flag_desc, cat([False, True], [97, 3], cases=[{"when": [{"column": status_col, "in_values": self.void}], "values": [False]}])),
+            *extra, flag_col,
         ]
 
     def _anomaly_effect(self) -> J:
@@ -385,9 +432,7 @@ class Composer:
         ]
         if s.sellers is not None:
             sk = f"{s.sellers.one}_id"
-            cols += [col(sk, "INT64", f"The {s.sellers.one} who sold it (copied).", lookup(self.ok, sk)),
-                     col("commission", "NUMERIC", f"The platform's commission in {self.cur} (12 % of the amount).",
-                         {"kind": "derived", "expression": "round(amount * 0.12, 2)"}, currency=self.cur)]
+            cols.append(col(sk, "INT64", f"The {s.sellers.one} who sold it (copied).", lookup(self.ok, sk)))
         lines_mean = 0.8 if s.quantity[1] > 1 else 0.3
         self.tables.append({
             "name": LN.table, "description": f"The {_label(s.offering.table)} on each {s.header.one.replace('_', ' ')}: quantity, price in {self.cur} and amount.",
@@ -415,12 +460,12 @@ class Composer:
                    expression=f"AVG(CASE WHEN {s.flag[0]} THEN 1 ELSE 0 END)", filters=f, time_column=s.ts, unit="ratio", format="percent", additive=False),
         ]
         if s.sellers is not None:
-            self.metrics += [
-                Metric(name="gmv", label="gross merchandise value", description=f"Value of goods sold on the platform in {self.cur}.",
-                       table=self.fact, expression="SUM(amount)", filters=f, time_column=s.ts, unit="currency", currency=self.cur, format="currency"),
-                Metric(name="commission", label="commission", description=f"The platform's commission in {self.cur}.",
-                       table=self.fact, expression="SUM(commission)", filters=f, time_column=s.ts, unit="currency", currency=self.cur, format="currency"),
-            ]
+            self.metrics.append(Metric(name="gmv", label="gross merchandise value", description=f"Value of goods sold on the platform in {self.cur}.",
+                                       table=self.fact, expression="SUM(amount)", filters=f, time_column=s.ts, unit="currency", currency=self.cur, format="currency"))
+        if s.commission is not None:
+            name = s.commission[0]
+            self.metrics.append(Metric(name="commission", label=name.replace("_", " "), description=f"{name.replace('_', ' ').capitalize()} earned in {self.cur}.",
+                                       table=self.fact, expression=f"SUM({name})", filters=f, time_column=s.ts, unit="currency", currency=self.cur, format="currency"))
         if self.fact != s.header.table:
             self.dims += [
                 Dimension(name="category", label="category", table=self.fact, column="category", kind="offering"),
@@ -437,6 +482,12 @@ class Composer:
             self._child(ch, done)
             done[ch.table] = (ch.table, f"{ch.one}_id", ch.ts, list(ch.void))
 
+    def _statuses(self, parent: str) -> list[str]:
+        if parent == "header":
+            return [k for k, _ in self.s.statuses]
+        ch = next((c for c in self.s.children if c.table == parent), None)
+        return [k for k, _ in ch.statuses] if ch else []
+
     def _child(self, ch: Child, done: dict[str, tuple[str, str, str, list[str]]]) -> None:
         ptable, pk, pts, pvoid = done[ch.parent]
         key = f"{ch.one}_id"
@@ -445,8 +496,13 @@ class Composer:
         cpp: J = {"foreign_key": pk, "distribution": dist, "mean": mean, "min": lo}
         if hi is not None:
             cpp["max"] = hi
+        if ch.parent == "customer":
+            self.exposure(cpp)
         fk_gen = fk(exclude_parents=self.gone_before()) if ch.parent == "customer" else fk()
-        if pvoid and ch.under_void is None:
+        if ch.only_under:
+            others = [k for k in self._statuses(ch.parent) if k not in ch.only_under]
+            fk_gen = fk(exclude_parents=[{"column": "status", "in_values": others}]) if others else fk_gen
+        elif pvoid and ch.under_void is None:
             fk_gen = fk(exclude_parents=[{"column": "status", "in_values": pvoid}])
         after: J = {"column": pk, "parent_column": pts, "mean_hours": ch.lag_hours}
         if ch.channel_lags and ch.parent == "header":
@@ -481,7 +537,7 @@ class Composer:
             self.amounts[ch.table] = "amount"
         elif ch.amount is not None:
             name, median, sigma = ch.amount
-            money = "days" not in name and "hours" not in name
+            money = is_money(name)
             cols.append(col(name, "NUMERIC" if money else "FLOAT64", f"{name.replace('_', ' ').capitalize()}" + (f" in {self.cur}." if money else "."),
                             {"kind": "numeric", "distribution": "lognormal", "median": median, "sigma": sigma, "min": 0.01, "round": 2},
                             currency=self.cur if money else None, only_when=money_only))
@@ -613,7 +669,7 @@ class Composer:
                   f"WITH cohorts AS (SELECT CONCAT(CAST(EXTRACT(YEAR FROM signed_up_at) AS STRING), '-Q', "
                   f"CAST(EXTRACT(QUARTER FROM signed_up_at) AS STRING)) AS cohort, status FROM {C}) "
                   f"SELECT cohort, COUNT(*) AS {s.customer.one}_count, ROUND(100 * COUNTIF(status = 'churned') / COUNT(*), 1) AS churn_rate_pct "
-                  f"FROM cohorts GROUP BY cohort HAVING COUNT(*) >= 30 ORDER BY churn_rate_pct DESC", "churn_cohort"))
+                  f"FROM cohorts GROUP BY cohort HAVING COUNT(*) >= 15 ORDER BY churn_rate_pct DESC", "churn_cohort"))
         q.append(("hard", f"What share of {rev.label} comes from our top 20% of {_label(C)}?",
                   f"WITH per_{s.customer.one} AS (SELECT h.{self.ck}, SUM(f.amount) AS revenue FROM {self.fact} f "
                   + (f"JOIN {H} h ON h.{self.hk} = f.{self.hk} " if self.fact != H else f"JOIN {H} h ON h.{self.hk} = f.{self.hk} ")
@@ -641,6 +697,17 @@ class Composer:
                       f"WHERE f.status NOT IN ({', '.join(repr(v) for v in self.void)}) GROUP BY l.{ln}, e.full_name), "
                       f"ranked AS (SELECT {ln}, full_name, revenue, RANK() OVER (PARTITION BY {ln} ORDER BY revenue DESC) AS rnk FROM by_staff) "
                       f"SELECT {ln}, full_name AS top_employee, ROUND(revenue, 2) AS revenue FROM ranked WHERE rnk = 1 ORDER BY revenue DESC", None))
+        for name, label, num, den in s.ratios:
+            a, b = m.get(num), m.get(den)
+            if a is None or b is None or not a.time_column or not b.time_column:
+                continue
+            q.append(("expert", f"What is our {label} per year?",
+                      f"WITH n AS ({metric_sql(a, grain='year')}), d AS ({metric_sql(b, grain='year')}) "
+                      f"SELECT d.year_start, ROUND(n.{a.name}, 2) AS {a.name}, ROUND(d.{b.name}, 2) AS {b.name}, "
+                      f"ROUND(100 * n.{a.name} / d.{b.name}, 1) AS {name}_pct FROM d LEFT JOIN n ON n.year_start = d.year_start "
+                      f"ORDER BY d.year_start", None))
+            self.glossary_extra.append({"term": label, "definition": f"{a.label.capitalize()} divided by {b.label} ({a.expression} over "
+                                        f"{a.table} / {b.expression} over {b.table}).", "synonyms": []})
         for x in self.metrics:  # the children's own measures, per month
             if x.table not in (H, C, self.fact) and x.time_column:
                 q.append(("medium", f"How did {x.label} develop per month?", metric_sql(x, grain="month"), None))
@@ -652,6 +719,7 @@ class Composer:
                           "synonyms": list(x.synonyms)} for x in self.metrics]
         self.glossary.append({"term": self.p.company, "definition": f"The business this dataset describes ({self.p.sub_industry or self.s.label}).",
                               "synonyms": ["we", "us", "our company"]})
+        self.glossary += self.glossary_extra
         self.glossary.append({"term": "Currency", "definition": f"Every money column is in {self.cur} (ISO 4217).", "synonyms": [self.cur]})
 
     def build(self) -> J:
