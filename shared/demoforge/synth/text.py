@@ -63,17 +63,30 @@ def render(templates: list[str], slots: dict[str, list[str]], n: int, rng: np.ra
 def fake_column(ctx: TableContext, col: ColumnSpec, g: FakeGen, chunk: Chunk, rng: np.random.Generator) -> Values:
     if g.field == "email":
         return _emails(ctx, g, chunk, rng)
-    values = pools.pool(g.field, g.locale, g.pool_size, ctx.seed)
+    if g.field == "name":
+        return _names(g, chunk, rng)
+    values = pools.pool(g.field, g.locale, g.pool_size)
     return values.take(pa.array(rng.integers(0, len(values), chunk.n)))
 
 
+def _names(g: FakeGen, chunk: Chunk, rng: np.random.Generator) -> Values:
+    """Full names composed per row from the locale's first- and last-name pools."""
+    first = pools.pool("first_name", g.locale)
+    last = pools.pool("last_name", g.locale)
+    f = first.take(pa.array(rng.integers(0, len(first), chunk.n)))
+    la = last.take(pa.array(rng.integers(0, len(last), chunk.n)))
+    if g.locale.split("_")[0] in pools.FAMILY_FIRST:
+        return pc.binary_join_element_wise(la, f, " ")
+    return pc.binary_join_element_wise(f, la, " ")
+
+
 def _emails(ctx: TableContext, g: FakeGen, chunk: Chunk, rng: np.random.Generator) -> Values:
-    domains = pools.pool("free_email_domain", g.locale, 50, ctx.seed)
+    domains = pools.pool("free_email_domain", g.locale, 50)
     if g.source is not None:
         local = pc.utf8_lower(chunk.values[g.source])
     else:
-        first = pools.pool("first_name", g.locale, g.pool_size, ctx.seed)
-        last = pools.pool("last_name", g.locale, g.pool_size, ctx.seed)
+        first = pools.pool("first_name", g.locale, g.pool_size)
+        last = pools.pool("last_name", g.locale, g.pool_size)
         local = pc.binary_join_element_wise(
             pc.utf8_lower(first.take(pa.array(rng.integers(0, len(first), chunk.n)))),
             pc.utf8_lower(last.take(pa.array(rng.integers(0, len(last), chunk.n)))), ".",
