@@ -17,7 +17,7 @@ from demoforge.spec.model import ColumnSpec, ForeignKeyGen, SequenceGen, Timesta
 from demoforge.synth.arrays import Values, placeholder
 from demoforge.synth.context import Chunk, TableContext, TableState
 from demoforge.synth.sampling import Alias, zipf_weights
-from demoforge.synth.timestamps import NEVER_US, US_PER_DAY, US_PER_HOUR, TimeProfile
+from demoforge.synth.timestamps import NEVER_US, US_PER_DAY, US_PER_HOUR, profile_of
 
 
 def sequence(g: SequenceGen, bq_type: str, idx: np.ndarray) -> Values:
@@ -238,7 +238,7 @@ def eligible_parents(
         return order, ref[order], np.cumsum(w[order]), until
 
     order, sorted_ref, cdf, until = ctx.cached(f"eligible:{col.name}", build)
-    prof = ctx.cached(f"ts:{ts_name}", lambda: TimeProfile(tg))
+    prof = profile_of(tg)
     ts = prof.sample(ctx.rng(ts_name, chunk.number), chunk.n, None)
     k = np.maximum(np.searchsorted(sorted_ref, ts, side="right"), 1)  # no parent yet: the earliest
     first = int(np.searchsorted(cdf, 0.0, side="right"))  # the earliest parent with weight

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
 import numpy as np
 import pyarrow as pa
@@ -92,10 +93,22 @@ class TimeProfile:
         return np.where(us > self.end_us, np.maximum(self.end_us, floor_us), us)
 
 
+@functools.lru_cache(maxsize=64)
+def _profile(key: str) -> TimeProfile:
+    return TimeProfile(TimestampGen.model_validate_json(key))
+
+
+def profile_of(g: TimestampGen) -> TimeProfile:
+    """The generator's profile, shared by every column (and run) with the same calendar:
+    building one is ~20k weighted slots, so children with the window's flat calendar and
+    repeated demos reuse it. ``after`` does not change the profile and is left out."""
+    return _profile(g.model_copy(update={"after": None}).model_dump_json())
+
+
 def timestamp_column(
     ctx: TableContext, col: ColumnSpec, g: TimestampGen, chunk: Chunk, rng: np.random.Generator
 ) -> Values:
-    prep = ctx.cached(f"ts:{col.name}", lambda: TimeProfile(g))
+    prep = profile_of(g)
     ref_us: np.ndarray | None = None
     # Without a parent row to follow (empty parent table) the profile alone decides.
     orphaned = g.after is not None and g.after.parent_column is not None and g.after.column in chunk.empty_parents
