@@ -93,7 +93,7 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     seed = opts.seed if opts.seed is not None else prospect_seed(ctx.job.customer_url, profile.company_name)
     fallback = build_for_profile(profile, as_of=as_of, url=ctx.job.customer_url, seed=seed,
                                  scale=opts.scale, rows=opts.rows)
-    template_name = fallback.shape or fallback.industry
+    template_name = fallback.industry  # the template (one per industry); the shape is in the summary
 
     spec = fallback
     source: Literal["template", "claude"] = "template"

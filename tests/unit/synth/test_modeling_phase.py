@@ -37,8 +37,8 @@ class FakeLLM:
 
 
 def claude_spec() -> dict[str, Any]:
-    """What a good answer looks like: a tailored spec (here: the telecom template renamed)."""
-    d = get_template("telecom").model_dump(mode="json")
+    """What a good answer looks like: a tailored spec (here: the online-shop template renamed)."""
+    d = get_template("retail_ecommerce").model_dump(mode="json")
     d["name"] = "summit_claude_design"
     d["description"] = "Designed by Claude for Summit & Trail"
     return d

@@ -22,7 +22,7 @@ from demoforge.synth.templates import locale as loc
 from demoforge.synth.templates.calendar import hemisphere, holiday_factors, months_before
 from demoforge.synth.templates.catalogues import CatalogueItem
 from demoforge.synth.templates.places import Place
-from demoforge.synth.templates.shapes import Child, Shape
+from demoforge.synth.templates.shapes import CLIMATE, Child, Shape
 
 J = dict[str, Any]
 MONTHS = list(calendar.month_name)[1:]
@@ -110,7 +110,7 @@ class Composer:
         self.stories: list[J] = []
         self.glossary: list[J] = []
         self.glossary_extra: list[J] = []
-        self.monthly = hemisphere(list(shape.monthly), p.southern)
+        self.monthly = hemisphere(list(shape.monthly), p.southern and shape.monthly in CLIMATE)
         # The busiest month stands out clearly (the seasonal-peak story).
         top = max(range(12), key=lambda i: self.monthly[i])
         if max(self.monthly) > min(self.monthly):
@@ -217,7 +217,7 @@ class Composer:
             "name": C.table, "description": f"Every {one} of {self.p.company}: where they live, segment, sign-up and churn.",
             "grain": f"one row per {one}", "row_count": self.s.n_customers, "primary_key": self.ck, "time_column": "signed_up_at",
             "foreign_keys": [ref("place_id", "places", "place_id")], "columns": cols,
-            "effects": [{"target": "status", "story": "churn_cohort", "set_value": "churned", "probability": 0.5,
+            "effects": [{"target": "status", "story": "churn_cohort", "set_value": "churned", "probability": 0.6,
                          "when": [{"column": "signed_up_at", "date_from": self.cohort[0].isoformat(), "date_to": self.cohort[1].isoformat()}]}],
         })
         self.metrics.append(Metric(name="customers", label=_label(C.table), description=f"Number of {_label(C.table)} who signed up.",
@@ -538,7 +538,7 @@ class Composer:
         elif ch.amount is not None:
             name, median, sigma = ch.amount
             money = is_money(name)
-            cols.append(col(name, "NUMERIC" if money else "FLOAT64", f"{name.replace('_', ' ').capitalize()}" + (f" in {self.cur}." if money else "."),
+            cols.append(col(name, "NUMERIC" if money else "FLOAT64", f"{name.replace('_', ' ').capitalize()} of the {one}" + (f" in {self.cur}." if money else "."),
                             {"kind": "numeric", "distribution": "lognormal", "median": median, "sigma": sigma, "min": 0.01, "round": 2},
                             currency=self.cur if money else None, only_when=money_only))
             if money:
@@ -631,7 +631,7 @@ class Composer:
             {"name": "seasonal_peak", "kind": "seasonal_peak",
              "description": f"{_label(H).capitalize()} peak in {MONTHS[peak - 1]}.", "params": {"month": peak}, "expected_top": str(peak)},
         ]
-        m = {x.name: x for x in self.metrics}
+        m = {x.name.removesuffix("_count") if x.name.endswith("_count") else x.name: x for x in self.metrics}
         d = {x.name: x for x in self.dims}
         rev = m["revenue"]
         q: list[tuple[str, str, str, str | None]] = []
@@ -639,20 +639,20 @@ class Composer:
         q.append(("simple", f"How many {_label(H)} did we have each month?", metric_sql(m["transactions"], grain="month"), None))
         q.append(("simple", f"How many {_label(C)} signed up per year?", metric_sql(m["customers"], grain="year"), None))
         q.append(("simple", f"How many {_label(H)} came through each channel?",
-                  ranked(metric_sql(m["transactions"], by=d["channel"]), "channel", "transactions"), None))
+                  ranked(metric_sql(m["transactions"], by=d["channel"]), "channel", m["transactions"].name), None))
         if "category" in d:
-            q.append(("simple", f"What is our {rev.label} by category?", ranked(metric_sql(rev, by=d["category"]), "category", "revenue"), None))
+            q.append(("simple", f"What is our {rev.label} by category?", ranked(metric_sql(rev, by=d["category"]), "category", rev.name), None))
             q.append(("medium", f"Which 10 {_label(s.offering.table)} bring in the most {rev.label}?",
-                      ranked(metric_sql(rev, by=d["offering"]), "offering", "revenue") + " LIMIT 10", None))
+                      ranked(metric_sql(rev, by=d["offering"]), "offering", rev.name) + " LIMIT 10", None))
             q.append(("medium", f"What is the {m['aov'].label} per month?", metric_sql(m["aov"], grain="month"), None))
-            q.append(("medium", f"What is our {rev.label} by region?", ranked(metric_sql(rev, by=d["sales_region"]), "sales_region", "revenue"), None))
+            q.append(("medium", f"What is our {rev.label} by region?", ranked(metric_sql(rev, by=d["sales_region"]), "sales_region", rev.name), None))
         else:
             q.append(("medium", f"What is the {m['aov'].label} per month?", metric_sql(m["aov"], grain="month"), None))
             q.append(("medium", f"Which 10 {_label(s.offering.table)} bring in the most {rev.label}?",
                       f"SELECT o.{oname}, ROUND(SUM(h.amount), 2) AS revenue FROM {H} h JOIN {s.offering.table} o ON o.{self.ok} = h.{self.ok} "
                       f"WHERE h.status NOT IN ({', '.join(repr(v) for v in self.void)}) GROUP BY o.{oname} ORDER BY revenue DESC LIMIT 10", None))
         q.append(("medium", f"How many {_label(C)} do we have per segment?",
-                  ranked(metric_sql(m["customers"], by=d["segment"]), "segment", "customers"), None))
+                  ranked(metric_sql(m["customers"], by=d["segment"]), "segment", m["customers"].name), None))
         q.append(("medium", f"In which month of the year do we have the most {_label(H)}?",
                   f"SELECT EXTRACT(MONTH FROM {s.ts}) AS month_of_year, COUNT(*) AS {s.header.one}_count FROM {H} "
                   f"GROUP BY month_of_year ORDER BY {s.header.one}_count DESC", "seasonal_peak"))
@@ -669,7 +669,7 @@ class Composer:
                   f"WITH cohorts AS (SELECT CONCAT(CAST(EXTRACT(YEAR FROM signed_up_at) AS STRING), '-Q', "
                   f"CAST(EXTRACT(QUARTER FROM signed_up_at) AS STRING)) AS cohort, status FROM {C}) "
                   f"SELECT cohort, COUNT(*) AS {s.customer.one}_count, ROUND(100 * COUNTIF(status = 'churned') / COUNT(*), 1) AS churn_rate_pct "
-                  f"FROM cohorts GROUP BY cohort HAVING COUNT(*) >= 15 ORDER BY churn_rate_pct DESC", "churn_cohort"))
+                  f"FROM cohorts GROUP BY cohort HAVING COUNT(*) >= 10 ORDER BY churn_rate_pct DESC", "churn_cohort"))
         q.append(("hard", f"What share of {rev.label} comes from our top 20% of {_label(C)}?",
                   f"WITH per_{s.customer.one} AS (SELECT h.{self.ck}, SUM(f.amount) AS revenue FROM {self.fact} f "
                   + (f"JOIN {H} h ON h.{self.hk} = f.{self.hk} " if self.fact != H else f"JOIN {H} h ON h.{self.hk} = f.{self.hk} ")
@@ -722,6 +722,12 @@ class Composer:
         self.glossary += self.glossary_extra
         self.glossary.append({"term": "Currency", "definition": f"Every money column is in {self.cur} (ISO 4217).", "synonyms": [self.cur]})
 
+    def _unshadow(self) -> None:
+        """A metric named like a table (``customers``) would alias a table in its SQL,
+        which BigQuery reads as the row itself: such metrics are counts, named ``*_count``."""
+        tables = {t["name"] for t in self.tables}
+        self.metrics = [m.model_copy(update={"name": f"{m.name}_count"}) if m.name in tables else m for m in self.metrics]
+
     def build(self) -> J:
         self.places()
         self.locations()
@@ -733,9 +739,12 @@ class Composer:
         self.lines()
         self.revenue()
         self.children()
+        shadowed = {m.name for m in self.metrics} & {t["name"] for t in self.tables}
+        self._unshadow()
         self.stories_and_queries()
         self.glossary_terms()
-        kpis = [x for x in self.s.kpis if any(mm.name == x for mm in self.metrics)]
+        wanted = [f"{x}_count" if x in shadowed else x for x in self.s.kpis]
+        kpis = [x for x in wanted if any(mm.name == x for mm in self.metrics)]
         return {
             "name": f"{self.s.key.replace('.', '_')}_demo", "industry": self.s.industry, "shape": self.s.key,
             "description": f"{self.s.label}: {self.s.blurb}", "seed": self.p.seed, "tables": self.tables,

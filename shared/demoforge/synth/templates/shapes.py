@@ -45,6 +45,9 @@ Q4_BUDGET = (0.8, 0.85, 1.0, 0.95, 0.95, 1.0, 0.8, 0.75, 1.05, 1.1, 1.15, 1.6)
 RENEWALS = (1.6, 1.1, 1.0, 0.95, 0.9, 0.9, 0.85, 0.85, 0.95, 1.0, 1.05, 0.95)
 COLD_SEASON = (1.35, 1.3, 1.1, 0.95, 0.9, 0.8, 0.75, 0.8, 0.95, 1.05, 1.15, 1.1)
 YEAR_END_GIVING = (0.8, 0.7, 0.8, 0.8, 0.8, 0.8, 0.7, 0.7, 0.9, 1.0, 1.4, 2.0)
+# Profiles driven by the climate (and the school year) move by six months south of the
+# equator; calendar-driven ones (Christmas, budgets, renewals, year-end giving) do not.
+CLIMATE = frozenset({SUMMER, WINTER, SPRING, COLD_SEASON, AUTUMN_TERM})
 
 
 @dataclasses.dataclass(frozen=True)
