@@ -45,7 +45,7 @@ from demoforge.synth.templates import (
 # consistency rule (a statistical check such as seasonality only warns).
 BLOCKING_CHECKS = frozenset({
     "pk", "fk", "after", "case", "text_case", "only_when", "exclude", "match", "started", "until",
-    "status_flow", "staff_location", "time_order", "churn", "run_date",
+    "status_flow", "staff_location", "time_order", "churn", "run_date", "window",
 })
 
 TRIAL_ROWS = 20_000  # trial generation size: enough for every golden query to find rows

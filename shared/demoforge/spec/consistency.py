@@ -6,8 +6,9 @@ before anything is generated (template or Claude-written alike). Each finding is
   may not be captured, shipped, settled ... under such a parent: the child's status column
   needs a ``case`` on the parent's status, or the reference ``exclude_parents`` them
   (fulfilment tables such as shipments and payments without a status need the latter);
-- **staff at the location**: a row naming a location and a staff member of that location
-  type needs ``match`` on the staff reference;
+- **staff at the location**: a row naming a location and a staff member (a table of
+  employees, agents, clinicians ... or one with a hire date) of that location type needs
+  ``match`` on the staff reference;
 - **time order**: a row's time follows its parent's (``after``) or the parent had started
   (``started_by``, e.g. the employee's hire date), unless the parent's times all precede
   the row's;
@@ -46,6 +47,18 @@ _CHURN_DATE = re.compile(r"(churn|cancel|closed|ended|lapsed|terminat|left_at|lo
 _RATING = re.compile(r"(^|_)(rating|stars|nps|satisfaction)(_|$)")
 _FREE_TEXT = re.compile(r"(^|_)(text|comment|comments|review|feedback|body)($|_)")
 _REFUND_TIME = re.compile(r"^refund")
+# People who work for the business (a staff table): rows they handle happen where they work.
+_STAFF_TABLE = re.compile(
+    r"(employee|staff|agent|adviser|advisor|clinician|practitioner|physician|doctor|nurse|dentist|"
+    r"therapist|(^|_)reps?($|_)|consultant|caseworker|driver|manager|officer|instructor|teacher|"
+    r"tutor|professional|banker|cashier|stylist|technician|worker|crew|personnel)")
+_HIRE_DATE = re.compile(r"(hire|hiring|employed|employment_start)")
+
+
+def is_staff(t: TableSpec) -> bool:
+    """Whether a table lists the business's staff (by its name or a hire-date column)."""
+    return bool(_STAFF_TABLE.search(t.name)) or any(
+        c.type in ("DATE", "TIMESTAMP") and _HIRE_DATE.search(c.name) for c in t.columns)
 _DATES = ("DATE", "TIMESTAMP")
 
 
@@ -171,7 +184,7 @@ def _staff_location(t: TableSpec, tables: dict[str, TableSpec]) -> list[SpecIssu
     by_target = {f.references_table: f.column for f in t.foreign_keys}
     for f in t.foreign_keys:
         staff = tables.get(f.references_table)
-        if staff is None or staff.name == t.name:
+        if staff is None or staff.name == t.name or not is_staff(staff):
             continue
         for sf in staff.foreign_keys:
             loc_col = by_target.get(sf.references_table)

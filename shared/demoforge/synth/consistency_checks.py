@@ -6,7 +6,7 @@ Two families, so a rule holds whether it was declared or not:
   ``only_when:``, ``exclude:`` (no child under an excluded parent), ``match:`` (the staff
   member works at the row's location), ``started:`` (hired before the row), ``until:`` (no
   transaction after the churn date), ``repeat:`` (children per parent as planned: the
-  shape's purchase frequency);
+  shape's purchase frequency), ``window:`` (no time before its generator's start);
 - *implied*, from the same vocabulary the spec validator uses (``spec.consistency``):
   ``status_flow:`` (nothing captured, shipped or settled under a cancelled, voided, no-show
   or denied parent), ``staff_location:``, ``time_order:`` (a row is not earlier than the
@@ -25,6 +25,7 @@ from demoforge.spec.consistency import (
     _FULFILMENT_TABLE,
     FULFILMENT_VALUES,
     _void_columns,
+    is_staff,
     possible_values,
     time_column,
 )
@@ -174,6 +175,9 @@ def _declared(spec: DatasetSpec, t: TableSpec, con: duckdb.DuckDBPyConnection) -
             out.append(_result(f"only_when:{t.name}.{c.name}", _count(con, sql), "values on rows only_when excludes"))
         if isinstance(g, ForeignKeyGen):
             out += _fk_rules(spec, t, c.name, g, con)
+        if isinstance(g, TimestampGen):
+            early = _count(con, f"SELECT COUNT(*) FROM {_q(t.name)} c WHERE CAST({col} AS DATE) < DATE '{g.start}'")
+            out.append(_result(f"window:{t.name}.{c.name}", early, f"rows before the column's window start {g.start}"))
         if isinstance(g, TimestampGen) and g.after and g.after.until and g.after.parent_column:
             fk = t.fk(g.after.column)
             assert fk is not None
@@ -280,7 +284,7 @@ def _implied(spec: DatasetSpec, t: TableSpec, con: duckdb.DuckDBPyConnection) ->
                                    f"{t.name} rows under {parent.name}.{pcol} in {sorted(map(str, void))}"))
         # staff at the row's location
         by_target = {x.references_table: x.column for x in t.foreign_keys}
-        for sf in parent.foreign_keys:
+        for sf in parent.foreign_keys if is_staff(parent) else []:
             loc_col = by_target.get(sf.references_table)
             if loc_col is not None and sf.references_table not in (t.name, parent.name):
                 sql = (f"SELECT COUNT(*) {join} WHERE c.{_q(loc_col)} IS NOT NULL "

@@ -17,7 +17,7 @@ from demoforge.spec.model import ColumnSpec, ForeignKeyGen, SequenceGen, Timesta
 from demoforge.synth.arrays import Values, placeholder
 from demoforge.synth.context import Chunk, TableContext, TableState
 from demoforge.synth.sampling import Alias, zipf_weights
-from demoforge.synth.timestamps import NEVER_US, US_PER_DAY, US_PER_HOUR, profile_of
+from demoforge.synth.timestamps import EPOCH, NEVER_US, US_PER_DAY, US_PER_HOUR, profile_of
 
 
 def sequence(g: SequenceGen, bq_type: str, idx: np.ndarray) -> Values:
@@ -234,7 +234,11 @@ def eligible_parents(
             if parent.types[after.until] == "DATE":
                 u = u * US_PER_DAY + US_PER_DAY - 1
             nulls = parent.nulls.get(after.until)
-            until = np.where(nulls, NEVER_US, u)[order] if nulls is not None else u[order]
+            if nulls is not None:
+                u = np.where(nulls, NEVER_US, u)
+            # A parent that ended before the window opened (churned long ago) is no candidate.
+            w = w * (u >= (tg.start - EPOCH).days * US_PER_DAY)
+            until = u[order]
         return order, ref[order], np.cumsum(w[order]), until
 
     order, sorted_ref, cdf, until = ctx.cached(f"eligible:{col.name}", build)
