@@ -65,6 +65,9 @@ class Chunk:
     parent_idx: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
     nulls: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
     empty_parents: set[str] = dataclasses.field(default_factory=set)  # FK columns left NULL
+    # Name columns composed from pools: (locale, first-name rows, last-name rows), so an
+    # e-mail made from the name reuses the pools' normalised spellings.
+    name_parts: dict[str, tuple[str, np.ndarray, np.ndarray]] = dataclasses.field(default_factory=dict)
 
     @property
     def row_numbers(self) -> np.ndarray:
