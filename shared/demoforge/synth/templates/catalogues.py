@@ -10,6 +10,7 @@ fill items scaled to the prospect's price level, categories kept consistent with
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import statistics
 import unicodedata
@@ -236,9 +237,12 @@ def catalogue(key: str, offerings: Sequence[tuple[str, str | None, float | None]
         near = _closest(name, fill, price / scale if price else None)
         if near is None:
             # Nothing alike in the catalogue and no price: a short name such as "Climbing"
-            # names its own category; a longer one joins the catalogue's commonest.
+            # names its own category; a longer one joins the catalogue's commonest. Its
+            # price is one of the catalogue's (picked by the name, so stable), so a list
+            # of such names is not one price repeated.
             common = statistics.mode(c for _, c, _ in fill)
-            near = (name, name if len(name.split()) <= 2 else common, statistics.median(p for _, _, p in fill))
+            pick = fill[int(hashlib.sha256(k.encode()).hexdigest(), 16) % len(fill)]
+            near = (name, name if len(name.split()) <= 2 else common, pick[2])
         out.append(CatalogueItem(name=name, category=category or near[1], price=price or round(near[2] * scale, 2), own=True))
     for name, category, price in fill:
         if len(out) >= size:
