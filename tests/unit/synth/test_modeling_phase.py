@@ -15,7 +15,7 @@ from demoforge.phases import body_for
 from demoforge.phases.modeling import query_errors, validate_candidate
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.spec.model import DatasetSpec
-from demoforge.synth.templates import get_template
+from demoforge.synth.templates import get_template, prospect_seed
 from tests.unit.synth.conftest import RESEARCH
 
 JOB = "m0de1000-aaaa-bbbb-cccc-ddddeeeeffff"
@@ -191,3 +191,33 @@ def test_design_calls_fit_the_function_timeout(local_deps) -> None:
     run(deps, JobOptions(scale="small"))
     assert llm.calls[0]["timeout_s"] == 120  # two calls + a minute of other work fit in 300 s
 
+
+
+def test_a_profile_builds_the_prospects_own_dataset(local_deps) -> None:
+    deps = local_deps()
+    profile = dict(RESEARCH, industry="restaurants_food", sub_industry="Kaffeerösterei", shape="d2c_brand",
+                   country="DE", currency="EUR", language="de", channels=["web_shop"],
+                   offerings=[{"name": "SIDAMO Bio Bohnen", "price": 27.9, "currency": "EUR", "source": "json-ld"}],
+                   locations=[{"city": "Freiburg", "country": "DE"}])
+    out = run(deps, JobOptions(scale="small"), research=profile)
+    spec = stored_spec(deps)
+    assert out.summary["shape"] == "restaurants.d2c_brand" and out.result["template"] == "restaurants_food"
+    assert (spec.country, spec.currency, spec.language) == ("DE", "EUR", "de")
+    assert spec.as_of == deps.clock().date()  # the run date by the injected clock
+    names = spec.table("products").column("product_name").generator.values  # type: ignore[union-attr]
+    assert names[0] == "SIDAMO Bio Bohnen"
+    # the seed derives from the prospect (URL and company): the same prospect, the same seed
+    assert spec.seed == prospect_seed("https://summit.example/", "Summit & Trail Outfitters")
+    assert spec.seed != prospect_seed("https://other.example/", "Summit & Trail Outfitters")
+
+
+def test_claude_spec_that_contradicts_itself_is_refused_then_repaired(local_deps) -> None:
+    bad = claude_spec()
+    payments = next(t for t in bad["tables"] if t["name"] == "payments")
+    next(c for c in payments["columns"] if c["name"] == "status")["generator"]["cases"] = []
+    llm = FakeLLM([bad, claude_spec()])
+    deps = local_deps(llm)
+    out = run(deps, JobOptions(scale="small"))
+    assert out.result["source"] == "claude" and len(llm.calls) == 2
+    repair = llm.calls[1]["messages"][0]["content"]
+    assert "table 'payments' column 'status'" in repair and "cancelled" in repair and "captured" in repair
