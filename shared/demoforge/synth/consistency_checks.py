@@ -38,11 +38,10 @@ from demoforge.spec.model import (
     TimestampGen,
 )
 from demoforge.spec.planning import expected_children
+from demoforge.synth.check_result import CheckResult
 
 if TYPE_CHECKING:
     import duckdb
-
-    from demoforge.synth.realism import CheckResult
 
 _SLOT = re.compile(r"{(\w*)}")
 
@@ -113,8 +112,6 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 
 def _result(name: str, bad: int, what: str) -> CheckResult:
-    from demoforge.synth.realism import CheckResult
-
     return CheckResult(name, bad == 0, f"{bad} {what}")
 
 
@@ -207,8 +204,6 @@ def _declared(spec: DatasetSpec, t: TableSpec, con: duckdb.DuckDBPyConnection) -
         rel = 0.25 if cpp.exposure_start else 0.1
         tol = rel * want + 4 * math.sqrt(max(want, 0.01) / max(eligible, 1)) + 0.02
         ok = eligible < 30 or (abs(seen - want) <= tol and (cpp.max is None or (most or 0) <= cpp.max))
-        from demoforge.synth.realism import CheckResult
-
         out.append(CheckResult(f"repeat:{t.name}", bool(ok),
                                f"{seen:.2f} {t.name} per {fk.references_table} (planned {want:.2f}), at most {most}"))
     return out

@@ -21,7 +21,6 @@ Parquet files through an in-memory DuckDB, so the same code checks 50k or 50M ro
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from pathlib import Path
@@ -32,18 +31,13 @@ import numpy as np
 import sqlglot
 
 from demoforge.spec.model import DatasetSpec, ForeignKeyGen, TimestampGen
+from demoforge.synth.check_result import CheckResult
+from demoforge.synth.consistency_checks import consistency_checks
 from demoforge.synth.timestamps import TimeProfile
 
 # Statistical checks (trend, seasonality, Pareto) need enough rows to mean anything; below
 # this they pass with a "not judged" detail instead of failing on noise.
 MIN_SAMPLE = 200
-
-
-@dataclasses.dataclass(frozen=True)
-class CheckResult:
-    name: str
-    passed: bool
-    detail: str
 
 
 def to_duckdb(sql: str) -> str:
@@ -89,8 +83,6 @@ def check(spec: DatasetSpec, tables_dir: Path, *, queries: bool = True) -> list[
         out += _nulls(spec, con)
         out += _profiles(spec, con)
         out += _stories(spec, con)
-        from demoforge.synth.consistency_checks import consistency_checks  # builds on CheckResult
-
         out += consistency_checks(spec, con)
         if queries:
             out += _queries(spec, con)

@@ -32,12 +32,13 @@ from demoforge.domain.naming import slug
 from demoforge.domain.offerings import clean, is_plausible
 from demoforge.domain.profile import ProspectProfile
 from demoforge.spec.model import DatasetSpec
-from demoforge.synth.templates import locale as loc
-from demoforge.synth.templates import places as gazetteer
 from demoforge.synth.templates.calendar import window
 from demoforge.synth.templates.catalogues import catalogue, cue_catalogue
 from demoforge.synth.templates.compose import Prospect, compose
-from demoforge.synth.templates.shapes import SHAPES, Shape, catalogue_choices, choose
+from demoforge.synth.templates.locale import setting as locale_setting
+from demoforge.synth.templates.places import Place, choose, customer_places, southern
+from demoforge.synth.templates.shapes import SHAPES, Shape, catalogue_choices
+from demoforge.synth.templates.shapes import choose as choose_shape
 
 __all__ = [
     "MAX_ROWS", "MIN_ROWS", "SCALES", "build_for_profile", "closest_industry", "customise", "get_template",
@@ -148,7 +149,7 @@ def _offerings(profile: ProspectProfile, currency: str) -> list[tuple[str, str |
     return unique[:MAX_CATALOGUE]
 
 
-def _locations(profile: ProspectProfile, shape: Shape, country: str) -> list[gazetteer.Place]:
+def _locations(profile: ProspectProfile, shape: Shape, country: str) -> list[Place]:
     if shape.location is None:
         return []
     known = [(x.city, x.region) for x in profile.locations if x.country in (None, country)]
@@ -160,7 +161,7 @@ def _locations(profile: ProspectProfile, shape: Shape, country: str) -> list[gaz
         n = 1  # a small business with one address is a single site
     else:
         n = shape.n_locations
-    return gazetteer.choose(country, known, n)
+    return choose(country, known, n)
 
 
 def build_for_profile(
@@ -169,8 +170,8 @@ def build_for_profile(
 ) -> DatasetSpec:
     """The dataset for this prospect, ending on ``as_of``, sized for ``scale`` (or ``rows``)."""
     profile = profile_of(research)
-    chosen = _shape(shape) if shape else choose(profile)
-    setting = loc.setting(profile.country, profile.currency, profile.language)
+    chosen = _shape(shape) if shape else choose_shape(profile)
+    setting = locale_setting(profile.country, profile.currency, profile.language)
     seed = prospect_seed(url, profile.company_name) if seed is None else seed
     start, end = window(as_of, seed)
     offerings = _offerings(profile, setting.currency)
@@ -179,8 +180,8 @@ def build_for_profile(
     prospect = Prospect(
         company=profile.company_name.strip(), setting=setting, as_of=end, start=start, seed=seed,
         catalogue=tuple(catalogue(key, offerings, size)), locations=tuple(_locations(profile, chosen, setting.country)),
-        customer_places=tuple(gazetteer.customer_places(setting.country, CUSTOMER_PLACES)),
-        southern=gazetteer.southern(setting.country), sub_industry=profile.sub_industry,
+        customer_places=tuple(customer_places(setting.country, CUSTOMER_PLACES)),
+        southern=southern(setting.country), sub_industry=profile.sub_industry,
     )
     data = compose(chosen, prospect)
     data["name"] = f"{slug(prospect.company, default='demo')}_{chosen.industry}"

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from demoforge.spec.semantic import Dimension, Metric, MetricUnit, metric_sql
-from demoforge.synth.templates import locale as loc
 from demoforge.synth.templates.calendar import hemisphere, holiday_factors, months_before
 from demoforge.synth.templates.catalogues import CatalogueItem
+from demoforge.synth.templates.locale import Setting, notes, reviews
 from demoforge.synth.templates.places import Place
 from demoforge.synth.templates.shapes import CLIMATE, Child, Shape
 
@@ -33,7 +33,7 @@ class Prospect:
     """What composition needs from the profile, already resolved (places, catalogue)."""
 
     company: str
-    setting: loc.Setting
+    setting: Setting
     as_of: dt.date
     start: dt.date
     seed: int
@@ -337,7 +337,7 @@ class Composer:
             fks.append(ref(self.ok, s.offering.table, self.ok))
             cols += self._priced(self.ok, own_status=True)
         cols.append(col("notes", "STRING", f"Internal note on the {one} ({self.p.setting.language}).",
-                        {"kind": "text", "templates": ["{n}"], "slots": {"n": loc.notes(self.p.setting.language)}}, nullable=0.7))
+                        {"kind": "text", "templates": ["{n}"], "slots": {"n": notes(self.p.setting.language)}}, nullable=0.7))
         self.tables.append({
             "name": H.table, "description": f"Every {one} of {self.p.company}: who, where, when, through which channel and its outcome.",
             "grain": f"one row per {one}", "primary_key": self.hk, "time_column": s.ts,
@@ -556,7 +556,7 @@ class Composer:
                             ts(self.p.start, self.p.as_of, after={"column": ch.ts, "mean_hours": 240, "min_hours": 2}),
                             only_when=[{"column": "status", "equals": "refunded"}]))
         if ch.rating:
-            low, mid, high = loc.reviews(self.p.setting.language)
+            low, mid, high = reviews(self.p.setting.language)
             cols += [
                 col("rating", "INT64", "Star rating from 1 to 5.", {"kind": "numeric", "distribution": "normal", "mean": 4.1, "std": 1.1, "min": 1, "max": 5}),
                 col("review_text", "STRING", f"What the reviewer wrote ({self.p.setting.language}); agrees with the rating.",
