@@ -74,7 +74,10 @@ USED_BY_NAME: Mapping[str, tuple[str, ...]] = {
 RESOLVED_DYNAMIC_IMPORTS = frozenset({"demoforge.phases"})
 
 # Every phase function runs through the runner (store + bus) and reads/writes artifacts.
-_PHASE = frozenset({"store", "bus", "artifacts"})
+# Every phase function runs through the runner (store + bus), reads/writes artifacts, and,
+# when its job was deleted while the phase ran, removes what the phase left (the runner's
+# teardown after a stop: agent, dataset, artifacts).
+_PHASE = frozenset({"store", "bus", "artifacts", "warehouse", "agents"})
 
 
 class NeedsError(RuntimeError):
@@ -96,13 +99,13 @@ FUNCTION_ROLES: Mapping[str, FunctionRole] = {
     "research": FunctionRole(_PHASE | {"fetcher", "llm", "research_cache"},
                              "demoforge.phases.research"),
     "modeling": FunctionRole(_PHASE | {"llm"}, "demoforge.phases.modeling"),
-    "warehouse": FunctionRole(_PHASE | {"warehouse", "synth"}, "demoforge.phases.warehouse"),
-    "content": FunctionRole(_PHASE | {"warehouse", "llm"}, "demoforge.phases.content"),
+    "warehouse": FunctionRole(_PHASE | {"synth"}, "demoforge.phases.warehouse"),
+    "content": FunctionRole(_PHASE | {"llm"}, "demoforge.phases.content"),
     # The agent phase checks the dataset's date coverage in the warehouse before asking.
-    "agent": FunctionRole(_PHASE | {"warehouse", "agents"}, "demoforge.phases.agent"),
+    "agent": FunctionRole(_PHASE, "demoforge.phases.agent"),
     # Scheduled sweeper: fails stalled jobs (store) and tears expired demos down (agent,
     # dataset); bus only because it shares demoforge.service.jobs with the api.
-    "janitor": FunctionRole(frozenset({"store", "bus", "warehouse", "agents"})),
+    "janitor": FunctionRole(frozenset({"store", "bus", "warehouse", "agents", "artifacts"})),
 }
 
 
