@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import datetime as dt
 import hashlib
 import json
 import sys
@@ -29,7 +30,7 @@ from typing import Any
 
 from demoforge.spec.model import DatasetSpec
 from demoforge.synth.generate import generate_dataset
-from demoforge.synth.templates import customise, get_template, template_names
+from demoforge.synth.templates import customise, get_template, shape_names, template_names
 
 # Products research might find, so customisation renames the catalogue too.
 RESEARCH: dict[str, Any] = {
@@ -38,6 +39,7 @@ RESEARCH: dict[str, Any] = {
     "kpis": ["Revenue"],
 }
 SMALL_CHUNK = 7_919  # a prime: chunk boundaries fall mid-parent, mid-day, mid-everything
+AS_OF = dt.date(2026, 12, 1)  # a fixed run date: templates otherwise end today
 
 
 def _every_generator() -> dict[str, Any]:
@@ -62,8 +64,10 @@ def _with_tags(d: dict[str, Any]) -> dict[str, Any]:
 def cases() -> Iterator[tuple[str, DatasetSpec, int | None]]:
     """(label, spec, chunk_rows or None for the default)."""
     for name in template_names():
-        yield f"template/{name}", get_template(name), None
-        yield f"customised/{name}", customise(get_template(name), RESEARCH, scale="small"), SMALL_CHUNK
+        yield f"template/{name}", get_template(name, as_of=AS_OF), None
+        yield f"customised/{name}", customise(get_template(name, as_of=AS_OF), RESEARCH, scale="small"), SMALL_CHUNK
+    for name in shape_names():
+        yield f"shape/{name}", customise(get_template(name, as_of=AS_OF), RESEARCH, rows=20_000), SMALL_CHUNK
     every = _every_generator()
     yield "every_generator", DatasetSpec.model_validate(every), None
     yield "every_generator/chunked", DatasetSpec.model_validate(every), 1_000

@@ -1,17 +1,22 @@
-"""Modeling phase: research result -> ``spec.json`` (the dataset to generate).
+"""Modeling phase: prospect profile -> ``spec.json`` (the dataset to generate).
 
-1. Pick the closest industry template and customise it with the prospect's name,
-   products and KPIs, sized by the job's options (scale small/default/large or rows).
+1. Build the dataset shaped like the prospect's business (``synth.templates``: the shape
+   chosen from the profile, their offerings, places, currency and language, data ending on
+   the run date), sized by the job's options (scale small/default/large or rows). The
+   run date is the job's ``as_of`` option when given, else today by the injected clock;
+   the seed is the job's, else derived from the prospect (URL and company).
 2. With Claude (``ctx.services.llm``), ask for a tailored DatasetSpec through the schema, with
    the template as the worked example; validate it (schema, naming, keys, generators,
    golden-query SQL, and a small trial generation in which every golden query must return
-   rows); on failure, one repair round with the errors; then fall back to step 1's spec.
+   rows, and a trial in which every consistency rule holds); on failure, one repair round
+   with the errors (each naming tables and columns); then fall back to step 1's spec.
    ``LLMUnavailable`` also falls back. Offline (no key) step 1's spec is used directly.
 3. Store ``spec.json`` and return a small result for later phases.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 from typing import Any, Literal
@@ -22,13 +27,27 @@ from sqlglot import exp
 
 from demoforge.domain import artifacts
 from demoforge.domain.errors import InvalidInput, LLMInvalidOutput, LLMUnavailable
-from demoforge.domain.job import EventLevel
+from demoforge.domain.job import EventLevel, Phase
+from demoforge.domain.profile import ProspectProfile
 from demoforge.domain.results import MIN_GOLDEN_QUERIES, ModelingResult, ResearchResult
 from demoforge.prompts import modeling as prompts
-from demoforge.service.phase import PhaseContext, PhaseOutput
+from demoforge.service.phase import PhaseContext, PhaseOutput, input_invalid
 from demoforge.spec.model import DatasetSpec
 from demoforge.sql.guard import UnsafeQuery, check_select
-from demoforge.synth.templates import closest_industry, customise, get_template, resize, target_rows
+from demoforge.synth.templates import (
+    build_for_profile,
+    profile_of,
+    prospect_seed,
+    resize,
+    target_rows,
+)
+
+# Realism checks whose failure makes a designed spec unusable: keys, time order and every
+# consistency rule (a statistical check such as seasonality only warns).
+BLOCKING_CHECKS = frozenset({
+    "pk", "fk", "after", "case", "text_case", "only_when", "exclude", "match", "started", "until",
+    "status_flow", "staff_location", "time_order", "churn", "run_date", "window",
+})
 
 TRIAL_ROWS = 20_000  # trial generation size: enough for every golden query to find rows
 # A whole DatasetSpec is ~5-8k output tokens: minutes, not the default per-call seconds.
@@ -37,15 +56,45 @@ TRIAL_ROWS = 20_000  # trial generation size: enough for every golden query to f
 DESIGN_TIMEOUT_S = 240.0
 
 
+def read_profile(ctx: PhaseContext) -> ProspectProfile:
+    """Research's result as a prospect profile (an older research result gets the profile's
+    defaults for what it lacks)."""
+    raw = ctx.job.results.get(Phase.RESEARCH.value)
+    if raw is None:
+        ctx.result(ResearchResult)  # raises: research must run first
+    try:
+        return profile_of(raw or {})
+    except ValidationError as e:
+        raise input_invalid(ctx.job_id, "the research result", str(e.errors()[0]["msg"])) from e
+
+
+def run_date(ctx: PhaseContext) -> dt.date:
+    """The date the data ends on: the job's ``as_of`` option, else today (injected clock)."""
+    given: Any = getattr(ctx.job.options, "as_of", None)
+    if isinstance(given, dt.datetime):
+        return given.date()
+    if isinstance(given, dt.date):
+        return given
+    if isinstance(given, str) and given:
+        try:
+            return dt.date.fromisoformat(given[:10])
+        except ValueError as e:
+            raise InvalidInput(f"as_of {given!r} is not a date (YYYY-MM-DD)", code="invalid_as_of") from e
+    return ctx.services.clock().date()
+
+
 def run(ctx: PhaseContext) -> PhaseOutput:
-    research = ctx.result(ResearchResult)
+    profile = read_profile(ctx)
     opts = ctx.job.options
     try:
         total = target_rows(opts.scale, opts.rows)
     except ValueError as e:
         raise InvalidInput(str(e), code="invalid_scale") from e
-    template_name = closest_industry(research.industry)
-    fallback = customise(get_template(template_name), research, scale=opts.scale, rows=opts.rows)
+    as_of = run_date(ctx)
+    seed = opts.seed if opts.seed is not None else prospect_seed(ctx.job.customer_url, profile.company_name)
+    fallback = build_for_profile(profile, as_of=as_of, url=ctx.job.customer_url, seed=seed,
+                                 scale=opts.scale, rows=opts.rows)
+    template_name = fallback.industry  # the template (one per industry); the shape is in the summary
 
     spec = fallback
     source: Literal["template", "claude"] = "template"
@@ -54,7 +103,7 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         ctx.log(why, EventLevel.WARNING)
     if llm is not None:
         try:
-            designed = design(ctx, research, get_template(template_name), total)
+            designed = design(ctx, profile, fallback, total)
         except LLMUnavailable as e:
             ctx.log("Claude is unavailable; using the customised template", EventLevel.WARNING, error=str(e))
             designed = None
@@ -62,8 +111,8 @@ def run(ctx: PhaseContext) -> PhaseOutput:
             spec, source = designed, "claude"
         else:
             ctx.log("using the customised industry template", EventLevel.INFO, template=template_name)
-    if opts.seed is not None:
-        spec = spec.model_copy(update={"seed": opts.seed})
+    if spec.seed != seed:
+        spec = spec.model_copy(update={"seed": seed})
 
     ctx.services.artifacts.put(ctx.job_id, artifacts.SPEC, spec.model_dump_json(indent=1).encode())
     planned = spec.planned_rows()
@@ -74,13 +123,15 @@ def run(ctx: PhaseContext) -> PhaseOutput:
     summary = {
         "template": template_name, "source": source, "tables": len(spec.tables),
         "planned_rows": planned, "golden_queries": len(spec.golden_queries),
-        "stories": [s.name for s in spec.stories],
+        "stories": [s.name for s in spec.stories], "shape": spec.shape, "country": spec.country,
+        "currency": spec.currency, "language": spec.language, "as_of": str(spec.as_of or as_of),
+        "metrics": len(spec.semantic.metrics),
     }
     return PhaseOutput(summary=summary, result=result.model_dump(mode="json"))
 
 
 def design(
-    ctx: PhaseContext, research: ResearchResult, template: DatasetSpec, total_rows: int
+    ctx: PhaseContext, profile: ProspectProfile, template: DatasetSpec, total_rows: int
 ) -> DatasetSpec | None:
     """Claude's spec (validated, sized), or None after a failed repair round."""
     llm = ctx.services.llm
@@ -88,8 +139,10 @@ def design(
         return None
     schema = DatasetSpec.model_json_schema()
     message = prompts.design_message(
-        research=research.model_dump(mode="json", exclude={"evidence", "pages", "candidates"}),
+        research=profile.model_dump(mode="json", exclude={"evidence", "pages", "candidates", "rejected", "facts"}),
         template=template.model_dump(mode="json", exclude_defaults=True), target_rows=total_rows,
+        setting={"as_of": str(template.as_of), "country": template.country, "currency": template.currency,
+                 "language": template.language, "locale": template.locale},
     )
     previous: dict[str, Any] = {}
     # Two rounds must fit the delivery's deadline (the lease is renewed while it runs).
@@ -104,7 +157,7 @@ def design(
         except LLMInvalidOutput as e:
             raw, errors = {}, [str(e)]
         else:
-            spec, errors = validate_candidate(raw, total_rows)
+            spec, errors = validate_candidate(_with_setting(raw, template), total_rows)
             if spec is not None:
                 ctx.log("Claude designed the dataset", EventLevel.INFO, attempt=attempt, tables=len(spec.tables))
                 return spec
@@ -115,6 +168,17 @@ def design(
         )
         message = prompts.repair_message(previous=previous, errors=errors)
     return None
+
+
+def _with_setting(raw: dict[str, Any], template: DatasetSpec) -> dict[str, Any]:
+    """Claude's spec set where the prospect is (run date, country, currency, language,
+    locale, seed) unless it says otherwise; validation then refuses timestamps past the run date."""
+    out = dict(raw)
+    for key in ("as_of", "country", "currency", "language", "locale", "shape", "seed"):
+        value = getattr(template, key)
+        if out.get(key) is None and value is not None:
+            out[key] = value.isoformat() if isinstance(value, dt.date) else value
+    return out
 
 
 def validate_candidate(raw: dict[str, Any], total_rows: int) -> tuple[DatasetSpec | None, list[str]]:
@@ -215,7 +279,7 @@ def trial_run(spec: DatasetSpec) -> tuple[list[str], dict[int, str]]:
         results = check(small, Path(tmp))
     blocking = [
         f"{r.name}: {r.detail}" for r in results
-        if not r.passed and r.name.split(":")[0] in ("pk", "fk", "after")
+        if not r.passed and r.name.split(":")[0] in BLOCKING_CHECKS
     ]
     failing = {
         int(r.name.split(":")[1]): f"golden query {r.name.split(':')[1]}: {r.detail}"

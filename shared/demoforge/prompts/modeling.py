@@ -32,8 +32,24 @@ Rules:
 - Use the prospect's real products and services as categorical values where they fit.
 - Types: STRING, INT64, FLOAT64, NUMERIC (money), BOOL, DATE, TIMESTAMP. No STRUCT; REPEATED
   only for short tag lists (a categorical STRING/INT64 generator with items_min/items_max).
-- Timestamps: realistic ranges (2023-01-01 to 2025-12-31), growth trend, monthly/weekday/hour
-  profiles, "after" the parent's timestamp where it must be (an order after the sign-up).
+- Set the data where the prospect is: "country", "currency" (ISO 4217; give every money
+  column "currency"), "language" (free text such as reviews and notes in that language),
+  "locale" (fake generators' locale), "as_of" (the run date). Places: categorical values of
+  the prospect's real cities and regions. Prices: the prospect's own offerings and prices.
+- Timestamps: end on as_of and start 24-36 months earlier; growth trend, monthly/weekday/hour
+  profiles, "dates" for the country's public holidays; "after" the parent's timestamp
+  where it must be (an order after the sign-up, with "until" the churn date).
+- Consistency rules (the spec is refused when the tables could contradict each other):
+  a child of a parent that can be cancelled/voided/no_show/denied needs a categorical
+  "cases" entry on the parent's status (no captured/shipped/settled values under it) or
+  "exclude_parents" on its foreign key (shipments, payouts); a row naming a location and a
+  staff member gives the staff foreign key "match" {{column: the location key, parent_column:
+  the staff's location key}} and "started_by" (hired before the row); set "time_column" on
+  every table with a time; a churn date uses "only_when" (status churned) and children stop
+  at it ("after.until"); review text uses text "cases" on the rating; refunds have
+  "refunded_at" after the payment and "only_when" status refunded.
+- Add a "semantic" layer: metrics (revenue excludes cancelled/voided rows via "filters",
+  with unit and currency) and dimensions; "kpis" name metric labels only.
 - Plant 3-4 stories (regional_hotspot, churn_cohort, product_anomaly, seasonal_peak) with
   effects on the data; give each story the value its revealing query shows first (expected_top).
 - At least {MIN_GOLDEN_QUERIES} golden queries graded simple -> medium -> hard -> expert, each a single
@@ -47,14 +63,17 @@ Rules:
 
 
 def design_message(
-    *, research: dict[str, Any], template: dict[str, Any], target_rows: int
+    *, research: dict[str, Any], template: dict[str, Any], target_rows: int,
+    setting: dict[str, Any] | None = None,
 ) -> str:
     return (
-        "Prospect research (JSON):\n"
+        "Prospect profile (JSON):\n"
         f"{json.dumps(research, ensure_ascii=False, indent=1)}\n\n"
-        f"Target size: about {target_rows:,} rows in total.\n\n"
-        "Worked example: the template for the closest industry. Adapt it to this company "
-        "(its products, entities, KPIs and vocabulary); keep what already fits.\n"
+        + (f"Setting (JSON): {json.dumps(setting, ensure_ascii=False)}\n\n" if setting else "")
+        + f"Target size: about {target_rows:,} rows in total.\n\n"
+        "Worked example: the dataset already built for this prospect's business shape, with "
+        "their offerings, places and currency and every consistency rule. Improve it for this "
+        "company (entities, KPIs, vocabulary); keep the rules and what already fits.\n"
         f"{json.dumps(template, ensure_ascii=False, separators=(',', ':'))}\n\n"
         f"Call {DESIGN_TOOL} with the complete DatasetSpec."
     )

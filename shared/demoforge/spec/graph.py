@@ -9,7 +9,15 @@ import contextlib
 from collections.abc import Sequence
 
 from demoforge.spec.expressions import ExpressionError, column_names
-from demoforge.spec.generators import DerivedGen, FakeGen, LookupGen, TimestampGen
+from demoforge.spec.generators import (
+    CategoricalGen,
+    DerivedGen,
+    FakeGen,
+    ForeignKeyGen,
+    LookupGen,
+    TextGen,
+    TimestampGen,
+)
 from demoforge.spec.tables import ColumnSpec, TableSpec
 
 
@@ -35,8 +43,19 @@ def column_dependencies(table: TableSpec, col: ColumnSpec) -> set[str]:
         deps.add(g.via)
     elif isinstance(g, TimestampGen) and g.after is not None:
         deps.add(g.after.column)
+        if g.after.by is not None:
+            deps.add(g.after.by_via or g.after.by)
     elif isinstance(g, FakeGen) and g.source:
         deps.add(g.source)
+    elif isinstance(g, CategoricalGen | TextGen):
+        for case in g.cases:
+            deps |= {cond.via or cond.column for cond in case.when}
+    elif isinstance(g, ForeignKeyGen):
+        if g.match is not None:
+            deps.add(g.match.column)
+        if g.started_by is not None:
+            deps.add(g.started_by.column)
+    deps |= {cond.via or cond.column for cond in col.only_when or []}
     for e in table.effects:
         if e.target == col.name:
             for c in e.when:

@@ -36,6 +36,8 @@ IssueKind = Literal[
     "description",
     "golden_query",
     "semantic",  # a metric or dimension reading an unknown table or column
+    "rule",  # a consistency rule (case, match, started_by, until, only_when ...) that is unusable
+    "consistency",  # the data would contradict itself (a shipment under a cancelled order ...)
 ]
 
 

@@ -16,14 +16,18 @@ glossary, stories, queries), below the rules that check them.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field, model_validator
 
 from demoforge.spec.base import NUMERIC_TYPES, BQType, Mode, Scalar, SpecModel
+from demoforge.spec.consistency import consistency_issues
 from demoforge.spec.generators import (
     GENERATOR_TYPES,
     After,
     BooleanGen,
     CategoricalGen,
+    DateFactor,
     DerivedGen,
     FakeField,
     FakeGen,
@@ -31,11 +35,15 @@ from demoforge.spec.generators import (
     Generator,
     HolidaySpike,
     LookupGen,
+    Match,
     NumericGen,
     SequenceGen,
+    StartedBy,
+    TextCase,
     TextGen,
     TimestampGen,
     UuidGen,
+    ValueCase,
 )
 from demoforge.spec.graph import column_order, table_order
 from demoforge.spec.issues import SpecInvalid, SpecIssue
@@ -61,7 +69,7 @@ __all__ = [
     "Effect", "FakeField", "FakeGen", "ForeignKey", "ForeignKeyGen", "Generator", "GlossaryTerm",
     "HolidaySpike", "LookupGen", "Mode", "NumericGen", "Scalar", "SequenceGen", "SpecInvalid",
     "SpecIssue", "SpecQuery", "StoryPattern", "TableSpec", "TextGen", "TimestampGen", "UuidGen",
-    "column_order",
+    "column_order", "DateFactor", "Match", "StartedBy", "TextCase", "ValueCase",
 ]
 
 
@@ -78,6 +86,16 @@ class DatasetSpec(SpecModel):
     # Metrics and dimensions: the one definition every query, story, chart and script
     # number is built from (``spec.semantic``).
     semantic: SemanticLayer = Field(default_factory=SemanticLayer)
+    # Where and when the data is set: the prospect's country (ISO 3166-1 alpha-2), the
+    # currency of every money column (ISO 4217), the language of free text (ISO 639-1),
+    # the locale of names, phones and addresses, the run date the data ends at, and the
+    # business shape the spec was built for.
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    locale: str | None = Field(default=None, pattern=r"^[a-z]{2}(_[A-Z]{2})?$")
+    as_of: dt.date | None = None
+    shape: str | None = Field(default=None, max_length=64)
 
     def table(self, name: str) -> TableSpec:
         for t in self.tables:
@@ -89,7 +107,7 @@ class DatasetSpec(SpecModel):
     def _validate(self) -> DatasetSpec:
         issues = spec_issues(self)
         if not issues:
-            issues = semantic_issues(self.semantic, self.tables)
+            issues = semantic_issues(self.semantic, self.tables) + consistency_issues(self)
         if issues:
             raise SpecInvalid(issues)
         return self

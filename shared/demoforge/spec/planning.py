@@ -60,20 +60,25 @@ def expected_children(cpp: ChildrenPerParent) -> float:
     return sum(min(max(k, lo), cap) * k ** -cpp.a for k in range(1, _ZIPF_SUPPORT + 1)) / norm
 
 
-def draw_children(cpp: ChildrenPerParent, n_parents: int, rng: Any) -> Any:
+def draw_children(cpp: ChildrenPerParent, n_parents: int, rng: Any, exposure: Any = None) -> Any:
     """Children per parent row (an int64 numpy array of ``n_parents`` counts) drawn with
-    ``rng`` (a ``numpy.random.Generator``)."""
+    ``rng`` (a ``numpy.random.Generator``). ``exposure`` (relative active time per parent,
+    mean 1) scales each parent's count: Poisson rates directly, other counts by stochastic
+    rounding, so the average stays as planned."""
     # numpy only here: validation and resizing plan rows without it.
     import numpy as np
 
     if cpp.distribution == "poisson":
-        counts = rng.poisson(cpp.mean, n_parents)
-    elif cpp.distribution == "zipf":
-        counts = rng.zipf(cpp.a, n_parents)
-    elif cpp.distribution == "fixed":
-        counts = np.full(n_parents, fixed_children(cpp), dtype=np.int64)
+        counts = rng.poisson(cpp.mean if exposure is None else cpp.mean * exposure, n_parents)
     else:
-        counts = rng.integers(cpp.min, uniform_high(cpp) + 1, n_parents)
+        if cpp.distribution == "zipf":
+            counts = rng.zipf(cpp.a, n_parents)
+        elif cpp.distribution == "fixed":
+            counts = np.full(n_parents, fixed_children(cpp), dtype=np.int64)
+        else:
+            counts = rng.integers(cpp.min, uniform_high(cpp) + 1, n_parents)
+        if exposure is not None:
+            counts = np.floor(counts * exposure + rng.random(n_parents)).astype(np.int64)
     return np.clip(counts, cpp.min, cpp.max if cpp.max is not None else None).astype(np.int64)
 
 

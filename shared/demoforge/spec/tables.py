@@ -10,7 +10,11 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from demoforge.spec.base import BQType, Mode, Scalar, SpecModel
+from demoforge.spec.conditions import Condition
 from demoforge.spec.generators import Generator
+
+__all__ = ["ChildrenPerParent", "ColumnSpec", "Condition", "Effect", "ForeignKey", "GlossaryTerm",
+           "SpecQuery", "StoryPattern", "TableSpec"]
 
 
 class ColumnSpec(SpecModel):
@@ -22,6 +26,11 @@ class ColumnSpec(SpecModel):
     generator: Generator | None = None  # None: a default for the type (see synth.generate)
     # What the column means to customisation (e.g. "product_name" gets the prospect's names).
     role: str | None = None
+    # The column is NULL on every row where these conditions do not all hold (a churn date
+    # only for churned customers, a refund time only for refunded payments).
+    only_when: list[Condition] | None = Field(default=None, min_length=1, max_length=5)
+    # ISO 4217 code of a money column (shown beside the column to people and the agent).
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
 
     @field_validator("generator", mode="before")
     @classmethod
@@ -45,22 +54,15 @@ class ChildrenPerParent(SpecModel):
     a: float = Field(default=2.0, gt=1.0)
     min: int = Field(default=0, ge=0)
     max: int | None = Field(default=None, ge=0)
-
-
-class Condition(SpecModel):
-    """A row filter: ``column`` of this table, or of the parent reached via FK column ``via``.
-    Give one of: ``equals``, ``in_values``, ``months`` (1-12, for dates/timestamps),
-    ``date_from``/``date_to`` (inclusive), ``min``/``max``."""
-
-    column: str
-    via: str | None = None
-    equals: Scalar | None = None
-    in_values: list[Scalar] | None = None
-    months: list[int] | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    min: float | None = None
-    max: float | None = None
+    # Children in proportion to how long the parent was active inside the window
+    # [window_from, window_to]: from its ``exposure_start`` to its ``exposure_end`` (NULL:
+    # still active). A customer who joined last month has fewer orders than one who
+    # joined two years ago, so volume follows the season, not the sign-up dates. The
+    # average number of children stays ``mean``.
+    exposure_start: str | None = None
+    exposure_end: str | None = None
+    window_from: dt.date | None = None
+    window_to: dt.date | None = None
 
 
 class Effect(SpecModel):
@@ -87,6 +89,9 @@ class TableSpec(SpecModel):
     effects: list[Effect] = Field(default_factory=list, max_length=20)
     # Dimension tables with named members (regions, products) keep their size when scaling.
     fixed_size: bool = False
+    # The DATE/TIMESTAMP column that says when the row happened (an order's time, a
+    # customer's sign-up, an employee's hire): the time consistency rules read it.
+    time_column: str | None = None
 
     def column(self, name: str) -> ColumnSpec:
         for c in self.columns:

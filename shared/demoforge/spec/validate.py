@@ -15,6 +15,7 @@ from demoforge.spec.generators import ForeignKeyGen, SequenceGen, UuidGen
 from demoforge.spec.graph import ColumnCycle, column_order, cycle_tables, table_order
 from demoforge.spec.issues import At, SpecIssue
 from demoforge.spec.planning import expected_rows
+from demoforge.spec.rules import rule_issues, table_rule_issues
 from demoforge.spec.tables import ColumnSpec, SpecQuery, StoryPattern, TableSpec
 
 # Size bounds: a demo dataset must load in minutes and cost cents.
@@ -148,6 +149,8 @@ def table_issues(t: TableSpec, tables: dict[str, TableSpec]) -> list[SpecIssue]:
     issues += fk_issues
     for c in t.columns:
         issues += column_issues(t, c, cols, tables, fk_cols)
+        issues += rule_issues(t, c, cols, tables)
+    issues += table_rule_issues(t, tables)
     for i, e in enumerate(t.effects):
         issues += effect_issues(t, i, e, cols, tables)
     try:

@@ -27,6 +27,7 @@ from demoforge.spec.model import (
 from demoforge.synth.arrays import ARROW_TYPES, Values, placeholder, pool_values, take
 from demoforge.synth.context import Chunk, TableContext
 from demoforge.synth.keys import foreign_key_column, sequence_column, uuid_column
+from demoforge.synth.rules import enforce_cases
 from demoforge.synth.sampling import Alias
 from demoforge.synth.text import fake_column, text_column
 from demoforge.synth.timestamps import timestamp_column
@@ -49,7 +50,10 @@ def categorical_column(
     else:
         idx = rng.integers(0, k, chunk.n)
     pool = ctx.cached(f"cat:{col.name}", lambda: pool_values(g.values, col.type))
-    return take(pool, idx)
+    values = take(pool, idx)
+    if g.cases:
+        values = enforce_cases(ctx, col, g, values, chunk, ctx.rng(col.name, "cases", chunk.number), False)
+    return values
 
 
 def tags(g: CategoricalGen, bq_type: str, n: int, rng: np.random.Generator) -> pa.Array:

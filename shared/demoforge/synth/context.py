@@ -13,8 +13,10 @@ from typing import Any
 
 import numpy as np
 
+from demoforge.spec.conditions import Condition
 from demoforge.spec.model import (
     BooleanGen,
+    ChildrenPerParent,
     ColumnSpec,
     DatasetSpec,
     FakeGen,
@@ -28,6 +30,7 @@ from demoforge.spec.model import (
 )
 from demoforge.spec.planning import draw_children, own_rows
 from demoforge.synth.arrays import Values, take
+from demoforge.synth.conditions import mask_of
 from demoforge.synth.sampling import rng
 
 
@@ -40,6 +43,15 @@ class TableState:
     key_fn: Callable[[np.ndarray], Values]
     columns: dict[str, Values]
     types: dict[str, str]
+    # NULL masks of the retained columns (a churn date only some customers have).
+    nulls: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+
+    def mask(self, conds: list[Condition]) -> np.ndarray:
+        """Rows of this (generated) table where every condition on its own columns holds."""
+        out = np.ones(self.rows, dtype=bool)
+        for c in conds:
+            out &= mask_of(c, self.columns[c.column], self.types[c.column], self.rows)
+        return out
 
 
 @dataclasses.dataclass
@@ -53,6 +65,9 @@ class Chunk:
     parent_idx: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
     nulls: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
     empty_parents: set[str] = dataclasses.field(default_factory=set)  # FK columns left NULL
+    # Name columns composed from pools: (locale, first-name rows, last-name rows), so an
+    # e-mail made from the name reuses the pools' normalised spellings.
+    name_parts: dict[str, tuple[str, np.ndarray, np.ndarray]] = dataclasses.field(default_factory=dict)
 
     @property
     def row_numbers(self) -> np.ndarray:
@@ -77,6 +92,28 @@ def effective_generator(table: TableSpec, col: ColumnSpec) -> Generator:
         "TIMESTAMP": TimestampGen(start=dt.date(2024, 1, 1), end=dt.date(2025, 12, 31)),
     }
     return defaults[col.type]
+
+
+def _exposure(cpp: ChildrenPerParent, parent: TableState) -> np.ndarray | None:
+    """Each parent's active days inside the window relative to the mean (None: no exposure)."""
+    if cpp.exposure_start is None or cpp.window_from is None or cpp.window_to is None or parent.rows == 0:
+        return None
+    lo = (cpp.window_from - dt.date(1970, 1, 1)).days
+    hi = (cpp.window_to - dt.date(1970, 1, 1)).days + 1
+
+    def days(column: str) -> np.ndarray:
+        v = np.asarray(parent.columns[column], dtype=np.int64)
+        return v if parent.types[column] == "DATE" else v // 86_400_000_000
+
+    start = np.maximum(days(cpp.exposure_start), lo)
+    end = np.full(parent.rows, hi, dtype=np.int64)
+    if cpp.exposure_end is not None:
+        nulls = parent.nulls.get(cpp.exposure_end)
+        ended = days(cpp.exposure_end)
+        end = np.minimum(np.where(nulls, hi, ended) if nulls is not None else ended, hi)
+    active = np.clip(end - start, 0, None).astype(np.float64)
+    mean = active.mean()
+    return active / mean if mean > 0 else None
 
 
 class TableContext:
@@ -107,8 +144,14 @@ class TableContext:
         # Children per parent: row i belongs to the parent whose cumulative count passes i.
         self.cum_children: np.ndarray | None = None
         if cpp is not None:
-            n_parents = self.parent(cpp.foreign_key).rows
-            self.cum_children = np.cumsum(draw_children(cpp, n_parents, rng(seed, table.name, "__children__")))
+            parent = self.parent(cpp.foreign_key)
+            n_parents = parent.rows
+            counts = draw_children(cpp, n_parents, rng(seed, table.name, "__children__"), _exposure(cpp, parent))
+            fk_gen = self.gens[cpp.foreign_key]
+            if isinstance(fk_gen, ForeignKeyGen) and fk_gen.exclude_parents and n_parents:
+                # No children under excluded parents (no shipment for a cancelled order).
+                counts[parent.mask(fk_gen.exclude_parents)] = 0
+            self.cum_children = np.cumsum(counts)
             self.rows = int(self.cum_children[-1]) if n_parents else 0
         else:
             self.rows = own_rows(table)
@@ -127,6 +170,15 @@ class TableContext:
         fk = self.table.fk(fk_column)
         assert fk is not None
         return self.done[fk.references_table]
+
+    def nulls(self, column: str, chunk: Chunk, via: str | None = None) -> np.ndarray:
+        """Which rows of the chunk have the column NULL (own, or the parent's via a key)."""
+        if via is None:
+            m = chunk.nulls.get(column)
+            return m if m is not None else np.zeros(chunk.n, dtype=bool)
+        parent = self.parent(via)
+        m = parent.nulls.get(column)
+        return m[chunk.parent_idx[via]] if m is not None else np.zeros(chunk.n, dtype=bool)
 
     def values(self, column: str, chunk: Chunk, via: str | None = None) -> tuple[Values, str]:
         """A column's values for this chunk and its BigQuery type: this table's own column,

@@ -10,17 +10,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from demoforge.spec.model import ColumnSpec, Condition, Effect
-from demoforge.synth.arrays import Values, as_bool
+from demoforge.synth.arrays import Values
+from demoforge.synth.conditions import mask_of
 from demoforge.synth.context import Chunk, TableContext
-from demoforge.synth.timestamps import EPOCH, US_PER_DAY
 
 
 def apply_effect(
     ctx: TableContext, col: ColumnSpec, e: Effect, values: Values, chunk: Chunk, rng: np.random.Generator
 ) -> Values:
-    mask = np.ones(chunk.n, dtype=bool)
-    for cond in e.when:
-        mask &= condition(ctx, cond, chunk)
+    mask = conditions(ctx, e.when, chunk)
     if e.probability < 1.0:
         mask &= rng.random(chunk.n) < e.probability
     if not mask.any():
@@ -41,27 +39,12 @@ def condition(ctx: TableContext, c: Condition, chunk: Chunk) -> np.ndarray:
     if c.via is not None and c.via in chunk.empty_parents:
         return np.zeros(chunk.n, dtype=bool)
     v, ctype = ctx.values(c.column, chunk, via=c.via)
+    return mask_of(c, v, ctype, chunk.n)
+
+
+def conditions(ctx: TableContext, conds: list[Condition], chunk: Chunk) -> np.ndarray:
+    """Rows where every condition holds."""
     mask = np.ones(chunk.n, dtype=bool)
-    if c.equals is not None:
-        mask &= as_bool(pc.equal(v, c.equals) if isinstance(v, pa.Array) else v == c.equals)
-    if c.in_values is not None:
-        if isinstance(v, pa.Array):
-            mask &= as_bool(pc.is_in(v, value_set=pa.array(c.in_values)))
-        else:
-            mask &= np.isin(v, np.asarray(c.in_values))
-    if c.months or c.date_from or c.date_to:
-        days = np.asarray(v, dtype=np.int64)
-        if ctype == "TIMESTAMP":
-            days = days // US_PER_DAY
-        if c.months:
-            month = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) % 12 + 1
-            mask &= np.isin(month, np.asarray(c.months))
-        if c.date_from:
-            mask &= days >= (c.date_from - EPOCH).days
-        if c.date_to:
-            mask &= days <= (c.date_to - EPOCH).days
-    if c.min is not None:
-        mask &= np.asarray(v, dtype=np.float64) >= c.min
-    if c.max is not None:
-        mask &= np.asarray(v, dtype=np.float64) <= c.max
+    for c in conds:
+        mask &= condition(ctx, c, chunk)
     return mask

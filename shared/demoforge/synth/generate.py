@@ -28,20 +28,24 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from demoforge.spec.model import (
+    CategoricalGen,
     DatasetSpec,
     Effect,
     FakeGen,
+    ForeignKeyGen,
     LookupGen,
     SequenceGen,
     TableSpec,
+    TextGen,
     TimestampGen,
     column_order,
 )
 from demoforge.synth.arrays import Values, arrow_schema, concat, to_arrow
 from demoforge.synth.columns import GENERATORS
 from demoforge.synth.context import Chunk, TableContext, TableState, effective_generator
-from demoforge.synth.effects import apply_effect
+from demoforge.synth.effects import apply_effect, conditions
 from demoforge.synth.keys import sequence
+from demoforge.synth.rules import enforce_cases
 
 __all__ = ["CHUNK_ROWS", "GeneratedTable", "arrow_schema", "effective_generator", "generate_dataset"]
 
@@ -77,19 +81,46 @@ def generate_dataset(
 
 
 def _retained_columns(spec: DatasetSpec) -> dict[str, set[str]]:
-    """Parent columns that child tables read (lookups, "after parent", effect conditions)."""
+    """Parent columns that child tables read (lookups, "after parent", conditions of
+    effects and cases, and the columns consistency rules compare)."""
     keep: dict[str, set[str]] = {}
     for t in spec.tables:
         for c in t.columns:
             g = c.generator
+            conds = list(c.only_when or [])
             if isinstance(g, LookupGen):
                 _keep(keep, t, g.via, g.column)
-            elif isinstance(g, TimestampGen) and g.after and g.after.parent_column:
-                _keep(keep, t, g.after.column, g.after.parent_column)
+            elif isinstance(g, TimestampGen) and g.after:
+                a = g.after
+                if a.parent_column:
+                    _keep(keep, t, a.column, a.parent_column)
+                    if a.until:
+                        _keep(keep, t, a.column, a.until)
+                if a.by and a.by_via:
+                    _keep(keep, t, a.by_via, a.by)
+            elif isinstance(g, CategoricalGen | TextGen):
+                conds += [cond for case in g.cases for cond in case.when]
+            elif isinstance(g, ForeignKeyGen):
+                for cond in g.exclude_parents:
+                    _keep(keep, t, c.name, cond.column)
+                if g.match:
+                    _keep(keep, t, c.name, g.match.parent_column)
+                if g.started_by:
+                    _keep(keep, t, c.name, g.started_by.parent_column)
+                if g.weights_column:
+                    _keep(keep, t, c.name, g.weights_column)
+            for cond in conds:
+                if cond.via:
+                    _keep(keep, t, cond.via, cond.column)
         for e in t.effects:
             for cond in e.when:
                 if cond.via:
                     _keep(keep, t, cond.via, cond.column)
+        cpp = t.children_per_parent
+        if cpp is not None:
+            for name in (cpp.exposure_start, cpp.exposure_end):
+                if name:
+                    _keep(keep, t, cpp.foreign_key, name)
     return keep
 
 
@@ -117,6 +148,7 @@ class _TableWriter:
         rows = self.ctx.rows
         schema = arrow_schema(self.table)
         kept: dict[str, list[Values]] = {c: [] for c in self.retain}
+        kept_nulls: dict[str, list[np.ndarray]] = {c: [] for c in self.retain}
         tmp = path.with_name(path.name + ".tmp")
         # Dictionary-encode only low-cardinality strings: building dictionaries for ids and
         # emails costs time and saves nothing.
@@ -125,7 +157,9 @@ class _TableWriter:
             if c.type == "STRING" and self.ctx.gens[c.name].kind in _DICTIONARY_KINDS
             and not (isinstance(g := self.ctx.gens[c.name], FakeGen) and g.field == "email")
         ]
-        with pq.ParquetWriter(tmp, schema, compression="snappy", use_dictionary=dictionary) as writer:
+        # Column statistics are for readers that prune row groups; a load into BigQuery and
+        # the realism checks read whole files, and writing them costs a third of the time.
+        with pq.ParquetWriter(tmp, schema, compression="snappy", use_dictionary=dictionary, write_statistics=False) as writer:
             offset, chunk_no = 0, 0
             while offset < rows or (rows == 0 and chunk_no == 0):
                 n = min(chunk_rows, rows - offset)
@@ -133,15 +167,18 @@ class _TableWriter:
                 writer.write_table(self._to_arrow(chunk, schema, chunk_no), row_group_size=max(n, 1))
                 for c in self.retain:
                     kept[c].append(chunk.values[c])
+                    kept_nulls[c].append(chunk.nulls.get(c, np.zeros(n, dtype=bool)))
                 offset += n
                 chunk_no += 1
                 if n == 0:
                     break
         tmp.replace(path)
         columns = {c: concat(v) for c, v in kept.items()}
+        nulls = {c: np.concatenate(v) if v else np.zeros(0, dtype=bool) for c, v in kept_nulls.items()}
         return TableState(
             table=self.table, rows=rows, key_fn=self._key_fn(columns), columns=columns,
             types={c.name: c.type for c in self.table.columns},
+            nulls={c: m for c, m in nulls.items() if m.any()},
         )
 
     def _key_fn(self, columns: dict[str, Values]) -> Callable[[np.ndarray], Values]:
@@ -167,8 +204,28 @@ class _TableWriter:
                 values = GENERATORS[g.kind](ctx, col, g, chunk, rng)
             for i, effect in self.effects.get(name, []):
                 values = apply_effect(ctx, col, effect, values, chunk, ctx.rng(f"effect{i}", chunk_no))
+            if isinstance(g, CategoricalGen) and g.cases:
+                # Consistency after the stories: a planted value never breaks a rule.
+                values = enforce_cases(ctx, col, g, values, chunk, ctx.rng(name, "cases", chunk_no), True)
             chunk.values[name] = values
+            self._nulls(name, chunk, chunk_no)
         return chunk
+
+    def _nulls(self, name: str, chunk: Chunk, chunk_no: int) -> None:
+        """The column's NULL mask: what the generator left NULL, ``only_when`` rows that
+        do not qualify, and the planned NULL rate."""
+        col = self.ctx.cols[name]
+        if col.mode == "REPEATED":
+            return
+        mask = chunk.nulls.get(name)
+        if col.only_when:
+            absent = ~conditions(self.ctx, col.only_when, chunk)
+            mask = absent if mask is None else (mask | absent)
+        if col.nullable > 0 and col.mode != "REQUIRED":
+            drawn = self.ctx.rng(col.name, "nulls", chunk_no).random(chunk.n) < col.nullable
+            mask = drawn if mask is None else (mask | drawn)
+        if mask is not None:
+            chunk.nulls[name] = mask
 
     def _to_arrow(self, chunk: Chunk, schema: pa.Schema, chunk_no: int) -> pa.Table:
         arrays = []
@@ -178,9 +235,6 @@ class _TableWriter:
                 continue
             arr = to_arrow(chunk.values[col.name], col.type)
             mask = chunk.nulls.get(col.name)
-            if col.nullable > 0 and col.mode != "REQUIRED":
-                drawn = self.ctx.rng(col.name, "nulls", chunk_no).random(chunk.n) < col.nullable
-                mask = drawn if mask is None else (mask | drawn)
             if mask is not None and mask.any():
                 if col.mode == "REQUIRED":
                     raise ValueError(

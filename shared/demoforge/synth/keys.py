@@ -17,7 +17,7 @@ from demoforge.spec.model import ColumnSpec, ForeignKeyGen, SequenceGen, Timesta
 from demoforge.synth.arrays import Values, placeholder
 from demoforge.synth.context import Chunk, TableContext, TableState
 from demoforge.synth.sampling import Alias, zipf_weights
-from demoforge.synth.timestamps import US_PER_DAY, US_PER_HOUR, TimeProfile
+from demoforge.synth.timestamps import EPOCH, NEVER_US, US_PER_DAY, US_PER_HOUR, profile_of
 
 
 def sequence(g: SequenceGen, bq_type: str, idx: np.ndarray) -> Values:
@@ -81,31 +81,125 @@ def foreign_key_column(
         assert isinstance(pk_gen, SequenceGen)  # validated: a self-reference needs a sequence key
         return sequence(pk_gen, col.type, idx)
     parent = ctx.done[fk.references_table]
-    if col.name in ctx.time_linked and parent.rows > 0:
-        idx = eligible_parents(ctx, col, g, parent, chunk, rng)
-    elif cpp is not None and cpp.foreign_key == col.name:
+    allowed = ctx.cached(f"allowed:{col.name}", lambda: _allowed(parent, g))
+    if cpp is not None and cpp.foreign_key == col.name:
         assert ctx.cum_children is not None
         idx = np.searchsorted(ctx.cum_children, chunk.row_numbers, side="right")
+    elif parent.rows == 0 or (allowed is not None and not allowed.any()):
+        # The parent came out empty (e.g. zero children drawn for every row), or every
+        # parent is excluded: the reference is NULL rather than dangling or inconsistent,
+        # and so is anything read through it.
+        if col.mode == "REQUIRED":
+            raise ValueError(
+                f"table {table.name!r} column {col.name!r}: parent table "
+                f"{fk.references_table!r} has no rows to reference (make the column "
+                "NULLABLE or give the parent rows)"
+            )
+        chunk.empty_parents.add(col.name)
+        chunk.nulls[col.name] = np.ones(chunk.n, dtype=bool)
+        return placeholder(col.type, chunk.n)
+    elif col.name in ctx.time_linked:
+        idx = eligible_parents(ctx, col, g, parent, chunk, rng, allowed)
+    elif g.match is not None or g.started_by is not None:
+        idx = matched_parents(ctx, col, g, parent, chunk, rng, allowed)
+    elif g.distribution == "cycle":
+        ids = ctx.cached(f"ids:{col.name}", lambda: np.flatnonzero(allowed) if allowed is not None else np.arange(parent.rows))
+        idx = ids[chunk.row_numbers % len(ids)]
+    elif g.weights_column is not None:
+        wc = g.weights_column
+
+        def by_column() -> Alias:
+            w = np.clip(np.asarray(parent.columns[wc], dtype=np.float64), 0.0, None)
+            w = w * allowed if allowed is not None else w
+            return Alias(w if w.sum() > 0 else np.ones(parent.rows))
+
+        idx = ctx.cached(f"weights:{col.name}", by_column).draw(rng, chunk.n)
+    elif g.distribution == "zipf":
+        def weights() -> Alias:
+            w = _popularity(ctx, col.name, g, parent.rows)
+            return Alias(w * allowed if allowed is not None else w)
+
+        idx = ctx.cached(f"zipf:{col.name}", weights).draw(rng, chunk.n)
+    elif allowed is not None:
+        ids = ctx.cached(f"ids:{col.name}", lambda: np.flatnonzero(allowed))
+        idx = ids[rng.integers(0, len(ids), chunk.n)]
     else:
-        if parent.rows == 0:
-            # The parent came out empty (e.g. zero children drawn for every row): the
-            # reference is NULL rather than dangling, and so is anything read through it.
-            if col.mode == "REQUIRED":
-                raise ValueError(
-                    f"table {table.name!r} column {col.name!r}: parent table "
-                    f"{fk.references_table!r} has no rows to reference (make the column "
-                    "NULLABLE or give the parent rows)"
-                )
-            chunk.empty_parents.add(col.name)
-            chunk.nulls[col.name] = np.ones(chunk.n, dtype=bool)
-            return placeholder(col.type, chunk.n)
-        if g.distribution == "zipf":
-            alias = ctx.cached(f"zipf:{col.name}", lambda: Alias(_popularity(ctx, col.name, g, parent.rows)))
-            idx = alias.draw(rng, chunk.n)
-        else:
-            idx = rng.integers(0, parent.rows, chunk.n)
+        idx = rng.integers(0, parent.rows, chunk.n)
     chunk.parent_idx[col.name] = idx
     return parent.key_fn(idx)
+
+
+def _allowed(parent: TableState, g: ForeignKeyGen) -> np.ndarray | None:
+    """Parents a child may reference (None: all): ``exclude_parents`` removed."""
+    if not g.exclude_parents or parent.rows == 0:
+        return None
+    return ~parent.mask(g.exclude_parents)
+
+
+def _days(values: Values, bq_type: str) -> np.ndarray:
+    v = np.asarray(values, dtype=np.int64)
+    return v if bq_type == "DATE" else v // US_PER_DAY
+
+
+_DAY_SPAN = 1 << 21  # days of one match group in the composite sort key (~5,700 years)
+
+
+def matched_parents(
+    ctx: TableContext, col: ColumnSpec, g: ForeignKeyGen, parent: TableState, chunk: Chunk,
+    rng: np.random.Generator, allowed: np.ndarray | None,
+) -> np.ndarray:
+    """A parent that agrees with the row on ``match`` (the employee of the order's store)
+    and had started by the row's time (``started_by``: hired before the order), uniformly
+    among those: parents sorted by (group, start day) so each row's candidates are one
+    contiguous run found with two binary searches. A row whose group has nobody started
+    yet gets the group's earliest starter; a row with no group at all any allowed parent
+    (the realism checks report such rows)."""
+
+    def build() -> tuple[np.ndarray | None, np.ndarray, np.ndarray, np.ndarray, int]:
+        n = parent.rows
+        uniq: np.ndarray | None = None
+        code = np.zeros(n, dtype=np.int64)
+        if g.match is not None:
+            pv = parent.columns[g.match.parent_column]
+            pv = pv.to_numpy(zero_copy_only=False) if isinstance(pv, pa.Array) else np.asarray(pv)
+            uniq, code = np.unique(pv, return_inverse=True)
+        start = np.zeros(n, dtype=np.int64)
+        if g.started_by is not None:
+            sb = g.started_by.parent_column
+            start = _days(parent.columns[sb], parent.types[sb])
+            nulls = parent.nulls.get(sb)
+            if nulls is not None:
+                start = np.where(nulls, start.min(initial=0), start)
+        base = int(start.min(initial=0))
+        ids = np.flatnonzero(allowed) if allowed is not None else np.arange(n)
+        order = ids[np.lexsort((start[ids], code[ids]))]
+        composite = code[order] * _DAY_SPAN + (start[order] - base)
+        return uniq, order, composite, code[order], base
+
+    uniq, order, composite, groups, base = ctx.cached(f"matched:{col.name}", build)
+    n = chunk.n
+    found = np.ones(n, dtype=bool)
+    code = np.zeros(n, dtype=np.int64)
+    if g.match is not None and uniq is not None:
+        rv, _ = ctx.values(g.match.column, chunk)
+        rv = rv.to_numpy(zero_copy_only=False) if isinstance(rv, pa.Array) else np.asarray(rv)
+        code = np.searchsorted(uniq, rv)
+        inside = code < len(uniq)
+        found = inside & (uniq[np.minimum(code, len(uniq) - 1)] == rv) & ~ctx.nulls(g.match.column, chunk)
+        code = np.where(found, code, 0)
+    day = np.full(n, _DAY_SPAN - 1, dtype=np.int64)
+    if g.started_by is not None:
+        tv, ttype = ctx.values(g.started_by.column, chunk)
+        day = np.clip(_days(tv, ttype) - base, 0, _DAY_SPAN - 1)
+    lo = np.searchsorted(groups, code, side="left")
+    top = np.searchsorted(groups, code, side="right")
+    hi = np.clip(np.searchsorted(composite, code * _DAY_SPAN + day, side="right"), lo, top)
+    count = np.maximum(hi - lo, 1)
+    pos = lo + np.minimum((rng.random(n) * count).astype(np.int64), count - 1)
+    lost = ~found | (lo >= top)
+    if lost.any():
+        pos[lost] = rng.integers(0, len(order), int(lost.sum()))
+    return order[pos]
 
 
 def _popularity(ctx: TableContext, column: str, g: ForeignKeyGen, n: int) -> np.ndarray:
@@ -114,7 +208,7 @@ def _popularity(ctx: TableContext, column: str, g: ForeignKeyGen, n: int) -> np.
 
 def eligible_parents(
     ctx: TableContext, col: ColumnSpec, g: ForeignKeyGen, parent: TableState, chunk: Chunk,
-    rng: np.random.Generator,
+    rng: np.random.Generator, allowed: np.ndarray | None = None,
 ) -> np.ndarray:
     """Draw the linked timestamp from its profile, then a parent whose own timestamp is
     earlier (weighted by popularity for zipf): exact inverse-CDF sampling over the
@@ -125,28 +219,58 @@ def eligible_parents(
     after = tg.after
     pcol = tg.after.parent_column
 
-    def build() -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    def build() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
         ref = np.asarray(parent.columns[pcol], dtype=np.int64)
         if parent.types[pcol] == "DATE":
             ref = ref * US_PER_DAY
         ref = ref + int(after.min_hours * US_PER_HOUR)
         order = np.argsort(ref, kind="stable")
-        cdf = np.cumsum(_popularity(ctx, col.name, g, parent.rows)[order]) if g.distribution == "zipf" else None
-        return order, ref[order], cdf
+        w = _popularity(ctx, col.name, g, parent.rows) if g.distribution == "zipf" else np.ones(parent.rows)
+        if allowed is not None:
+            w = w * allowed
+        until = None
+        if after.until is not None:
+            u = np.asarray(parent.columns[after.until], dtype=np.int64)
+            if parent.types[after.until] == "DATE":
+                u = u * US_PER_DAY + US_PER_DAY - 1
+            nulls = parent.nulls.get(after.until)
+            if nulls is not None:
+                u = np.where(nulls, NEVER_US, u)
+            # A parent that ended before the window opened (churned long ago) is no candidate.
+            w = w * (u >= (tg.start - EPOCH).days * US_PER_DAY)
+            until = u[order]
+        return order, ref[order], np.cumsum(w[order]), until
 
-    order, sorted_ref, cdf = ctx.cached(f"eligible:{col.name}", build)
-    prof = ctx.cached(f"ts:{ts_name}", lambda: TimeProfile(tg))
+    order, sorted_ref, cdf, until = ctx.cached(f"eligible:{col.name}", build)
+    prof = profile_of(tg)
     ts = prof.sample(ctx.rng(ts_name, chunk.number), chunk.n, None)
     k = np.maximum(np.searchsorted(sorted_ref, ts, side="right"), 1)  # no parent yet: the earliest
-    u = rng.random(chunk.n)
-    if cdf is not None:
-        pos = np.minimum(np.searchsorted(cdf, u * cdf[k - 1], side="right"), k - 1)
-    else:
-        pos = np.minimum((u * k).astype(np.int64), k - 1)
+    first = int(np.searchsorted(cdf, 0.0, side="right"))  # the earliest parent with weight
+
+    def pick(kk: np.ndarray, u: np.ndarray) -> np.ndarray:
+        total = cdf[kk - 1]
+        pos = np.minimum(np.searchsorted(cdf, u * total, side="right"), kk - 1)
+        return np.where(total > 0, pos, first)
+
+    pos = pick(k, rng.random(chunk.n))
+    if until is not None:
+        # A parent that had ended (churned) by the row's time is no candidate: redraw those
+        # rows a few times, then move the rest into their parent's active span.
+        for _ in range(4):
+            bad = np.flatnonzero(ts > until[pos])
+            if not len(bad):
+                break
+            pos[bad] = pick(k[bad], rng.random(len(bad)))
+        bad = np.flatnonzero(ts > until[pos])
+        if len(bad):
+            ts[bad] = prof.sample(rng, len(bad), sorted_ref[pos[bad]], until[pos[bad]])
     idx = order[pos]
     ref_us = sorted_ref[pos]
     early = ts < ref_us  # only when the timestamp precedes every parent
     if early.any():
         ts[early] = ref_us[early] + rng.integers(60_000_000, 4 * US_PER_HOUR, int(early.sum()))
+        if until is not None:
+            ts[early] = np.minimum(ts[early], np.maximum(until[pos[early]], ref_us[early]))
+        ts[early] = prof.clip(ts[early], ref_us[early])
     chunk.values[ts_name] = ts // US_PER_DAY if ctx.cols[ts_name].type == "DATE" else ts
     return idx

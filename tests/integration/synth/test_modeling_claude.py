@@ -34,7 +34,9 @@ def _good() -> dict[str, Any]:
 
 def _bad() -> dict[str, Any]:
     d = _good()
-    d["tables"][4]["foreign_keys"][0]["references_table"] = "patrons"  # no such table
+    orders = next(t for t in d["tables"] if t["name"] == "orders")
+    guest = next(f for f in orders["foreign_keys"] if f["column"] == "guest_id")
+    guest["references_table"] = "patrons"  # no such table
     return d
 
 
