@@ -170,6 +170,7 @@ class JobOptions(_Doc):
     rows: int | None = None  # explicit total row budget; overrides scale
     seed: int | None = None
     language: str | None = None  # BCP 47 tag asked for at creation ("en", "de-CH")
+    as_of: dt.date | None = None  # the day the data ends on (default: the day modeling runs)
 
 
 class JobDoc(_Doc):

@@ -70,17 +70,7 @@ def read_profile(ctx: PhaseContext) -> ProspectProfile:
 
 def run_date(ctx: PhaseContext) -> dt.date:
     """The date the data ends on: the job's ``as_of`` option, else today (injected clock)."""
-    given: Any = getattr(ctx.job.options, "as_of", None)
-    if isinstance(given, dt.datetime):
-        return given.date()
-    if isinstance(given, dt.date):
-        return given
-    if isinstance(given, str) and given:
-        try:
-            return dt.date.fromisoformat(given[:10])
-        except ValueError as e:
-            raise InvalidInput(f"as_of {given!r} is not a date (YYYY-MM-DD)", code="invalid_as_of") from e
-    return ctx.services.clock().date()
+    return ctx.job.options.as_of or ctx.services.clock().date()
 
 
 def run(ctx: PhaseContext) -> PhaseOutput:

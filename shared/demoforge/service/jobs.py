@@ -31,6 +31,11 @@ SCALES = ("small", "default", "large")
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 
 
+# A run date this century: the calendars (holidays, seasons) and BigQuery's timestamps
+# are sound there, and the schema can say so.
+AS_OF_DAY = r"^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
 class CreateJobRequest(BaseModel):
     # strict: numbers must be numbers ("rows": "1000" and "seed": true are refused).
     # The JSON Schema of each field states what the validators accept (enums, patterns),
@@ -47,6 +52,9 @@ class CreateJobRequest(BaseModel):
     scale: str = Field(default="default", json_schema_extra={"enum": list(SCALES)})
     rows: int | None = Field(default=None, ge=1_000, le=50_000_000)
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    # The run date the demo's data ends on (YYYY-MM-DD); a fixed date makes a demo
+    # reproducible across days. Today (when modeling runs) when not given.
+    as_of: str | None = Field(default=None, json_schema_extra={"format": "date", "pattern": AS_OF_DAY})
 
     @field_validator("customer_url")
     @classmethod
@@ -73,6 +81,19 @@ class CreateJobRequest(BaseModel):
         if v is not None and not (len(v) <= 35 and re.fullmatch(LANGUAGE_TAG, v)):
             raise ValueError("language must be a language tag such as en or de-CH")
         return v
+
+    @field_validator("as_of")
+    @classmethod
+    def _as_of(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        try:
+            day = dt.date.fromisoformat(v)
+        except ValueError:
+            raise ValueError("as_of must be a date such as 2026-11-30") from None
+        if not re.fullmatch(AS_OF_DAY, v):
+            raise ValueError("as_of must be a date between 2000-01-01 and 2099-12-31")
+        return day.isoformat()
 
     @field_validator("scale")
     @classmethod
@@ -143,7 +164,8 @@ def create_job(
         customer_url=url,
         industry_hint=req.industry_hint,
         company_name=req.company_name,
-        options=JobOptions(scale=req.scale, rows=req.rows, seed=req.seed, language=req.language),
+        options=JobOptions(scale=req.scale, rows=req.rows, seed=req.seed, language=req.language,
+                           as_of=dt.date.fromisoformat(req.as_of) if req.as_of else None),
         created_by=created_by,
         created_at=now,
         updated_at=now,

@@ -116,6 +116,15 @@ def test_language_is_accepted_and_kept_in_the_options(client: Any) -> None:
     assert client.post("/jobs", json={"customer_url": "https://example.com", "locale": "en"}).status_code == 400
 
 
+def test_as_of_is_a_day_kept_in_the_options(client: Any) -> None:
+    resp = client.post("/jobs", json={"customer_url": "https://example.com", "as_of": "2025-03-31"})
+    assert resp.status_code == 202
+    assert client.get(resp.get_json()["status_url"]).get_json()["options"]["as_of"] == "2025-03-31"
+    for bad in ("yesterday", "2025-02-30", "1999-12-31", 20250331):
+        err = client.post("/jobs", json={"customer_url": "https://example.com", "as_of": bad})
+        assert err.status_code == 400 and err.get_json()["error"]["message"].startswith("as_of: "), bad
+
+
 def test_scale_choices_on_the_page_match_the_engine() -> None:
     soup = BeautifulSoup((CONSOLE_DIR / "index.html").read_text(), "html.parser")
     options = {o["value"]: o.get_text() for o in soup.select("#f-scale option")}

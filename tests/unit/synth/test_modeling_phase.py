@@ -3,6 +3,7 @@ unavailable) through a fake ``LLM``, job options, and the stored ``spec.json``."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -68,6 +69,14 @@ def test_job_options_size_and_seed_the_spec(local_deps) -> None:
     run(deps, JobOptions(scale="small", seed=99))
     spec = stored_spec(deps)
     assert 40_000 <= spec.planned_rows() <= 60_000 and spec.seed == 99
+
+
+def test_the_as_of_option_is_the_day_the_data_ends(local_deps) -> None:
+    deps = local_deps()
+    run(deps, JobOptions(scale="small", as_of=dt.date(2025, 3, 31)))
+    spec = stored_spec(deps)
+    ends = [c.generator.end for t in spec.tables for c in t.columns if getattr(c.generator, "end", None)]
+    assert spec.as_of == dt.date(2025, 3, 31) and ends and max(ends) == dt.date(2025, 3, 31)
 
 
 def test_explicit_rows_override_scale(local_deps) -> None:

@@ -58,6 +58,8 @@ def register(sub: Any) -> None:
                    help="dataset size: small ~50k rows (default here), default ~500k, large ~5M")
     p.add_argument("--rows", type=int, help="explicit total row budget (overrides --scale)")
     p.add_argument("--seed", type=int, help="random seed for the synthetic data")
+    p.add_argument("--language", help="the demo's language as a BCP 47 tag (en, de-CH); default: the site's")
+    p.add_argument("--as-of", dest="as_of", help="the day the data ends on, YYYY-MM-DD (default: today)")
     p.add_argument("--json", action="store_true", help="print the final job document as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(handler=_run)
@@ -106,6 +108,7 @@ def run_pipeline(args: argparse.Namespace, url: str) -> int:
         req = jobs.parse(jobs.CreateJobRequest, {
             "customer_url": url, "industry_hint": args.industry, "company_name": args.company,
             "scale": args.scale, "rows": args.rows, "seed": args.seed,
+            "language": args.language, "as_of": args.as_of,
         })
     except InvalidInput as e:
         _err(e.message)

@@ -29,7 +29,7 @@ from pydantic import BaseModel
 
 from demoforge.domain.industries import INDUSTRY_CODES
 from demoforge.domain.naming import slug
-from demoforge.domain.offerings import clean, is_plausible
+from demoforge.domain.offerings import clean, reason
 from demoforge.domain.profile import ProspectProfile
 from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates.calendar import window
@@ -128,17 +128,20 @@ def profile_of(research: ProspectProfile | BaseModel | Mapping[str, Any]) -> Pro
 
 def _offerings(profile: ProspectProfile, currency: str) -> list[tuple[str, str | None, float | None]]:
     """The prospect's offerings: name, category, price (only prices in the dataset's
-    currency), then plain names research listed; never site furniture."""
+    currency), then plain names research listed; never site furniture. Research filtered
+    them already, so they are judged as listed names (model numbers and long names stay)
+    by the same one rule (``domain.offerings.reason``)."""
     out: list[tuple[str, str | None, float | None]] = []
     for o in profile.offerings:
         name = clean(o.name)
-        if not is_plausible(name, profile.company_name, plan=o.price is not None) and o.source != "claude":
+        if reason(name, profile.company_name, trust="listed", plan=o.price is not None) is not None \
+                and o.source != "claude":
             continue
         price = o.price if o.price and (o.currency in (None, currency)) else None
         out.append((name, o.category, price))
     for n in profile.products_services:
         name = clean(n)
-        if is_plausible(name, profile.company_name):
+        if reason(name, profile.company_name, trust="listed") is None:
             out.append((name, None, None))
     seen: set[str] = set()
     unique = []
