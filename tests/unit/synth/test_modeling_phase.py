@@ -14,6 +14,7 @@ from demoforge.domain.job import JobDoc, JobOptions, Phase
 from demoforge.phases import body_for
 from demoforge.phases.modeling import query_errors, validate_candidate
 from demoforge.service.phase import PhaseContext, PhaseOutput
+from demoforge.spec.generators import TimestampGen
 from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates import get_template
 from tests.support.fake_llm import FakeLLM
@@ -75,7 +76,7 @@ def test_the_as_of_option_is_the_day_the_data_ends(local_deps) -> None:
     deps = local_deps()
     run(deps, JobOptions(scale="small", as_of=dt.date(2025, 3, 31)))
     spec = stored_spec(deps)
-    ends = [c.generator.end for t in spec.tables for c in t.columns if getattr(c.generator, "end", None)]
+    ends = [c.generator.end for t in spec.tables for c in t.columns if isinstance(c.generator, TimestampGen)]
     assert spec.as_of == dt.date(2025, 3, 31) and ends and max(ends) == dt.date(2025, 3, 31)
 
 
