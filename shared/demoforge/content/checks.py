@@ -180,33 +180,34 @@ class Consistency:
         return f"{self.metric}: whole {self.whole:.6g}, sum by {self.sliced_by} {self.total:.6g}"
 
 
-def consistency_queries(spec: DatasetSpec) -> list[tuple[str, str, str, str]]:
-    """(metric, sliced by, whole SQL, sliced SQL) for every additive metric."""
+def consistency_queries(spec: DatasetSpec) -> list[tuple[str, str]]:
+    """(metric, SQL) for every additive metric: one query whose rows are the whole
+    (``sliced_by`` = "whole") and the sum over every grain and dimension, each computed
+    from ``metric_sql``'s own result for that slicing."""
     layer, tables = spec.semantic, spec.tables
-    out: list[tuple[str, str, str, str]] = []
+    out: list[tuple[str, str]] = []
     for m in layer.metrics:
         if not m.additive:
             continue
-        whole = metric_sql(m)
+        parts = [("whole", metric_sql(m))]
         src = time_source(m, layer, tables)
         if src is not None:
-            for g in GRAINS:
-                out.append((m.name, g, whole, metric_sql(m, grain=g, tables=tables, time=src)))
-        for d in layer.dimensions:
-            if d.kind != "time" and reachable(m, d, tables):
-                out.append((m.name, d.name, whole, metric_sql(m, by=d, tables=tables)))
+            parts += [(g, metric_sql(m, grain=g, tables=tables, time=src)) for g in GRAINS]
+        parts += [(d.name, metric_sql(m, by=d, tables=tables)) for d in layer.dimensions
+                  if d.kind != "time" and reachable(m, d, tables)]
+        union = " UNION ALL ".join(f"SELECT '{name}' AS sliced_by, SUM({m.name}) AS total FROM ({sql}) AS s{i}"
+                                   for i, (name, sql) in enumerate(parts))
+        out.append((m.name, union))
     return out
 
 
 def consistency(spec: DatasetSpec, run: Callable[[str], Rows]) -> list[Consistency]:
     """Execute the consistency queries with ``run`` (SQL -> rows) and compare the sums."""
     results: list[Consistency] = []
-    wholes: dict[str, float] = {}
-    for metric, sliced, whole_sql, sliced_sql in consistency_queries(spec):
-        if metric not in wholes:
-            wholes[metric] = _num(run(whole_sql)[0].get(metric)) or 0.0
-        whole = wholes[metric]
-        total = sum(_num(r.get(metric)) or 0.0 for r in run(sliced_sql))
-        ok = abs(total - whole) <= REL_TOLERANCE * max(1.0, abs(whole))
-        results.append(Consistency(metric, sliced, whole, total, ok))
+    for metric, sql in consistency_queries(spec):
+        totals = {str(r.get("sliced_by")): _num(r.get("total")) or 0.0 for r in run(sql)}
+        whole = totals.pop("whole", 0.0)
+        for sliced, total in totals.items():
+            ok = abs(total - whole) <= REL_TOLERANCE * max(1.0, abs(whole))
+            results.append(Consistency(metric, sliced, whole, total, ok))
     return results

@@ -112,7 +112,8 @@ def ask_for(p: Plan, spec: DatasetSpec, pb: Phrasebook) -> Ask:
     where = tuple(Where(dimension_words(layer.dimension(f.dimension), pb.code),
                         member(f.values[0], pb)) for f in q.where)
     return Ask(kind=p.kind, metric=metric_words(m, pb.code), dims=dims, grain=q.grain, cycle=q.cycle,
-               where=where, since=q.since if p.story else None, limit=q.limit, lowest=p.lowest,
+               where=where, since=q.since if p.story else None, until=q.until if p.story and q.since else None,
+               limit=q.limit, lowest=p.lowest,
                variant=p.variant)
 
 

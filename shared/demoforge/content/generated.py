@@ -30,6 +30,7 @@ from demoforge.content.questions import (
     Context,
     Coverage,
     Plan,
+    complete_until,
     kind_of,
     plan_questions,
     plan_sql,
@@ -39,7 +40,7 @@ from demoforge.content.values import json_safe
 from demoforge.domain.results import GoldenQuery
 from demoforge.language.base import Phrasebook
 from demoforge.spec.model import DatasetSpec
-from demoforge.spec.semantic import time_source
+from demoforge.spec.semantic import MetricQuery, time_source
 from demoforge.stories import Evidence, StoryCheck, story_checks, verify
 
 PREVIEW_ROWS = 20
@@ -121,12 +122,24 @@ def read_coverage(spec: DatasetSpec, run: Run) -> dict[str, Coverage]:
     return out
 
 
-def story_plans(spec: DatasetSpec) -> list[tuple[str, StoryCheck, Plan, Plan | None]]:
+def _complete(q: MetricQuery, spec: DatasetSpec, coverage: Mapping[str, Coverage]) -> MetricQuery:
+    """A story's series without a last period the data does not cover to its end."""
+    if q.grain is None or q.until is not None:
+        return q
+    cov = coverage.get(time_key(spec.semantic.metric(q.metric), spec) or "")
+    return q.model_copy(update={"until": complete_until(cov, q.grain)}) if cov else q
+
+
+def story_plans(spec: DatasetSpec, coverage: Mapping[str, Coverage]
+                ) -> list[tuple[str, StoryCheck, Plan, Plan | None]]:
     out = []
     for name, check in story_checks(spec):
-        detect = Plan(kind=kind_of(check.detect), query=check.detect, difficulty="hard", story=name, score=10.0)
-        follow = (Plan(kind=kind_of(check.follow_up), query=check.follow_up, difficulty="expert", story=name,
-                       follow_up=True, score=9.0) if check.follow_up is not None else None)
+        detect = Plan(kind=kind_of(check.detect), query=_complete(check.detect, spec, coverage), difficulty="hard",
+                      story=name, score=10.0, lowest=check.detect.order == "metric_asc")
+        follow = (Plan(kind=kind_of(check.follow_up), query=_complete(check.follow_up, spec, coverage),
+                       difficulty="expert", story=name, follow_up=True, score=9.0,
+                       lowest=check.follow_up.order == "metric_asc")
+                  if check.follow_up is not None else None)
         out.append((name, check, detect, follow))
     return out
 
@@ -145,7 +158,18 @@ def _ask(p: Plan, spec: DatasetSpec, pb: Phrasebook, run: Run, coverage: Mapping
         return Asked(p, CheckedQuery(sql=sql, status="dropped", reason=str(e), **base), []), None
     answer = answer_text(p, rows, spec, pb, coverage) or ""
     problems = answer_problems(p, final, rows, answer, spec, pb) if answer else ["no answer could be written"]
-    evidence = verify(check, rows) if check is not None and not p.follow_up else None
+    evidence = None
+    if check is not None and not p.follow_up:
+        baseline = None
+        if check.expect.kind in ("rise_after", "drop_after") and p.query.where:
+            # The same series for everything else: growth and seasons move both alike.
+            others = [f.model_copy(update={"op": "!="}) for f in p.query.where]
+            try:
+                baseline = run(plan_sql(dataclasses.replace(p, query=p.query.model_copy(update={"where": others})),
+                                        spec))[1]
+            except QueryFailed as e:
+                problems.append(f"the story's baseline failed: {e}")
+        evidence = verify(check, rows, baseline)
     if evidence is not None and not evidence.ok:
         problems.append(f"the story did not show: {evidence.detail}")
     status = "dropped" if problems else "passed"
@@ -168,7 +192,7 @@ def build(spec: DatasetSpec, pb: Phrasebook, run: Run, *, seed: int, log: Callab
     for c in checked:
         if not c.ok:
             log(f"metric {c.metric} does not add up: {c.detail}")
-    stories = [s for s in story_plans(spec) if s[2].query.metric not in broken]
+    stories = [s for s in story_plans(spec, coverage) if s[2].query.metric not in broken]
     story_list = [p for _, _, d, f in stories for p in (d, f) if p is not None]
     ctx = Context(spec=spec, coverage=coverage, seed=seed)
     plans = [p for p in plan_questions(ctx, story_list, target) if p.query.metric not in broken]

@@ -18,6 +18,7 @@ from typing import Any
 
 from demoforge.content.generated import Asked, SemanticContent, StoryResult
 from demoforge.content.kpis import KpiMapping
+from demoforge.content.questions import time_key
 from demoforge.content.values import fmt
 from demoforge.language.base import Period, Phrasebook
 from demoforge.language.words import metric_words
@@ -143,8 +144,11 @@ def build_talk_track(*, company: str, research: Mapping[str, Any], spec: Dataset
     places = [str(loc.get("city")) for loc in research.get("locations") or [] if isinstance(loc, Mapping)
               and loc.get("city")][:3]
     total_rows = sum(row_counts.values())
-    start = min((c.start for c in content.coverage.values()), default=None)
-    end = max((c.end for c in content.coverage.values()), default=None)
+    # The period of the first metric (the headline), not of a table that runs on after it.
+    head = next((content.coverage[k] for m in spec.semantic.metrics
+                 if (k := time_key(m, spec)) is not None and k in content.coverage), None)
+    start = head.start if head else None
+    end = head.end if head else None
     opening = [t("opening_who", company=company, offerings=pb.listing(offerings)) if offerings
                else t("opening_who_plain", company=company)]
     if places:

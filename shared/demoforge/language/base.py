@@ -38,6 +38,7 @@ class Ask:
     cycle: str | None = None  # month_of_year | day_of_week
     where: tuple[Where, ...] = ()
     since: dt.date | None = None
+    until: dt.date | None = None  # exclusive
     limit: int | None = None
     lowest: bool = False
     variant: int = 0
@@ -202,6 +203,27 @@ class Phrasebook(abc.ABC):
 
     def listing(self, items: Sequence[str]) -> str:
         return self.fmt.join(list(items))
+
+
+def span_kind(since: dt.date, until: dt.date | None) -> str:
+    """"month" or "quarter" when [since, until) is exactly one, else "range" (or "since")."""
+    if until is None:
+        return "since"
+    months = (until.year - since.year) * 12 + until.month - since.month
+    if since.day == 1 and until.day == 1:
+        if months == 1:
+            return "month"
+        if months == 3 and since.month in (1, 4, 7, 10):
+            return "quarter"
+    return "range"
+
+
+def last_day(until: dt.date) -> dt.date:
+    return until - dt.timedelta(days=1)
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
 def capitalise(text: str) -> str:

@@ -20,6 +20,8 @@ from demoforge.language.base import (
     TrendFacts,
     Where,
     capitalise,
+    last_day,
+    span_kind,
 )
 from demoforge.language.nouns import Noun, Number
 from demoforge.language.words import DimensionWords, MetricWords
@@ -138,19 +140,31 @@ class German(Phrasebook):
 
     def _wheres(self, a: Ask) -> str:
         parts = [self._where(w) for w in a.where]
-        if a.since is not None:
-            parts.append(f"seit {self.fmt.month_year(a.since)}")
         return (" " + " ".join(parts)) if parts else ""
+
+    def _when(self, a: Ask) -> str:
+        """" seit März 2025", " im 1. Quartal 2024", " von Januar bis März 2024" (or "")."""
+        if a.since is None:
+            return ""
+        kind, f = span_kind(a.since, a.until), self.fmt
+        if kind == "since":
+            return f" seit {f.month_year(a.since)}"
+        if kind == "month":
+            return f" im {f.month_year(a.since)}"
+        if kind == "quarter":
+            return f" im {f.quarter_year(a.since)}"
+        assert a.until is not None
+        return f" von {f.month_year(a.since)} bis {f.month_year(last_day(a.until))}"
 
     # --- questions -------------------------------------------------------------------
     def q_total(self, a: Ask) -> str:
         m = a.metric
         if m.kind == "count":
-            return f"Wie viele {m.noun.pl} hatten wir{self._wheres(a)} insgesamt?"
+            return f"Wie viele {m.noun.pl} hatten wir{self._wheres(a)}{self._when(a)} insgesamt?"
         if m.kind == "amount":
-            return f"Wie hoch {_verb(m, 'war', 'waren')} {self._subject(m)}{self._wheres(a)} insgesamt?"
+            return f"Wie hoch {_verb(m, 'war', 'waren')} {self._subject(m)}{self._wheres(a)}{self._when(a)} insgesamt?"
         how = "lang" if m.duration_unit else "hoch"
-        return f"Wie {how} {_verb(m, 'ist', 'sind')} {self._subject(m)}{self._wheres(a)} insgesamt?"
+        return f"Wie {how} {_verb(m, 'ist', 'sind')} {self._subject(m)}{self._wheres(a)}{self._when(a)} insgesamt?"
 
     def q_trend(self, a: Ask) -> str:
         m, g = a.metric, a.grain or "month"
@@ -158,15 +172,16 @@ class German(Phrasebook):
             return f"Wie viele {m.noun.pl} hatten wir {_GRAIN_PER[g]}?"
         if a.variant % 2 and not a.where:
             return f"Wie hoch {_verb(m, 'war', 'waren')} {self._subject(m)} {_GRAIN_PER[g]}?"
-        return f"Wie {_verb(m, 'hat', 'haben')} sich {self._subject(m)}{self._wheres(a)} {_GRAIN_EACH[g]} entwickelt?"
+        return (f"Wie {_verb(m, 'hat', 'haben')} sich {self._subject(m)}{self._wheres(a)}{self._when(a)} "
+                f"{_GRAIN_EACH[g]} entwickelt?")
 
     def q_ranking(self, a: Ask) -> str:
         m, d = a.metric, a.dims[0]
         verb = "erzielen" if m.money and not m.lower_is_better and m.kind == "amount" else "haben"
         if a.limit:
-            return (f"Welche {a.limit} {d.noun.pl}{self._wheres(a)} {verb} "
+            return (f"Welche {a.limit} {d.noun.pl}{self._wheres(a)} {verb}{self._when(a)} "
                     f"{self._superlative(m, a.lowest)}?")
-        if a.variant % 2 and not a.where:
+        if a.variant % 2 and not a.where and a.since is None:
             where = pp("in", d.noun, "dat", det="welch", number="sg")
             if m.kind == "count":
                 few = "wenigsten" if a.lowest else "meisten"
@@ -175,7 +190,7 @@ class German(Phrasebook):
             if m.duration_unit:
                 best = "am kürzesten" if a.lowest else "am längsten"
             return capitalise(f"{where} {_verb(m, 'ist', 'sind')} {self._subject(m)} {best}?")
-        return f"Welche {d.noun.pl}{self._wheres(a)} {verb} {self._superlative(m, a.lowest)}?"
+        return f"Welche {d.noun.pl}{self._wheres(a)} {verb}{self._when(a)} {self._superlative(m, a.lowest)}?"
 
     def q_share(self, a: Ask) -> str:
         m, d = a.metric, a.dims[0]
@@ -198,11 +213,11 @@ class German(Phrasebook):
         when = "An welchem Wochentag" if a.cycle == "day_of_week" else "In welchem Monat"
         if m.kind == "count":
             few = "wenigsten" if a.lowest else "meisten"
-            return f"{when} gibt es{self._wheres(a)} die {few} {m.noun.pl}?"
+            return f"{when} gibt es{self._wheres(a)}{self._when(a)} die {few} {m.noun.pl}?"
         best = "am niedrigsten" if a.lowest else "am höchsten"
         if m.duration_unit:
             best = "am kürzesten" if a.lowest else "am längsten"
-        return f"{when} {_verb(m, 'ist', 'sind')} {self._subject(m)}{self._wheres(a)} {best}?"
+        return f"{when} {_verb(m, 'ist', 'sind')} {self._subject(m)}{self._wheres(a)}{self._when(a)} {best}?"
 
     def q_top_per_group(self, a: Ask) -> str:
         m, child, parent = a.metric, a.dims[0], a.dims[1]
@@ -272,7 +287,9 @@ class German(Phrasebook):
 
     def a_ranking(self, a: Ask, f: RankingFacts) -> str:
         m, d = a.metric, a.dims[0]
-        lead = f"{f.top} hat {self._superlative(m, a.lowest)}: {f.top_value}"
+        when = self._when(a).strip()
+        lead = (f"{capitalise(when)} hat {f.top} {self._superlative(m, a.lowest)}: {f.top_value}" if when
+                else f"{f.top} hat {self._superlative(m, a.lowest)}: {f.top_value}")
         if f.second is not None:
             if a.lowest:
                 lead += f", danach folgt {f.second} ({f.second_value})"

@@ -17,6 +17,9 @@ from demoforge.language.base import (
     TrendFacts,
     Where,
     capitalise,
+    last_day,
+    lower_first,
+    span_kind,
 )
 from demoforge.language.words import DimensionWords, MetricWords
 
@@ -56,11 +59,30 @@ class English(Phrasebook):
 
     def _wheres(self, a: Ask) -> str:
         parts = [self._where(w) for w in a.where]
-        if a.since is not None:
-            parts.append(f"since {self.fmt.month_year(a.since)}")
         return (" " + " ".join(parts)) if parts else ""
 
+    def _when(self, a: Ask) -> str:
+        """"since March 2025", "in Q1 2024", "from January to March 2024" (or "")."""
+        if a.since is None:
+            return ""
+        kind, f = span_kind(a.since, a.until), self.fmt
+        if kind == "since":
+            return f"since {f.month_year(a.since)}"
+        if kind == "month":
+            return f"in {f.month_year(a.since)}"
+        if kind == "quarter":
+            return f"in {self.period_name(Period(a.since, 'quarter'))}"
+        assert a.until is not None
+        return f"from {f.month_year(a.since)} to {f.month_year(last_day(a.until))}"
+
+    def _front(self, a: Ask, text: str) -> str:
+        when = self._when(a)
+        return f"{capitalise(when)}, {lower_first(text)}" if when else text
+
     # --- questions -------------------------------------------------------------------
+    def question(self, a: Ask) -> str:
+        return self._front(a, super().question(a))
+
     def q_total(self, a: Ask) -> str:
         m = a.metric
         if m.kind == "count":
@@ -169,7 +191,7 @@ class English(Phrasebook):
             else:
                 text += f", just ahead of {f.second} ({f.second_value})"
         noun = d.noun.sg if self.fmt.is_one(f.n) else d.noun.pl
-        return f"{text}; {f.n} {noun} compared."
+        return self._front(a, f"{text}; {f.n} {noun} compared.")
 
     def a_share(self, a: Ask, f: ShareFacts) -> str:
         text = f"{f.top} contributes the largest share of {self._bare(a.metric)}, {f.top_share}"

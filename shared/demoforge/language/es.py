@@ -18,6 +18,9 @@ from demoforge.language.base import (
     TrendFacts,
     Where,
     capitalise,
+    last_day,
+    lower_first,
+    span_kind,
 )
 from demoforge.language.nouns import Noun, Number
 from demoforge.language.words import DimensionWords, MetricWords
@@ -111,14 +114,34 @@ class Spanish(Phrasebook):
 
     def _wheres(self, a: Ask, style: str = "en") -> str:
         parts = [self._where(w, style) for w in a.where]
-        if a.since is not None:
-            parts.append(f"desde {self.fmt.month_year(a.since)}")
         return (" " + " ".join(parts)) if parts else ""
 
     def _q(self, text: str) -> str:
         return f"¿{capitalise(text)}?"
 
+    def _when(self, a: Ask) -> str:
+        if a.since is None:
+            return ""
+        kind, f = span_kind(a.since, a.until), self.fmt
+        if kind == "since":
+            return f"desde {f.month_year(a.since)}"
+        if kind == "month":
+            return f"en {f.month_year(a.since)}"
+        if kind == "quarter":
+            return f"en el {f.quarter_year(a.since)}"
+        assert a.until is not None
+        return f"de {f.month_year(a.since)} a {f.month_year(last_day(a.until))}"
+
+    def _front(self, a: Ask, text: str) -> str:
+        """"Desde marzo de 2025, ¿qué regiones…?" (the question marks go round the question only)."""
+        when = self._when(a)
+        return f"{capitalise(when)}, {text[0]}{lower_first(text[1:])}" if when and text.startswith("¿") else \
+            (f"{capitalise(when)}, {lower_first(text)}" if when else text)
+
     # --- questions -------------------------------------------------------------------
+    def question(self, a: Ask) -> str:
+        return self._front(a, super().question(a))
+
     def q_total(self, a: Ask) -> str:
         m = a.metric
         if m.kind == "count":
@@ -229,7 +252,7 @@ class Spanish(Phrasebook):
             else:
                 text += f", justo por delante de {f.second} ({f.second_value})"
         one = self.fmt.is_one(f.n)
-        return f"{text}; se {'comparó' if one else 'compararon'} {f.n} {d.noun.sg if one else d.noun.pl}."
+        return self._front(a, f"{text}; se {'comparó' if one else 'compararon'} {f.n} {d.noun.sg if one else d.noun.pl}.")
 
     def a_share(self, a: Ask, f: ShareFacts) -> str:
         d = a.dims[0]

@@ -18,6 +18,9 @@ from demoforge.language.base import (
     TrendFacts,
     Where,
     capitalise,
+    last_day,
+    lower_first,
+    span_kind,
 )
 from demoforge.language.nouns import Noun, Number, starts_with_vowel
 from demoforge.language.words import DimensionWords, MetricWords
@@ -154,14 +157,32 @@ class French(Phrasebook):
 
     def _wheres(self, a: Ask, style: str = "dans") -> str:
         parts = [self._where(w, style) for w in a.where]
-        if a.since is not None:
-            parts.append(f"depuis {self.fmt.month_year(a.since)}")
         return (" " + " ".join(parts)) if parts else ""
 
     def _q(self, text: str) -> str:
         return f"{capitalise(text)}{NB}?"
 
+    def _when(self, a: Ask) -> str:
+        if a.since is None:
+            return ""
+        kind, f = span_kind(a.since, a.until), self.fmt
+        if kind == "since":
+            return f"depuis {f.month_year(a.since)}"
+        if kind == "month":
+            return f"en {f.month_year(a.since)}"
+        if kind == "quarter":
+            return f"au {f.quarter_year(a.since)}"
+        assert a.until is not None
+        return f"de {f.month_year(a.since)} à {f.month_year(last_day(a.until))}"
+
+    def _front(self, a: Ask, text: str) -> str:
+        when = self._when(a)
+        return f"{capitalise(when)}, {lower_first(text)}" if when else text
+
     # --- questions -------------------------------------------------------------------
+    def question(self, a: Ask) -> str:
+        return self._front(a, super().question(a))
+
     def q_total(self, a: Ask) -> str:
         m = a.metric
         if m.kind == "count":
@@ -285,7 +306,7 @@ class French(Phrasebook):
                 text += f", juste devant {f.second} ({f.second_value})"
         one = self.fmt.is_one(f.n)
         noun = d.noun.sg if one else d.noun.pl
-        return f"{text}{NB}; {f.n} {noun} {agree(_COMPARE, d.noun, 'sg' if one else 'pl')}."
+        return self._front(a, f"{text}{NB}; {f.n} {noun} {agree(_COMPARE, d.noun, 'sg' if one else 'pl')}.")
 
     def a_share(self, a: Ask, f: ShareFacts) -> str:
         d = a.dims[0]

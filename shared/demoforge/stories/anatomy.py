@@ -83,9 +83,22 @@ def time_reach(spec: DatasetSpec, m: Metric) -> tuple[Reach, dt.date, dt.date] |
     r = reach(spec, m.table, src.table, src.column)
     t = _table(spec, src.table)
     col = next((c for c in t.columns if c.name == src.column), None) if t else None
+    if r is not None and r.via is None and t is not None and col is not None and isinstance(col.generator, LookupGen):
+        # A time copied from the parent (an order line's order time): read it there.
+        fk = t.fk(col.generator.via)
+        parent = _table(spec, fk.references_table) if fk else None
+        pcol = next((c for c in parent.columns if c.name == col.generator.column), None) if parent else None
+        if pcol is not None and isinstance(pcol.generator, TimestampGen):
+            return Reach(m.table, pcol.name, via=col.generator.via), pcol.generator.start, pcol.generator.end
+        return None
     if r is None or col is None or not isinstance(col.generator, TimestampGen):
         return None
     return r, col.generator.start, col.generator.end
+
+
+def has_time(spec: DatasetSpec, m: Metric) -> bool:
+    """Whether questions can slice ``m`` by time (reading the time, not planting on it)."""
+    return time_source(m, spec.semantic, spec.tables) is not None
 
 
 def members(spec: DatasetSpec, d: Dimension) -> list[Scalar]:

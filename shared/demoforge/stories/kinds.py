@@ -28,12 +28,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
+import demoforge.stories.anatomy as anatomy
 from demoforge.language.words import MetricKind, metric_kind, metric_words
 from demoforge.spec.base import Scalar
 from demoforge.spec.model import DatasetSpec
 from demoforge.spec.semantic import Dimension, DimensionFilter, Metric, MetricQuery
 from demoforge.spec.tables import Condition, Effect
-from demoforge.stories import anatomy
 from demoforge.stories.model import Expectation, StoryCheck, Tone
 
 Mechanism = Literal["event", "event_after", "drop_event_after", "scale", "scale_after", "shrink_after",
@@ -346,7 +346,7 @@ def plant_event(k: Kind, s: Setting, c: Choice, *, after: bool = False, opposite
         detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
         expect = Expectation(kind="top", member=c.member)
         follow = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member)) \
-            if anatomy.time_reach(spec, m) else None
+            if anatomy.has_time(spec, m) else None
     effect = Effect(target=target.column, when=when, set_value=value, probability=p, story=None)
     return _story(k, s, c, [(m.table, effect)], detect, expect, follow, 1 + p, **words)
 
@@ -375,15 +375,16 @@ def plant_scale(k: Kind, s: Setting, c: Choice, *, after: bool = False) -> Plant
         up = f >= 1
         ratio = 1 + abs(f - 1) / 2 if up else 1 / (1 - (1 - f) / 2)
         expect = Expectation(kind="rise_after" if up else "drop_after", after=date, min_ratio=round(ratio, 3))
+        many = len(anatomy.members(spec, d)) > 10
         follow = MetricQuery(metric=m.name, by=[d.name], since=date, order="metric_desc" if up else "metric_asc",
-                             limit=10)
+                             limit=10 if many else None)
     else:
         if m.additive:
             return None  # a sum ranks by volume too: only averages show a plain lift reliably
         detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
         expect = Expectation(kind="top", member=c.member)
         follow = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member)) \
-            if anatomy.time_reach(spec, m) else None
+            if anatomy.has_time(spec, m) else None
     effect = Effect(target=target, when=when, multiply=f)
     return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, **words)
 
@@ -406,7 +407,8 @@ def plant_season(k: Kind, s: Setting, c: Choice) -> Planted | None:
     effect = Effect(target=target, when=[_cond(reach_d, equals=c.member), _cond(reach_t, months=months)], multiply=f)
     detect = MetricQuery(metric=m.name, cycle="month_of_year", where=_where(d, c.member), order="metric_desc")
     expect = Expectation(kind="peak_months", months=months)
-    follow = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", limit=10)
+    follow = MetricQuery(metric=m.name, by=[d.name], order="metric_desc",
+                         limit=10 if len(anatomy.members(spec, d)) > 10 else None)
     names = ", ".join(dt.date(2000, x, 1).strftime("%B") for x in months)
     return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, season=season, months=names)
 
@@ -490,7 +492,11 @@ def plant_cohort(k: Kind, s: Setting, c: Choice) -> Planted | None:
                     set_value=target.value, probability=p)
     detect = MetricQuery(metric=m.name, grain="quarter")
     expect = Expectation(kind="peak_in", after=q0, until=q1)
-    follow = MetricQuery(metric=m.name, grain="month", since=q0, until=q1)
+    # Within the cohort: which segment or channel churned most (a dimension of its own table).
+    own = next((d for d in spec.semantic.dimensions if d.table == m.table and d.kind in ("segment", "channel")
+                and anatomy.members(spec, d)), None)
+    follow = (MetricQuery(metric=m.name, by=[own.name], since=q0, until=q1, order="metric_desc", min_rows=30)
+              if own is not None else MetricQuery(metric=m.name, grain="month", since=q0, until=q1))
     period = f"Q{(q0.month - 1) // 3 + 1} {q0.year}"
     choice = Choice(metric=m, dimension=None, member=None)
     return _story(k, s, choice, [(m.table, effect)], detect, expect, follow, 1 + p, period=period)

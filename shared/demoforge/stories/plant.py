@@ -72,6 +72,7 @@ def plant(spec: DatasetSpec, seed: int, profile: Any = None) -> DatasetSpec:
     planted: list[Planted] = []
     used: set[tuple[str, str | None]] = set()
     triples: set[tuple[str, str | None, str | None]] = set()
+    subjects: set[tuple[str | None, str | None]] = set()
     for k in kinds:
         if len(planted) >= want:
             break
@@ -81,10 +82,13 @@ def plant(spec: DatasetSpec, seed: int, profile: Any = None) -> DatasetSpec:
         # One story per metric and dimension, and no two story questions on one
         # metric x dimension x grain.
         key = (p.check.detect.metric, p.check.subject_dimension)
+        subject = (p.check.subject_dimension, p.check.subject)
         mine = {q.triple for q in (p.check.detect, p.check.follow_up) if q is not None}
-        if key in used or mine & triples:
+        # Two stories on one member would blur each other (a seasonal peak inside a decline).
+        if key in used or mine & triples or (p.check.subject is not None and subject in subjects):
             continue
         used.add(key)
+        subjects.add(subject)
         triples |= mine
         planted.append(p)
     if not planted:

@@ -49,7 +49,19 @@ def _same(a: Any, b: Any) -> bool:
     return str(a).strip().casefold() == str(b).strip().casefold()
 
 
-def verify(check: StoryCheck, rows: Rows) -> Evidence:
+def _window_means(rows: Rows, col: str, metric: str, after: dt.date, until: dt.date | None
+                  ) -> tuple[float, float] | None:
+    pts = _series(rows, col, metric)
+    before = [v for day, v in pts if day < after]
+    later = [v for day, v in pts if day >= after and (until is None or day < until)]
+    if len(before) < 2 or not later:
+        return None
+    return sum(before) / len(before), sum(later) / len(later)
+
+
+def verify(check: StoryCheck, rows: Rows, baseline: Rows | None = None) -> Evidence:
+    """``rows`` of the detection question against the expectation; ``baseline`` (the same
+    series for all other members) takes out what moved everyone (growth, seasons)."""
     q, e = check.detect, check.expect
     metric = q.metric
     if not rows:
@@ -66,15 +78,17 @@ def verify(check: StoryCheck, rows: Rows) -> Evidence:
     if e.kind in ("rise_after", "drop_after"):
         col = f"{q.grain}_start"
         assert e.after is not None
-        pts = _series(rows, col, metric)
-        before = [v for day, v in pts if day < e.after]
-        after = [v for day, v in pts if day >= e.after and (e.until is None or day < e.until)]
-        if len(before) < 2 or not after:
-            return Evidence(False, f"too few periods around {e.after} ({len(before)} before, {len(after)} after)")
-        b, a = sum(before) / len(before), sum(after) / len(after)
+        means = _window_means(rows, col, metric, e.after, e.until)
+        if means is None:
+            return Evidence(False, f"too few periods around {e.after}")
+        b, a = means
         if b == 0:
             return Evidence(False, "the metric is zero before the date")
         ratio = a / b
+        if baseline:
+            moved = _window_means(baseline, col, metric, e.after, e.until)
+            if moved is not None and moved[0] > 0 and moved[1] > 0:
+                ratio /= moved[1] / moved[0]
         ok = ratio >= e.min_ratio if e.kind == "rise_after" else ratio <= 1 / e.min_ratio
         return Evidence(ok, f"mean {b:.4g} before {e.after}, {a:.4g} after (x{ratio:.2f}, need "
                         f"{'>=' if e.kind == 'rise_after' else '<='} {e.min_ratio if e.kind == 'rise_after' else 1 / e.min_ratio:.2f})",
