@@ -31,9 +31,11 @@ from demoforge.content.questions import (
     Coverage,
     Plan,
     complete_until,
+    growth_windows,
     kind_of,
     plan_questions,
     plan_sql,
+    target_count,
     time_key,
 )
 from demoforge.content.values import json_safe
@@ -45,6 +47,7 @@ from demoforge.stories import Evidence, StoryCheck, story_checks, verify
 
 PREVIEW_ROWS = 20
 WORKERS = 4
+SPARE = 4  # questions planned beyond the target, so one that finds no rows does not shrink the list
 Run = Callable[[str], tuple[str, list[dict[str, Any]]]]  # unqualified SQL -> (executed SQL, rows)
 
 
@@ -134,8 +137,15 @@ def story_plans(spec: DatasetSpec, coverage: Mapping[str, Coverage]
                 ) -> list[tuple[str, StoryCheck, Plan, Plan | None]]:
     out = []
     for name, check in story_checks(spec):
-        detect = Plan(kind=kind_of(check.detect), query=_complete(check.detect, spec, coverage), difficulty="hard",
-                      story=name, score=10.0, lowest=check.detect.order == "metric_asc")
+        windows = None
+        if check.detect_kind == "growth":
+            cov = coverage.get(time_key(spec.semantic.metric(check.detect.metric), spec) or "")
+            windows = growth_windows(cov) if cov else None
+            if windows is None:
+                continue  # not two years of data: the story cannot be shown
+        detect = Plan(kind="growth" if windows else kind_of(check.detect),
+                      query=_complete(check.detect, spec, coverage), difficulty="hard", story=name, score=10.0,
+                      lowest=check.detect.order == "metric_asc", windows=windows)
         follow = (Plan(kind=kind_of(check.follow_up), query=_complete(check.follow_up, spec, coverage),
                        difficulty="expert", story=name, follow_up=True, score=9.0,
                        lowest=check.follow_up.order == "metric_asc")
@@ -195,7 +205,8 @@ def build(spec: DatasetSpec, pb: Phrasebook, run: Run, *, seed: int, log: Callab
     stories = [s for s in story_plans(spec, coverage) if s[2].query.metric not in broken]
     story_list = [p for _, _, d, f in stories for p in (d, f) if p is not None]
     ctx = Context(spec=spec, coverage=coverage, seed=seed)
-    plans = [p for p in plan_questions(ctx, story_list, target) if p.query.metric not in broken]
+    want = target or target_count(spec.semantic)
+    plans = [p for p in plan_questions(ctx, story_list, want + SPARE) if p.query.metric not in broken]
     checks = {name: check for name, check, _, _ in stories}
 
     def one(p: Plan) -> tuple[Asked, Evidence | None]:
@@ -203,6 +214,12 @@ def build(spec: DatasetSpec, pb: Phrasebook, run: Run, *, seed: int, log: Callab
 
     with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
         done = list(pool.map(one, plans))
+    # Spares that were not needed are left out (not dropped): the lowest-scored first.
+    spare = sum(1 for a, _ in done if a.query.status == "passed") - want
+    if spare > 0:
+        extra = sorted((a for a, _ in done if a.query.status == "passed" and not a.plan.story),
+                       key=lambda a: a.plan.score)[:spare]
+        done = [(a, e) for a, e in done if all(a is not x for x in extra)]
     asked = [a for a, _ in done]
     results: list[StoryResult] = []
     for name, check, _, _ in stories:

@@ -75,9 +75,11 @@ class English(Phrasebook):
         assert a.until is not None
         return f"from {f.month_year(a.since)} to {f.month_year(last_day(a.until))}"
 
-    def _front(self, a: Ask, text: str) -> str:
+    def _front(self, a: Ask, text: str, *, ours: bool = True) -> str:
+        """The period first; ``ours``: the text starts with our words (lower-cased after the
+        comma), not with a data value (kept as stored)."""
         when = self._when(a)
-        return f"{capitalise(when)}, {lower_first(text)}" if when else text
+        return f"{capitalise(when)}, {lower_first(text) if ours else text}" if when else text
 
     # --- questions -------------------------------------------------------------------
     def question(self, a: Ask) -> str:
@@ -191,7 +193,7 @@ class English(Phrasebook):
             else:
                 text += f", just ahead of {f.second} ({f.second_value})"
         noun = d.noun.sg if self.fmt.is_one(f.n) else d.noun.pl
-        return self._front(a, f"{text}; {f.n} {noun} compared.")
+        return self._front(a, f"{text}; {f.n} {noun} compared.", ours=False)
 
     def a_share(self, a: Ask, f: ShareFacts) -> str:
         text = f"{f.top} contributes the largest share of {self._bare(a.metric)}, {f.top_share}"

@@ -132,11 +132,14 @@ class Spanish(Phrasebook):
         assert a.until is not None
         return f"de {f.month_year(a.since)} a {f.month_year(last_day(a.until))}"
 
-    def _front(self, a: Ask, text: str) -> str:
+    def _front(self, a: Ask, text: str, *, ours: bool = True) -> str:
         """"Desde marzo de 2025, ¿qué regiones…?" (the question marks go round the question only)."""
         when = self._when(a)
-        return f"{capitalise(when)}, {text[0]}{lower_first(text[1:])}" if when and text.startswith("¿") else \
-            (f"{capitalise(when)}, {lower_first(text)}" if when else text)
+        if not when:
+            return text
+        if text.startswith("¿"):
+            return f"{capitalise(when)}, ¿{lower_first(text[1:]) if ours else text[1:]}"
+        return f"{capitalise(when)}, {lower_first(text) if ours else text}"
 
     # --- questions -------------------------------------------------------------------
     def question(self, a: Ask) -> str:
@@ -252,7 +255,8 @@ class Spanish(Phrasebook):
             else:
                 text += f", justo por delante de {f.second} ({f.second_value})"
         one = self.fmt.is_one(f.n)
-        return self._front(a, f"{text}; se {'comparó' if one else 'compararon'} {f.n} {d.noun.sg if one else d.noun.pl}.")
+        return self._front(a, f"{text}; se {'comparó' if one else 'compararon'} {f.n} {d.noun.sg if one else d.noun.pl}.",
+                           ours=False)
 
     def a_share(self, a: Ask, f: ShareFacts) -> str:
         d = a.dims[0]

@@ -175,9 +175,9 @@ class French(Phrasebook):
         assert a.until is not None
         return f"de {f.month_year(a.since)} à {f.month_year(last_day(a.until))}"
 
-    def _front(self, a: Ask, text: str) -> str:
+    def _front(self, a: Ask, text: str, *, ours: bool = True) -> str:
         when = self._when(a)
-        return f"{capitalise(when)}, {lower_first(text)}" if when else text
+        return f"{capitalise(when)}, {lower_first(text) if ours else text}" if when else text
 
     # --- questions -------------------------------------------------------------------
     def question(self, a: Ask) -> str:
@@ -306,7 +306,8 @@ class French(Phrasebook):
                 text += f", juste devant {f.second} ({f.second_value})"
         one = self.fmt.is_one(f.n)
         noun = d.noun.sg if one else d.noun.pl
-        return self._front(a, f"{text}{NB}; {f.n} {noun} {agree(_COMPARE, d.noun, 'sg' if one else 'pl')}.")
+        return self._front(a, f"{text}{NB}; {f.n} {noun} {agree(_COMPARE, d.noun, 'sg' if one else 'pl')}.",
+                           ours=False)
 
     def a_share(self, a: Ask, f: ShareFacts) -> str:
         d = a.dims[0]

@@ -96,13 +96,45 @@ def time_reach(spec: DatasetSpec, m: Metric) -> tuple[Reach, dt.date, dt.date] |
     return r, col.generator.start, col.generator.end
 
 
+def month_weights(spec: DatasetSpec, m: Metric) -> list[float]:
+    """The month-of-year profile of the metric's time (twelve 1.0s when it has none)."""
+    r = time_reach(spec, m)
+    if r is None:
+        return [1.0] * 12
+    reach_t = r[0]
+    t = _table(spec, reach_t.table)
+    if reach_t.via is not None and t is not None:
+        fk = t.fk(reach_t.via)
+        t = _table(spec, fk.references_table) if fk else None
+    col = next((c for c in t.columns if c.name == reach_t.column), None) if t else None
+    g = col.generator if col is not None else None
+    if not isinstance(g, TimestampGen):
+        return [1.0] * 12
+    w = list(g.monthly) if g.monthly else [1.0] * 12
+    days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    for h in g.holidays:  # a holiday week multiplies its days' volume
+        w[h.month - 1] *= 1 + (h.factor - 1) * min(h.days, days[h.month - 1]) / days[h.month - 1]
+    # Yearly growth makes a late month bigger than an early one within each year.
+    return [x * (1 + g.growth) ** ((i - 5.5) / 12) for i, x in enumerate(w)]
+
+
 def has_time(spec: DatasetSpec, m: Metric) -> bool:
     """Whether questions can slice ``m`` by time (reading the time, not planting on it)."""
     return time_source(m, spec.semantic, spec.tables) is not None
 
 
 def members(spec: DatasetSpec, d: Dimension) -> list[Scalar]:
-    return list(dimension_members(spec.tables, d) or [])
+    """The dimension's members, without the rare ones of a weighted categorical (a story
+    on a member with a handful of rows is noise, not a finding)."""
+    values = list(dimension_members(spec.tables, d) or [])
+    t = _table(spec, d.table)
+    col = next((c for c in t.columns if c.name == d.column), None) if t else None
+    g = getattr(col, "generator", None)
+    if isinstance(g, CategoricalGen) and g.weights and len(g.weights) == len(g.values) and not g.cycle:
+        mean = sum(g.weights) / len(g.weights)
+        common = {v for v, w in zip(g.values, g.weights, strict=True) if w >= 0.6 * mean}
+        values = [v for v in values if v in common] or values
+    return values
 
 
 def _column(spec: DatasetSpec, table: str, name: str) -> object | None:
@@ -176,9 +208,19 @@ def event_target(spec: DatasetSpec, m: Metric) -> EventTarget | None:
     return None
 
 
-def numeric_target(spec: DatasetSpec, m: Metric) -> str | None:
+def numeric_target(spec: DatasetSpec, m: Metric, *, shrink: bool = False) -> str | None:
     """The column to multiply to move a SUM/AVG metric: the aggregated column, or, when it
-    is derived, the generated input it is computed from (so derived totals stay true)."""
+    is derived, the generated input it is computed from (so derived totals stay true).
+    ``shrink``: only a fractional column (an integer count of 1 rounds back to 1)."""
+    found = _numeric_target(spec, m)
+    if found is None or not shrink:
+        return found
+    t = _table(spec, m.table)
+    col = next((c for c in t.columns if c.name == found), None) if t else None
+    return found if col is not None and col.type != "INT64" else None
+
+
+def _numeric_target(spec: DatasetSpec, m: Metric) -> str | None:
     try:
         tree = sqlglot.parse_one(m.expression, read="bigquery")
     except sqlglot.errors.ParseError:

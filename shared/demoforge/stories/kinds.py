@@ -104,13 +104,13 @@ KINDS: tuple[Kind, ...] = (
          (0.25, 0.4), "problem", "Customers who signed up in {period} churned far more often than any other cohort."),
     Kind("segment_churn", "event",
          Need(("rate",), r"churn|attrition|lapse", dim_kinds=("segment",)),
-         (0.1, 0.2), "problem", "{subject} customers churn far more often than the others."),
+         (0.18, 0.3), "problem", "{subject} customers churn far more often than the others."),
     Kind("channel_shift", "shift_after",
          Need(("count", "amount"), additive=True, dim_kinds=("channel",)),
          (0.3, 0.45), "opportunity", "Since {date}, a much larger share of business comes through {subject}."),
     Kind("seasonal_offering_peak", "season",
          Need(("amount",), r"revenue|sales|quantity|units|volume|turnover|bookings|amount", additive=True,
-              dim_kinds=("offering",)),
+              dim_kinds=("offering",), leaf=False),
          (1.8, 2.5), "opportunity", "{subject} peaks every {season} ({months}).", season="summer"),
     Kind("winter_offering_peak", "season",
          Need(("amount",), r"revenue|sales|quantity|units|volume|turnover|bookings|amount", additive=True,
@@ -277,18 +277,28 @@ def _months_before(d: dt.date, months: int) -> dt.date:
     return dt.date(d.year + m // 12, m % 12 + 1, 1)
 
 
+def growth_date(end: dt.date) -> dt.date:
+    """The start of the data's last twelve complete months: a change planted there shows
+    in the growth question (last twelve months against the twelve before) of every member."""
+    nxt = end + dt.timedelta(days=1)
+    first = dt.date(nxt.year, nxt.month, 1) if nxt.day == 1 else dt.date(end.year, end.month, 1)
+    return _months_before(first, 12)
+
+
 def _after_date(s: Setting, start: dt.date, end: dt.date) -> dt.date:
     return anatomy.date_between(start, end, s.rng.uniform(0.55, 0.72))
 
 
 def _story(k: Kind, s: Setting, c: Choice, effects: list[tuple[str, Effect]], detect: MetricQuery,
-           expect: Expectation, follow_up: MetricQuery | None, factor: float, **words: str) -> Planted:
+           expect: Expectation, follow_up: MetricQuery | None, factor: float, *, detect_kind: str | None = None,
+           **words: str) -> Planted:
     subject = "" if c.member is None else str(c.member)
     pct = f"{abs(round((factor - 1) * 100))}%" if factor > 0 else ""
     description = k.description.format(subject=subject, factor=f"{factor:.1f}", pct=pct,
                                        **{"date": "", "other": "", "period": "", "season": "", "months": "",
                                           "weekday": "", **words})
-    check = StoryCheck(kind=k.name, tone=k.tone, detect=detect, expect=expect, follow_up=follow_up,
+    check = StoryCheck(kind=k.name, tone=k.tone, detect=detect, detect_kind=detect_kind, expect=expect,
+                       follow_up=follow_up,
                        subject=subject or None, subject_dimension=c.dimension.name if c.dimension else None,
                        factor=factor, season=words.get("season") or None)
     top = str(expect.member) if expect.kind == "top" and expect.member is not None else None
@@ -355,7 +365,7 @@ def plant_scale(k: Kind, s: Setting, c: Choice, *, after: bool = False) -> Plant
     spec, m, d = s.spec, c.metric, c.dimension
     if d is None or c.member is None:
         return None
-    target = anatomy.numeric_target(spec, m)
+    target = anatomy.numeric_target(spec, m, shrink=k.factor[1] < 1)
     reach_d = anatomy.dimension_reach(spec, m, d)
     if target is None or reach_d is None:
         return None
@@ -363,16 +373,30 @@ def plant_scale(k: Kind, s: Setting, c: Choice, *, after: bool = False) -> Plant
     when = [_cond(reach_d, equals=c.member)]
     words: dict[str, str] = {}
     follow: MetricQuery | None
+    detect_kind = None
     if after:
         t = anatomy.time_reach(spec, m)
         if t is None:
             return None
         reach_t, start, end = t
+        up = f >= 1
+        if m.additive:
+            # A sum also moves with the member's size, the business's growth and the
+            # seasons: asked as growth, the planted change stands out against every member.
+            date = growth_date(end)
+            if date <= _months_before(dt.date(start.year, start.month, 1), -12):
+                return None
+            when.append(_cond(reach_t, date_from=date))
+            detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+            expect = Expectation(kind="grows_most" if up else "shrinks_most", member=c.member, after=date)
+            follow = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
+            effect = Effect(target=target, when=when, multiply=f)
+            return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, detect_kind="growth",
+                          date=_month(date))
         date = _after_date(s, start, end)
         when.append(_cond(reach_t, date_from=date))
         words["date"] = _month(date)
         detect = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
-        up = f >= 1
         ratio = 1 + abs(f - 1) / 2 if up else 1 / (1 - (1 - f) / 2)
         expect = Expectation(kind="rise_after" if up else "drop_after", after=date, min_ratio=round(ratio, 3))
         many = len(anatomy.members(spec, d)) > 10
@@ -386,7 +410,7 @@ def plant_scale(k: Kind, s: Setting, c: Choice, *, after: bool = False) -> Plant
         follow = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member)) \
             if anatomy.has_time(spec, m) else None
     effect = Effect(target=target, when=when, multiply=f)
-    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, **words)
+    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, detect_kind=detect_kind, **words)
 
 
 def plant_season(k: Kind, s: Setting, c: Choice) -> Planted | None:
@@ -404,6 +428,11 @@ def plant_season(k: Kind, s: Setting, c: Choice) -> Planted | None:
     season = k.season or "summer"
     months = anatomy.season_months(season, s.country)
     f = _draw(k, s)
+    # The data's own seasons (a December peak) must not hide the planted one: the season's
+    # quietest month has to beat the busiest other month with room for growth and noise.
+    w = anatomy.month_weights(spec, m)
+    needed = 1.35 * max(w[i] for i in range(12) if i + 1 not in months) / min(w[x - 1] for x in months)
+    f = round(min(4.0, max(f, needed)), 2)
     effect = Effect(target=target, when=[_cond(reach_d, equals=c.member), _cond(reach_t, months=months)], multiply=f)
     detect = MetricQuery(metric=m.name, cycle="month_of_year", where=_where(d, c.member), order="metric_desc")
     expect = Expectation(kind="peak_months", months=months)
@@ -422,13 +451,16 @@ def plant_shift(k: Kind, s: Setting, c: Choice) -> Planted | None:
     if not values or c.member not in values or t is None or len(values) < 2:
         return None
     reach_t, start, end = t
-    date = _after_date(s, start, end)
+    date = growth_date(end)
+    if date <= _months_before(dt.date(start.year, start.month, 1), -12):
+        return None
     p = _draw(k, s)
     effect = Effect(target=d.column, when=[_cond(reach_t, date_from=date)], set_value=c.member, probability=p)
-    detect = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
-    expect = Expectation(kind="rise_after", after=date, min_ratio=1.25)
+    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc")
+    expect = Expectation(kind="grows_most", member=c.member, after=date)
     follow = MetricQuery(metric=m.name, by=[d.name], grain="quarter")
-    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, 1 + p, date=_month(date))
+    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, 1 + p, detect_kind="growth",
+                  date=_month(date))
 
 
 def plant_cannibalise(k: Kind, s: Setting, c: Choice) -> Planted | None:
@@ -442,20 +474,23 @@ def plant_cannibalise(k: Kind, s: Setting, c: Choice) -> Planted | None:
     if target is None or reach_d is None or t is None or not others:
         return None
     reach_t, start, end = t
-    date = _after_date(s, start, end)
-    until = dt.date(date.year + (date.month + 2) // 12, (date.month + 2) % 12 + 1, 1)  # three months
+    date = growth_date(end)
+    if date <= _months_before(dt.date(start.year, start.month, 1), -12):
+        return None
     other = s.rng.choice(others)
     f = _draw(k, s)
-    window = _cond(reach_t, date_from=date, date_to=until - dt.timedelta(days=1))
-    effects = [(m.table, Effect(target=target, when=[_cond(reach_d, equals=c.member), window], multiply=f)),
-               (m.table, Effect(target=target, when=[_cond(reach_d, equals=other), window],
+    if anatomy.numeric_target(spec, m, shrink=True) is None:
+        return None  # the sibling's fall would round away on an integer count
+    since = _cond(reach_t, date_from=date)
+    effects = [(m.table, Effect(target=target, when=[_cond(reach_d, equals=c.member), since], multiply=f)),
+               (m.table, Effect(target=target, when=[_cond(reach_d, equals=other), since],
                                 multiply=round(1 / f, 3)))]
-    detect = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
-    expect = Expectation(kind="rise_after", after=date, until=until, min_ratio=round(1 + (f - 1) / 2, 3))
-    # The sibling week by week around the promotion: where its sales went.
-    follow = MetricQuery(metric=m.name, grain="week", where=_where(d, other),
-                         since=_months_before(date, 3), until=_months_before(until, -3))
-    return _story(k, s, c, effects, detect, expect, follow, f, date=_month(date), other=str(other))
+    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+    expect = Expectation(kind="grows_most", member=c.member, other=other, after=date)
+    # The sibling month by month: where its sales went.
+    follow = MetricQuery(metric=m.name, grain="month", where=_where(d, other))
+    return _story(k, s, c, effects, detect, expect, follow, f, detect_kind="growth", date=_month(date),
+                  other=str(other))
 
 
 def plant_margin(k: Kind, s: Setting, c: Choice) -> Planted | None:

@@ -17,7 +17,7 @@ from demoforge.spec.model import DatasetSpec
 from demoforge.spec.semantic import MetricQuery
 
 LIBRARY = "demoforge.stories"
-ExpectKind = Literal["top", "rise_after", "drop_after", "peak_months", "peak_in"]
+ExpectKind = Literal["top", "rise_after", "drop_after", "peak_months", "peak_in", "grows_most", "shrinks_most"]
 Tone = Literal["problem", "opportunity"]
 
 
@@ -27,10 +27,14 @@ class Expectation(SpecModel):
     ``top``: ``member`` ranks first. ``rise_after``/``drop_after``: the mean of the periods
     from ``after`` on is at least ``min_ratio`` times (at most 1/``min_ratio`` of) the mean
     before. ``peak_months``: the highest month of the year is one of ``months``.
-    ``peak_in``: the highest period starts between ``after`` and ``until``."""
+    ``peak_in``: the highest period starts between ``after`` and ``until``.
+    ``grows_most``/``shrinks_most``: asked as growth (the last twelve months against the
+    twelve before, which start at ``after``), ``member`` changes most (least); ``other``,
+    when given, changes least (a promotion's sibling)."""
 
     kind: ExpectKind
     member: Scalar | None = None
+    other: Scalar | None = None
     months: list[int] | None = None
     after: dt.date | None = None
     until: dt.date | None = None
@@ -41,6 +45,8 @@ class StoryCheck(SpecModel):
     kind: str  # the library kind (kinds.KINDS)
     tone: Tone = "problem"
     detect: MetricQuery
+    # "growth": the detection is asked as the last twelve months against the twelve before.
+    detect_kind: Literal["growth"] | None = None
     expect: Expectation
     follow_up: MetricQuery | None = None
     # What the story is tied to, as named in the data (an offering, a place, a person ...).

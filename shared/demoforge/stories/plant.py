@@ -43,10 +43,18 @@ def applicable(spec: DatasetSpec) -> list[Kind]:
     return [k for k in KINDS if options(k, spec)]
 
 
-def how_many(n_applicable: int, rng: random.Random) -> int:
-    """3-5 stories, and never more than half the applicable kinds (when there are six or more)."""
-    cap = max(MIN_STORIES, min(MAX_STORIES, n_applicable // 2))
-    return min(n_applicable, rng.randint(MIN_STORIES, cap))
+def plantable(spec: DatasetSpec, country: str | None = None) -> list[Kind]:
+    """The applicable kinds whose mechanism can actually plant them in ``spec`` (found with
+    a fixed probe, so the set does not depend on the prospect's seed)."""
+    probe = Setting(spec=spec, rng=random.Random("probe"), country=country, offerings=(), places=())
+    return [k for k in applicable(spec) if try_plant(k, probe) is not None]
+
+
+def how_many(n_kinds: int, rng: random.Random) -> int:
+    """3-5 stories, and at most half the kinds that can be planted (when there are six or
+    more), so that no kind is in most demos of a shape."""
+    cap = max(MIN_STORIES, min(MAX_STORIES, n_kinds // 2))
+    return min(n_kinds, rng.randint(MIN_STORIES, cap))
 
 
 def _strip_old(spec: DatasetSpec) -> dict[str, Any]:
@@ -65,7 +73,7 @@ def plant(spec: DatasetSpec, seed: int, profile: Any = None) -> DatasetSpec:
         return spec
     country, offerings, places = _profile_view(profile)
     rng = random.Random(f"stories:{seed}")
-    kinds = applicable(spec)
+    kinds = plantable(spec, country)
     rng.shuffle(kinds)
     want = how_many(len(kinds), rng)
     setting = Setting(spec=spec, rng=rng, country=country, offerings=offerings, places=places)
@@ -73,6 +81,7 @@ def plant(spec: DatasetSpec, seed: int, profile: Any = None) -> DatasetSpec:
     used: set[tuple[str, str | None]] = set()
     triples: set[tuple[str, str | None, str | None]] = set()
     subjects: set[tuple[str | None, str | None]] = set()
+    changed: set[tuple[str, str]] = set()
     for k in kinds:
         if len(planted) >= want:
             break
@@ -84,12 +93,16 @@ def plant(spec: DatasetSpec, seed: int, profile: Any = None) -> DatasetSpec:
         key = (p.check.detect.metric, p.check.subject_dimension)
         subject = (p.check.subject_dimension, p.check.subject)
         mine = {q.triple for q in (p.check.detect, p.check.follow_up) if q is not None}
-        # Two stories on one member would blur each other (a seasonal peak inside a decline).
-        if key in used or mine & triples or (p.check.subject is not None and subject in subjects):
+        targets = {(table, e.target) for table, e in p.effects}
+        # Two stories on one member, or changing one column, would blur each other (a
+        # seasonal peak inside a decline, two seasons in one sum).
+        if (key in used or mine & triples or (p.check.subject is not None and subject in subjects)
+                or targets & changed):
             continue
         used.add(key)
         subjects.add(subject)
         triples |= mine
+        changed |= targets
         planted.append(p)
     if not planted:
         return spec

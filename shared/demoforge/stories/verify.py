@@ -75,6 +75,21 @@ def verify(check: StoryCheck, rows: Rows, baseline: Rows | None = None) -> Evide
         ratio = v1 / v2 if v1 and v2 else None
         return Evidence(ok, f"first {d} is {first.get(d)!r} (expected {e.member!r})", observed=str(first.get(d)),
                         before=v2, after=v1, ratio=ratio)
+    if e.kind in ("grows_most", "shrinks_most"):
+        d = q.by[0]
+        changes = [(r.get(d), c) for r in rows if (c := _num(r.get("change_vs_previous"))) is not None]
+        if len(changes) < 2:
+            return Evidence(False, "fewer than two members with a change")
+        changes.sort(key=lambda x: -x[1])
+        lead, tail = changes[0], changes[-1]
+        found = lead if e.kind == "grows_most" else tail
+        ok = _same(found[0], e.member) and (e.other is None or _same(tail[0], e.other))
+        mine = next((c for k, c in changes if _same(k, e.member)), None)
+        rest = [c for k, c in changes if not _same(k, e.member)]
+        return Evidence(ok, f"{'first' if e.kind == 'grows_most' else 'last'} by change is {found[0]!r} "
+                        f"(expected {e.member!r}{f', last {e.other!r}' if e.other is not None else ''})",
+                        observed=str(found[0]), before=sum(rest) / len(rest) if rest else None, after=mine,
+                        ratio=None)
     if e.kind in ("rise_after", "drop_after"):
         col = f"{q.grain}_start"
         assert e.after is not None
