@@ -14,7 +14,7 @@ import dataclasses
 import re
 from typing import Literal
 
-from demoforge.language import lexicon
+from demoforge.language import OFFLINE, lexicon
 from demoforge.language.nouns import Noun
 from demoforge.spec.semantic import Dimension, Metric, Term
 
@@ -97,6 +97,7 @@ def metric_words(m: Metric, lang: str) -> MetricWords:
     term = m.terms.get(lang)
     if term is not None:
         return MetricWords(noun=_term_noun(term), **common)  # type: ignore[arg-type]
+    lang = lang if lang in OFFLINE else "en"  # the vocabulary has the offline languages
     noun = _lexicon_metric(m, kind, lang)
     if noun is not None:
         return MetricWords(noun=noun, **common)  # type: ignore[arg-type]
@@ -144,6 +145,7 @@ def dimension_words(d: Dimension, lang: str) -> DimensionWords:
     term = d.terms.get(lang)
     if term is not None:
         return DimensionWords(noun=_term_noun(term).as_number("sg"), kind=d.kind, at=at)
+    lang = lang if lang in OFFLINE else "en"
     for c in _candidates(d.name, d.label, list(d.synonyms)) + [lexicon.normalise(d.column.replace("_", " "))]:
         for text in (c, lexicon.singular(c), re.sub(r"\s+name$", "", c)):
             e = lexicon.lookup(text, ("entity",))
