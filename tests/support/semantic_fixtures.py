@@ -78,6 +78,40 @@ def derive_layer(spec: DatasetSpec, currency: str = "USD") -> SemanticLayer:
         metrics.append(Metric(name="conversion_rate", label="conversion rate", description="Sessions that converted.",
                               table="web_sessions", expression="AVG(IF(converted, 1, 0))", time_column="started_at",
                               unit="percent", format="percent", additive=False))
+    extra_dims: list[Dimension] = []
+    if "support_tickets" in by:
+        metrics.append(Metric(name="resolution_hours", label="resolution time", description="Hours to resolve a ticket.",
+                              table="support_tickets", expression="AVG(resolution_hours)", time_column="opened_at",
+                              unit="hours", additive=False))
+        metrics.append(Metric(name="satisfaction", label="satisfaction score", description="Mean satisfaction (1-5).",
+                              table="support_tickets", expression="AVG(satisfaction_score)", time_column="opened_at",
+                              unit="score", additive=False))
+        extra_dims += [Dimension(name="ticket_category", label="request type", table="support_tickets",
+                                 column="category", kind="other"),
+                       Dimension(name="priority", label="priority", table="support_tickets", column="priority",
+                                 kind="other")]
+    if "payments" in by:
+        metrics.append(Metric(name="payment_failure_rate", label="payment failure rate",
+                              description="Share of payments that failed.", table="payments",
+                              expression="AVG(IF(payment_status = 'failed', 1, 0))", time_column="paid_at",
+                              unit="percent", format="percent", additive=False))
+        extra_dims.append(Dimension(name="payment_method", label="payment method", table="payments", column="method",
+                                    kind="other"))
+    if "inventory_snapshots" in by:
+        metrics.append(Metric(name="stockout_rate", label="stockout rate", description="Stock counts at zero.",
+                              table="inventory_snapshots", expression="AVG(IF(is_stockout, 1, 0))",
+                              time_column="counted_on", unit="percent", format="percent", additive=False))
+    if "campaign_touches" in by:
+        metrics.append(Metric(name="click_rate", label="click-through rate", description="Messages clicked.",
+                              table="campaign_touches", expression="AVG(IF(clicked, 1, 0))", time_column="sent_at",
+                              unit="percent", format="percent", additive=False))
+        extra_dims.append(Dimension(name="campaign", label="campaign", table="campaign_touches", column="campaign",
+                                    kind="other"))
+    if "shipments" in by and {"carrier", "shipped_at", "delivered_at"} <= {c.name for c in by["shipments"].columns}:
+        metrics.append(Metric(name="delivery_hours", label="delivery time", description="Hours from dispatch to delivery.",
+                              table="shipments", expression="AVG(TIMESTAMP_DIFF(delivered_at, shipped_at, HOUR))",
+                              time_column="shipped_at", unit="hours", additive=False))
+        extra_dims.append(Dimension(name="carrier", label="carrier", table="shipments", column="carrier", kind="other"))
     dims = [
         Dimension(name="region", label="region", table=loc.name, column="region", kind="geography"),
         Dimension(name="location", label="location", table=loc.name, column=loc_name, kind="geography", parent="region"),
@@ -89,6 +123,7 @@ def derive_layer(spec: DatasetSpec, currency: str = "USD") -> SemanticLayer:
                   column="acquisition_channel", kind="channel"),
         Dimension(name="employee", label="employee", table=staff.name, column="full_name", kind="staff"),
         Dimension(name="order_date", label="date", table=header.name, column=ts, kind="time", grains=GRAINS),
+        *extra_dims,
     ]
     return SemanticLayer(metrics=metrics, dimensions=dims)
 

@@ -251,8 +251,9 @@ def candidates(ctx: Context) -> list[Plan]:
                 add("share", MetricQuery(metric=m.name, by=[d.name], order="metric_desc"), "medium", dw / 2.4)
             if cov is not None and not many and len(ctx.members(d) or []) <= 6:
                 until = complete_until(cov, "quarter")
+                # Per quarter and member a rate has fewer rows: a lower floor keeps the table.
                 add("breakdown", MetricQuery(metric=m.name, by=[d.name], grain="quarter", until=until,
-                                             min_rows=min_rows), "hard", dw / 2.2)
+                                             min_rows=10 if min_rows else None), "hard", dw / 2.2)
             if cov is not None and not many and (w := growth_windows(cov)) is not None:
                 add("growth", MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=min_rows),
                     "expert", dw / 2.4, windows=w)

@@ -194,6 +194,10 @@ ENTRIES: tuple[Entry, ...] = (
        "seller", "sellers", "dealer", "dealers", "partner", "partners"),
     _e(ENTITY, "review|reviews", "Bewertung|Bewertungen|f", "avis|avis|m", "reseña|reseñas|f", "rating count"),
     _e(ENTITY, "return|returns", "Retoure|Retouren|f", "retour|retours|m", "devolución|devoluciones|f", "returned item"),
+    _e(ENTITY, "request type|request types", "Anliegen|Anliegen|n|gen=Anliegens", "motif de demande|motifs de demande|m",
+       "tipo de solicitud|tipos de solicitud|m", "ticket category", "ticket type", "issue type", "reason"),
+    _e(ENTITY, "priority|priorities", "Priorität|Prioritäten|f", "priorité|priorités|f", "prioridad|prioridades|f",
+       "ticket priority", "urgency"),
     _e(ENTITY, "status|statuses", "Status|Status|m|gen=Status", "statut|statuts|m", "estado|estados|m",
        "order status", "state of the order", "outcome"),
     _e(ENTITY, "plant|plants", "Werk|Werke|n|gen=Werks", "usine|usines|f", "planta|plantas|f", "factory", "production site"),
@@ -439,6 +443,10 @@ ENTRIES: tuple[Entry, ...] = (
        "tasa de órdenes de cambio|tasas de órdenes de cambio|f", "change orders", "variation rate"),
     _e(RATE, "remake rate|remake rates", "Nachbesserungsquote|Nachbesserungsquoten|f", "taux de plats refaits|taux de plats refaits|m",
        "tasa de platos rehechos|tasas de platos rehechos|f", "remakes", "redo rate"),
+    _e(RATE, "click-through rate|click-through rates", "Klickrate|Klickraten|f", "taux de clics|taux de clics|m",
+       "tasa de clics|tasas de clics|f", "click rate", "ctr", "clicks"),
+    _e(RATE, "open rate|open rates", "Öffnungsrate|Öffnungsraten|f", "taux d'ouverture|taux d'ouverture|m",
+       "tasa de apertura|tasas de apertura|f", "opens"),
     _e(RATE, "share|shares", "Anteil|Anteile|m|gen=Anteils", "part|parts|f", "proporción|proporciones|f", "percentage"),
 )
 

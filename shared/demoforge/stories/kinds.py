@@ -160,7 +160,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("payment_failures_by_method", "event",
          Need(("rate",), r"payment|fail|declin|chargeback", lower_is_better=True,
               dim_words=r"payment|method|provider|card|wallet|tender|gateway"),
-         (0.1, 0.2), "problem", "Payments by {subject} fail far more often than the rest."),
+         (0.18, 0.3), "problem", "Payments by {subject} fail far more often than the rest."),
     Kind("product_return_spike", "event",
          Need(("rate",), r"return|refund|complaint", dim_kinds=("offering",), leaf=True),
          (0.2, 0.35), "problem", "{subject} comes back far more often than anything else in the range."),

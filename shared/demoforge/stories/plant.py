@@ -11,6 +11,8 @@ and revealing golden queries go, the library's take their place.
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -21,6 +23,9 @@ from demoforge.stories.kinds import KINDS, Kind, Planted, Setting, options, try_
 from demoforge.stories.model import LIBRARY
 
 MIN_STORIES, MAX_STORIES = 3, 5
+# Mechanisms whose effect depends on time: they blur any other story on the same column.
+TIME_SHAPED = frozenset({"event_after", "drop_event_after", "scale_after", "shrink_after", "season",
+                         "shift_after", "cannibalise", "margin", "cohort", "weekday"})
 
 
 def _profile_view(profile: Any) -> tuple[str | None, list[str], list[str]]:
@@ -43,67 +48,99 @@ def applicable(spec: DatasetSpec) -> list[Kind]:
     return [k for k in KINDS if options(k, spec)]
 
 
-def plantable(spec: DatasetSpec, country: str | None = None) -> list[Kind]:
-    """The applicable kinds whose mechanism can actually plant them in ``spec`` (found with
-    a fixed probe, so the set does not depend on the prospect's seed)."""
+def how_many(n_slots: int, rng: random.Random) -> int:
+    """3-5 stories, and at most half the independent slots (when there are six or more),
+    so that no kind is in most demos of a shape."""
+    cap = max(MIN_STORIES, min(MAX_STORIES, n_slots // 2))
+    return min(n_slots, rng.randint(MIN_STORIES, cap))
+
+
+def _structural_clash(a: Planted, b: Planted) -> bool:
+    """Whether two kinds can never share a demo: one metric and dimension, or a change over
+    time on a column the other also changes (a seasonal peak inside a decline); two plain
+    hotspots on one column (a region, a channel) can."""
+    if (a.check.detect.metric, a.check.subject_dimension) == (b.check.detect.metric, b.check.subject_dimension):
+        return True
+    ta = {(t, e.target) for t, e in a.effects}
+    tb = {(t, e.target) for t, e in b.effects}
+    return bool(ta & tb) and (a.kind.mechanism in TIME_SHAPED or b.kind.mechanism in TIME_SHAPED)
+
+
+def _clash(a: Planted, b: Planted) -> bool:
+    """Whether two planted stories would blur each other or ask the same question."""
+    if _structural_clash(a, b):
+        return True
+    qa = {q.triple for q in (a.check.detect, a.check.follow_up) if q is not None}
+    qb = {q.triple for q in (b.check.detect, b.check.follow_up) if q is not None}
+    if qa & qb:
+        return True
+    return a.check.subject is not None and (a.check.subject_dimension, a.check.subject) == (
+        b.check.subject_dimension, b.check.subject)
+
+
+def slots(spec: DatasetSpec, country: str | None = None) -> list[list[Kind]]:
+    """The plantable kinds grouped into independent slots: kinds that would clash share a
+    slot (one of them per demo). Found with a fixed probe, so they do not depend on the seed."""
     probe = Setting(spec=spec, rng=random.Random("probe"), country=country, offerings=(), places=())
-    return [k for k in applicable(spec) if try_plant(k, probe) is not None]
+    found = [(k, p) for k in applicable(spec) if (p := try_plant(k, probe)) is not None]
+    group = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            if _structural_clash(found[i][1], found[j][1]):
+                group[root(j)] = root(i)
+    out: dict[int, list[Kind]] = {}
+    for i, (k, _) in enumerate(found):
+        out.setdefault(root(i), []).append(k)
+    return list(out.values())
 
 
-def how_many(n_kinds: int, rng: random.Random) -> int:
-    """3-5 stories, and at most half the kinds that can be planted (when there are six or
-    more), so that no kind is in most demos of a shape."""
-    cap = max(MIN_STORIES, min(MAX_STORIES, n_kinds // 2))
-    return min(n_kinds, rng.randint(MIN_STORIES, cap))
-
-
-def _strip_old(spec: DatasetSpec) -> dict[str, Any]:
-    old = {s.name for s in spec.stories}
-    raw = spec.model_dump(mode="json")
-    for t in raw["tables"]:
-        t["effects"] = [e for e in t.get("effects", []) if e.get("story") not in old]
-    raw["stories"] = []
-    raw["golden_queries"] = [q for q in raw.get("golden_queries", []) if q.get("pattern") not in old]
-    return raw
+def _spread_index(seed: int, n: int) -> int:
+    """The seed-th of ``n`` combinations by a golden-ratio stride: any run of consecutive
+    seeds visits the combinations evenly (lexicographic order would repeat the first slot)."""
+    stride = max(1, round(n * 0.6180339887))
+    while math.gcd(stride, n) != 1:
+        stride += 1
+    return (abs(seed) * stride) % n
 
 
 def plant(spec: DatasetSpec, seed: int, profile: Any = None) -> DatasetSpec:
-    """``spec`` with 3-5 library stories planted (unchanged when it has no semantic layer)."""
+    """``spec`` with 3-5 library stories planted (unchanged when it has no semantic layer).
+
+    The slots are chosen as the ``seed``-th combination of the right size, so over many
+    prospects every slot is chosen equally often; a kind inside each slot, the members,
+    sizes and dates are drawn from the seed."""
     if not spec.semantic.metrics:
         return spec
     country, offerings, places = _profile_view(profile)
     rng = random.Random(f"stories:{seed}")
-    kinds = plantable(spec, country)
-    rng.shuffle(kinds)
-    want = how_many(len(kinds), rng)
+    groups = slots(spec, country)
+    if not groups:
+        return spec
+    want = how_many(len(groups), rng)
+    combos = list(itertools.combinations(range(len(groups)), want))
+    first = list(combos[_spread_index(seed, len(combos))])
+    rest = [i for i in range(len(groups)) if i not in first]
+    rng.shuffle(rest)
     setting = Setting(spec=spec, rng=rng, country=country, offerings=offerings, places=places)
     planted: list[Planted] = []
-    used: set[tuple[str, str | None]] = set()
-    triples: set[tuple[str, str | None, str | None]] = set()
-    subjects: set[tuple[str | None, str | None]] = set()
-    changed: set[tuple[str, str]] = set()
-    for k in kinds:
+    # The chosen slots first; a slot whose kinds all clash with the stories already planted
+    # (the same member, the same question) hands its turn to the next slot.
+    for i in [*first, *rest]:
         if len(planted) >= want:
             break
-        p = try_plant(k, setting)
-        if p is None:
-            continue
-        # One story per metric and dimension, and no two story questions on one
-        # metric x dimension x grain.
-        key = (p.check.detect.metric, p.check.subject_dimension)
-        subject = (p.check.subject_dimension, p.check.subject)
-        mine = {q.triple for q in (p.check.detect, p.check.follow_up) if q is not None}
-        targets = {(table, e.target) for table, e in p.effects}
-        # Two stories on one member, or changing one column, would blur each other (a
-        # seasonal peak inside a decline, two seasons in one sum).
-        if (key in used or mine & triples or (p.check.subject is not None and subject in subjects)
-                or targets & changed):
-            continue
-        used.add(key)
-        subjects.add(subject)
-        triples |= mine
-        changed |= targets
-        planted.append(p)
+        kinds = list(groups[i])
+        rng.shuffle(kinds)
+        for k in kinds:
+            p = try_plant(k, setting)
+            if p is not None and not any(_clash(p, q) for q in planted):
+                planted.append(p)
+                break
     if not planted:
         return spec
     raw = _strip_old(spec)
@@ -122,6 +159,22 @@ def plant(spec: DatasetSpec, seed: int, profile: Any = None) -> DatasetSpec:
             question=p.question, sql=query_sql(spec.semantic, spec.tables, p.check.detect),
             difficulty="hard", pattern=name).model_dump(mode="json"))
     return DatasetSpec.model_validate(raw)
+
+
+def _strip_old(spec: DatasetSpec) -> dict[str, Any]:
+    """The spec as JSON without its earlier stories (their effects and revealing queries)."""
+    old = {s.name for s in spec.stories}
+    raw = spec.model_dump(mode="json")
+    for t in raw["tables"]:
+        t["effects"] = [e for e in t.get("effects", []) if e.get("story") not in old]
+    raw["stories"] = []
+    raw["golden_queries"] = [q for q in raw.get("golden_queries", []) if q.get("pattern") not in old]
+    return raw
+
+
+def plantable(spec: DatasetSpec, country: str | None = None) -> list[Kind]:
+    """Every kind that can be planted in ``spec``."""
+    return [k for g in slots(spec, country) for k in g]
 
 
 def planted_kinds(spec: DatasetSpec) -> list[str]:
