@@ -137,18 +137,19 @@ def story_plans(spec: DatasetSpec, coverage: Mapping[str, Coverage]
                 ) -> list[tuple[str, StoryCheck, Plan, Plan | None]]:
     out = []
     for name, check in story_checks(spec):
-        windows = None
-        if check.detect_kind == "growth":
-            cov = coverage.get(time_key(spec.semantic.metric(check.detect.metric), spec) or "")
-            windows = growth_windows(cov) if cov else None
-            if windows is None:
-                continue  # not two years of data: the story cannot be shown
-        detect = Plan(kind="growth" if windows else kind_of(check.detect),
+        cov = coverage.get(time_key(spec.semantic.metric(check.detect.metric), spec) or "")
+        windows = growth_windows(cov) if cov else None
+        if windows is None and "growth" in (check.detect_kind, check.follow_up_kind):
+            continue  # not two years of data: the story cannot be shown
+        windows_detect = None if check.detect_kind != "growth" else windows
+        detect = Plan(kind="growth" if windows_detect else kind_of(check.detect),
                       query=_complete(check.detect, spec, coverage), difficulty="hard", story=name, score=10.0,
-                      lowest=check.detect.order == "metric_asc", windows=windows)
-        follow = (Plan(kind=kind_of(check.follow_up), query=_complete(check.follow_up, spec, coverage),
-                       difficulty="expert", story=name, follow_up=True, score=9.0,
-                       lowest=check.follow_up.order == "metric_asc")
+                      lowest=check.detect.order == "metric_asc", windows=windows_detect)
+        grows = check.follow_up_kind == "growth"
+        follow = (Plan(kind="growth" if grows else kind_of(check.follow_up),
+                       query=_complete(check.follow_up, spec, coverage), difficulty="expert", story=name,
+                       follow_up=True, score=9.0, lowest=check.follow_up.order == "metric_asc",
+                       windows=windows if grows else None)
                   if check.follow_up is not None else None)
         out.append((name, check, detect, follow))
     return out
@@ -158,8 +159,9 @@ def _ask(p: Plan, spec: DatasetSpec, pb: Phrasebook, run: Run, coverage: Mapping
          check: StoryCheck | None) -> tuple[Asked, Evidence | None]:
     question = question_text(p, spec, pb)
     m = spec.semantic.metric(p.query.metric)
+    _, dims, grain = p.triple  # what the question is about: metric x dimension x grain
     base = {"question": question, "difficulty": p.difficulty, "pattern": p.story, "kind": p.kind,
-            "metric": m.name, "dimensions": list(p.query.by), "grain": p.query.grain or p.query.cycle,
+            "metric": m.name, "dimensions": dims.split(",") if dims else [], "grain": grain,
             "filters": list(m.filters), "follow_up": p.follow_up}
     sql = plan_sql(p, spec)
     try:

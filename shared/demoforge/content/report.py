@@ -245,10 +245,15 @@ def _evidence(s: StoryResult, spec: DatasetSpec, pb: Phrasebook) -> str:
         when = c.expect.after
         detail = pb.text("ev_rise" if kind == "rise_after" else "ev_drop", before=before, after=after,
                          date=pb.fmt.month_year(when) if when else "")
+    elif kind in ("grows_most", "shrinks_most"):
+        change = pb.fmt.change
+        detail = pb.text("ev_growth", subject=c.subject or e.observed or "",
+                         after=change(e.after) if e.after is not None else pb.text("no_value"),
+                         before=change(e.before) if e.before is not None else pb.text("no_value"))
     elif kind == "peak_months":
         month = int(e.observed or 1)
         detail = pb.text("ev_peak", observed=pb.fmt.month_name(month), before=before, after=after)
-    else:
+    else:  # peak_in: the observed period's start date
         start = dt.date.fromisoformat(e.observed) if e.observed else None
         detail = pb.text("ev_peak_in", observed=pb.period_name(Period(start, "quarter")) if start else "",
                          before=before, after=after)
@@ -257,17 +262,18 @@ def _evidence(s: StoryResult, spec: DatasetSpec, pb: Phrasebook) -> str:
 
 def _track_html(track: TalkTrack, pb: Phrasebook) -> str:
     t = pb.text
+    colon = t("colon")
     agenda = "".join(f"<li>{_e(n)} <span class=\"muted\">({_e(t('minutes', n=m))})</span></li>" for n, m in track.agenda)
 
     def exchange(label: str, x: Exchange) -> str:
-        return (f"<p><b>{_e(t(label))}:</b> {_e(x.question)}</p>"
-                f"<p><b>{_e(t('label_answer'))}:</b> {_e(x.answer)}</p>")
+        return (f"<p><b>{_e(t(label) + colon)}</b> {_e(x.question)}</p>"
+                f"<p><b>{_e(t('label_answer') + colon)}</b> {_e(x.answer)}</p>")
 
     warm = "".join(exchange("label_ask", x) for x in track.warmup)
     arcs = "".join(
         f'<div class="step"><h3>{_e(t("agenda_arc", n=i, title=a.title))}</h3>{exchange("label_ask", a.ask)}'
         + (exchange("label_follow_up", a.follow_up) if a.follow_up else "")
-        + f"<p><b>{_e(t('label_implication'))}:</b> {_e(a.implication)}</p></div>"
+        + f"<p><b>{_e(t('label_implication') + colon)}</b> {_e(a.implication)}</p></div>"
         for i, a in enumerate(track.arcs, 1))
     return (f"<h3>{_e(t('h_agenda', minutes=track.minutes))}</h3><ol>{agenda}</ol>"
             f"<h3>{_e(track.agenda[0][0])}</h3>" + "".join(f"<p>{_e(p)}</p>" for p in track.opening)
@@ -312,7 +318,7 @@ def render_semantic_report(*, company: str, research: Mapping[str, Any], spec: D
         assert s.detect is not None
         chart = _semantic_chart(s.detect, spec, pb, f"chart-{i + 1}") or ""
         stories.append(f'<figure class="chart-figure"><h3>{_e(story_title(s, pb, spec))}</h3>{chart}'
-                       f"<figcaption><p>{_e(s.detect.query.answer)}</p><p><b>{_e(t('r_evidence_label'))}:</b> "
+                       f"<figcaption><p>{_e(s.detect.query.answer)}</p><p><b>{_e(t('r_evidence_label') + t('colon'))}</b> "
                        f"{_e(_evidence(s, spec, pb))}</p><p>{_e(story_implication(s, pb, spec))}</p>"
                        f"</figcaption></figure>")
     queries = "".join(

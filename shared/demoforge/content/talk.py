@@ -19,10 +19,10 @@ from typing import Any
 from demoforge.content.generated import Asked, SemanticContent, StoryResult
 from demoforge.content.kpis import KpiMapping
 from demoforge.content.questions import time_key
-from demoforge.content.values import fmt
 from demoforge.language.base import Period, Phrasebook
-from demoforge.language.words import metric_words
+from demoforge.language.words import DimensionWords, dimension_words, metric_words
 from demoforge.spec.model import DatasetSpec
+from demoforge.spec.semantic import Dimension
 
 # Minutes per block of the 20-minute track (three arcs of four minutes).
 _MINUTES = {"opening": 2, "warmup": 3, "arc": 4, "discovery": 2, "close": 1}
@@ -185,27 +185,27 @@ def build_talk_track(*, company: str, research: Mapping[str, Any], spec: Dataset
                      warmup=warmup, arcs=arcs, discovery=discovery, objections=objections, close=close, notes=notes)
 
 
-def _dim_words(d: Any, pb: Phrasebook) -> Any:
-    from demoforge.language.words import dimension_words
-
+def _dim_words(d: Dimension, pb: Phrasebook) -> DimensionWords:
     return dimension_words(d, pb.code)
 
 
 def to_markdown(track: TalkTrack, pb: Phrasebook) -> str:
-    t = pb.text
+    def t(key: str, **values: object) -> str:
+        text = pb.text(key, **values)
+        return text + pb.text("colon") if key.startswith("label_") else text
     out = [f"# {track.title}", "", f"## {t('h_agenda', minutes=track.minutes)}", ""]
     out += [f"{i}. {name} – {t('minutes', n=m)}" for i, (name, m) in enumerate(track.agenda, 1)]
     out += ["", f"## {track.agenda[0][0]}", ""] + [p + "\n" for p in track.opening]
     out += [f"## {track.agenda[1][0]}", ""]
     for x in track.warmup:
-        out += [f"**{t('label_ask')}:** {x.question}", "", f"**{t('label_answer')}:** {x.answer}", ""]
+        out += [f"**{t('label_ask')}** {x.question}", "", f"**{t('label_answer')}** {x.answer}", ""]
     for i, arc in enumerate(track.arcs, 1):
         out += [f"## {t('agenda_arc', n=i, title=arc.title)} ({t('minutes', n=arc.minutes)})", "",
-                f"**{t('label_ask')}:** {arc.ask.question}", "", f"**{t('label_answer')}:** {arc.ask.answer}", ""]
+                f"**{t('label_ask')}** {arc.ask.question}", "", f"**{t('label_answer')}** {arc.ask.answer}", ""]
         if arc.follow_up is not None:
-            out += [f"**{t('label_follow_up')}:** {arc.follow_up.question}", "",
-                    f"**{t('label_answer')}:** {arc.follow_up.answer}", ""]
-        out += [f"**{t('label_implication')}:** {arc.implication}", ""]
+            out += [f"**{t('label_follow_up')}** {arc.follow_up.question}", "",
+                    f"**{t('label_answer')}** {arc.follow_up.answer}", ""]
+        out += [f"**{t('label_implication')}** {arc.implication}", ""]
     out += [f"## {t('h_discovery')}", ""] + [f"- {q}" for q in track.discovery]
     out += ["", f"## {t('h_objections')}", ""] + [f"- **{q}** {a}" for q, a in track.objections]
     out += ["", f"## {t('h_close')}", ""] + [p + "\n" for p in track.close]
@@ -213,6 +213,3 @@ def to_markdown(track: TalkTrack, pb: Phrasebook) -> str:
         out += [f"## {t('h_notes')}", ""] + [f"- {n}" for n in track.notes]
     return "\n".join(out).rstrip() + "\n"
 
-
-def plain_number(v: Any) -> str:
-    return fmt(v)

@@ -313,10 +313,10 @@ class German(Phrasebook):
         head = capitalise(pp("bei", m.noun, "dat", number="pl" if m.kind == "count" else None))
         if m.kind == "count":
             head = f"Bei der Zahl der {noun_form(m.noun, 'gen', 'pl')}"
-        text = (f"{head} hatte {f.best} in den letzten zwölf Monaten die größte Veränderung gegenüber "
+        text = (f"{head} hatte {f.best} in den letzten zwölf Monaten die höchste Veränderungsrate gegenüber "
                 f"den zwölf Monaten davor: {f.best_change}")
         if f.worst is not None:
-            text += f"; die geringste {f.worst} mit {f.worst_change}"
+            text += f"; die niedrigste {f.worst} mit {f.worst_change}"
         return text + "."
 
     def a_cycle(self, a: Ask, f: CycleFacts) -> str:

@@ -202,10 +202,10 @@ class English(Phrasebook):
         return text + "."
 
     def a_growth(self, a: Ask, f: GrowthFacts) -> str:
-        text = (f"Over the last twelve months, {f.best} saw the biggest change in {self._bare(a.metric)}: "
-                f"{f.best_change} against the twelve months before")
+        text = (f"Over the last twelve months, {f.best} had the highest change in {self._bare(a.metric)} "
+                f"against the twelve months before: {f.best_change}")
         if f.worst is not None:
-            text += f"; {f.worst} the smallest ({f.worst_change})"
+            text += f"; {f.worst} the lowest ({f.worst_change})"
         return text + "."
 
     def a_cycle(self, a: Ask, f: CycleFacts) -> str:

@@ -266,10 +266,10 @@ class Spanish(Phrasebook):
         return text + "."
 
     def a_growth(self, a: Ask, f: GrowthFacts) -> str:
-        text = (f"En los últimos doce meses, {f.best} registró la mayor variación {self._of(a.metric)} "
+        text = (f"En los últimos doce meses, {f.best} registró la variación {self._of(a.metric)} más alta "
                 f"frente a los doce anteriores: {f.best_change}")
         if f.worst is not None:
-            text += f"; {f.worst}, la menor ({f.worst_change})"
+            text += f"; {f.worst}, la más baja ({f.worst_change})"
         return text + "."
 
     def a_cycle(self, a: Ask, f: CycleFacts) -> str:

@@ -73,6 +73,8 @@ class Formatter:
     def change(self, fraction: float) -> str:
         """A signed relative change: +12,5 % / −3,1 %."""
         text = self.percent(abs(fraction))
+        if text == self.percent(0.0):  # -0.0003 is no change, not "-0.0 %"
+            return text
         return ("+" if fraction >= 0 else "\u2212") + text
 
     def ratio(self, v: float) -> str:

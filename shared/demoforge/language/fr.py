@@ -317,10 +317,10 @@ class French(Phrasebook):
         return text + "."
 
     def a_growth(self, a: Ask, f: GrowthFacts) -> str:
-        text = (f"Sur les douze derniers mois, {f.best} a connu la plus forte variation {self._of(a.metric)} "
-                f"par rapport aux douze précédents{NB}: {f.best_change}")
+        text = (f"Sur les douze derniers mois, {f.best} a connu la variation {self._of(a.metric)} la plus "
+                f"élevée par rapport aux douze précédents{NB}: {f.best_change}")
         if f.worst is not None:
-            text += f"{NB}; {f.worst}, la plus faible ({f.worst_change})"
+            text += f"{NB}; {f.worst}, la plus basse ({f.worst_change})"
         return text + "."
 
     def a_cycle(self, a: Ask, f: CycleFacts) -> str:

@@ -9,7 +9,7 @@ requires every key in every offline language.
 from __future__ import annotations
 
 EN: dict[str, str] = {
-    "none_member": "(not set)", "yes": "yes", "no": "no", "no_value": "n/a",
+    "colon": ":", "none_member": "(not set)", "yes": "yes", "no": "no", "no_value": "n/a",
     "title": "{company}: Conversational Analytics demo",
     "h_agenda": "Agenda ({minutes} minutes)", "minutes": "{n} min",
     "agenda_opening": "Opening", "agenda_warmup": "Warm-up: the numbers you run on",
@@ -79,11 +79,12 @@ EN: dict[str, str] = {
     "ev_drop": "{before} on average before {date}, {after} since",
     "ev_peak": "highest in {observed} with {after}, against {before} in the other months",
     "ev_peak_in": "highest in {observed} with {after}, against {before} in the other periods",
+    "ev_growth": "{subject} changed by {after} over the last twelve months, against {before} on average for the others",
     "season_summer": "summer", "season_winter": "winter", "season_spring": "spring", "season_autumn": "autumn",
 }
 
 DE: dict[str, str] = {
-    "none_member": "(ohne Angabe)", "yes": "ja", "no": "nein", "no_value": "k. A.",
+    "colon": ":", "none_member": "(ohne Angabe)", "yes": "ja", "no": "nein", "no_value": "k. A.",
     "title": "{company}: Demo für Conversational Analytics",
     "h_agenda": "Ablauf ({minutes} Minuten)", "minutes": "{n} Min.",
     "agenda_opening": "Einstieg", "agenda_warmup": "Aufwärmen: die Zahlen, nach denen Sie steuern",
@@ -164,11 +165,13 @@ DE: dict[str, str] = {
     "ev_drop": "vor {date} im Mittel {before}, seitdem {after}",
     "ev_peak": "am höchsten im {observed} mit {after}, gegenüber {before} in den übrigen Monaten",
     "ev_peak_in": "am höchsten im {observed} mit {after}, gegenüber {before} in den übrigen Zeiträumen",
+    "ev_growth": "{subject} hat sich in den letzten zwölf Monaten um {after} verändert, die übrigen im Mittel um "
+                 "{before}",
     "season_summer": "Sommer", "season_winter": "Winter", "season_spring": "Frühling", "season_autumn": "Herbst",
 }
 
 FR: dict[str, str] = {
-    "none_member": "(non renseigné)", "yes": "oui", "no": "non", "no_value": "n. d.",
+    "colon": "\u00a0:", "none_member": "(non renseigné)", "yes": "oui", "no": "non", "no_value": "n. d.",
     "title": "{company} : démo Conversational Analytics",
     "h_agenda": "Déroulé ({minutes} minutes)", "minutes": "{n} min",
     "agenda_opening": "Introduction", "agenda_warmup": "Mise en route : vos chiffres clés",
@@ -253,11 +256,12 @@ FR: dict[str, str] = {
     "ev_drop": "{before} en moyenne avant {date}, {after} depuis",
     "ev_peak": "au plus haut en {observed} avec {after}, contre {before} les autres mois",
     "ev_peak_in": "au plus haut au {observed} avec {after}, contre {before} sur les autres périodes",
+    "ev_growth": "{subject} a varié de {after} sur les douze derniers mois, contre {before} en moyenne pour les autres",
     "season_summer": "été", "season_winter": "hiver", "season_spring": "printemps", "season_autumn": "automne",
 }
 
 ES: dict[str, str] = {
-    "none_member": "(sin dato)", "yes": "sí", "no": "no", "no_value": "n. d.",
+    "colon": ":", "none_member": "(sin dato)", "yes": "sí", "no": "no", "no_value": "n. d.",
     "title": "{company}: demo de Conversational Analytics",
     "h_agenda": "Agenda ({minutes} minutos)", "minutes": "{n} min",
     "agenda_opening": "Apertura", "agenda_warmup": "Calentamiento: las cifras con las que trabajan",
@@ -337,6 +341,7 @@ ES: dict[str, str] = {
     "ev_drop": "{before} de media antes de {date}, {after} desde entonces",
     "ev_peak": "máximo en {observed} con {after}, frente a {before} en el resto de meses",
     "ev_peak_in": "máximo en el {observed} con {after}, frente a {before} en el resto de periodos",
+    "ev_growth": "{subject} varió un {after} en los últimos doce meses, frente a un {before} de media en el resto",
     "season_summer": "verano", "season_winter": "invierno", "season_spring": "primavera", "season_autumn": "otoño",
 }
 
@@ -553,13 +558,13 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
         "regional_basket_size": ("Des paniers plus gros dans la zone {subject}",
             "Dans la zone {subject}, les clients dépensent environ {factor} fois la moyenne : ce qui marche là-bas "
             "peut être reproduit ailleurs."),
-        "premium_segment_spend": ("{subject} : les clients les plus précieux",
+        "premium_segment_spend": ("Les clients les plus précieux : le segment {subject}",
             "Les clients du segment {subject} dépensent environ {factor} fois plus que les autres : ils méritent leurs "
             "propres offres et leur propre service."),
         "top_performer": ("{subject} signe les plus gros contrats",
             "{subject} signe des contrats d'environ {factor} fois la moyenne de l'équipe : faites-en un modèle de "
             "coaching."),
-        "regional_failure_hotspot": ("Un point noir : {subject}",
+        "regional_failure_hotspot": ("Point noir dans la zone {subject}",
             "Dans la zone {subject}, bien plus d'affaires échouent qu'ailleurs : un problème local de processus ou "
             "de partenaire qui mérite une visite."),
         "channel_failure_hotspot": ("Des difficultés sur le canal {subject}",
@@ -570,7 +575,7 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "vers un autre moyen."),
         "product_return_spike": ("{subject} revient trop souvent",
             "{subject} est retourné bien plus que tout le reste : vérifiez sa description, ses tailles ou sa qualité."),
-        "claims_fraud_cluster": ("Un foyer de sinistres : {subject}, depuis {date}",
+        "claims_fraud_cluster": ("Foyer de sinistres dans la zone {subject} depuis {date}",
             "Depuis {date}, les sinistres liés à {subject} coûtent environ {factor} fois plus : un dossier pour "
             "l'équipe antifraude."),
         "claims_severity_line": ("Des sinistres coûteux sur {subject}",
@@ -590,7 +595,7 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
         "slow_resolution_category": ("{subject} prend trop de temps",
             "Les dossiers {subject} prennent environ {factor} fois plus de temps : une file dédiée ou un processus plus "
             "clair aiderait."),
-        "long_waits_location": ("Longues attentes : {subject}",
+        "long_waits_location": ("Longues attentes sur le site {subject}",
             "Sur le site {subject}, on attend environ {factor} fois plus longtemps : la capacité y est le goulet "
             "d'étranglement."),
         "occupancy_dip_after_date": ("{subject} décroche depuis {date}",

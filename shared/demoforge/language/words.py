@@ -141,7 +141,7 @@ def _lexicon_metric(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
 
 
 def dimension_words(d: Dimension, lang: str) -> DimensionWords:
-    at = d.kind == "staff" or (d.kind == "offering" and d.parent is not None)
+    at = d.kind in ("staff", "other") or (d.kind == "offering" and d.parent is not None)
     term = d.terms.get(lang)
     if term is not None:
         return DimensionWords(noun=_term_noun(term).as_number("sg"), kind=d.kind, at=at)

@@ -70,8 +70,8 @@ class Planted:
     check: StoryCheck
     description: str
     expected_top: str | None
-    # (table, column, generator update) for stories planted in a timestamp profile
     question: str  # English question for the spec's golden queries (realism checks)
+    dimension_tables: dict[str, str] = dataclasses.field(default_factory=dict)  # subject dimension -> its table
 
 
 _LOCATION = r"store|shop|location|branch|restaurant|clinic|practice|hotel|site|caf|outlet|office|venue|property"
@@ -291,19 +291,21 @@ def _after_date(s: Setting, start: dt.date, end: dt.date) -> dt.date:
 
 def _story(k: Kind, s: Setting, c: Choice, effects: list[tuple[str, Effect]], detect: MetricQuery,
            expect: Expectation, follow_up: MetricQuery | None, factor: float, *, detect_kind: str | None = None,
-           **words: str) -> Planted:
+           follow_up_kind: str | None = None, **words: str) -> Planted:
     subject = "" if c.member is None else str(c.member)
     pct = f"{abs(round((factor - 1) * 100))}%" if factor > 0 else ""
     description = k.description.format(subject=subject, factor=f"{factor:.1f}", pct=pct,
                                        **{"date": "", "other": "", "period": "", "season": "", "months": "",
                                           "weekday": "", **words})
     check = StoryCheck(kind=k.name, tone=k.tone, detect=detect, detect_kind=detect_kind, expect=expect,
-                       follow_up=follow_up,
+                       follow_up=follow_up, follow_up_kind=follow_up_kind,
                        subject=subject or None, subject_dimension=c.dimension.name if c.dimension else None,
                        factor=factor, season=words.get("season") or None)
     top = str(expect.member) if expect.kind == "top" and expect.member is not None else None
     q = _question(c, detect)
-    return Planted(kind=k, effects=effects, check=check, description=description, expected_top=top, question=q)
+    tables = {c.dimension.name: c.dimension.table} if c.dimension is not None else {}
+    return Planted(kind=k, effects=effects, check=check, description=description, expected_top=top, question=q,
+                   dimension_tables=tables)
 
 
 def _question(c: Choice, q: MetricQuery) -> str:
@@ -355,7 +357,8 @@ def plant_event(k: Kind, s: Setting, c: Choice, *, after: bool = False, opposite
     else:
         detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
         expect = Expectation(kind="top", member=c.member)
-        follow = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member)) \
+        # Quarters: a month of one member's rows is too few for a steady series.
+        follow = MetricQuery(metric=m.name, grain="quarter", where=_where(d, c.member)) \
             if anatomy.has_time(spec, m) else None
     effect = Effect(target=target.column, when=when, set_value=value, probability=p, story=None)
     return _story(k, s, c, [(m.table, effect)], detect, expect, follow, 1 + p, **words)
@@ -407,7 +410,8 @@ def plant_scale(k: Kind, s: Setting, c: Choice, *, after: bool = False) -> Plant
             return None  # a sum ranks by volume too: only averages show a plain lift reliably
         detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
         expect = Expectation(kind="top", member=c.member)
-        follow = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member)) \
+        # Quarters: a month of one member's rows is too few for a steady series.
+        follow = MetricQuery(metric=m.name, grain="quarter", where=_where(d, c.member)) \
             if anatomy.has_time(spec, m) else None
     effect = Effect(target=target, when=when, multiply=f)
     return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, detect_kind=detect_kind, **words)
@@ -503,13 +507,19 @@ def plant_margin(k: Kind, s: Setting, c: Choice) -> Planted | None:
     if cost is None or reach_d is None or t is None:
         return None
     reach_t, start, end = t
-    date = _after_date(s, start, end)
+    # From the start of the last twelve months: the follow-up's growth question then shows
+    # this member's margin falling furthest (a plain ranking would show the member with the
+    # lowest margin anyway, a gift voucher at cost).
+    date = growth_date(end)
+    if date <= _months_before(dt.date(start.year, start.month, 1), -12):
+        return None
     f = _draw(k, s)
     effect = Effect(target=cost, when=[_cond(reach_d, equals=c.member), _cond(reach_t, date_from=date)], multiply=f)
     detect = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
     expect = Expectation(kind="drop_after", after=date, min_ratio=1.08)
-    follow = MetricQuery(metric=m.name, by=[d.name], since=date, order="metric_asc")
-    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, date=_month(date))
+    follow = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, follow_up_kind="growth",
+                  date=_month(date))
 
 
 def plant_cohort(k: Kind, s: Setting, c: Choice) -> Planted | None:
@@ -530,7 +540,7 @@ def plant_cohort(k: Kind, s: Setting, c: Choice) -> Planted | None:
     # Within the cohort: which segment or channel churned most (a dimension of its own table).
     own = next((d for d in spec.semantic.dimensions if d.table == m.table and d.kind in ("segment", "channel")
                 and anatomy.members(spec, d)), None)
-    follow = (MetricQuery(metric=m.name, by=[own.name], since=q0, until=q1, order="metric_desc", min_rows=30)
+    follow = (MetricQuery(metric=m.name, by=[own.name], since=q0, until=q1, order="metric_desc", min_rows=10)
               if own is not None else MetricQuery(metric=m.name, grain="month", since=q0, until=q1))
     period = f"Q{(q0.month - 1) // 3 + 1} {q0.year}"
     choice = Choice(metric=m, dimension=None, member=None)

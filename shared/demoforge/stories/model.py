@@ -49,6 +49,7 @@ class StoryCheck(SpecModel):
     detect_kind: Literal["growth"] | None = None
     expect: Expectation
     follow_up: MetricQuery | None = None
+    follow_up_kind: Literal["growth"] | None = None
     # What the story is tied to, as named in the data (an offering, a place, a person ...).
     subject: str | None = None
     subject_dimension: str | None = None

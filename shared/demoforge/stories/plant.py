@@ -74,8 +74,20 @@ def _clash(a: Planted, b: Planted) -> bool:
     qb = {q.triple for q in (b.check.detect, b.check.follow_up) if q is not None}
     if qa & qb:
         return True
-    return a.check.subject is not None and (a.check.subject_dimension, a.check.subject) == (
-        b.check.subject_dimension, b.check.subject)
+    if a.check.subject is not None and (a.check.subject_dimension, a.check.subject) == (
+            b.check.subject_dimension, b.check.subject):
+        return True
+    # Two hotspots on one column through dimensions of one table (a location and its
+    # region) overlap systematically: the region's story would top the locations' ranking.
+    if {(t, e.target) for t, e in a.effects} & {(t, e.target) for t, e in b.effects}:
+        da, db = a.check.subject_dimension, b.check.subject_dimension
+        if da and db and da != db and _dim_table(a, da) == _dim_table(b, db):
+            return True
+    return False
+
+
+def _dim_table(p: Planted, name: str) -> str | None:
+    return p.dimension_tables.get(name)
 
 
 def slots(spec: DatasetSpec, country: str | None = None) -> list[list[Kind]]:

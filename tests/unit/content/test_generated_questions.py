@@ -31,7 +31,12 @@ from demoforge.spec.semantic import MetricQuery
 from demoforge.sql.translate import to_duckdb
 from demoforge.synth.generate import generate_dataset
 from demoforge.synth.realism import connect
-from tests.support.semantic_fixtures import all_templates, online_shop_dict, online_shop_spec, template_with_layer
+from tests.support.semantic_fixtures import (
+    all_templates,
+    online_shop_dict,
+    online_shop_spec,
+    template_with_layer,
+)
 
 LANGS = ("en", "de", "fr", "es")
 SNAKE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
