@@ -25,8 +25,9 @@ from demoforge.content.report import choose_charts, render_report, render_semant
 from demoforge.content.script import DIFFICULTY_RANK, build_script, to_markdown
 from demoforge.content.talk import build_talk_track
 from demoforge.content.talk import to_markdown as talk_markdown
+from demoforge.content.translate import translate, translated_phrasebook
 from demoforge.domain import artifacts
-from demoforge.domain.errors import PermanentError
+from demoforge.domain.errors import LLMInvalidOutput, LLMUnavailable, PermanentError
 from demoforge.domain.job import EventLevel
 from demoforge.domain.results import (
     MIN_GOLDEN_QUERIES,
@@ -35,12 +36,14 @@ from demoforge.domain.results import (
     ResearchResult,
     WarehouseResult,
 )
-from demoforge.language import choose_language, region_of
+from demoforge.language import OFFLINE, choose_language, region_of
+from demoforge.language.base import Phrasebook
 from demoforge.language.render import has_builder, phrasebook
 from demoforge.phases import inputs
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.service.ports import DatasetRef
 from demoforge.spec.model import DatasetSpec, SpecQuery
+from demoforge.stories import story_checks
 
 SAMPLE_QUESTIONS = 8  # how many golden queries sample_qa.json shows
 QUERY_WORKERS = 4
@@ -139,12 +142,8 @@ def _run_semantic(ctx: PhaseContext, spec: DatasetSpec, research_result: Researc
                   row_counts: dict[str, int]) -> PhaseOutput:
     research = research_result.model_dump(mode="json")
     asked_for = job_language(ctx, research_result)
-    language = asked_for if has_builder(asked_for) else "en"
-    if language != asked_for:
-        ctx.log(f"no offline phrase builder for language {asked_for!r}: questions and script are in English",
-                level=EventLevel.WARNING, language=asked_for)
     country = research.get("country") or region_of(getattr(ctx.job.options, "language", None))
-    pb = phrasebook(language, country=country)
+    pb, language = _phrasebook_for(ctx, spec, asked_for, country)
     wh = ctx.services.warehouse
     bound = ctx.settings.max_bytes_billed
 
@@ -155,6 +154,8 @@ def _run_semantic(ctx: PhaseContext, spec: DatasetSpec, research_result: Researc
     content = generated.build(spec, pb, run_sql, seed=spec.seed,
                               log=lambda msg: ctx.log(msg, level=EventLevel.WARNING))
     seconds = time.perf_counter() - t0
+    if language not in OFFLINE and ctx.services.llm is not None:
+        _translate_questions(ctx, content, language)
     passed, dropped = content.passed, content.dropped
     if not passed:
         reason = dropped[0].reason if dropped else "the semantic layer gave no question to ask"
@@ -203,6 +204,42 @@ def _run_semantic(ctx: PhaseContext, spec: DatasetSpec, research_result: Researc
 
 
 Q = TypeVar("Q", bound=GoldenQuery)
+
+
+def _phrasebook_for(ctx: PhaseContext, spec: DatasetSpec, language: str, country: str | None
+                    ) -> tuple[Phrasebook, str]:
+    """The offline phrase builder of ``language``; for another language Claude's translation
+    of the fixed sentences (English grammar, the language's number and date formats); English
+    when Claude is unavailable."""
+    if has_builder(language):
+        return phrasebook(language, country=country), language
+    llm = ctx.services.llm
+    if llm is not None:
+        kinds = [c.kind for _, c in story_checks(spec)]
+        try:
+            return translated_phrasebook(llm, language, country, kinds), language
+        except (LLMUnavailable, LLMInvalidOutput) as e:
+            ctx.log(f"could not translate into {language!r} ({e.message}): questions and script are in English",
+                    level=EventLevel.WARNING, language=language)
+            return phrasebook("en", country=country), "en"
+    ctx.log(f"no offline phrase builder for language {language!r} and no Claude: questions and script are in "
+            "English", level=EventLevel.WARNING, language=language)
+    return phrasebook("en", country=country), "en"
+
+
+def _translate_questions(ctx: PhaseContext, content: generated.SemanticContent, language: str) -> None:
+    """Questions and answers into ``language`` (Claude); a failure leaves them English."""
+    llm = ctx.services.llm
+    assert llm is not None
+    asked = [a for a in content.asked if a.query.status == "passed"]
+    texts = [x for a in asked for x in (a.query.question, a.query.answer)]
+    try:
+        done = translate(llm, texts, language)
+    except (LLMUnavailable, LLMInvalidOutput) as e:
+        ctx.log(f"could not translate the questions into {language!r}: {e.message}", level=EventLevel.WARNING)
+        return
+    for i, a in enumerate(asked):
+        a.query.question, a.query.answer = done[2 * i], done[2 * i + 1]
 
 
 def _spread(passed: list[Q], n: int) -> list[Q]:

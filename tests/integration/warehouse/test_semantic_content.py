@@ -200,3 +200,13 @@ def test_the_content_phase_writes_a_talk_track_and_a_report_in_the_jobs_language
     assert "Nettoumsatz" in terms and "SUM(net_amount) FROM orders WHERE status NOT IN" in terms["Nettoumsatz"]["description"]
     assert agent_out.summary["example_queries"] == len(golden)
     assert tempfile.gettempdir()  # the pack lives in tmp_path
+
+
+@pytest.mark.parametrize("industry", sorted(__import__("demoforge.synth.templates", fromlist=["x"]).template_names()))
+def test_every_template_layer_is_consistent_and_shows_its_stories(industry: str, tmp_path: Path) -> None:
+    spec = plant(template_with_layer(industry, rows=12_000), 3)
+    generate_dataset(spec, tmp_path)
+    c = _content(spec, connect(spec, tmp_path), "en")
+    assert c.consistency and all(x.ok for x in c.consistency), [x.detail for x in c.consistency if not x.ok]
+    assert len(c.passed) >= 12
+    assert all(s.evidence.ok for s in c.stories), [(s.name, s.evidence.detail) for s in c.stories]
