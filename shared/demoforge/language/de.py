@@ -323,7 +323,9 @@ class German(Phrasebook):
         m = a.metric
         day = a.cycle == "day_of_week"
         at = (lambda x: f"am {x}") if day else (lambda x: f"im {x}")
-        low = f"des schwächsten {'Tages' if day else 'Monats'} {f.low} ({f.low_value})"
+        # A volume has quiet months; a rate or an average has low ones.
+        weak = "schwächsten" if m.kind in ("count", "amount") else "niedrigsten"
+        low = f"des {weak} {'Tages' if day else 'Monats'} {f.low} ({f.low_value})"
         ratio = f", das {self.fmt.ratio(f.ratio)}-Fache {low}" if f.ratio and f.ratio >= 1.05 else f"; am niedrigsten {at(f.low)} ({f.low_value})"
         if m.kind == "count":
             return f"Die meisten {m.noun.pl}{self._wheres(a)} gibt es {at(f.peak)} ({f.peak_value}){ratio}."

@@ -213,7 +213,8 @@ class English(Phrasebook):
         day = a.cycle == "day_of_week"
         at = (lambda x: f"on {x}") if day else (lambda x: f"in {x}")
         quiet = "day" if day else "month"
-        tail = (f", {self.fmt.ratio(f.ratio)}× the quietest {quiet}, {f.low} ({f.low_value})"
+        calm = "quietest" if m.kind in ("count", "amount") else "lowest"  # a rate has low months, not quiet ones
+        tail = (f", {self.fmt.ratio(f.ratio)}× the {calm} {quiet}, {f.low} ({f.low_value})"
                 if f.ratio and f.ratio >= 1.05 else f"; the lowest is {f.low} ({f.low_value})")
         if m.kind == "count":
             return f"We get the most {m.noun.pl}{self._wheres(a)} {at(f.peak)} ({f.peak_value}){tail}."

@@ -276,7 +276,8 @@ class Spanish(Phrasebook):
         m = a.metric
         day = a.cycle == "day_of_week"
         at = (lambda x: f"el {x}") if day else (lambda x: f"en {x}")
-        quiet = "el día más flojo" if day else "el mes más flojo"
+        calm = "flojo" if m.kind in ("count", "amount") else "bajo"  # a rate has low months, not slack ones
+        quiet = f"el día más {calm}" if day else f"el mes más {calm}"
         low = f"el {f.low}" if day else f.low
         tail = (f", {self.fmt.ratio(f.ratio)} veces más que {quiet}, {low} ({f.low_value})"
                 if f.ratio and f.ratio >= 1.05 else f"; {quiet} es {low} ({f.low_value})")

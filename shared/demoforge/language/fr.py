@@ -327,7 +327,8 @@ class French(Phrasebook):
         m = a.metric
         day = a.cycle == "day_of_week"
         at = (lambda x: f"le {x}") if day else (lambda x: f"en {x}")
-        quiet = "le jour le plus calme" if day else "le mois le plus calme"
+        calm = "calme" if m.kind in ("count", "amount") else "bas"  # a rate has low months, not quiet ones
+        quiet = f"le jour le plus {calm}" if day else f"le mois le plus {calm}"
         tail = (f", soit {self.fmt.ratio(f.ratio)} fois {quiet}, {f.low} ({f.low_value})"
                 if f.ratio and f.ratio >= 1.05 else f"{NB}; {quiet}{NB}: {f.low} ({f.low_value})")
         if m.kind == "count":

@@ -210,3 +210,35 @@ def test_every_template_layer_is_consistent_and_shows_its_stories(industry: str,
     assert c.consistency and all(x.ok for x in c.consistency), [x.detail for x in c.consistency if not x.ok]
     assert len(c.passed) >= 12
     assert all(s.evidence.ok for s in c.stories), [(s.name, s.evidence.detail) for s in c.stories]
+
+
+def test_generated_questions_answer_the_same_on_local_bigquery(local_bigquery: Any, tmp_path: Path) -> None:
+    from demoforge.adapters.bigquery_warehouse import BigQueryWarehouse
+    from demoforge.service.ports import DatasetRef
+    from demoforge.settings import Settings
+
+    spec = plant(online_shop_spec(orders=3000), 4)
+    research = {"company_name": "Kaffeerösterei Süd", "industry": "retail_ecommerce", "confidence": 0.9,
+                "language": "de", "products_services": ["Espresso Napoli"], "kpis": ["revenue"]}
+
+    def pack(deps: Any, job: str) -> dict[str, Any]:
+        deps.store.create(JobDoc(job_id=job, customer_url="https://x.example/", results={"research": research}))
+        deps.artifacts.put(job, "spec.json", spec.model_dump_json().encode())
+        run_phase(deps, job, Phase.WAREHOUSE)
+        run_phase(deps, job, Phase.CONTENT)
+        return {q["question"]: q for q in json.loads(deps.artifacts.get(job, "golden_queries.json"))}
+
+    s = Settings(home=tmp_path, project="demo-proj", warehouse="bigquery", bigquery_endpoint=local_bigquery.endpoint)
+    bq_deps = local_deps(tmp_path / "bq", warehouse=BigQueryWarehouse(s), settings=s)
+    job = "sem-bq"
+    try:
+        on_bq = pack(bq_deps, job)
+        on_duck = pack(local_deps(tmp_path / "duck"), job)
+    finally:
+        done = bq_deps.store.get(job).results.get("warehouse", {})
+        if done:
+            bq_deps.warehouse.delete_dataset(DatasetRef(done["project"], done["dataset"], job))
+    assert len(on_bq) >= 20 and set(on_bq) == set(on_duck)
+    for question, bq in on_bq.items():
+        assert bq["row_count"] == on_duck[question]["row_count"], question
+        assert bq["answer"] == on_duck[question]["answer"], question
