@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from demoforge.content.generated import Asked, SemanticContent, StoryResult
+from demoforge.content.industry import SELLS_GOODS
 from demoforge.content.kpis import KpiMapping
 from demoforge.content.questions import time_key
 from demoforge.language.base import Period, Phrasebook
@@ -149,7 +150,9 @@ def build_talk_track(*, company: str, research: Mapping[str, Any], spec: Dataset
                  if (k := time_key(m, spec)) is not None and k in content.coverage), None)
     start = head.start if head else None
     end = head.end if head else None
-    opening = [t("opening_who", company=company, offerings=pb.listing(offerings)) if offerings
+    # Goods are sold, services offered (a clinic does not "sell cardiology").
+    who = "opening_who" if str(research.get("industry") or spec.industry) in SELLS_GOODS else "opening_who_services"
+    opening = [t(who, company=company, offerings=pb.listing(offerings)) if offerings
                else t("opening_who_plain", company=company)]
     if places:
         opening.append(t("opening_places", places=pb.listing(places)))

@@ -14,7 +14,7 @@ EN: dict[str, str] = {
     "h_agenda": "Agenda ({minutes} minutes)", "minutes": "{n} min",
     "agenda_opening": "Opening", "agenda_warmup": "Warm-up: the numbers you run on",
     "agenda_arc": "Story {n}: {title}", "agenda_discovery": "Discovery and questions", "agenda_close": "Close and next steps",
-    "opening_who": "{company} sells {offerings}.",
+    "opening_who": "{company} sells {offerings}.", "opening_who_services": "{company} offers {offerings}.",
     "opening_who_plain": "{company} is the business we modelled this demo on.",
     "opening_places": "Its customers and sites are in {places}.",
     "opening_data": "Today we ask plain-language questions of a BigQuery dataset shaped like your business: {tables} tables, "
@@ -90,7 +90,7 @@ DE: dict[str, str] = {
     "agenda_opening": "Einstieg", "agenda_warmup": "Aufwärmen: die Zahlen, nach denen Sie steuern",
     "agenda_arc": "Geschichte {n}: {title}", "agenda_discovery": "Bedarfsanalyse und Fragen",
     "agenda_close": "Abschluss und nächste Schritte",
-    "opening_who": "{company} verkauft {offerings}.",
+    "opening_who": "{company} verkauft {offerings}.", "opening_who_services": "{company} bietet {offerings} an.",
     "opening_who_plain": "{company} ist das Unternehmen, nach dessen Vorbild diese Demo gebaut ist.",
     "opening_places": "Kunden und Standorte sind in {places}.",
     "opening_data": "Heute stellen wir einem BigQuery-Datensatz, der wie Ihr Geschäft aufgebaut ist, Fragen in normaler "
@@ -177,7 +177,7 @@ FR: dict[str, str] = {
     "agenda_opening": "Introduction", "agenda_warmup": "Mise en route : vos chiffres clés",
     "agenda_arc": "Histoire {n} : {title}", "agenda_discovery": "Découverte et questions",
     "agenda_close": "Conclusion et prochaines étapes",
-    "opening_who": "{company} vend {offerings}.",
+    "opening_who": "{company} vend {offerings}.", "opening_who_services": "{company} propose {offerings}.",
     "opening_who_plain": "{company} est l'entreprise dont cette démo s'inspire.",
     "opening_places": "Ses clients et ses sites se trouvent à {places}.",
     "opening_data": "Aujourd'hui, nous posons des questions en langage courant à un jeu de données BigQuery construit "
@@ -267,7 +267,7 @@ ES: dict[str, str] = {
     "agenda_opening": "Apertura", "agenda_warmup": "Calentamiento: las cifras con las que trabajan",
     "agenda_arc": "Historia {n}: {title}", "agenda_discovery": "Descubrimiento y preguntas",
     "agenda_close": "Cierre y próximos pasos",
-    "opening_who": "{company} vende {offerings}.",
+    "opening_who": "{company} vende {offerings}.", "opening_who_services": "{company} ofrece {offerings}.",
     "opening_who_plain": "{company} es la empresa en la que se inspira esta demo.",
     "opening_places": "Sus clientes y centros están en {places}.",
     "opening_data": "Hoy hacemos preguntas en lenguaje natural a un conjunto de datos de BigQuery construido como su "
