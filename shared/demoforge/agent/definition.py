@@ -28,6 +28,8 @@ from sqlglot import exp
 from demoforge.agent.instructions import as_data, build_system_instruction
 from demoforge.agent.types import DateCoverage
 from demoforge.domain.results import GoldenQuery, ResearchResult, WarehouseResult
+from demoforge.language.render import phrasebook
+from demoforge.language.words import dimension_words, metric_words
 from demoforge.settings import Settings
 from demoforge.spec.model import ColumnSpec, DatasetSpec, TableSpec
 
@@ -158,6 +160,41 @@ def _glossary_term(term: str, definition: str, synonyms: Sequence[str]) -> dict[
     return g
 
 
+def semantic_glossary(spec: DatasetSpec, language: str) -> list[dict[str, Any]]:
+    """The semantic layer as glossary terms: each metric under its name in the job's
+    language, with its formula, table and filters; each dimension with its column. The
+    English label, the metric's id and its synonyms are the labels the agent matches on."""
+    pb = phrasebook(language)
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for m in spec.semantic.metrics:
+        name = pb.metric_name(metric_words(m, language), capital=True)
+        where = f" WHERE {' AND '.join(m.filters)}" if m.filters else ""
+        definition = f"{m.description.rstrip('.')}. {m.expression} FROM {m.table}{where}"
+        labels = _dedupe_labels([m.label, m.name, *m.synonyms], exclude=name)
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(_glossary_term(name, definition[:1000], labels))
+    for d in spec.semantic.dimensions:
+        name = pb.dimension_name(dimension_words(d, language), capital=True)
+        if name.casefold() in seen:
+            continue
+        seen.add(name.casefold())
+        out.append(_glossary_term(name, f"{d.label}: {d.table}.{d.column}",
+                                  _dedupe_labels([d.label, d.name, *d.synonyms], exclude=name)))
+    return out
+
+
+def _dedupe_labels(items: Sequence[str], *, exclude: str) -> list[str]:
+    seen = {exclude.casefold()}
+    out = []
+    for it in items:
+        if it and it.casefold() not in seen:
+            seen.add(it.casefold())
+            out.append(it)
+    return out
+
+
 def passed_only(golden: Sequence[GoldenQuery]) -> list[GoldenQuery]:
     """Only queries the content phase executed and checked become examples: an example
     query that fails teaches the agent to write failing SQL."""
@@ -175,6 +212,7 @@ def build_create_request(
     warehouse: WarehouseResult,
     golden: Sequence[GoldenQuery],
     coverage: Sequence[DateCoverage] = (),
+    language: str = "en",
 ) -> dict[str, Any]:
     """The ``CreateDataAgentRequest`` (proto3 JSON) for this job's agent. Page- and
     LLM-written text enters it as data only (``instructions.as_data``)."""
@@ -183,7 +221,7 @@ def build_create_request(
     examples = passed_only(golden)
     instruction = build_system_instruction(
         research=research, notes=notes, spec=spec, project=project, dataset=dataset,
-        rows=warehouse.tables, golden=examples, coverage=coverage,
+        rows=warehouse.tables, golden=examples, coverage=coverage, language=language,
     )
     context: dict[str, Any] = {
         "systemInstruction": instruction,
@@ -208,10 +246,12 @@ def build_create_request(
     relationships = _schema_relationships(spec, project, dataset)
     if relationships:
         context["schemaRelationships"] = relationships
-    if spec.glossary:
-        context["glossaryTerms"] = [
-            _glossary_term(g.term, g.definition, g.synonyms) for g in spec.glossary
-        ]
+    terms = semantic_glossary(spec, language) if spec.semantic.metrics else []
+    named = {t["displayName"].casefold() for t in terms}
+    terms += [_glossary_term(g.term, g.definition, g.synonyms) for g in spec.glossary
+              if g.term.casefold() not in named]
+    if terms:
+        context["glossaryTerms"] = terms
     company = research.company_name
     data_agent: dict[str, Any] = {
         "displayName": f"{company} demo agent"[:256],

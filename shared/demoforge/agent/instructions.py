@@ -1,9 +1,13 @@
 """Builds the data agent's system instruction from what earlier phases learned.
 
-Sections: who the company is (research), what the dataset models (spec), KPIs and how
-to compute them, each table's grain and the join paths, time conventions (with the
-actual date coverage of the data), how to answer, and when to ask. Deterministic for
-the same inputs, so a redelivered phase sends an identical agent definition.
+Sections: who the company is (research), what the dataset models (spec), the metrics with
+their one definition each (formula, table, filters, time, unit, from the spec's semantic
+layer) or, for older specs, KPIs and how to compute them; each table's grain and the join
+paths, time conventions (with the actual date coverage of the data), how to answer, and
+when to ask. KPIs the data cannot compute are named as such, never to be "derived". The
+fixed text is in the job's language (``prompts.agent``), and the agent is told to answer in
+it. Deterministic for the same inputs, so a redelivered phase sends an identical agent
+definition.
 """
 
 from __future__ import annotations
@@ -11,11 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from babel import Locale, UnknownLocaleError
+
 from demoforge.agent.types import DateCoverage
+from demoforge.content.kpis import map_kpis
 from demoforge.domain import untrusted
 from demoforge.domain.results import GoldenQuery, ResearchResult
+from demoforge.language.render import phrasebook
+from demoforge.language.words import metric_words
 from demoforge.prompts import agent as text
+from demoforge.prompts.agent import AgentText, for_language
 from demoforge.spec.model import DatasetSpec, GlossaryTerm, TableSpec
+from demoforge.spec.semantic import Metric
 
 # Keep the instruction readable by the model and far below API limits even for a
 # 15-table spec with long descriptions.
@@ -50,19 +61,19 @@ def _dedupe(items: Iterable[str]) -> list[str]:
     return out
 
 
-def company_section(research: ResearchResult, notes: str | None) -> str:
+def company_section(research: ResearchResult, notes: str | None, t: AgentText = text.EN) -> str:
     r = research
-    lines = [f"Company: {r.company_name}"]
+    lines = [f"{t.company}: {r.company_name}"]
     industry = r.industry.replace("_", " ")
     if r.sub_industry:
         industry += f" ({r.sub_industry})"
-    lines.append(f"Industry: {industry}; business model: {r.business_model}")
+    lines.append(f"{t.industry}: {industry}; {r.business_model}")
     if r.products_services:
-        lines.append("Products and services: " + ", ".join(r.products_services[:15]))
+        lines.append(f"{t.products}: " + ", ".join(r.products_services[:15]))
     if r.key_entities:
-        lines.append("Key business entities: " + ", ".join(r.key_entities[:15]))
+        lines.append(f"{t.entities}: " + ", ".join(r.key_entities[:15]))
     if notes:
-        lines.append(f"Notes from the account team: {notes.strip()}")
+        lines.append(f"{t.notes}: {notes.strip()}")
     return "\n".join(lines)
 
 
@@ -101,11 +112,34 @@ def _columns_for(kpi: str, spec: DatasetSpec, limit: int = 3) -> list[str]:
     return [name for _, name in scored[:limit]]
 
 
+def metric_line(m: Metric, language: str, t: AgentText = text.EN) -> str:
+    """One metric as the agent reads it: "- Nettoumsatz [net_revenue]: ...; SUM(net_amount) über orders"."""
+    words = phrasebook(language).metric_name(metric_words(m, language), capital=True)
+    parts = [t.formula.format(expression=m.expression, table=m.table)]
+    if m.filters:
+        parts.append(t.where.format(filters=" AND ".join(m.filters)))
+    if m.time_column:
+        parts.append(t.time_column.format(column=m.time_column))
+    parts.append(t.unit.format(unit=m.currency or m.unit))
+    synonyms = f" ({', '.join(m.synonyms)})" if m.synonyms else ""
+    return f"- {words} [{m.name}]{synonyms}: {m.description.rstrip('.')}. " + "; ".join(parts)
+
+
+def metrics_section(spec: DatasetSpec, kpis: Sequence[str], language: str, t: AgentText = text.EN) -> str:
+    """Every metric of the semantic layer with its one definition, and the KPIs that the
+    data cannot compute, named so the agent says so instead of improvising a formula."""
+    lines = [t.metrics_intro, *(metric_line(m, language, t) for m in spec.semantic.metrics)]
+    dropped = map_kpis(kpis, spec.semantic).dropped
+    if dropped:
+        lines.append(t.not_computable.format(kpis=", ".join(dropped)))
+    return "\n".join(lines)
+
+
 def kpi_section(
-    kpis: Sequence[str], spec: DatasetSpec, golden: Sequence[GoldenQuery]
+    kpis: Sequence[str], spec: DatasetSpec, golden: Sequence[GoldenQuery], t: AgentText = text.EN
 ) -> str:
     if not kpis:
-        return text.NO_KPIS
+        return t.no_kpis
     lines = []
     for kpi in kpis:
         g = _glossary_for(kpi, spec.glossary)
@@ -117,12 +151,14 @@ def kpi_section(
         else:
             cols = _columns_for(kpi, spec)
             if cols:
-                parts.append("compute from " + ", ".join(cols))
+                parts.append(t.compute_from.format(columns=", ".join(cols)))
         if example:
             # A verified query is the most reliable recipe the agent has.
-            parts.append(f'as in the example query "{example}"')
+            parts.append(t.as_in_example.format(question=example))
         if not parts:
-            parts.append("derive from the tables below and state the formula you used")
+            # Nothing in the data defines it: improvising a formula in front of a prospect
+            # is how wrong numbers get announced.
+            parts.append(t.kpi_not_computable)
         lines.append(f"- {kpi}: " + "; ".join(parts))
     return "\n".join(lines)
 
@@ -143,19 +179,19 @@ def tables_section(spec: DatasetSpec, project: str, dataset: str, rows: Mapping[
     )
 
 
-def joins_section(spec: DatasetSpec) -> str:
+def joins_section(spec: DatasetSpec, t: AgentText = text.EN) -> str:
     lines = []
-    for t in spec.tables:
-        for fk in t.foreign_keys:
-            kind = "self-reference" if fk.references_table == t.name else "many-to-one"
+    for table in spec.tables:
+        for fk in table.foreign_keys:
+            kind = "self-reference" if fk.references_table == table.name else "many-to-one"
             lines.append(
-                f"- {t.name}.{fk.column} = {fk.references_table}.{fk.references_column} ({kind})"
+                f"- {table.name}.{fk.column} = {fk.references_table}.{fk.references_column} ({kind})"
             )
-    return "\n".join(lines) or "- The tables are independent (no foreign keys)."
+    return "\n".join(lines) or f"- {t.no_joins}"
 
 
-def time_section(spec: DatasetSpec, coverage: Sequence[DateCoverage]) -> str:
-    parts = [text.TIME_CONVENTIONS]
+def time_section(spec: DatasetSpec, coverage: Sequence[DateCoverage], t: AgentText = text.EN) -> str:
+    parts = [t.time_conventions]
     time_cols = [
         f"{t.name}.{c.name} ({c.type})"
         for t in spec.tables
@@ -163,9 +199,9 @@ def time_section(spec: DatasetSpec, coverage: Sequence[DateCoverage]) -> str:
         if c.type in ("DATE", "TIMESTAMP")
     ]
     if time_cols:
-        parts.append("- Time columns: " + ", ".join(time_cols[:30]))
+        parts.append(f"- {t.time_columns}: " + ", ".join(time_cols[:30]))
     if coverage:
-        parts.append(text.TIME_COVERAGE_INTRO)
+        parts.append(t.coverage_intro)
         parts.extend(f"- {c.table}.{c.column}: {c.min} to {c.max}" for c in coverage)
     return "\n".join(parts)
 
@@ -175,6 +211,15 @@ def glossary_section(glossary: Sequence[GlossaryTerm]) -> str:
         f"- {g.term}: {g.definition}" + (f" (also: {', '.join(g.synonyms)})" if g.synonyms else "")
         for g in glossary
     )
+
+
+def language_name(language: str) -> str:
+    """"Deutsch" for de, "English" for en: the language named in itself (CLDR)."""
+    try:
+        name = Locale.parse(language).get_display_name(language)
+    except (UnknownLocaleError, ValueError):
+        return language
+    return name[:1].upper() + name[1:] if name else language
 
 
 def all_kpis(research: ResearchResult, spec: DatasetSpec) -> list[str]:
@@ -222,23 +267,31 @@ def build_system_instruction(
     rows: Mapping[str, int],
     golden: Sequence[GoldenQuery],
     coverage: Sequence[DateCoverage] = (),
+    language: str = "en",
 ) -> str:
     research, spec, golden, notes = as_data(research, spec, golden, notes)
     company = research.company_name
+    t = for_language(language)
+    role = t.role.format(company=company, dataset=f"{project}.{dataset}")
+    role += " " + t.answer_in.format(language=language_name(language))
+    if spec.semantic.metrics:
+        measures = f"## {t.h_metrics}\n" + metrics_section(spec, all_kpis(research, spec), language, t)
+    else:
+        measures = f"## {t.h_kpis}\n" + kpi_section(all_kpis(research, spec), spec, golden, t)
     sections = [
-        text.ROLE.format(company=company, dataset=f"{project}.{dataset}"),
-        "## Company\n" + company_section(research, notes),
-        "## What the data models\n" + spec.description.strip(),
-        "## KPIs and how to compute them\n" + kpi_section(all_kpis(research, spec), spec, golden),
-        "## Tables (grain, keys, size)\n" + tables_section(spec, project, dataset, rows),
-        "## Join paths\n" + joins_section(spec),
-        "## Time conventions\n" + time_section(spec, coverage),
+        role,
+        f"## {t.h_company}\n" + company_section(research, notes, t),
+        f"## {t.h_models}\n" + spec.description.strip(),
+        measures,
+        f"## {t.h_tables}\n" + tables_section(spec, project, dataset, rows),
+        f"## {t.h_joins}\n" + joins_section(spec, t),
+        f"## {t.h_time}\n" + time_section(spec, coverage, t),
     ]
     tail = [
-        "## How to answer\n" + text.ANSWER_RULES,
-        "## When to ask a clarifying question\n" + text.WHEN_TO_ASK,
+        f"## {t.h_answer}\n" + t.answer_rules,
+        f"## {t.h_ask}\n" + t.when_to_ask,
     ]
-    glossary = ["## Glossary\n" + glossary_section(spec.glossary)] if spec.glossary else []
+    glossary = [f"## {t.h_glossary}\n" + glossary_section(spec.glossary)] if spec.glossary else []
     out = "\n\n".join([*sections, *glossary, *tail])
     if len(out) <= MAX_CHARS:
         return out

@@ -82,7 +82,7 @@ def industry_label(research: Mapping[str, Any], spec_industry: str = "") -> str:
 
 
 # Industries whose offer is goods ("selling boots") rather than services ("offering audits").
-_SELLS_GOODS = frozenset({"retail_ecommerce", "manufacturing", "automotive", "agriculture", "restaurants_food",
+SELLS_GOODS = frozenset({"retail_ecommerce", "manufacturing", "automotive", "agriculture", "restaurants_food",
                           "pharma_life_sciences"})
 
 
@@ -116,7 +116,7 @@ def opening_sentence(company: str, research: Mapping[str, Any], spec_industry: s
     products = [_product(str(p).strip()) for p in research.get("products_services", []) if str(p).strip()]
     products = products[:max_products]
     code = str(research.get("industry") or spec_industry)
-    verb = "selling" if code in _SELLS_GOODS else "offering"
+    verb = "selling" if code in SELLS_GOODS else "offering"
     offer = ""
     if products:
         listed = products[0] if len(products) == 1 else ", ".join(products[:-1]) + " and " + products[-1]

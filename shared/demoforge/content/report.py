@@ -10,17 +10,24 @@ website, i.e. untrusted input.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from demoforge.content.facts import member, value_formatter
+from demoforge.content.generated import Asked, SemanticContent, StoryResult
 from demoforge.content.golden import order_column
 from demoforge.content.industry import industry_label
+from demoforge.content.kpis import KpiMapping
 from demoforge.content.script import DemoScript
 from demoforge.content.shape import column_formatter, mentions, result_shape
 from demoforge.content.svg import bar_chart, chart_data, er_diagram, line_chart
+from demoforge.content.talk import Exchange, TalkTrack, story_implication, story_title
 from demoforge.content.values import fmt, is_number, label
 from demoforge.domain.results import GoldenQuery
+from demoforge.language.base import Period, Phrasebook
+from demoforge.language.words import metric_words
 from demoforge.spec.model import DatasetSpec
 
 
@@ -127,9 +134,8 @@ def render_report(
     ind = industry_label(research, spec.industry)
     facts = [("Industry", ind), ("Business model", research.get("business_model", "")),
              ("Products and services", ", ".join(map(str, research.get("products_services", [])))),
-             ("KPIs", ", ".join(map(str, research.get("kpis") or spec.kpis))),
-             ("Research confidence", research.get("confidence", "")),
-             ("Research source", research.get("source", ""))]
+             ("KPIs", ", ".join(map(str, research.get("kpis") or spec.kpis)))]
+    # Research's confidence and source are for the CE (job document, CLI), not the prospect.
     facts_html = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts if v not in ("", None))
     evidence = "".join(
         f'<blockquote>{_e(e.get("quote", ""))}<br><span class="muted">{_e(e.get("source_url", ""))}</span></blockquote>'
@@ -181,5 +187,166 @@ dataset <code>{_e(dataset)}</code>, {len(spec.tables)} tables, {_e(fmt(sum(row_c
 <h3>The questions</h3>{steps}
 <h3>Objection handling</h3><ul>{objections}</ul>
 <h3>Close</h3>{"".join(f"<p>{_e(p)}</p>" for p in script.close)}</section>
+</main></body></html>
+"""
+
+
+# --------------------------------------------------------------------------- semantic layer
+
+def _semantic_chart(a: Asked, spec: DatasetSpec, pb: Phrasebook, chart_id: str) -> str | None:
+    """The chart of a generated question: its own metric by its own period or member."""
+    rows, q = a.rows, a.plan.query
+    if len(rows) < 2:
+        return None
+    m = spec.semantic.metric(q.metric)
+    write = value_formatter(m, pb, rows)
+    title = a.query.question
+    label = pb.metric_name(metric_words(m, pb.code), capital=True)
+    if a.plan.kind in ("trend", "breakdown") and not q.by and q.grain:
+        col = f"{q.grain}_start"
+        points = [(str(r.get(col))[:10], float(r[m.name])) for r in rows
+                  if r.get(m.name) is not None and r.get(col) is not None]
+        return line_chart(title, points, metric=label, chart_id=chart_id, value_fmt=write) if len(points) > 1 else None
+    if a.plan.kind == "cycle" and q.cycle:
+        def name(k: Any) -> str:
+            n = int(k)
+            return pb.fmt.month_name(n) if q.cycle == "month_of_year" else pb.fmt.weekday_name((n + 5) % 7 + 1)
+        points = [(name(r[q.cycle]), float(r[m.name])) for r in rows if r.get(m.name) is not None]
+        return bar_chart(title, points, metric=label, chart_id=chart_id, value_fmt=write)
+    if a.plan.kind in ("ranking", "share") and q.by:
+        points = [(member(r.get(q.by[0]), pb), float(r[m.name])) for r in rows if r.get(m.name) is not None]
+        return bar_chart(title, points, metric=label, chart_id=chart_id, value_fmt=write)
+    return None
+
+
+def _preview_table(rows: Sequence[Mapping[str, Any]], a: Asked, spec: DatasetSpec, pb: Phrasebook) -> str:
+    if not rows:
+        return ""
+    m = spec.semantic.metric(a.plan.query.metric)
+    write = value_formatter(m, pb, rows)
+    cols = list(rows[0])
+    head = "".join(f"<th>{_e(c)}</th>" for c in cols)
+    body = "".join("<tr>" + "".join(
+        f'<td class="num">{_e(write(r.get(c)))}</td>' if c == m.name else f"<td>{_e(member(r.get(c), pb))}</td>"
+        for c in cols) + "</tr>" for r in rows[:20])
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def _evidence(s: StoryResult, spec: DatasetSpec, pb: Phrasebook) -> str:
+    e, c = s.evidence, s.check
+    m = spec.semantic.metric(c.detect.metric)
+    write = value_formatter(m, pb, s.detect.rows if s.detect else [])
+    before = write(e.before) if e.before is not None else pb.text("no_value")
+    after = write(e.after) if e.after is not None else pb.text("no_value")
+    kind = c.expect.kind
+    if kind == "top":
+        detail = pb.text("ev_top", subject=c.subject or e.observed or "", before=before, after=after)
+    elif kind in ("rise_after", "drop_after"):
+        when = c.expect.after
+        detail = pb.text("ev_rise" if kind == "rise_after" else "ev_drop", before=before, after=after,
+                         date=pb.fmt.month_year(when) if when else "")
+    elif kind in ("grows_most", "shrinks_most"):
+        change = pb.fmt.change
+        detail = pb.text("ev_growth", subject=c.subject or e.observed or "",
+                         after=change(e.after) if e.after is not None else pb.text("no_value"),
+                         before=change(e.before) if e.before is not None else pb.text("no_value"))
+    elif kind == "peak_months":
+        month = int(e.observed or 1)
+        detail = pb.text("ev_peak", observed=pb.fmt.month_name(month), before=before, after=after)
+    else:  # peak_in: the observed period's start date
+        start = dt.date.fromisoformat(e.observed) if e.observed else None
+        detail = pb.text("ev_peak_in", observed=pb.period_name(Period(start, "quarter")) if start else "",
+                         before=before, after=after)
+    return pb.text("r_story_shown", detail=detail)
+
+
+def _track_html(track: TalkTrack, pb: Phrasebook) -> str:
+    t = pb.text
+    colon = t("colon")
+    agenda = "".join(f"<li>{_e(n)} <span class=\"muted\">({_e(t('minutes', n=m))})</span></li>" for n, m in track.agenda)
+
+    def exchange(label: str, x: Exchange) -> str:
+        return (f"<p><b>{_e(t(label) + colon)}</b> {_e(x.question)}</p>"
+                f"<p><b>{_e(t('label_answer') + colon)}</b> {_e(x.answer)}</p>")
+
+    warm = "".join(exchange("label_ask", x) for x in track.warmup)
+    arcs = "".join(
+        f'<div class="step"><h3>{_e(t("agenda_arc", n=i, title=a.title))}</h3>{exchange("label_ask", a.ask)}'
+        + (exchange("label_follow_up", a.follow_up) if a.follow_up else "")
+        + f"<p><b>{_e(t('label_implication') + colon)}</b> {_e(a.implication)}</p></div>"
+        for i, a in enumerate(track.arcs, 1))
+    return (f"<h3>{_e(t('h_agenda', minutes=track.minutes))}</h3><ol>{agenda}</ol>"
+            f"<h3>{_e(track.agenda[0][0])}</h3>" + "".join(f"<p>{_e(p)}</p>" for p in track.opening)
+            + f"<h3>{_e(track.agenda[1][0])}</h3>{warm}{arcs}"
+            f"<h3>{_e(t('h_discovery'))}</h3><ul>" + "".join(f"<li>{_e(q)}</li>" for q in track.discovery) + "</ul>"
+            f"<h3>{_e(t('h_objections'))}</h3><ul>"
+            + "".join(f"<li><b>{_e(q)}</b> {_e(a)}</li>" for q, a in track.objections) + "</ul>"
+            f"<h3>{_e(t('h_close'))}</h3>" + "".join(f"<p>{_e(p)}</p>" for p in track.close))
+
+
+def render_semantic_report(*, company: str, research: Mapping[str, Any], spec: DatasetSpec, dataset: str,
+                           row_counts: Mapping[str, int], content: SemanticContent, kpis: KpiMapping,
+                           track: TalkTrack, pb: Phrasebook) -> str:
+    """The report of a spec with a semantic layer, in the job's language: metric definitions
+    with the consistency proof, each story with its verified evidence and chart, the verified
+    questions, and the talk track. Research internals (confidence, source) are not shown."""
+    t = pb.text
+    passed = [a for a in content.asked if a.query.status == "passed"]
+    facts = [(t("r_industry"), industry_label(research, spec.industry)),
+             (t("r_offerings"), pb.listing([str(x) for x in research.get("products_services") or []][:8])),
+             (t("r_kpis"), pb.listing([pb.metric_name(metric_words(m, pb.code)) for m in kpis.metrics])),
+             (t("r_places"), pb.listing([str(loc.get("city")) for loc in research.get("locations") or []
+                                         if isinstance(loc, Mapping) and loc.get("city")][:6]))]
+    facts_html = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts if v)
+    evidence = "".join(f'<blockquote>{_e(e.get("quote", ""))}</blockquote>'
+                       for e in research.get("evidence", []) if isinstance(e, Mapping))
+    table_rows = "".join(
+        f'<tr><td><b>{_e(tb.name)}</b></td><td class="num">{_e(pb.fmt.number(row_counts.get(tb.name, 0), 0))}</td>'
+        f"<td>{_e(tb.description)}<br><span class=\"muted\">{_e(t('r_grain'))}: {_e(tb.grain)}</span></td></tr>"
+        for tb in spec.tables)
+    metric_rows = "".join(
+        f"<tr><td><b>{_e(pb.metric_name(metric_words(m, pb.code), capital=True))}</b>"
+        + (f'<br><span class="muted">{_e(m.description)}</span>' if pb.code == "en" else "")
+        + f"</td><td><code>{_e(m.expression)}</code> · <code>{_e(m.table)}</code></td>"
+        f"<td>{_e(' AND '.join(m.filters) or t('r_none'))}</td>"
+        f"<td>{_e(m.currency or m.unit)}</td></tr>" for m in spec.semantic.metrics)
+    bad = sorted({c.metric for c in content.consistency if not c.ok})
+    consistency_line = (t("r_consistency_bad", metrics=", ".join(bad)) if bad
+                        else t("r_consistency_ok", n=len(content.consistency)))
+    stories = []
+    for i, s in enumerate(x for x in content.stories if x.evidence.ok and x.detect is not None):
+        assert s.detect is not None
+        chart = _semantic_chart(s.detect, spec, pb, f"chart-{i + 1}") or ""
+        stories.append(f'<figure class="chart-figure"><h3>{_e(story_title(s, pb, spec))}</h3>{chart}'
+                       f"<figcaption><p>{_e(s.detect.query.answer)}</p><p><b>{_e(t('r_evidence_label') + t('colon'))}</b> "
+                       f"{_e(_evidence(s, spec, pb))}</p><p>{_e(story_implication(s, pb, spec))}</p>"
+                       f"</figcaption></figure>")
+    queries = "".join(
+        f'<details class="golden"><summary>{i}. {_e(a.query.question)} '
+        f'<span class="badge">{_e(t(a.query.difficulty))}</span></summary>'
+        f"<p>{_e(a.query.answer)}</p><pre>{_e(a.query.sql)}</pre>"
+        f'<p class="muted">{_e(t("r_result_rows", n=a.query.row_count))}</p>'
+        + _preview_table(a.rows, a, spec, pb) + "</details>"
+        for i, a in enumerate(passed, 1))
+    subtitle = t("r_subtitle", dataset=dataset, tables=len(spec.tables),
+                 rows=pb.fmt.number(sum(row_counts.values()), 0), n=len(passed))
+    return f"""<!DOCTYPE html>
+<html lang="{_e(pb.code)}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{_e(t("title", company=company))}</title><style>{_CSS}</style></head>
+<body><header><h1>{_e(company)}</h1><div class="muted">{_e(subtitle)}</div></header>
+<main>
+<section id="company"><h2>{_e(t("r_company"))}</h2><table>{facts_html}</table>
+{('<h3>' + _e(t("r_evidence")) + '</h3>' + evidence) if evidence else ''}</section>
+<section id="metrics"><h2>{_e(t("r_metrics"))}</h2><table><thead><tr><th>{_e(t("r_metric"))}</th>
+<th>{_e(t("r_formula"))}</th><th>{_e(t("r_filters"))}</th><th>{_e(t("r_unit"))}</th></tr></thead>
+<tbody>{metric_rows}</tbody></table><p class="muted">{_e(consistency_line)}</p></section>
+<section id="charts"><h2>{_e(t("r_stories"))}</h2><div class="grid">{"".join(stories)}</div></section>
+<section id="diagram"><h2>{_e(t("r_model"))}</h2><div class="scroll">{er_diagram(spec, dict(row_counts))}</div></section>
+<section id="tables"><h2>{_e(t("r_tables"))}</h2><table><thead><tr><th>{_e(t("r_tables"))}</th><th>{_e(t("r_rows"))}</th>
+<th>{_e(t("r_description"))}</th></tr></thead><tbody>{table_rows}</tbody></table></section>
+<section id="golden"><h2>{_e(t("r_questions"))}</h2>{queries}</section>
+<section id="script"><h2>{_e(t("r_script"))}</h2>{_track_html(track, pb)}</section>
 </main></body></html>
 """

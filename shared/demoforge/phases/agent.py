@@ -17,6 +17,7 @@ from demoforge.agent.verdict import AgentTest, judge, pick_test_query, skipped
 from demoforge.domain.errors import DemoforgeError
 from demoforge.domain.job import EventLevel, JobDoc
 from demoforge.domain.results import AgentResult, ResearchResult, WarehouseResult
+from demoforge.language import choose_language
 from demoforge.phases import inputs
 from demoforge.service.phase import PhaseContext, PhaseOutput
 from demoforge.service.ports import DatasetRef
@@ -69,10 +70,13 @@ def run(ctx: PhaseContext) -> PhaseOutput:
         ctx.log(f"tables without a load count from the warehouse phase: {', '.join(missing)}",
                 EventLevel.WARNING)
 
+    asked_for = choose_language(getattr(ctx.job.options, "language", None), research.language)
     request = build_create_request(
         settings=ctx.settings, job_id=ctx.job_id, created_by=ctx.job.created_by,
         research=research, notes=research.notes, spec=spec, warehouse=wh, golden=passed,
         coverage=_coverage(ctx, spec, wh),
+        # Offline texts exist for a few languages; any other is asked for by name in English.
+        language=asked_for,
     )
     info = ctx.services.agents.ensure_agent(ctx.job_id, request)
     context = request["dataAgent"]["dataAnalyticsAgent"]["publishedContext"]

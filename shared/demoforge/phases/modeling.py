@@ -34,6 +34,7 @@ from demoforge.prompts import modeling as prompts
 from demoforge.service.phase import PhaseContext, PhaseOutput, input_invalid
 from demoforge.spec.model import DatasetSpec
 from demoforge.sql.guard import UnsafeQuery, check_select
+from demoforge.stories import plant
 from demoforge.synth.templates import (
     build_for_profile,
     profile_of,
@@ -103,6 +104,9 @@ def run(ctx: PhaseContext) -> PhaseOutput:
             ctx.log("using the customised industry template", EventLevel.INFO, template=template_name)
     if spec.seed != seed:
         spec = spec.model_copy(update={"seed": seed})
+    # 3-5 stories from the library, chosen by the prospect's seed and tied to their own
+    # offerings and places; each comes with its detection query, verified in content.
+    spec = plant(spec, spec.seed, profile)
 
     ctx.services.artifacts.put(ctx.job_id, artifacts.SPEC, spec.model_dump_json(indent=1).encode())
     planned = spec.planned_rows()

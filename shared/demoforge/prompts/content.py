@@ -36,3 +36,29 @@ def repair_user_message(*, question: str, sql: str, error: str, schema_text: str
         f"Tables (BigQuery types):\n{schema_text}\n\n"
         f"Call {REPAIR_TOOL} with the corrected SQL."
     )
+
+
+TRANSLATE_TOOL = "translated_texts"
+
+TRANSLATE_SYSTEM = """You translate the texts of a data demo for a business audience into the language asked for.
+Rules:
+- Return exactly one translation per input text, in the same order, through the tool.
+- Keep every number, currency amount, percentage and date exactly as written (they are already
+  formatted for the audience's locale).
+- Keep product, place, company and other proper names exactly as written.
+- Keep every placeholder in curly braces, such as {company} or {n}, unchanged and untranslated.
+- Keep Markdown markers (**, `, #) where they are. Translate nothing else into code.
+- Write natural, grammatical business language, not word for word."""
+
+
+class TranslatedTexts(BaseModel):
+    """What the model must return (validated before use)."""
+
+    model_config = ConfigDict(extra="forbid")
+    texts: list[str] = Field(max_length=400)
+
+
+def translate_user_message(*, language: str, texts: list[str]) -> str:
+    numbered = "\n".join(f"{i}. {t}" for i, t in enumerate(texts, 1))
+    return (f"Target language: {language}\n\nTexts ({len(texts)}):\n{numbered}\n\n"
+            f"Call {TRANSLATE_TOOL} with {len(texts)} translations in the same order.")

@@ -213,5 +213,7 @@ def test_kpi_matching_uses_word_stems_and_ignores_a_single_generic_word(golden: 
         research=research, notes=None, spec=spec, project="p", dataset="d", rows={}, golden=[])
     kpis = si.split("## KPIs and how to compute them\n")[1].split("\n\n")[0].splitlines()
     assert "- Customer churn: A customer with no order in 180 days" in kpis
-    # "customer" alone links no column (customer_id is a key, nothing else matches twice).
-    assert "- Customer happiness: derive from the tables below and state the formula you used" in kpis
+    # "customer" alone links no column (customer_id is a key, nothing else matches twice):
+    # the agent is told the data cannot compute it, never to improvise a formula.
+    assert "- Customer happiness: not computable from this data; say so if asked" in kpis
+    assert "derive" not in si

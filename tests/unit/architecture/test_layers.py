@@ -20,7 +20,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[3] / "shared" / "demoforge"
 ROOT = "demoforge"
 
-CAPABILITIES = ("research", "synth", "sql", "content", "agent", "prompts", "spec", "domain")
+CAPABILITIES = ("research", "synth", "sql", "content", "agent", "prompts", "spec", "domain", "language", "stories")
 OUTER = ("bootstrap", "adapters", "entrypoints", "devtools")
 CLOUD_SDKS = ("google", "anthropic", "grpc")
 

@@ -1,0 +1,197 @@
+"""``plant(spec, seed, profile)``: 3-5 stories from the library, planted in the spec.
+
+The kinds that fit the spec's semantic layer are drawn in an order derived from the seed
+(so two prospects of one shape get different stories, and the same prospect the same
+ones), at most half of them (at least three) per demo, so no kind dominates a shape. Each
+is tied to one of the prospect's offerings or places when the data has them (the
+profile's offerings and locations are preferred members), with its size and date drawn
+from the seed. The spec's earlier planted stories are replaced: their effects, patterns
+and revealing golden queries go, the library's take their place.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from demoforge.spec.model import DatasetSpec, SpecQuery, StoryPattern
+from demoforge.spec.semantic import query_sql
+from demoforge.stories.kinds import KINDS, Kind, Planted, Setting, options, try_plant
+from demoforge.stories.model import LIBRARY
+
+MIN_STORIES, MAX_STORIES = 3, 5
+# Mechanisms whose effect depends on time: they blur any other story on the same column.
+TIME_SHAPED = frozenset({"event_after", "drop_event_after", "scale_after", "shrink_after", "season",
+                         "shift_after", "cannibalise", "margin", "cohort", "weekday"})
+
+
+def _profile_view(profile: Any) -> tuple[str | None, list[str], list[str]]:
+    """(country, offering names, place names) of a prospect profile (model or mapping)."""
+    if profile is None:
+        return None, [], []
+    data: Mapping[str, Any] = profile if isinstance(profile, Mapping) else profile.model_dump(mode="json")
+    offerings = [str(o.get("name")) for o in data.get("offerings") or [] if isinstance(o, Mapping) and o.get("name")]
+    offerings += [str(p) for p in data.get("products_services") or []]
+    places: list[str] = []
+    for loc in data.get("locations") or []:
+        if isinstance(loc, Mapping):
+            places += [str(loc[k]) for k in ("city", "region") if loc.get(k)]
+    country = data.get("country")
+    return (str(country) if country else None), offerings, places
+
+
+def applicable(spec: DatasetSpec) -> list[Kind]:
+    """The library's kinds that have at least one metric (and dimension) to go on."""
+    return [k for k in KINDS if options(k, spec)]
+
+
+def how_many(n_slots: int, rng: random.Random) -> int:
+    """3-5 stories, and at most half the independent slots (when there are six or more),
+    so that no kind is in most demos of a shape."""
+    cap = max(MIN_STORIES, min(MAX_STORIES, n_slots // 2))
+    return min(n_slots, rng.randint(MIN_STORIES, cap))
+
+
+def _structural_clash(a: Planted, b: Planted) -> bool:
+    """Whether two kinds can never share a demo: one metric and dimension, or a change over
+    time on a column the other also changes (a seasonal peak inside a decline); two plain
+    hotspots on one column (a region, a channel) can."""
+    if (a.check.detect.metric, a.check.subject_dimension) == (b.check.detect.metric, b.check.subject_dimension):
+        return True
+    ta = {(t, e.target) for t, e in a.effects}
+    tb = {(t, e.target) for t, e in b.effects}
+    return bool(ta & tb) and (a.kind.mechanism in TIME_SHAPED or b.kind.mechanism in TIME_SHAPED)
+
+
+def _clash(a: Planted, b: Planted) -> bool:
+    """Whether two planted stories would blur each other or ask the same question."""
+    if _structural_clash(a, b):
+        return True
+    qa = {q.triple for q in (a.check.detect, a.check.follow_up) if q is not None}
+    qb = {q.triple for q in (b.check.detect, b.check.follow_up) if q is not None}
+    if qa & qb:
+        return True
+    if a.check.subject is not None and (a.check.subject_dimension, a.check.subject) == (
+            b.check.subject_dimension, b.check.subject):
+        return True
+    # Two hotspots on one column through dimensions of one table (a location and its
+    # region) overlap systematically: the region's story would top the locations' ranking.
+    if {(t, e.target) for t, e in a.effects} & {(t, e.target) for t, e in b.effects}:
+        da, db = a.check.subject_dimension, b.check.subject_dimension
+        if da and db and da != db and _dim_table(a, da) == _dim_table(b, db):
+            return True
+    return False
+
+
+def _dim_table(p: Planted, name: str) -> str | None:
+    return p.dimension_tables.get(name)
+
+
+def slots(spec: DatasetSpec, country: str | None = None) -> list[list[Kind]]:
+    """The plantable kinds grouped into independent slots: kinds that would clash share a
+    slot (one of them per demo). Found with a fixed probe, so they do not depend on the seed."""
+    probe = Setting(spec=spec, rng=random.Random("probe"), country=country, offerings=(), places=())
+    found = [(k, p) for k in applicable(spec) if (p := try_plant(k, probe)) is not None]
+    group = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            if _structural_clash(found[i][1], found[j][1]):
+                group[root(j)] = root(i)
+    out: dict[int, list[Kind]] = {}
+    for i, (k, _) in enumerate(found):
+        out.setdefault(root(i), []).append(k)
+    return list(out.values())
+
+
+def _spread_index(seed: int, n: int) -> int:
+    """The seed-th of ``n`` combinations by a golden-ratio stride: any run of consecutive
+    seeds visits the combinations evenly (lexicographic order would repeat the first slot)."""
+    stride = max(1, round(n * 0.6180339887))
+    while math.gcd(stride, n) != 1:
+        stride += 1
+    return (abs(seed) * stride) % n
+
+
+def plant(spec: DatasetSpec, seed: int, profile: Any = None) -> DatasetSpec:
+    """``spec`` with 3-5 library stories planted (unchanged when it has no semantic layer).
+
+    The slots are chosen as the ``seed``-th combination of the right size, so over many
+    prospects every slot is chosen equally often; a kind inside each slot, the members,
+    sizes and dates are drawn from the seed."""
+    if not spec.semantic.metrics:
+        return spec
+    country, offerings, places = _profile_view(profile)
+    rng = random.Random(f"stories:{seed}")
+    groups = slots(spec, country)
+    if not groups:
+        return spec
+    want = how_many(len(groups), rng)
+    combos = list(itertools.combinations(range(len(groups)), want))
+    first = list(combos[_spread_index(seed, len(combos))])
+    rest = [i for i in range(len(groups)) if i not in first]
+    rng.shuffle(rest)
+    setting = Setting(spec=spec, rng=rng, country=country, offerings=offerings, places=places)
+    planted: list[Planted] = []
+    # The chosen slots first; a slot whose kinds all clash with the stories already planted
+    # (the same member, the same question) hands its turn to the next slot.
+    for i in [*first, *rest]:
+        if len(planted) >= want:
+            break
+        kinds = list(groups[i])
+        rng.shuffle(kinds)
+        for k in kinds:
+            p = try_plant(k, setting)
+            if p is not None and not any(_clash(p, q) for q in planted):
+                planted.append(p)
+                break
+    if not planted:
+        return spec
+    raw = _strip_old(spec)
+    by_table = {t["name"]: t for t in raw["tables"]}
+    for i, p in enumerate(planted, 1):
+        name = f"{p.kind.name}_{i}"
+        for table, effect in p.effects:
+            effects = by_table[table].setdefault("effects", [])
+            effects.append({**effect.model_dump(mode="json", exclude_none=True), "story": name})
+        raw["stories"].append(StoryPattern(
+            name=name, kind="other", description=p.description,
+            params={"library": LIBRARY, "kind": p.kind.name, "check": p.check.model_dump(mode="json")},
+            expected_top=p.expected_top,
+        ).model_dump(mode="json"))
+        raw["golden_queries"].append(SpecQuery(
+            question=p.question, sql=query_sql(spec.semantic, spec.tables, p.check.detect),
+            difficulty="hard", pattern=name).model_dump(mode="json"))
+    return DatasetSpec.model_validate(raw)
+
+
+def _strip_old(spec: DatasetSpec) -> dict[str, Any]:
+    """The spec as JSON without its earlier stories (their effects and revealing queries)."""
+    old = {s.name for s in spec.stories}
+    raw = spec.model_dump(mode="json")
+    for t in raw["tables"]:
+        t["effects"] = [e for e in t.get("effects", []) if e.get("story") not in old]
+    raw["stories"] = []
+    raw["golden_queries"] = [q for q in raw.get("golden_queries", []) if q.get("pattern") not in old]
+    return raw
+
+
+def plantable(spec: DatasetSpec, country: str | None = None) -> list[Kind]:
+    """Every kind that can be planted in ``spec``."""
+    return [k for g in slots(spec, country) for k in g]
+
+
+def planted_kinds(spec: DatasetSpec) -> list[str]:
+    return [str(s.params.get("kind")) for s in spec.stories if s.params.get("library") == LIBRARY]
+
+
+def kind_names() -> Sequence[str]:
+    return [k.name for k in KINDS]
