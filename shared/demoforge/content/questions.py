@@ -23,7 +23,9 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from demoforge.language import OFFLINE
 from demoforge.language.base import QuestionKind
+from demoforge.language.words import dimension_words, metric_words
 from demoforge.spec.base import Scalar
 from demoforge.spec.model import DatasetSpec
 from demoforge.spec.semantic import (
@@ -277,15 +279,42 @@ def _variant(p: Plan, seed: int) -> int:
     return int(hashlib.sha256(f"{seed}:{p.key}:{p.kind}".encode()).hexdigest()[:8], 16) % 2
 
 
-def select(cands: Sequence[Plan], stories: Sequence[Plan], target: int, seed: int) -> list[Plan]:
-    """Stories first, then greedy by difficulty quota, spreading metrics, kinds and dims."""
+Reading = tuple[tuple[str, str | None, str | None], ...]
+
+
+def reading(p: Plan, layer: SemanticLayer) -> Reading:
+    """How ``p``'s metric, dimension and grain read in each offline language: two
+    definitions can read alike ("region" of the location and of the customer, "revenue"
+    and "billed revenue" on an energy bill), and two questions that read the same are
+    one question to the prospect."""
+    metric, by, grain = p.triple
+    m = layer.metric(metric)
+    dims = [layer.dimension(d) for d in (by or "").split(",") if d]
+    return tuple((metric_words(m, lang).noun.sg, ",".join(dimension_words(d, lang).noun.sg for d in dims) or None,
+                  grain) for lang in OFFLINE)
+
+
+def select(cands: Sequence[Plan], stories: Sequence[Plan], target: int, seed: int,
+           layer: SemanticLayer | None = None) -> list[Plan]:
+    """Stories first, then greedy by difficulty quota, spreading metrics, kinds and dims;
+    never two plans with the same triple, or (given the ``layer``) that read the same."""
     chosen: list[Plan] = []
     used: set[tuple[str, str | None, str | None]] = set()
+    read: set[Reading] = set()
+
+    def fresh(p: Plan) -> bool:
+        return p.triple not in used and (layer is None or reading(p, layer) not in read)
+
+    def take(p: Plan) -> None:
+        chosen.append(p)
+        used.add(p.triple)
+        if layer is not None:
+            read.add(reading(p, layer))
+
     for p in stories:
-        if p.triple not in used:
-            chosen.append(p)
-            used.add(p.triple)
-    pool = [c for c in cands if c.triple not in used]
+        if fresh(p):
+            take(p)
+    pool = [c for c in cands if fresh(c)]
     while len(chosen) < target and pool:
         counts = {d: sum(1 for c in chosen if c.difficulty == d) for d in DIFFICULTIES}
         want = max(DIFFICULTIES, key=lambda d: (_QUOTA[d] * target - counts[d], -DIFFICULTIES.index(d)))
@@ -298,9 +327,8 @@ def select(cands: Sequence[Plan], stories: Sequence[Plan], target: int, seed: in
             return c.score + bonus - 0.9 * same_metric - 0.7 * same_kind - 0.5 * same_dim
 
         best = max(pool, key=lambda c: (value(c), c.key))
-        chosen.append(best)
-        used.add(best.triple)
-        pool = [c for c in pool if c.triple not in used]
+        take(best)
+        pool = [c for c in pool if fresh(c)]
     rank = {d: i for i, d in enumerate(DIFFICULTIES)}
     ordered = sorted(enumerate(chosen), key=lambda ic: (rank[ic[1].difficulty], ic[1].follow_up, ic[0]))
     return [dataclasses.replace(p, variant=_variant(p, seed)) for _, p in ordered]
@@ -309,7 +337,7 @@ def select(cands: Sequence[Plan], stories: Sequence[Plan], target: int, seed: in
 def plan_questions(ctx: Context, stories: Sequence[Plan] = (), target: int | None = None) -> list[Plan]:
     if not ctx.layer.metrics:
         return []
-    return select(candidates(ctx), stories, target or target_count(ctx.layer), ctx.seed)
+    return select(candidates(ctx), stories, target or target_count(ctx.layer), ctx.seed, ctx.layer)
 
 
 # --------------------------------------------------------------------------- SQL
