@@ -22,7 +22,7 @@ from demoforge.synth.templates.calendar import hemisphere, holiday_factors, mont
 from demoforge.synth.templates.catalogues import CatalogueItem
 from demoforge.synth.templates.locale import Setting, notes, reviews
 from demoforge.synth.templates.places import Place
-from demoforge.synth.templates.shapes import CLIMATE, Child, Shape
+from demoforge.synth.templates.shape_model import CLIMATE, Child, Shape
 
 J = dict[str, Any]
 MONTHS = list(calendar.month_name)[1:]
