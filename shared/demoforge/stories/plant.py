@@ -19,7 +19,8 @@ from typing import Any
 
 from demoforge.spec.model import DatasetSpec, SpecQuery, StoryPattern
 from demoforge.spec.semantic import query_sql
-from demoforge.stories.kinds import KINDS, Kind, Planted, Setting, options, try_plant
+from demoforge.stories.kinds import KINDS, Kind, Planted, options
+from demoforge.stories.mechanisms import Setting, try_plant
 from demoforge.stories.model import LIBRARY
 
 MIN_STORIES, MAX_STORIES = 3, 5

@@ -108,7 +108,7 @@ def test_a_spec_without_a_semantic_layer_is_left_alone() -> None:
 
 
 def test_growth_stories_start_where_the_growth_question_compares() -> None:
-    from demoforge.stories.kinds import growth_date
+    from demoforge.stories.mechanisms import growth_date
 
     assert growth_date(dt.date(2025, 12, 31)) == dt.date(2025, 1, 1)
     assert growth_date(dt.date(2026, 3, 14)) == dt.date(2025, 3, 1)

@@ -34,10 +34,12 @@ from demoforge.domain.profile import ProspectProfile
 from demoforge.spec.model import DatasetSpec
 from demoforge.synth.templates.calendar import window
 from demoforge.synth.templates.catalogues import catalogue, cue_catalogue
-from demoforge.synth.templates.compose import Prospect, compose
+from demoforge.synth.templates.compose import compose
+from demoforge.synth.templates.compose_base import Prospect
 from demoforge.synth.templates.locale import setting as locale_setting
 from demoforge.synth.templates.places import Place, choose, customer_places, southern
-from demoforge.synth.templates.shapes import SHAPES, Shape, catalogue_choices
+from demoforge.synth.templates.shape_model import Shape
+from demoforge.synth.templates.shapes import SHAPES, catalogue_choices
 from demoforge.synth.templates.shapes import choose as choose_shape
 
 __all__ = [

@@ -1,0 +1,388 @@
+"""How the story library's kinds are planted: the mechanisms, a few ways an ``Effect``
+can move a metric (``stories.kinds`` lists which kind uses which):
+
+- ``event`` / ``event_after``: set a rate's event value on a member's rows (after a date);
+- ``drop_event_after``: set the opposite value (a good rate falls after a date);
+- ``scale`` / ``scale_after`` / ``shrink_after``: multiply the column an average or sum
+  aggregates, for a member (after a date);
+- ``season``: multiply it in the months of a season where the prospect is (hemisphere);
+- ``shift_after``: re-assign the member of a categorical column after a date (a channel
+  shift in a count);
+- ``cannibalise``: lift one offering and sink a sibling during a promotion window;
+- ``margin``: raise a margin's cost column for a member after a date;
+- ``cohort``: set a rate's event for rows whose own date falls in one quarter.
+
+Each mechanism returns the effects and the ``StoryCheck`` (detection question and
+expectation) or None when the spec cannot carry it; ``try_plant`` plants a kind on one of
+its options (drawn by the prospect's seed, the prospect's own names first).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+from collections.abc import Callable, Sequence
+
+import demoforge.stories.anatomy as anatomy
+from demoforge.language.words import metric_words
+from demoforge.spec.base import Scalar
+from demoforge.spec.model import DatasetSpec
+from demoforge.spec.semantic import Dimension, DimensionFilter, Metric, MetricQuery
+from demoforge.spec.tables import Condition, Effect
+from demoforge.stories.kinds import Kind, Planted, options
+from demoforge.stories.model import Expectation, StoryCheck
+
+
+@dataclasses.dataclass(frozen=True)
+class Choice:
+    """What a kind is planted on: the metric, the dimension and its member."""
+
+    metric: Metric
+    dimension: Dimension | None
+    member: Scalar | None
+
+
+@dataclasses.dataclass
+class Setting:
+    spec: DatasetSpec
+    rng: random.Random
+    country: str | None
+    offerings: Sequence[str]
+    places: Sequence[str]
+
+
+def _cond(r: anatomy.Reach, **kw: object) -> Condition:
+    return Condition.model_validate({"column": r.column, "via": r.via, **kw})
+
+
+def _month(d: dt.date) -> str:
+    return d.strftime("%B %Y")
+
+
+def _draw(k: Kind, s: Setting) -> float:
+    lo, hi = k.factor
+    return round(s.rng.uniform(lo, hi), 2)
+
+
+def _where(d: Dimension, member: Scalar) -> list[DimensionFilter]:
+    return [DimensionFilter(dimension=d.name, op="=", values=[member])]
+
+
+def _months_before(d: dt.date, months: int) -> dt.date:
+    m = d.month - 1 - months
+    return dt.date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def growth_date(end: dt.date) -> dt.date:
+    """The start of the data's last twelve complete months: a change planted there shows
+    in the growth question (last twelve months against the twelve before) of every member."""
+    nxt = end + dt.timedelta(days=1)
+    first = dt.date(nxt.year, nxt.month, 1) if nxt.day == 1 else dt.date(end.year, end.month, 1)
+    return _months_before(first, 12)
+
+
+def _after_date(s: Setting, start: dt.date, end: dt.date) -> dt.date:
+    return anatomy.date_between(start, end, s.rng.uniform(0.55, 0.72))
+
+
+def _story(k: Kind, s: Setting, c: Choice, effects: list[tuple[str, Effect]], detect: MetricQuery,
+           expect: Expectation, follow_up: MetricQuery | None, factor: float, *, detect_kind: str | None = None,
+           follow_up_kind: str | None = None, **words: str) -> Planted:
+    subject = "" if c.member is None else str(c.member)
+    pct = f"{abs(round((factor - 1) * 100))}%" if factor > 0 else ""
+    description = k.description.format(subject=subject, factor=f"{factor:.1f}", pct=pct,
+                                       **{"date": "", "other": "", "period": "", "season": "", "months": "",
+                                          "weekday": "", **words})
+    check = StoryCheck(kind=k.name, tone=k.tone, detect=detect, detect_kind=detect_kind, expect=expect,
+                       follow_up=follow_up, follow_up_kind=follow_up_kind,
+                       subject=subject or None, subject_dimension=c.dimension.name if c.dimension else None,
+                       factor=factor, season=words.get("season") or None)
+    top = str(expect.member) if expect.kind == "top" and expect.member is not None else None
+    q = _question(c, detect)
+    tables = {c.dimension.name: c.dimension.table} if c.dimension is not None else {}
+    return Planted(kind=k, effects=effects, check=check, description=description, expected_top=top, question=q,
+                   dimension_tables=tables)
+
+
+def _question(c: Choice, q: MetricQuery) -> str:
+    """An English question for the spec's golden queries (content rewords it)."""
+    m = metric_words(c.metric, "en").noun.form()
+    if q.cycle == "month_of_year":
+        return f"In which month of the year is {m} highest for {c.member}?"
+    if q.grain is not None:
+        where = f" for {c.member}" if q.where else ""
+        return f"How has {m}{where} developed month by month?"
+    if q.by and c.dimension is not None:
+        return f"Which {c.dimension.label} has the highest {m}?"
+    return f"What is our overall {m}?"
+
+
+# --------------------------------------------------------------------------- mechanisms
+
+def _member_choice(s: Setting, c: Choice) -> Choice:
+    return c
+
+
+def plant_event(k: Kind, s: Setting, c: Choice, *, after: bool = False, opposite: bool = False) -> Planted | None:
+    spec, m, d = s.spec, c.metric, c.dimension
+    if d is None or c.member is None:
+        return None
+    target = anatomy.event_target(spec, m)
+    reach_d = anatomy.dimension_reach(spec, m, d)
+    if target is None or reach_d is None or reach_d.column == target.column and reach_d.via is None:
+        return None
+    value = target.opposite if opposite else target.value
+    if value is None:
+        return None
+    p = _draw(k, s)
+    when = [_cond(reach_d, equals=c.member)]
+    words: dict[str, str] = {}
+    follow: MetricQuery | None
+    if after or opposite:
+        t = anatomy.time_reach(spec, m)
+        if t is None:
+            return None
+        reach_t, start, end = t
+        date = _after_date(s, start, end)
+        when.append(_cond(reach_t, date_from=date))
+        words["date"] = _month(date)
+        detect = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
+        expect = Expectation(kind="drop_after" if opposite else "rise_after", after=date, min_ratio=1.15)
+        follow = MetricQuery(metric=m.name, by=[d.name], since=date, order="metric_asc" if opposite else "metric_desc",
+                             min_rows=30)
+    else:
+        detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+        expect = Expectation(kind="top", member=c.member)
+        # Quarters: a month of one member's rows is too few for a steady series.
+        follow = MetricQuery(metric=m.name, grain="quarter", where=_where(d, c.member)) \
+            if anatomy.has_time(spec, m) else None
+    effect = Effect(target=target.column, when=when, set_value=value, probability=p, story=None)
+    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, 1 + p, **words)
+
+
+def plant_scale(k: Kind, s: Setting, c: Choice, *, after: bool = False) -> Planted | None:
+    spec, m, d = s.spec, c.metric, c.dimension
+    if d is None or c.member is None:
+        return None
+    target = anatomy.numeric_target(spec, m, shrink=k.factor[1] < 1)
+    reach_d = anatomy.dimension_reach(spec, m, d)
+    if target is None or reach_d is None:
+        return None
+    f = _draw(k, s)
+    when = [_cond(reach_d, equals=c.member)]
+    words: dict[str, str] = {}
+    follow: MetricQuery | None
+    detect_kind = None
+    if after:
+        t = anatomy.time_reach(spec, m)
+        if t is None:
+            return None
+        reach_t, start, end = t
+        up = f >= 1
+        if m.additive:
+            # A sum also moves with the member's size, the business's growth and the
+            # seasons: asked as growth, the planted change stands out against every member.
+            date = growth_date(end)
+            if date <= _months_before(dt.date(start.year, start.month, 1), -12):
+                return None
+            when.append(_cond(reach_t, date_from=date))
+            detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+            expect = Expectation(kind="grows_most" if up else "shrinks_most", member=c.member, after=date)
+            follow = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
+            effect = Effect(target=target, when=when, multiply=f)
+            return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, detect_kind="growth",
+                          date=_month(date))
+        date = _after_date(s, start, end)
+        when.append(_cond(reach_t, date_from=date))
+        words["date"] = _month(date)
+        detect = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
+        ratio = 1 + abs(f - 1) / 2 if up else 1 / (1 - (1 - f) / 2)
+        expect = Expectation(kind="rise_after" if up else "drop_after", after=date, min_ratio=round(ratio, 3))
+        many = len(anatomy.members(spec, d)) > 10
+        follow = MetricQuery(metric=m.name, by=[d.name], since=date, order="metric_desc" if up else "metric_asc",
+                             limit=10 if many else None)
+    else:
+        if m.additive:
+            return None  # a sum ranks by volume too: only averages show a plain lift reliably
+        detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+        expect = Expectation(kind="top", member=c.member)
+        # Quarters: a month of one member's rows is too few for a steady series.
+        follow = MetricQuery(metric=m.name, grain="quarter", where=_where(d, c.member)) \
+            if anatomy.has_time(spec, m) else None
+    effect = Effect(target=target, when=when, multiply=f)
+    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, detect_kind=detect_kind, **words)
+
+
+def plant_season(k: Kind, s: Setting, c: Choice) -> Planted | None:
+    spec, m, d = s.spec, c.metric, c.dimension
+    if d is None or c.member is None or not m.additive:
+        return None
+    target = anatomy.numeric_target(spec, m)
+    reach_d = anatomy.dimension_reach(spec, m, d)
+    t = anatomy.time_reach(spec, m)
+    if target is None or reach_d is None or t is None:
+        return None
+    reach_t, start, end = t
+    if (end - start).days < 420:
+        return None
+    season = k.season or "summer"
+    months = anatomy.season_months(season, s.country)
+    f = _draw(k, s)
+    # The data's own seasons (a December peak) must not hide the planted one: the season's
+    # quietest month has to beat the busiest other month with room for growth and noise.
+    w = anatomy.month_weights(spec, m)
+    needed = 1.35 * max(w[i] for i in range(12) if i + 1 not in months) / min(w[x - 1] for x in months)
+    f = round(min(4.0, max(f, needed)), 2)
+    effect = Effect(target=target, when=[_cond(reach_d, equals=c.member), _cond(reach_t, months=months)], multiply=f)
+    detect = MetricQuery(metric=m.name, cycle="month_of_year", where=_where(d, c.member), order="metric_desc")
+    expect = Expectation(kind="peak_months", months=months)
+    follow = MetricQuery(metric=m.name, by=[d.name], order="metric_desc",
+                         limit=10 if len(anatomy.members(spec, d)) > 10 else None)
+    names = ", ".join(dt.date(2000, x, 1).strftime("%B") for x in months)
+    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, season=season, months=names)
+
+
+def plant_shift(k: Kind, s: Setting, c: Choice) -> Planted | None:
+    spec, m, d = s.spec, c.metric, c.dimension
+    if d is None or c.member is None:
+        return None
+    values = anatomy.categorical_on_table(spec, m, d)
+    t = anatomy.time_reach(spec, m)
+    if not values or c.member not in values or t is None or len(values) < 2:
+        return None
+    reach_t, start, end = t
+    date = growth_date(end)
+    if date <= _months_before(dt.date(start.year, start.month, 1), -12):
+        return None
+    p = _draw(k, s)
+    effect = Effect(target=d.column, when=[_cond(reach_t, date_from=date)], set_value=c.member, probability=p)
+    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc")
+    expect = Expectation(kind="grows_most", member=c.member, after=date)
+    follow = MetricQuery(metric=m.name, by=[d.name], grain="quarter")
+    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, 1 + p, detect_kind="growth",
+                  date=_month(date))
+
+
+def plant_cannibalise(k: Kind, s: Setting, c: Choice) -> Planted | None:
+    spec, m, d = s.spec, c.metric, c.dimension
+    if d is None or c.member is None:
+        return None
+    target = anatomy.numeric_target(spec, m)
+    reach_d = anatomy.dimension_reach(spec, m, d)
+    t = anatomy.time_reach(spec, m)
+    others = [x for x in anatomy.members(spec, d) if x != c.member]
+    if target is None or reach_d is None or t is None or not others:
+        return None
+    reach_t, start, end = t
+    date = growth_date(end)
+    if date <= _months_before(dt.date(start.year, start.month, 1), -12):
+        return None
+    other = s.rng.choice(others)
+    f = _draw(k, s)
+    if anatomy.numeric_target(spec, m, shrink=True) is None:
+        return None  # the sibling's fall would round away on an integer count
+    since = _cond(reach_t, date_from=date)
+    effects = [(m.table, Effect(target=target, when=[_cond(reach_d, equals=c.member), since], multiply=f)),
+               (m.table, Effect(target=target, when=[_cond(reach_d, equals=other), since],
+                                multiply=round(1 / f, 3)))]
+    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+    expect = Expectation(kind="grows_most", member=c.member, other=other, after=date)
+    # The sibling month by month: where its sales went.
+    follow = MetricQuery(metric=m.name, grain="month", where=_where(d, other))
+    return _story(k, s, c, effects, detect, expect, follow, f, detect_kind="growth", date=_month(date),
+                  other=str(other))
+
+
+def plant_margin(k: Kind, s: Setting, c: Choice) -> Planted | None:
+    spec, m, d = s.spec, c.metric, c.dimension
+    if d is None or c.member is None:
+        return None
+    cost = anatomy.cost_target(spec, m)
+    reach_d = anatomy.dimension_reach(spec, m, d)
+    t = anatomy.time_reach(spec, m)
+    if cost is None or reach_d is None or t is None:
+        return None
+    reach_t, start, end = t
+    # From the start of the last twelve months: the follow-up's growth question then shows
+    # this member's margin falling furthest (a plain ranking would show the member with the
+    # lowest margin anyway, a gift voucher at cost).
+    date = growth_date(end)
+    if date <= _months_before(dt.date(start.year, start.month, 1), -12):
+        return None
+    f = _draw(k, s)
+    effect = Effect(target=cost, when=[_cond(reach_d, equals=c.member), _cond(reach_t, date_from=date)], multiply=f)
+    detect = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
+    expect = Expectation(kind="drop_after", after=date, min_ratio=1.08)
+    follow = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+    return _story(k, s, c, [(m.table, effect)], detect, expect, follow, f, follow_up_kind="growth",
+                  date=_month(date))
+
+
+def plant_cohort(k: Kind, s: Setting, c: Choice) -> Planted | None:
+    spec, m = s.spec, c.metric
+    target = anatomy.event_target(spec, m)
+    t = anatomy.time_reach(spec, m)
+    if target is None or t is None or m.time_column is None:
+        return None
+    reach_t, start, end = t
+    q0 = anatomy.date_between(start, end, s.rng.uniform(0.3, 0.6))
+    q0 = dt.date(q0.year, 3 * ((q0.month - 1) // 3) + 1, 1)
+    q1 = dt.date(q0.year + (q0.month + 2) // 12, (q0.month + 2) % 12 + 1, 1)
+    p = _draw(k, s)
+    effect = Effect(target=target.column, when=[_cond(reach_t, date_from=q0, date_to=q1 - dt.timedelta(days=1))],
+                    set_value=target.value, probability=p)
+    detect = MetricQuery(metric=m.name, grain="quarter")
+    expect = Expectation(kind="peak_in", after=q0, until=q1)
+    # Within the cohort: which segment or channel churned most (a dimension of its own table).
+    own = next((d for d in spec.semantic.dimensions if d.table == m.table and d.kind in ("segment", "channel")
+                and anatomy.members(spec, d)), None)
+    follow = (MetricQuery(metric=m.name, by=[own.name], since=q0, until=q1, order="metric_desc", min_rows=10)
+              if own is not None else MetricQuery(metric=m.name, grain="month", since=q0, until=q1))
+    period = f"Q{(q0.month - 1) // 3 + 1} {q0.year}"
+    choice = Choice(metric=m, dimension=None, member=None)
+    return _story(k, s, choice, [(m.table, effect)], detect, expect, follow, 1 + p, period=period)
+
+
+def plant_weekday(k: Kind, s: Setting, c: Choice) -> Planted | None:
+    # Effects cannot condition on the day of the week yet (``Condition`` has no weekday
+    # field): the kind is in the library and plants as soon as the engine supports it.
+    if "weekdays" not in Condition.model_fields:
+        return None
+    return None
+
+
+MECHANISMS: dict[str, Callable[[Kind, Setting, Choice], Planted | None]] = {
+    "event": lambda k, s, c: plant_event(k, s, c),
+    "event_after": lambda k, s, c: plant_event(k, s, c, after=True),
+    "drop_event_after": lambda k, s, c: plant_event(k, s, c, opposite=True),
+    "scale": lambda k, s, c: plant_scale(k, s, c),
+    "scale_after": lambda k, s, c: plant_scale(k, s, c, after=True),
+    "shrink_after": lambda k, s, c: plant_scale(k, s, c, after=True),
+    "season": plant_season,
+    "shift_after": plant_shift,
+    "cannibalise": plant_cannibalise,
+    "margin": plant_margin,
+    "cohort": plant_cohort,
+    "weekday": plant_weekday,
+}
+
+
+def try_plant(k: Kind, s: Setting, names: Sequence[str] = ()) -> Planted | None:
+    """Plant ``k`` on one of its options (drawn by the seed, the prospect's names first)."""
+    opts = options(k, s.spec)
+    s.rng.shuffle(opts)
+    for m, d in opts:
+        if d is None:
+            planted = MECHANISMS[k.mechanism](k, s, Choice(m, None, None))
+        else:
+            values = anatomy.members(s.spec, d)
+            prefer = s.places if d.kind == "geography" else s.offerings if d.kind == "offering" else ()
+            ordered = anatomy.preferred(values, [*prefer, *names])
+            named = [v for v in ordered if isinstance(v, str) and v.casefold() in {n.casefold() for n in prefer}]
+            pool = named or ordered
+            member = s.rng.choice(pool[: max(1, min(len(pool), 5))]) if not named else s.rng.choice(named)
+            planted = MECHANISMS[k.mechanism](k, s, Choice(m, d, member))
+        if planted is not None:
+            return planted
+    return None
