@@ -206,6 +206,18 @@ class TransactionParts(ComposerBase):
                 Dimension(name="sales_region", label="region", table=self.fact, column="region", kind="geography"),
                 Dimension(name="sales_channel", label="channel", table=self.fact, column="channel", kind="channel"),
             ]
+        else:
+            # The header names the offering itself (a policy's coverage, a booking's room):
+            # the catalogue's category and name slice it through the join, so product
+            # stories and questions exist for these shapes too.
+            self.dims += [
+                # Named apart from the line-item dimensions: the template's own queries
+                # read those off the fact table.
+                Dimension(name="catalogue_category", label="category", table=s.offering.table, column="category",
+                          kind="offering"),
+                Dimension(name="catalogue_offering", label=s.offering.one.replace("_", " "), table=s.offering.table,
+                          column=f"{s.offering.one}_name", kind="offering", parent="catalogue_category"),
+            ]
 
     def children(self) -> None:
         done = {"header": (self.s.header.table, self.hk, self.s.ts, self.void), "customer": (self.s.customer.table, self.ck, "signed_up_at", [])}
