@@ -151,6 +151,7 @@ def _run_semantic(ctx: PhaseContext, spec: DatasetSpec, research_result: Researc
     bound = ctx.settings.max_bytes_billed
 
     def run_sql(sql: str) -> tuple[str, list[dict[str, Any]]]:
+        ctx.checkpoint()  # a cancel stops the questions and story checks still to come
         return execute(wh, ref, sql, max_bytes_billed=bound)
 
     t0 = time.perf_counter()
