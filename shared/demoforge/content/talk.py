@@ -155,7 +155,10 @@ def build_talk_track(*, company: str, research: Mapping[str, Any], spec: Dataset
     opening = [t(who, company=company, offerings=pb.listing(offerings)) if offerings
                else t("opening_who_plain", company=company)]
     if places:
-        opening.append(t("opening_places", places=pb.listing(places)))
+        # Sites only where the data has them (a chain's stores); an online shop or a
+        # single office is based there, with customers all over the country.
+        sites = any(d.name == "location" for d in spec.semantic.dimensions)
+        opening.append(t("opening_places" if sites else "opening_based", places=pb.listing(places)))
     opening.append(t("opening_data", tables=len(spec.tables), rows=pb.fmt.number(total_rows, 0),
                      start=pb.fmt.month_year(start or dt.date.today()), end=pb.fmt.month_year(end or dt.date.today()),
                      dataset=dataset))

@@ -19,7 +19,8 @@ EN: dict[str, str] = {
     "agenda_arc": "Story {n}: {title}", "agenda_discovery": "Discovery and questions", "agenda_close": "Close and next steps",
     "opening_who": "{company} sells {offerings}.", "opening_who_services": "{company} offers {offerings}.",
     "opening_who_plain": "{company} is the business we modelled this demo on.",
-    "opening_places": "Its customers and sites are in {places}.",
+    "opening_places": "Its sites are in {places}.",
+    "opening_based": "It is based in {places}.",
     "opening_data": "Today we ask plain-language questions of a BigQuery dataset shaped like your business: {tables} tables, "
                     "{rows} rows from {start} to {end}, in dataset `{dataset}`.",
     "opening_kpis": "We start with the numbers {company} runs on – {kpis} – each with one definition the agent always uses.",
@@ -95,7 +96,8 @@ DE: dict[str, str] = {
     "agenda_close": "Abschluss und nächste Schritte",
     "opening_who": "{company} verkauft {offerings}.", "opening_who_services": "{company} bietet {offerings} an.",
     "opening_who_plain": "{company} ist das Unternehmen, nach dessen Vorbild diese Demo gebaut ist.",
-    "opening_places": "Kunden und Standorte sind in {places}.",
+    "opening_places": "Die Standorte sind in {places}.",
+    "opening_based": "Sitz des Unternehmens ist {places}.",
     "opening_data": "Heute stellen wir einem BigQuery-Datensatz, der wie Ihr Geschäft aufgebaut ist, Fragen in normaler "
                     "Sprache: {tables} Tabellen, {rows} Zeilen von {start} bis {end}, im Datensatz `{dataset}`.",
     "opening_kpis": "Wir beginnen mit den Kennzahlen, nach denen {company} steuert – {kpis} –, jede mit einer einzigen "
@@ -182,7 +184,8 @@ FR: dict[str, str] = {
     "agenda_close": "Conclusion et prochaines étapes",
     "opening_who": "{company} vend {offerings}.", "opening_who_services": "{company} propose {offerings}.",
     "opening_who_plain": "{company} est l'entreprise dont cette démo s'inspire.",
-    "opening_places": "Ses clients et ses sites se trouvent à {places}.",
+    "opening_places": "Ses sites se trouvent à {places}.",
+    "opening_based": "L'entreprise est basée à {places}.",
     "opening_data": "Aujourd'hui, nous posons des questions en langage courant à un jeu de données BigQuery construit "
                     "comme votre activité : {tables} tables, {rows} lignes de {start} à {end}, dans le jeu de données "
                     "`{dataset}`.",
@@ -272,7 +275,8 @@ ES: dict[str, str] = {
     "agenda_close": "Cierre y próximos pasos",
     "opening_who": "{company} vende {offerings}.", "opening_who_services": "{company} ofrece {offerings}.",
     "opening_who_plain": "{company} es la empresa en la que se inspira esta demo.",
-    "opening_places": "Sus clientes y centros están en {places}.",
+    "opening_places": "Sus centros están en {places}.",
+    "opening_based": "La empresa tiene su sede en {places}.",
     "opening_data": "Hoy hacemos preguntas en lenguaje natural a un conjunto de datos de BigQuery construido como su "
                     "negocio: {tables} tablas, {rows} filas de {start} a {end}, en el conjunto de datos `{dataset}`.",
     "opening_kpis": "Empezamos por los indicadores con los que se gestiona {company} –{kpis}–, cada uno con una única "
