@@ -2,7 +2,7 @@
 # for Eventarc to invoke the phase functions, one for Cloud Build to build them. Each
 # grant is as narrow as the API allows: topic-, bucket-, secret- or service-level where
 # possible; project-level only where the permission exists nowhere else, and then scoped
-# by an IAM condition where the service supports one. tests/unit/terraform/test_hcl.py
+# by an IAM condition where the service supports one. tests/unit/deploy/test_hcl.py
 # fails if any account gets a role outside its allowlist.
 
 # Service accounts and the custom role need the IAM API: on a fresh project it is being

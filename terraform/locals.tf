@@ -1,5 +1,5 @@
 # One table describes every function; resources below are generated from it, and
-# tests/unit/terraform/test_hcl.py checks it against the functions/ folders.
+# tests/unit/deploy/test_hcl.py checks it against the functions/ folders.
 
 locals {
   # The five phase functions (Pub/Sub CloudEvent, entry point `handle`), in pipeline order.

@@ -1,42 +1,24 @@
 """Readable industry names for the report and the demo script.
 
-``demoforge.domain.job.INDUSTRIES`` holds codes ("retail_ecommerce"); a prospect reads
-"Retail & e-commerce". Research's ``sub_industry`` is free text, often a schema.org type
-("OnlineStore"), so it is split into words and shown only when it adds something the
-industry label does not already say.
+Industry codes ("retail_ecommerce") and the labels a prospect reads ("Retail &
+e-commerce") live in the registry, ``demoforge.domain.industries``. Research's
+``sub_industry`` is free text, often a schema.org type ("OnlineStore"), so it is split
+into words and shown only when it adds something the industry label does not already say.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
-# Keyed by every code in ``demoforge.domain.job.INDUSTRIES`` (a unit test keeps them in step).
-INDUSTRY_LABELS: dict[str, str] = {
-    "retail_ecommerce": "Retail & e-commerce",
-    "saas_software": "SaaS & software",
-    "financial_services": "Financial services",
-    "insurance": "Insurance",
-    "healthcare": "Healthcare",
-    "pharma_life_sciences": "Pharma & life sciences",
-    "manufacturing": "Manufacturing",
-    "logistics_transport": "Logistics & transport",
-    "travel_hospitality": "Travel & hospitality",
-    "restaurants_food": "Restaurants & food",
-    "media_entertainment": "Media & entertainment",
-    "education": "Education",
-    "real_estate": "Real estate",
-    "energy_utilities": "Energy & utilities",
-    "telecom": "Telecommunications",
-    "automotive": "Automotive",
-    "professional_services": "Professional services",
-    "government_public": "Government & public sector",
-    "nonprofit": "Non-profit",
-    "agriculture": "Agriculture",
-    "construction_engineering": "Construction & engineering",
-    "other": "",
-}
+from demoforge.domain import industries
+
+# The report's reading of the registry's labels: "other" names nothing, so the sub-industry
+# (or nothing) stands in for it. Derived from the registry, never a second table.
+INDUSTRY_LABELS: Mapping[str, str] = MappingProxyType(
+    {code: "" if code == industries.OTHER else entry.label for code, entry in industries.REGISTRY.items()})
 
 # Words that add nothing next to an industry label ("Retail" under retail).
 _FILLER = frozenset({"and", "the", "of", "business", "company", "services", "service", "organization",

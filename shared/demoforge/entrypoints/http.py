@@ -41,8 +41,8 @@ from werkzeug.routing import BaseConverter
 
 from demoforge import console
 from demoforge.bootstrap import Container
-from demoforge.content.industry import INDUSTRY_LABELS
 from demoforge.domain import artifacts
+from demoforge.domain import industries as industry_registry
 from demoforge.domain.errors import (
     Conflict,
     DemoforgeError,
@@ -328,7 +328,7 @@ def create_app(services_factory: Callable[[], Services]) -> Flask:
     @app.get("/industries")
     def industries() -> Response:
         return _json({"industries": [
-            {"code": c, "label": INDUSTRY_LABELS.get(c) or c.replace("_", " ").capitalize()}
+            {"code": c, "label": industry_registry.label(c)}
             for c in INDUSTRIES]})
 
     @app.get("/")

@@ -7,8 +7,7 @@ import pytest
 from demoforge.domain.errors import PermanentError, TransientError
 from demoforge.research.crawl import choose_links, crawl
 from demoforge.research.extract import extract
-
-from .conftest import FakeFetcher, page
+from tests.support.fake_fetcher import FakeFetcher, page
 
 HOME = "https://www.acme.example/"
 

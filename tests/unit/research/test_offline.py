@@ -7,8 +7,7 @@ import pytest
 from demoforge.domain.results import ResearchResult
 from demoforge.research.extract import extract
 from demoforge.research.offline import analyse, guess_company_name, matcher, score_pages
-
-from .conftest import page
+from tests.support.fake_fetcher import page
 
 CASES = [
     ("https://www.muster-versicherung.de/", "de", "Muster Versicherung AG",

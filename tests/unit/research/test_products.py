@@ -11,8 +11,7 @@ from demoforge.devtools import samples
 from demoforge.research.extract import extract
 from demoforge.research.offline import analyse, quote_around
 from demoforge.research.products import products, readable_type, sub_industry
-
-from .conftest import page
+from tests.support.fake_fetcher import page
 
 # Independent of the implementation's word lists: what a prospect must never read as a product.
 _BAD = re.compile(

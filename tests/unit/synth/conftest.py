@@ -3,7 +3,6 @@ uses every generator kind, generated data directories, and local Container for p
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -103,18 +102,3 @@ def every_generator_dict(customers: int = 2_000, orders: int = 8_000) -> dict[st
 @pytest.fixture
 def every_spec() -> DatasetSpec:
     return DatasetSpec.model_validate(every_generator_dict())
-
-
-@pytest.fixture
-def local_deps(tmp_path: Path) -> Any:
-    from demoforge.adapters.local_artifacts import LocalArtifactStore
-    from demoforge.adapters.sqlite_store import SQLiteJobStore
-    from demoforge.bootstrap import Container
-    from demoforge.settings import Settings
-
-    def make(llm: Any = None) -> Any:
-        s = Settings(home=tmp_path)
-        return Container(s, store=SQLiteJobStore(tmp_path / "jobs.sqlite"), artifacts=LocalArtifactStore(tmp_path),
-                    llm=llm, llm_disabled=llm is None)
-
-    return make

@@ -1,4 +1,5 @@
-"""Fixtures for the agent area: a job whose earlier phases are done (inputs built by
+"""Fixtures shared across unit-test folders: for the agent phase (``phases/``) and the
+agent teardown (``agent/``), a job whose earlier phases are done (inputs built by
 ``tests.support.agent_inputs``), embedded adapters, and the local data agent."""
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import Any
 import hcl2
 import pytest
 
-from tests.unit.terraform import provider_schema as ps
+from tests.unit.deploy import provider_schema as ps
 
 TF = Path(__file__).resolve().parents[3] / "terraform"
 

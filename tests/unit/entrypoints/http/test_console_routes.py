@@ -22,7 +22,7 @@ from demoforge.entrypoints.http import create_app as create_api
 from demoforge.settings import Settings
 from demoforge.synth.templates import SCALES
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 CONSOLE_DIR = REPO / "shared" / "demoforge" / "console"
 
 

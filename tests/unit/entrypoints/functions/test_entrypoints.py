@@ -26,7 +26,7 @@ from demoforge.entrypoints.functions import BadEnvelope, decode_pubsub, parse_ph
 from demoforge.service import jobs
 from demoforge.settings import Settings
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 VECTORS = REPO.parent / "shared" / "vectors" / "pubsub"
 CASES = ["pubsub_text", "pubsub_binary", "legacy_pubsub"]
 

@@ -12,7 +12,7 @@ from sqlglot import exp
 from demoforge.sql import UnsafeQuery, check_select, guard
 from demoforge.sql.guard import MAX_NESTING, allowed_function_classes
 from demoforge.synth.templates import list_templates
-from tests.unit.warehouse.guard_corpus import HOSTILE, LEGITIMATE, D, P
+from tests.unit.sql.guard_corpus import HOSTILE, LEGITIMATE, D, P
 
 
 def test_the_corpus_is_as_large_as_promised() -> None:

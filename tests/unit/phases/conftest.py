@@ -1,10 +1,11 @@
-"""Fixtures for research unit tests: a scripted in-memory ``Fetcher`` and embedded
+"""Fixtures for phase-body tests: a scripted in-memory ``Fetcher`` and embedded
 adapters (SQLite job store, local artifacts) in a temporary folder."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,9 +14,7 @@ from demoforge.adapters.sqlite_store import SQLiteJobStore
 from demoforge.bootstrap import Container
 from demoforge.service.ports import LLM
 from demoforge.settings import Settings
-from tests.support.fake_fetcher import FakeFetcher, page
-
-__all__ = ["FakeFetcher", "page"]
+from tests.support.fake_fetcher import FakeFetcher
 
 
 @pytest.fixture
@@ -32,5 +31,15 @@ def make_deps(settings: Settings, tmp_path: Path) -> Callable[..., Container]:
             artifacts=LocalArtifactStore(tmp_path / "artifacts"), fetcher=fetcher, llm=llm,
             llm_disabled=llm is None,
         )
+
+    return make
+
+
+@pytest.fixture
+def local_deps(tmp_path: Path) -> Any:
+    def make(llm: Any = None) -> Any:
+        s = Settings(home=tmp_path)
+        return Container(s, store=SQLiteJobStore(tmp_path / "jobs.sqlite"), artifacts=LocalArtifactStore(tmp_path),
+                    llm=llm, llm_disabled=llm is None)
 
     return make

@@ -29,7 +29,7 @@ from demoforge.settings import Settings
 
 from .test_api import assert_error
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 
 
 class FirestoreLikeStore(SQLiteJobStore):

@@ -17,8 +17,7 @@ from demoforge.domain.results import ResearchResult
 from demoforge.phases import research
 from demoforge.service.jobs import AnswerRequest, answer_job
 from demoforge.service.phase import PhaseContext
-
-from .conftest import FakeFetcher, page
+from tests.support.fake_fetcher import FakeFetcher, page
 
 URL = "https://www.example-shop.de/"
 CLEAR = page("Example Shop", "<p>Online-Shop: in den Warenkorb, versandkostenfrei ab 50 €, "

@@ -11,8 +11,7 @@ from demoforge.domain.job import JobDoc, Phase
 from demoforge.domain.results import ResearchResult
 from demoforge.phases import research
 from demoforge.service.phase import PhaseContext
-
-from .conftest import FakeFetcher, page
+from tests.support.fake_fetcher import FakeFetcher, page
 
 URL = "https://www.kaffee-roesterei.de/"
 # A coffee roaster's shop whose cart is an icon link (no text), with a long page: the

@@ -1,4 +1,4 @@
-"""Fixtures for runtime tests: embedded adapters and scripted phase bodies.
+"""Fixtures for the service tests (runner, jobs, teardown): embedded adapters and scripted phase bodies.
 
 The bodies are deterministic and write to a dict "warehouse" with overwrite semantics,
 so tests can compare final states between a clean run and a chaotic one.

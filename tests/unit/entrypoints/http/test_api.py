@@ -20,7 +20,7 @@ from demoforge.entrypoints.http import create_app as create_api
 from demoforge.service import jobs
 from demoforge.settings import Settings
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 
 
 @pytest.fixture

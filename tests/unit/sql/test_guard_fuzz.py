@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sqlglot import exp
 
 from demoforge.sql import GuardedQuery, UnsafeQuery, check_select
-from tests.unit.warehouse.guard_corpus import HOSTILE, LEGITIMATE, D, P
+from tests.unit.sql.guard_corpus import HOSTILE, LEGITIMATE, D, P
 
 EXAMPLES = int(os.environ.get("DEMOFORGE_GUARD_FUZZ_EXAMPLES", "250"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
