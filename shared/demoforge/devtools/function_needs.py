@@ -10,7 +10,7 @@ A function's code is the static import graph from ``functions/<name>/main.py`` t
   adapter the deployed settings select (``CLOUD_ADAPTERS``; the research function never
   builds a warehouse, and no deployed function builds the DuckDB one). Lazy imports of
   adapter modules are followed only for those; every other lazy import is followed.
-  ``tests/unit/packaging`` checks each declaration against the services the function's
+  ``tests/unit/devtools`` checks each declaration against the services the function's
   code touches, and the packaging integration test builds them in the function's own venv.
 - the **phase body** the runner loads by name (``demoforge.phases.body_for`` calls
   ``importlib.import_module`` with the phase): any other dynamic import reached is an error.

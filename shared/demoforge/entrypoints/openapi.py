@@ -5,7 +5,7 @@ Request bodies are the JSON Schemas of the pydantic request models the api valid
 checks (``JOB_ID_PATTERN``, ``EVENT_ID_PATTERN``), so the description cannot drift from
 what is enforced. The one rule beyond a schema is the URL policy
 (``demoforge.domain.urls``): ``customer_url`` is ``format: http-url``. Every error is the
-``Error`` body. ``tests/unit/api/test_openapi.py`` runs schemathesis against it.
+``Error`` body. ``tests/unit/entrypoints/http/test_openapi.py`` runs schemathesis against it.
 """
 
 from __future__ import annotations
