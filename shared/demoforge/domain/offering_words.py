@@ -77,6 +77,7 @@ FURNITURE_WORDS: dict[str, str] = {
         próxima|first|last|erste|letzte|premier|dernier|primero|último|primo|ultimo|eerste|laatste""",
     "social": """facebook|twitter|x|instagram|linkedin|youtube|xing|pinterest|tiktok|whatsapp|
         telegram|snapchat|vimeo|flickr|tumblr|mastodon|threads|bluesky|rss|rss feed|rss feeds|feed|
+        google+|google plus|dailymotion|soundcloud|spotify|discord|reddit|
         follow us|folgen sie uns|suivez-nous|síguenos|seguici|volg ons|siga-nos|social media""",
     "careers": """jobs|careers|career|karriere|stellenangebote|stellen|offene stellen|jobs bei uns|
         arbeiten bei uns|work with us|join us|join our team|emplois|carrières|recrutement|nous rejoindre|

@@ -112,6 +112,18 @@ def language_names() -> frozenset[str]:
     return frozenset(o for o in out if o)
 
 
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Countries, continents and world regions as the readers' languages name them (CLDR
+    territories through babel: "France", "Europe", "Nordamerika"), plus "international":
+    a news site's or a union's sections. Checked only for names nothing but a list vouches
+    for: a priced or structured "Jersey" or "Turkey" is a product."""
+    out = {"international", "national", "world", "monde", "welt", "mundo", "mondo", "wereld"}
+    for reader in w.READER_LANGUAGES:
+        out |= {fold(name) for name in babel.Locale.parse(reader).territories.values()}
+    return frozenset(o for o in out if o)
+
+
 def _href_class(href: str) -> str | None:
     if not href:
         return None
@@ -285,6 +297,8 @@ def reason(name: str, company: str | None = None, *, href: str = "", trust: Trus
     name = clean(name)
     level = _LEVEL[trust]
     why = _light(name) or furniture(name, href, link_counts=level >= 1, vocabulary=not plan)
+    if why is None and level >= 2 and fold(name) in place_names():
+        why = "a place (a country, continent or region), not an offering"
     if why is None and level >= 2:
         why = _listed(name, plan)
     if why is None and level >= 3:

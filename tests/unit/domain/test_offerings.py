@@ -191,3 +191,14 @@ def test_repeated_chrome_needs_several_pages() -> None:
     pages = [{"Top Angebote", "Kaffee"}, {"Top Angebote", "Tee"}, {"Top Angebote"}]
     assert repeated_chrome(pages) == {"top angebote"}
     assert repeated_chrome(pages[:1]) == set()
+
+
+@pytest.mark.parametrize("name", ["France", "Europe", "International", "Deutschland", "Nordamerika", "Amérique du Nord"])
+def test_a_listed_country_or_continent_is_a_section_not_an_offering(name: str) -> None:
+    assert reason(name, "Info'Com", trust="listed") == "a place (a country, continent or region), not an offering"
+
+
+def test_a_priced_or_structured_place_name_is_a_product() -> None:
+    # A jersey with its price, a turkey on a menu: what vouches for them says they are sold.
+    assert reason("Jersey", trust="priced") is None and reason("Turkey", trust="structured") is None
+    assert reason("Google+", trust="structured") is not None  # a social network at any trust
