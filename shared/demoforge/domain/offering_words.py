@@ -251,9 +251,11 @@ CTA_VERBS = """
     offers provides delivers helps bietet bieten propose proposons ofrece offre
     découvrir découvrez découvre acheter achetez commander commandez réserver réservez voir
     voyez contactez contacter inscrivez trouver trouvez profitez demander demandez essayer
-    essayez explorer explorez obtenir obtenez savoir
+    essayez explorer explorez obtenir obtenez savoir télécharger téléchargez envoyer envoyez
+    lisez adhérer adhérez rejoindre rejoignez soutenir soutenez
     comprar compra compre descubre descubrir ver reservar reserva reserve explorar explora
     contacta contactar solicita solicitar encuentra encontrar
+    descargar descarga descargue enviar envía únete
     scopri scoprire acquista acquistare compra prenota prenotare vedi esplora trova contattaci
     bekijk ontdek koop bestel boek vind probeer
 """

@@ -202,3 +202,8 @@ def test_a_priced_or_structured_place_name_is_a_product() -> None:
     # A jersey with its price, a turkey on a menu: what vouches for them says they are sold.
     assert reason("Jersey", trust="priced") is None and reason("Turkey", trust="structured") is None
     assert reason("Google+", trust="structured") is not None  # a social network at any trust
+
+
+@pytest.mark.parametrize("name", ["Télécharger le mémoire", "Envoyer un chèque ou faire un virement", "Descargar catálogo"])
+def test_french_and_spanish_downloads_and_sends_are_calls_to_action(name: str) -> None:
+    assert reason(name, "Info'Com", trust="listed") == "a call to action"
