@@ -63,11 +63,6 @@ def industry_label(research: Mapping[str, Any], spec_industry: str = "") -> str:
     return f"{base} ({sub})" if sub else base
 
 
-# Industries whose offer is goods ("selling boots") rather than services ("offering audits").
-SELLS_GOODS = frozenset({"retail_ecommerce", "manufacturing", "automotive", "agriculture", "restaurants_food",
-                          "pharma_life_sciences"})
-
-
 def _in_sentence(text: str) -> str:
     # "Retail & e-commerce" -> "retail & e-commerce"; "SaaS & software" keeps its capitals.
     first = text.split(" ", 1)[0]
@@ -98,7 +93,7 @@ def opening_sentence(company: str, research: Mapping[str, Any], spec_industry: s
     products = [_product(str(p).strip()) for p in research.get("products_services", []) if str(p).strip()]
     products = products[:max_products]
     code = str(research.get("industry") or spec_industry)
-    verb = "selling" if code in SELLS_GOODS else "offering"
+    verb = "selling" if industries.sells_goods(code) else "offering"
     offer = ""
     if products:
         listed = products[0] if len(products) == 1 else ", ".join(products[:-1]) + " and " + products[-1]

@@ -17,9 +17,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from demoforge.content.generated import Asked, SemanticContent, StoryResult
-from demoforge.content.industry import SELLS_GOODS
 from demoforge.content.kpis import KpiMapping
 from demoforge.content.questions import time_key
+from demoforge.domain import industries
 from demoforge.language.base import Period, Phrasebook
 from demoforge.language.words import DimensionWords, dimension_words, metric_words
 from demoforge.spec.model import DatasetSpec
@@ -151,7 +151,8 @@ def build_talk_track(*, company: str, research: Mapping[str, Any], spec: Dataset
     start = head.start if head else None
     end = head.end if head else None
     # Goods are sold, services offered (a clinic does not "sell cardiology").
-    who = "opening_who" if str(research.get("industry") or spec.industry) in SELLS_GOODS else "opening_who_services"
+    code = str(research.get("industry") or spec.industry)
+    who = "opening_who" if industries.sells_goods(code) else "opening_who_services"
     opening = [t(who, company=company, offerings=pb.listing(offerings)) if offerings
                else t("opening_who_plain", company=company)]
     if places:

@@ -38,6 +38,9 @@ class Industry:
     entities: tuple[str, ...]
     kpis: tuple[str, ...]
     template: str = ""
+    # Goods are sold, services offered: how the script and the report say what the
+    # business does ("a clinic does not sell cardiology").
+    sells_goods: bool = False
 
     @property
     def lexicon(self) -> str:
@@ -51,7 +54,7 @@ class Industry:
 
 _ENTRIES: tuple[Industry, ...] = (
     Industry(
-        code="retail_ecommerce", shape="online_shop", label="Retail & e-commerce",
+        code="retail_ecommerce", sells_goods=True, shape="online_shop", label="Retail & e-commerce",
         schema_types=("Store", "OnlineStore", "OnlineBusiness", "ClothingStore", "ElectronicsStore", "DepartmentStore", "ShoppingCenter", "SportingGoodsStore", "BookStore", "ShoeStore", "JewelryStore", "ToyStore", "OfferCatalog", "AggregateOffer"),
         entities=("customers", "orders", "order_items", "products", "categories", "stores"),
         kpis=("revenue", "average order value", "conversion rate", "return rate", "repeat purchase rate"),
@@ -81,13 +84,13 @@ _ENTRIES: tuple[Industry, ...] = (
         kpis=("appointments per day", "no-show rate", "revenue per patient", "wait time", "utilisation"),
     ),
     Industry(
-        code="pharma_life_sciences", shape="b2b_maker_distributor", label="Pharma & life sciences",
+        code="pharma_life_sciences", sells_goods=True, shape="b2b_maker_distributor", label="Pharma & life sciences",
         schema_types=("Drug", "MedicalTrial", "DietarySupplement"),
         entities=("products", "trials", "sites", "patients", "batches", "orders"),
         kpis=("trial enrolment", "batch yield", "sales by product", "adverse event rate", "time to market"),
     ),
     Industry(
-        code="manufacturing", shape="b2b_maker_distributor", label="Manufacturing",
+        code="manufacturing", sells_goods=True, shape="b2b_maker_distributor", label="Manufacturing",
         schema_types=(),
         entities=("products", "production_orders", "machines", "plants", "suppliers", "customers"),
         kpis=("output volume", "OEE", "scrap rate", "on-time delivery", "unit cost"),
@@ -105,7 +108,7 @@ _ENTRIES: tuple[Industry, ...] = (
         kpis=("occupancy rate", "ADR", "RevPAR", "booking lead time", "cancellation rate"),
     ),
     Industry(
-        code="restaurants_food", shape="restaurant_cafe", label="Restaurants & food",
+        code="restaurants_food", sells_goods=True, shape="restaurant_cafe", label="Restaurants & food",
         schema_types=("Restaurant", "FoodEstablishment", "CafeOrCoffeeShop", "Bakery", "BarOrPub", "Brewery", "Winery", "FastFoodRestaurant", "Recipe", "Menu", "MenuItem"),
         entities=("products", "orders", "customers", "locations", "suppliers", "menu_items"),
         kpis=("sales", "average ticket", "food cost %", "top sellers", "repeat customers"),
@@ -141,7 +144,7 @@ _ENTRIES: tuple[Industry, ...] = (
         kpis=("ARPU", "churn rate", "data usage", "network availability", "net adds"),
     ),
     Industry(
-        code="automotive", shape="dealer_workshop", label="Automotive",
+        code="automotive", sells_goods=True, shape="dealer_workshop", label="Automotive",
         schema_types=("AutoDealer", "AutoRepair", "AutoPartsStore", "AutomotiveBusiness", "Car", "Vehicle", "AutoRental", "MotorcycleDealer"),
         entities=("vehicles", "customers", "sales", "service_orders", "parts", "dealers"),
         kpis=("units sold", "service revenue", "parts margin", "inventory days", "lead conversion"),
@@ -165,7 +168,7 @@ _ENTRIES: tuple[Industry, ...] = (
         kpis=("donations raised", "donor retention", "member growth", "campaign ROI", "volunteer hours"),
     ),
     Industry(
-        code="agriculture", shape="producer_farm", label="Agriculture",
+        code="agriculture", sells_goods=True, shape="producer_farm", label="Agriculture",
         schema_types=(),
         entities=("farms", "fields", "crops", "harvests", "customers", "equipment"),
         kpis=("yield per hectare", "harvest volume", "input cost", "sales by crop", "equipment utilisation"),
@@ -196,6 +199,12 @@ def get(code: str) -> Industry:
 
 def label(code: str) -> str:
     return get(code).label
+
+
+def sells_goods(code: str) -> bool:
+    """Whether the industry ``code`` sells goods (else it offers services); unknown: no."""
+    entry = REGISTRY.get(code)
+    return entry is not None and entry.sells_goods
 
 
 @functools.lru_cache(maxsize=1)
