@@ -259,7 +259,7 @@ def plant_shift(k: Kind, s: Setting, c: Choice) -> Planted | None:
         return None
     p = _draw(k, s)
     effect = Effect(target=d.column, when=[_cond(reach_t, date_from=date)], set_value=c.member, probability=p)
-    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc")
+    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=growth_rows(k))
     expect = Expectation(kind="grows_most", member=c.member, after=date)
     follow = MetricQuery(metric=m.name, by=[d.name], grain="quarter")
     return _story(k, s, c, [(m.table, effect)], detect, expect, follow, 1 + p, detect_kind="growth",
@@ -381,9 +381,9 @@ ROWS_IN_TOTAL = 60.0
 
 def _test_of(k: Kind, m: Metric) -> str:
     """How a kind's detection question reads the member's rows."""
-    # A channel shift moves a share of every row to the member: it shows on any member
-    # with rows; a multiplier on one member's rows must beat the swings of its peers.
-    if k.mechanism == "cannibalise" or k.mechanism in ("scale_after", "shrink_after") and m.additive:
+    # A change on one member's rows (or a share of everyone's moved to it) must beat the
+    # swings of its peers.
+    if k.mechanism in ("cannibalise", "shift_after") or k.mechanism in ("scale_after", "shrink_after") and m.additive:
         return "growth"
     if k.mechanism == "season":
         return "season"
@@ -394,7 +394,7 @@ def growth_rows(k: Kind) -> int:
     """Rows a twelve-month window needs for the kind's weakest change to beat the noise
     (the growth question asks only about members with that many rows)."""
     lo, hi = k.factor
-    change = min(abs(lo - 1), abs(hi - 1))
+    change = lo if k.mechanism == "shift_after" else min(abs(lo - 1), abs(hi - 1))
     return max(30, math.ceil(2 * (Z / change) ** 2))
 
 

@@ -50,7 +50,7 @@ def _least_popular(n: int, a: float, values: list[Scalar]) -> Shares:
     """Shares when a key picks the rows by a zipf popularity drawn at random: which row is
     popular is not known before the data is made, so each value is given the least
     popular ranks (the share it is sure to have)."""
-    ranks = sorted((1 / (r + 1) ** a for r in range(n)))
+    ranks = sorted(1 / (r + 1) ** a for r in range(n))
     total = sum(ranks)
     counts: dict[Scalar, int] = {}
     for v in values:
