@@ -235,7 +235,9 @@ def plant_season(k: Kind, s: Setting, c: Choice) -> Planted | None:
     # quietest month has to beat the busiest other month with room for growth and noise.
     w = anatomy.month_weights(spec, m)
     needed = 1.35 * max(w[i] for i in range(12) if i + 1 not in months) / min(w[x - 1] for x in months)
-    f = round(min(4.0, max(f, needed)), 2)
+    if needed > MAX_SEASON:
+        return None  # the data's own season is too strong for a planted one to show
+    f = round(max(f, needed), 2)
     effect = Effect(target=target, when=[_cond(reach_d, equals=c.member), _cond(reach_t, months=months)], multiply=f)
     detect = MetricQuery(metric=m.name, cycle="month_of_year", where=_where(d, c.member), order="metric_desc")
     expect = Expectation(kind="peak_months", months=months)
@@ -377,6 +379,7 @@ MECHANISMS: dict[str, Callable[[Kind, Setting, Choice], Planted | None]] = {
 Z = 2.5
 SEASON_ROWS_PER_MONTH = 40.0
 ROWS_IN_TOTAL = 60.0
+MAX_SEASON = 4.0  # a season beyond four times the rest of the year is not believable
 
 
 def _test_of(k: Kind, m: Metric) -> str:
