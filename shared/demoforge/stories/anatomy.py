@@ -26,6 +26,7 @@ from demoforge.spec.generators import (
     DerivedGen,
     ForeignKeyGen,
     LookupGen,
+    NumericGen,
     SequenceGen,
     TimestampGen,
     UuidGen,
@@ -269,12 +270,31 @@ def _numeric_target(spec: DatasetSpec, m: Metric) -> str | None:
         return None
     if isinstance(c.generator, DerivedGen):
         inputs = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", c.generator.expression)
-        for name in inputs:
-            ic = by_name.get(name)
-            if ic is not None and ic.type in NUMERIC_TYPES and _mutable(spec, m.table, name) and not isinstance(
-                    ic.generator, LookupGen | DerivedGen):
-                return name
+        # Only a generated number can carry a multiplier: a quantity that is always 1
+        # rounds 1.4x back to 1, a discount picked from a list barely moves the total.
+        movable = [name for name in inputs if (ic := by_name.get(name)) is not None and ic.type in NUMERIC_TYPES
+                   and _mutable(spec, m.table, name) and isinstance(ic.generator, NumericGen)
+                   and not _constant(ic.generator)]
+        fractional = [n for n in movable if by_name[n].type != "INT64"]
+        counts = [n for n in movable if isinstance(g := by_name[n].generator, NumericGen) and _typical(g) >= 5]
+        if fractional or counts:
+            return (fractional or counts)[0]
+        # No input carries it: the total itself (an effect applies right after its column
+        # is made, so whatever is computed from the total later sees the planted value).
     return first if _mutable(spec, m.table, first) else None
+
+
+def _constant(g: NumericGen) -> bool:
+    return g.min is not None and g.max is not None and g.min == g.max or g.distribution == "uniform" and g.low == g.high
+
+
+def _typical(g: NumericGen) -> float:
+    """A typical value of a generated number (its mean, median or middle)."""
+    if g.distribution == "uniform":
+        return (g.low + g.high) / 2
+    if g.distribution == "lognormal":
+        return g.median
+    return g.mean
 
 
 def cost_target(spec: DatasetSpec, m: Metric) -> str | None:

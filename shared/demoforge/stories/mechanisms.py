@@ -398,6 +398,8 @@ def growth_rows(k: Kind) -> int:
     (the growth question asks only about members with that many rows)."""
     lo, hi = k.factor
     change = lo if k.mechanism == "shift_after" else min(abs(lo - 1), abs(hi - 1))
+    if k.mechanism == "cannibalise":  # the sibling falls by 1 - 1/f, less than the lift
+        change = min(change, 1 - 1 / lo)
     return max(30, math.ceil(2 * (Z / change) ** 2))
 
 
