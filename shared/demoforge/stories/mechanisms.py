@@ -436,10 +436,15 @@ def try_plant(k: Kind, s: Setting, names: Sequence[str] = ()) -> Planted | None:
         if d is None:
             planted = MECHANISMS[k.mechanism](k, s, Choice(m, None, None))
         else:
-            values = [v for v in anatomy.members(s.spec, d) if enough_rows(k, s.spec, m, d, v)]
-            if not values:
-                continue
+            every = anatomy.members(s.spec, d)
+            values = [v for v in every if enough_rows(k, s.spec, m, d, v)]
             prefer = s.places if d.kind == "geography" else s.offerings if d.kind == "offering" else ()
+            wanted = {n.casefold() for n in prefer}
+            own = [v for v in every if isinstance(v, str) and v.casefold() in wanted]
+            # The prospect's own place or offering, or none: a story about someone else's
+            # region would not be theirs, and a member without the rows cannot show it.
+            if not values or own and not any(v in values for v in own):
+                continue
             ordered = anatomy.preferred(values, [*prefer, *names])
             named = [v for v in ordered if isinstance(v, str) and v.casefold() in {n.casefold() for n in prefer}]
             pool = named or ordered
