@@ -126,11 +126,13 @@ def read_coverage(spec: DatasetSpec, run: Run) -> dict[str, Coverage]:
 
 
 def _complete(q: MetricQuery, spec: DatasetSpec, coverage: Mapping[str, Coverage]) -> MetricQuery:
-    """A story's series without a last period the data does not cover to its end."""
-    if q.grain is None or q.until is not None:
+    """A story's series without a last period the data does not cover to its end (a
+    month of the year counts complete months only: a last day's rows are not a month)."""
+    grain = q.grain or ("month" if q.cycle == "month_of_year" else None)
+    if grain is None or q.until is not None:
         return q
     cov = coverage.get(time_key(spec.semantic.metric(q.metric), spec) or "")
-    return q.model_copy(update={"until": complete_until(cov, q.grain)}) if cov else q
+    return q.model_copy(update={"until": complete_until(cov, grain)}) if cov else q
 
 
 def story_plans(spec: DatasetSpec, coverage: Mapping[str, Coverage]

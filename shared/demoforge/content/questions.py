@@ -311,7 +311,9 @@ def select(cands: Sequence[Plan], stories: Sequence[Plan], target: int, seed: in
         if layer is not None:
             read.add(reading(p, layer))
 
-    for p in stories:
+    # Every story's detection question before any follow-up: a follow-up that reads like
+    # another story's detection must not crowd it out (the story would go unverified).
+    for p in sorted(stories, key=lambda p: p.follow_up):
         if fresh(p):
             take(p)
     pool = [c for c in cands if fresh(c)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Sequence
 
@@ -25,6 +26,7 @@ from demoforge.spec.generators import (
     DerivedGen,
     ForeignKeyGen,
     LookupGen,
+    NumericGen,
     SequenceGen,
     TimestampGen,
     UuidGen,
@@ -108,9 +110,36 @@ def month_weights(spec: DatasetSpec, m: Metric) -> list[float]:
         t = _table(spec, fk.references_table) if fk else None
     col = next((c for c in t.columns if c.name == reach_t.column), None) if t else None
     g = col.generator if col is not None else None
-    if not isinstance(g, TimestampGen):
+    if not isinstance(g, TimestampGen) or t is None:
         return [1.0] * 12
-    w = list(g.monthly) if g.monthly else [1.0] * 12
+    return _profile(spec, t, g, 0)
+
+
+def _after_profile(spec: DatasetSpec, t: TableSpec, g: TimestampGen, depth: int) -> list[float] | None:
+    """The months of a time that follows its parent's (a bill some months after the
+    contract began): the parent's profile, carried forward by the delay."""
+    a = g.after
+    if a is None or a.parent_column is None or a.mean_hours is None or depth > 3:
+        return None
+    fk = t.fk(a.column)
+    parent = _table(spec, fk.references_table) if fk else None
+    pcol = next((c for c in parent.columns if c.name == a.parent_column), None) if parent else None
+    if parent is None or pcol is None or not isinstance(pcol.generator, TimestampGen):
+        return None
+    base = _profile(spec, parent, pcol.generator, depth + 1)
+    mean = (a.min_hours + a.mean_hours) / 730.5  # months
+    # An exponential delay of ``mean`` months: the share moving k months on.
+    move = [math.exp(-k / mean) * (1 - math.exp(-1 / mean)) for k in range(120)]
+    out = [0.0] * 12
+    for i, w in enumerate(base):
+        for k, f in enumerate(move):
+            out[(i + k) % 12] += w * f
+    total = sum(out) / 12
+    return [x / total for x in out] if total > 0 else None
+
+
+def _profile(spec: DatasetSpec, t: TableSpec, g: TimestampGen, depth: int) -> list[float]:
+    w = list(g.monthly) if g.monthly else (_after_profile(spec, t, g, depth) or [1.0] * 12)
     days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     for h in g.holidays:  # a holiday week multiplies its days' volume
         w[h.month - 1] *= 1 + (h.factor - 1) * min(h.days, days[h.month - 1]) / days[h.month - 1]
@@ -241,12 +270,31 @@ def _numeric_target(spec: DatasetSpec, m: Metric) -> str | None:
         return None
     if isinstance(c.generator, DerivedGen):
         inputs = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", c.generator.expression)
-        for name in inputs:
-            ic = by_name.get(name)
-            if ic is not None and ic.type in NUMERIC_TYPES and _mutable(spec, m.table, name) and not isinstance(
-                    ic.generator, LookupGen | DerivedGen):
-                return name
+        # Only a generated number can carry a multiplier: a quantity that is always 1
+        # rounds 1.4x back to 1, a discount picked from a list barely moves the total.
+        movable = [name for name in inputs if (ic := by_name.get(name)) is not None and ic.type in NUMERIC_TYPES
+                   and _mutable(spec, m.table, name) and isinstance(ic.generator, NumericGen)
+                   and not _constant(ic.generator)]
+        fractional = [n for n in movable if by_name[n].type != "INT64"]
+        counts = [n for n in movable if isinstance(g := by_name[n].generator, NumericGen) and _typical(g) >= 5]
+        if fractional or counts:
+            return (fractional or counts)[0]
+        # No input carries it: the total itself (an effect applies right after its column
+        # is made, so whatever is computed from the total later sees the planted value).
     return first if _mutable(spec, m.table, first) else None
+
+
+def _constant(g: NumericGen) -> bool:
+    return g.min is not None and g.max is not None and g.min == g.max or g.distribution == "uniform" and g.low == g.high
+
+
+def _typical(g: NumericGen) -> float:
+    """A typical value of a generated number (its mean, median or middle)."""
+    if g.distribution == "uniform":
+        return (g.low + g.high) / 2
+    if g.distribution == "lognormal":
+        return g.median
+    return g.mean
 
 
 def cost_target(spec: DatasetSpec, m: Metric) -> str | None:

@@ -89,8 +89,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("segment_churn", "event",
          Need(("rate",), r"churn|attrition|lapse", dim_kinds=("segment",)),
          (0.18, 0.3), "problem", "{subject} customers churn far more often than the others."),
+    # A shift of share shows in how many come through a channel: a sum of a few large
+    # amounts swings more from one year to the next than the shift moves it.
     Kind("channel_shift", "shift_after",
-         Need(("count", "amount"), additive=True, dim_kinds=("channel",)),
+         Need(("count",), additive=True, dim_kinds=("channel",)),
          (0.3, 0.45), "opportunity", "Since {date}, a much larger share of business comes through {subject}."),
     Kind("seasonal_offering_peak", "season",
          Need(("amount",), r"revenue|sales|quantity|units|volume|turnover|bookings|amount", additive=True,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import random
 from collections.abc import Callable, Sequence
 
@@ -32,6 +33,7 @@ from demoforge.spec.semantic import Dimension, DimensionFilter, Metric, MetricQu
 from demoforge.spec.tables import Condition, Effect
 from demoforge.stories.kinds import Kind, Planted, options
 from demoforge.stories.model import Expectation, StoryCheck
+from demoforge.stories.volume import member_rows
 
 
 @dataclasses.dataclass(frozen=True)
@@ -187,7 +189,7 @@ def plant_scale(k: Kind, s: Setting, c: Choice, *, after: bool = False) -> Plant
             if date <= _months_before(dt.date(start.year, start.month, 1), -12):
                 return None
             when.append(_cond(reach_t, date_from=date))
-            detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+            detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=growth_rows(k))
             expect = Expectation(kind="grows_most" if up else "shrinks_most", member=c.member, after=date)
             follow = MetricQuery(metric=m.name, grain="month", where=_where(d, c.member))
             effect = Effect(target=target, when=when, multiply=f)
@@ -233,7 +235,9 @@ def plant_season(k: Kind, s: Setting, c: Choice) -> Planted | None:
     # quietest month has to beat the busiest other month with room for growth and noise.
     w = anatomy.month_weights(spec, m)
     needed = 1.35 * max(w[i] for i in range(12) if i + 1 not in months) / min(w[x - 1] for x in months)
-    f = round(min(4.0, max(f, needed)), 2)
+    if needed > MAX_SEASON:
+        return None  # the data's own season is too strong for a planted one to show
+    f = round(max(f, needed), 2)
     effect = Effect(target=target, when=[_cond(reach_d, equals=c.member), _cond(reach_t, months=months)], multiply=f)
     detect = MetricQuery(metric=m.name, cycle="month_of_year", where=_where(d, c.member), order="metric_desc")
     expect = Expectation(kind="peak_months", months=months)
@@ -257,7 +261,7 @@ def plant_shift(k: Kind, s: Setting, c: Choice) -> Planted | None:
         return None
     p = _draw(k, s)
     effect = Effect(target=d.column, when=[_cond(reach_t, date_from=date)], set_value=c.member, probability=p)
-    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc")
+    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=growth_rows(k))
     expect = Expectation(kind="grows_most", member=c.member, after=date)
     follow = MetricQuery(metric=m.name, by=[d.name], grain="quarter")
     return _story(k, s, c, [(m.table, effect)], detect, expect, follow, 1 + p, detect_kind="growth",
@@ -271,7 +275,7 @@ def plant_cannibalise(k: Kind, s: Setting, c: Choice) -> Planted | None:
     target = anatomy.numeric_target(spec, m)
     reach_d = anatomy.dimension_reach(spec, m, d)
     t = anatomy.time_reach(spec, m)
-    others = [x for x in anatomy.members(spec, d) if x != c.member]
+    others = [x for x in anatomy.members(spec, d) if x != c.member and enough_rows(k, spec, m, d, x)]
     if target is None or reach_d is None or t is None or not others:
         return None
     reach_t, start, end = t
@@ -286,7 +290,7 @@ def plant_cannibalise(k: Kind, s: Setting, c: Choice) -> Planted | None:
     effects = [(m.table, Effect(target=target, when=[_cond(reach_d, equals=c.member), since], multiply=f)),
                (m.table, Effect(target=target, when=[_cond(reach_d, equals=other), since],
                                 multiply=round(1 / f, 3)))]
-    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+    detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=growth_rows(k))
     expect = Expectation(kind="grows_most", member=c.member, other=other, after=date)
     # The sibling month by month: where its sales went.
     follow = MetricQuery(metric=m.name, grain="month", where=_where(d, other))
@@ -368,6 +372,62 @@ MECHANISMS: dict[str, Callable[[Kind, Setting, Choice], Planted | None]] = {
 }
 
 
+# How many rows a member needs for its story to stand out of the noise of its own rows
+# (and of its peers'): a growth question compares two twelve-month windows, whose ratio
+# swings by about sqrt(2 / n) for n rows a window; the planted change must be Z of
+# those swings. A season compares twelve calendar months; a ranking needs its rows.
+Z = 2.5
+SEASON_ROWS_PER_MONTH = 40.0
+ROWS_IN_TOTAL = 60.0
+MAX_SEASON = 4.0  # a season beyond four times the rest of the year is not believable
+
+
+def _test_of(k: Kind, m: Metric) -> str:
+    """How a kind's detection question reads the member's rows."""
+    # A change on one member's rows (or a share of everyone's moved to it) must beat the
+    # swings of its peers.
+    if k.mechanism in ("cannibalise", "shift_after") or k.mechanism in ("scale_after", "shrink_after") and m.additive:
+        return "growth"
+    if k.mechanism == "season":
+        return "season"
+    return "total"
+
+
+def growth_rows(k: Kind) -> int:
+    """Rows a twelve-month window needs for the kind's weakest change to beat the noise
+    (the growth question asks only about members with that many rows)."""
+    lo, hi = k.factor
+    change = lo if k.mechanism == "shift_after" else min(abs(lo - 1), abs(hi - 1))
+    if k.mechanism == "cannibalise":  # the sibling falls by 1 - 1/f, less than the lift
+        change = min(change, 1 - 1 / lo)
+    return max(30, math.ceil(2 * (Z / change) ** 2))
+
+
+def _months(spec: DatasetSpec, m: Metric) -> float:
+    t = anatomy.time_reach(spec, m)
+    return max(1.0, (t[2] - t[1]).days / 30.44) if t is not None else 24.0
+
+
+def enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Scalar) -> bool:
+    """Whether ``member`` of ``d`` has enough of the metric's rows to show kind ``k``."""
+    everyone = anatomy.members(spec, d)
+    rows = member_rows(spec, m, d, member, len(everyone))
+    test = _test_of(k, m)
+    if test == "growth":
+        # A margin for the metric's filters (cancelled rows do not count); after a decline
+        # the member has fewer rows and must keep enough in the last window.
+        need = 1.25 * growth_rows(k)
+        per_year = 12 / _months(spec, m)
+        kept = min(1.0, k.factor[0]) if k.mechanism == "shrink_after" else 1.0
+        # Growth is a comparison: at least two peers must be asked about as well.
+        peers = sum(1 for v in everyone if v != member
+                    and member_rows(spec, m, d, v, len(everyone)) * per_year >= need)
+        return rows * per_year * kept >= need and peers >= 2
+    if test == "season":
+        return rows / 12 >= SEASON_ROWS_PER_MONTH
+    return rows >= ROWS_IN_TOTAL
+
+
 def try_plant(k: Kind, s: Setting, names: Sequence[str] = ()) -> Planted | None:
     """Plant ``k`` on one of its options (drawn by the seed, the prospect's names first)."""
     opts = options(k, s.spec)
@@ -376,8 +436,15 @@ def try_plant(k: Kind, s: Setting, names: Sequence[str] = ()) -> Planted | None:
         if d is None:
             planted = MECHANISMS[k.mechanism](k, s, Choice(m, None, None))
         else:
-            values = anatomy.members(s.spec, d)
+            every = anatomy.members(s.spec, d)
+            values = [v for v in every if enough_rows(k, s.spec, m, d, v)]
             prefer = s.places if d.kind == "geography" else s.offerings if d.kind == "offering" else ()
+            wanted = {n.casefold() for n in prefer}
+            own = [v for v in every if isinstance(v, str) and v.casefold() in wanted]
+            # The prospect's own place or offering, or none: a story about someone else's
+            # region would not be theirs, and a member without the rows cannot show it.
+            if not values or own and not any(v in values for v in own):
+                continue
             ordered = anatomy.preferred(values, [*prefer, *names])
             named = [v for v in ordered if isinstance(v, str) and v.casefold() in {n.casefold() for n in prefer}]
             pool = named or ordered

@@ -17,8 +17,10 @@ import random
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from demoforge.language import OFFLINE
+from demoforge.language.words import dimension_words, metric_words
 from demoforge.spec.model import DatasetSpec, SpecQuery, StoryPattern
-from demoforge.spec.semantic import query_sql
+from demoforge.spec.semantic import MetricQuery, SemanticLayer, query_sql
 from demoforge.stories.kinds import KINDS, Kind, Planted, options
 from demoforge.stories.mechanisms import Setting, try_plant
 from demoforge.stories.model import LIBRARY
@@ -67,7 +69,18 @@ def _structural_clash(a: Planted, b: Planted) -> bool:
     return bool(ta & tb) and (a.kind.mechanism in TIME_SHAPED or b.kind.mechanism in TIME_SHAPED)
 
 
-def _clash(a: Planted, b: Planted) -> bool:
+def _said(q: MetricQuery, layer: SemanticLayer) -> set[tuple[str, str, str, str | None]]:
+    """What a question says in words, in each offline language: two dimensions with one
+    name (the customer's region and the location's region) make one question to the
+    prospect, and content asks only one of them."""
+    metric, by, grain = q.triple
+    m = layer.metric(metric)
+    dims = [layer.dimension(b) for b in (by or "").split(",") if b]
+    return {(lang, metric_words(m, lang).noun.sg, ",".join(dimension_words(d, lang).noun.sg for d in dims),
+             grain) for lang in OFFLINE}
+
+
+def _clash(a: Planted, b: Planted, layer: SemanticLayer | None = None) -> bool:
     """Whether two planted stories would blur each other or ask the same question."""
     if _structural_clash(a, b):
         return True
@@ -75,6 +88,11 @@ def _clash(a: Planted, b: Planted) -> bool:
     qb = {q.triple for q in (b.check.detect, b.check.follow_up) if q is not None}
     if qa & qb:
         return True
+    if layer is not None:
+        sa = {w for q in (a.check.detect, a.check.follow_up) if q is not None for w in _said(q, layer)}
+        sb = {w for q in (b.check.detect, b.check.follow_up) if q is not None for w in _said(q, layer)}
+        if sa & sb:
+            return True
     if a.check.subject is not None and (a.check.subject_dimension, a.check.subject) == (
             b.check.subject_dimension, b.check.subject):
         return True
@@ -151,7 +169,7 @@ def plant(spec: DatasetSpec, seed: int, profile: Any = None) -> DatasetSpec:
         rng.shuffle(kinds)
         for k in kinds:
             p = try_plant(k, setting)
-            if p is not None and not any(_clash(p, q) for q in planted):
+            if p is not None and not any(_clash(p, q, spec.semantic) for q in planted):
                 planted.append(p)
                 break
     if not planted:

@@ -1,0 +1,113 @@
+"""How many rows a story's member will have: the share of a metric's rows each member of
+a dimension gets, read from the generators (a weighted categorical, a cycled catalogue,
+a lookup through a key weighted by a parent's column such as a city's population).
+
+A story planted on a member with a few dozen rows is noise, not a finding: a region with
+three orders a month cannot show a 30 % decline, a product line sold twice a month has
+no season. ``member_rows`` lets the planner keep to members whose rows carry the story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from demoforge.spec.base import Scalar
+from demoforge.spec.generators import CategoricalGen, ForeignKeyGen, LookupGen
+from demoforge.spec.model import DatasetSpec, TableSpec
+from demoforge.spec.semantic import Dimension, Metric
+
+Shares = dict[Scalar, float]
+
+
+def _table(spec: DatasetSpec, name: str) -> TableSpec | None:
+    return next((t for t in spec.tables if t.name == name), None)
+
+
+def _generator(t: TableSpec, column: str) -> object | None:
+    col = next((c for c in t.columns if c.name == column), None)
+    return col.generator if col is not None else None
+
+
+def _normal(w: Mapping[Scalar, float]) -> Shares | None:
+    total = sum(w.values())
+    return {k: v / total for k, v in w.items()} if total > 0 else None
+
+
+def _row_weights(parent: TableSpec, fk_gen: object) -> list[float] | None:
+    """Weights of a fixed-size parent's rows as a key picks them (its ``weights_column``)."""
+    n = parent.row_count
+    if not n:
+        return None
+    wc = fk_gen.weights_column if isinstance(fk_gen, ForeignKeyGen) else None
+    g = _generator(parent, wc) if wc else None
+    if isinstance(g, CategoricalGen) and g.cycle:
+        vals = [float(v) if isinstance(v, int | float) and not isinstance(v, bool) else 1.0 for v in g.values]
+        return [vals[i % len(vals)] for i in range(n)]
+    return [1.0] * n
+
+
+def _least_popular(n: int, a: float, values: list[Scalar]) -> Shares:
+    """Shares when a key picks the rows by a zipf popularity drawn at random: which row is
+    popular is not known before the data is made, so each value is given the least
+    popular ranks (the share it is sure to have)."""
+    ranks = sorted(1 / (r + 1) ** a for r in range(n))
+    total = sum(ranks)
+    counts: dict[Scalar, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return {v: sum(ranks[:c]) / total for v, c in counts.items()}
+
+
+def column_shares(spec: DatasetSpec, table: str, column: str, fk_gen: object = None, depth: int = 0) -> Shares | None:
+    """Share of ``table``'s rows per value of ``column`` (rows picked through ``fk_gen``
+    when a child reads the table through a key), or None when the generators do not say."""
+    t = _table(spec, table)
+    if t is None or depth > 3:
+        return None
+    g = _generator(t, column)
+    if isinstance(g, CategoricalGen):
+        if g.cycle:
+            if isinstance(fk_gen, ForeignKeyGen) and fk_gen.distribution == "zipf" and t.row_count:
+                return _least_popular(t.row_count, fk_gen.zipf_a, [g.values[i % len(g.values)]
+                                                                   for i in range(t.row_count)])
+            rows = _row_weights(t, fk_gen)
+            if rows is None:
+                return None
+            out: dict[Scalar, float] = {}
+            for i, w in enumerate(rows):
+                v = g.values[i % len(g.values)]
+                out[v] = out.get(v, 0.0) + w
+            return _normal(out)
+        weights = g.weights if g.weights and len(g.weights) == len(g.values) else [1.0] * len(g.values)
+        acc: dict[Scalar, float] = {}
+        for v, w in zip(g.values, weights, strict=True):
+            acc[v] = acc.get(v, 0.0) + float(w)
+        return _normal(acc)
+    if isinstance(g, LookupGen):
+        fk = t.fk(g.via)
+        if fk is None:
+            return None
+        return column_shares(spec, fk.references_table, g.column, _generator(t, g.via), depth + 1)
+    return None
+
+
+def member_shares(spec: DatasetSpec, m: Metric, d: Dimension) -> Shares | None:
+    """Share of the metric's rows per member of ``d`` (None when it cannot be told)."""
+    t = _table(spec, m.table)
+    if t is None:
+        return None
+    if d.table == m.table:
+        return column_shares(spec, m.table, d.column)
+    for fk in t.foreign_keys:
+        if fk.references_table == d.table:
+            return column_shares(spec, d.table, d.column, _generator(t, fk.column))
+    return None
+
+
+def member_rows(spec: DatasetSpec, m: Metric, d: Dimension, member: Scalar, n_members: int) -> float:
+    """Expected rows of the metric's table for ``member`` (an even split when the
+    generators do not tell the shares)."""
+    rows = float(spec.expected_rows().get(m.table, 0))
+    shares = member_shares(spec, m, d)
+    share = shares.get(member, 0.0) if shares is not None else 1.0 / max(1, n_members)
+    return rows * share
