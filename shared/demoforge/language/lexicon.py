@@ -6,7 +6,8 @@ synonyms use) and one noun per language in the notation of ``nouns.parse_noun``.
 summed measure: revenue, premiums), ``rate`` (a share of rows: cancellation rate),
 ``duration`` and ``score`` (measured per row and averaged), ``average`` (a named average:
 average order value). No library holds business vocabulary with grammatical gender in
-these languages, so this table is the one place it is written; a spec can override any
+these languages, so this table is the one place it is written (with ``lexicon_shapes``, the
+words the template shapes add, read into the same index); a spec can override any
 metric's or dimension's words with ``terms``.
 """
 
@@ -15,8 +16,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from typing import Literal
+from typing import Literal, cast
 
+from demoforge.language import lexicon_shapes
 from demoforge.language.nouns import Noun, parse_noun
 
 Kind = Literal["entity", "amount", "rate", "duration", "score", "average"]
@@ -451,10 +453,28 @@ ENTRIES: tuple[Entry, ...] = (
 )
 
 
+def _shape_entries() -> tuple[Entry, ...]:
+    """``lexicon_shapes``' rows as entries, and its extra keys added to ours."""
+    kinds = {ENTITY, AMOUNT, RATE, DURATION, SCORE, AVERAGE}
+    out: list[Entry] = []
+    for row in lexicon_shapes.ROWS:
+        if row[0] not in kinds or len(row) < 5:
+            raise ValueError(f"lexicon_shapes row {row[:2]!r}: needs a kind of {sorted(kinds)} and four nouns")
+        kind, en, de, fr, es, *keys = row
+        out.append(_e(cast(Kind, kind), en, de, fr, es, *keys))
+    by_key = {e.key: e for e in ENTRIES}
+    for key, also in lexicon_shapes.ALSO.items():
+        if key not in by_key:
+            raise ValueError(f"lexicon_shapes.ALSO names {key!r}, which is no entry of the lexicon")
+        e = by_key[key]
+        out.append(dataclasses.replace(e, keys=tuple(sorted({*e.keys, *(a.lower() for a in also)}))))
+    return tuple(out)
+
+
 @functools.cache
 def _index() -> dict[str, list[Entry]]:
     out: dict[str, list[Entry]] = {}
-    for e in ENTRIES:
+    for e in (*ENTRIES, *_shape_entries()):
         for k in e.keys:
             out.setdefault(normalise(k), []).append(e)
     return out
