@@ -20,6 +20,14 @@ ALSO: dict[str, tuple[str, ...]] = {
 
 ROWS: tuple[tuple[str, ...], ...] = (
     # --- things that are counted and sliced by -------------------------------------
+    # A telecom's or utility's contract is not an insurer's policy, a managed property not
+    # a hotel, a subscriber not the subscription.
+    ("entity", "contract|contracts", "Vertrag|Verträge|m|gen=Vertrags", "contrat|contrats|m",
+     "contrato|contratos|m"),
+    ("entity", "property|properties", "Objekt|Objekte|n|gen=Objekts", "bien|biens|m", "inmueble|inmuebles|m",
+     "managed property", "managed properties"),
+    ("entity", "subscriber|subscribers", "Abonnent|Abonnenten|m|weak", "abonné|abonnés|m",
+     "suscriptor|suscriptores|m"),
     ("entity", "discharge|discharges", "Entlassung|Entlassungen|f", "sortie|sorties|f", "alta|altas|f|el",
      "hospital discharge", "hospital discharges"),
     ("entity", "admission|admissions", "Aufnahme|Aufnahmen|f", "admission|admissions|f", "ingreso|ingresos|m",

@@ -98,12 +98,35 @@ def metric_words(m: Metric, lang: str) -> MetricWords:
     if term is not None:
         return MetricWords(noun=_term_noun(term), **common)  # type: ignore[arg-type]
     lang = lang if lang in OFFLINE else "en"  # the vocabulary has the offline languages
-    noun = _lexicon_metric(m, kind, lang)
+    noun = _value_per(m, kind, lang) or _lexicon_metric(m, kind, lang)
     if noun is not None:
         return MetricWords(noun=noun, **common)  # type: ignore[arg-type]
     label = m.label if kind != "count" else m.label
     return MetricWords(noun=Noun(sg=label, pl=label, gender="m", mass=kind == "amount", foreign=lang != "en"),
                        **common)  # type: ignore[arg-type]
+
+
+_VALUE_PER = re.compile(r"^average (.+?) value$")
+
+
+def _value_per(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
+    """"average policy value": the average value per thing, for any counted thing but an
+    order (whose average value has its own word: Bestellwert, panier moyen)."""
+    found = _VALUE_PER.match(lexicon.normalise(m.label)) if kind in ("average", "amount") else None
+    if found is None:
+        return None
+    e = lexicon.lookup(found.group(1), ("entity",)) or lexicon.lookup(lexicon.singular(found.group(1)), ("entity",))
+    if e is None or e.key == "order":
+        return None
+    thing = e.words[lang].sg
+    if lang == "de":
+        return Noun(sg=f"Durchschnittswert je {thing}", pl=f"Durchschnittswerte je {thing}", gender="m",
+                    gen_sg=f"Durchschnittswerts je {thing}")
+    if lang == "fr":
+        return Noun(sg=f"valeur moyenne par {thing}", pl=f"valeurs moyennes par {thing}", gender="f")
+    if lang == "es":
+        return Noun(sg=f"valor medio por {thing}", pl=f"valores medios por {thing}", gender="m")
+    return Noun(sg=f"average {thing} value", pl=f"average {thing} values", gender="m")
 
 
 def _lexicon_metric(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
