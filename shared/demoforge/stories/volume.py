@@ -10,6 +10,7 @@ no season. ``member_rows`` lets the planner keep to members whose rows carry the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from demoforge.spec.base import Scalar
 from demoforge.spec.generators import CategoricalGen, ForeignKeyGen, LookupGen
@@ -17,6 +18,23 @@ from demoforge.spec.model import DatasetSpec, TableSpec
 from demoforge.spec.semantic import Dimension, Metric
 
 Shares = dict[Scalar, float]
+
+# The planner asks for the same spec's shares thousands of times (every kind, option and
+# member of one plant() call, and a probe per slot). Specs are treated as values (changed
+# only by model_copy/model_validate), so answers are kept per spec object; the entry holds
+# the spec itself, so its id cannot be reused while it is cached.
+_MEMO: dict[int, tuple[DatasetSpec, dict[Any, Any]]] = {}
+_MEMO_SPECS = 8
+
+
+def _memo(spec: DatasetSpec) -> dict[Any, Any]:
+    hit = _MEMO.get(id(spec))
+    if hit is None or hit[0] is not spec:
+        if len(_MEMO) >= _MEMO_SPECS:
+            _MEMO.clear()
+        hit = (spec, {})
+        _MEMO[id(spec)] = hit
+    return hit[1]
 
 
 def _table(spec: DatasetSpec, name: str) -> TableSpec | None:
@@ -93,6 +111,15 @@ def column_shares(spec: DatasetSpec, table: str, column: str, fk_gen: object = N
 
 def member_shares(spec: DatasetSpec, m: Metric, d: Dimension) -> Shares | None:
     """Share of the metric's rows per member of ``d`` (None when it cannot be told)."""
+    memo = _memo(spec)
+    key = ("shares", m.table, d.table, d.column)
+    if key not in memo:
+        memo[key] = _member_shares(spec, m, d)
+    found: Shares | None = memo[key]
+    return found
+
+
+def _member_shares(spec: DatasetSpec, m: Metric, d: Dimension) -> Shares | None:
     t = _table(spec, m.table)
     if t is None:
         return None
@@ -107,7 +134,10 @@ def member_shares(spec: DatasetSpec, m: Metric, d: Dimension) -> Shares | None:
 def member_rows(spec: DatasetSpec, m: Metric, d: Dimension, member: Scalar, n_members: int) -> float:
     """Expected rows of the metric's table for ``member`` (an even split when the
     generators do not tell the shares)."""
-    rows = float(spec.expected_rows().get(m.table, 0))
+    memo = _memo(spec)
+    if "rows" not in memo:
+        memo["rows"] = spec.expected_rows()
+    rows = float(memo["rows"].get(m.table, 0))
     shares = member_shares(spec, m, d)
     share = shares.get(member, 0.0) if shares is not None else 1.0 / max(1, n_members)
     return rows * share
