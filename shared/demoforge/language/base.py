@@ -139,6 +139,12 @@ class Phrasebook(abc.ABC):
     def __init__(self, fmt: Formatter) -> None:
         self.fmt = fmt
 
+    @staticmethod
+    def _suffix(parts: list[str]) -> str:
+        """A question's restrictions as a suffix (" in Bavaria for Premium"), or nothing;
+        each language words the parts, the joining is the same everywhere."""
+        return (" " + " ".join(parts)) if parts else ""
+
     # --- questions ---------------------------------------------------------------------
     def question(self, a: Ask) -> str:
         method = getattr(self, f"q_{a.kind}")

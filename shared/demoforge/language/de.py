@@ -139,8 +139,7 @@ class German(Phrasebook):
         return f"{pp(prep, w.dim.noun, 'dat', number='sg')} {w.value}"
 
     def _wheres(self, a: Ask) -> str:
-        parts = [self._where(w) for w in a.where]
-        return (" " + " ".join(parts)) if parts else ""
+        return self._suffix([self._where(w) for w in a.where])
 
     def _when(self, a: Ask) -> str:
         """" seit März 2025", " im 1. Quartal 2024", " von Januar bis März 2024" (or "")."""

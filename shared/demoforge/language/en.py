@@ -58,8 +58,7 @@ class English(Phrasebook):
         return f"{'for' if w.dim.at else 'in'} {w.dim.noun.sg} {w.value}"
 
     def _wheres(self, a: Ask) -> str:
-        parts = [self._where(w) for w in a.where]
-        return (" " + " ".join(parts)) if parts else ""
+        return self._suffix([self._where(w) for w in a.where])
 
     def _when(self, a: Ask) -> str:
         """"since March 2025", "in Q1 2024", "from January to March 2024" (or "")."""

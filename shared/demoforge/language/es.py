@@ -113,8 +113,7 @@ class Spanish(Phrasebook):
         return f"en {article(n)} {w.value}"
 
     def _wheres(self, a: Ask, style: str = "en") -> str:
-        parts = [self._where(w, style) for w in a.where]
-        return (" " + " ".join(parts)) if parts else ""
+        return self._suffix([self._where(w, style) for w in a.where])
 
     def _q(self, text: str) -> str:
         return f"¿{capitalise(text)}?"

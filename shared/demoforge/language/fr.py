@@ -156,8 +156,7 @@ class French(Phrasebook):
         return f"dans {article(n)} {w.value}"
 
     def _wheres(self, a: Ask, style: str = "dans") -> str:
-        parts = [self._where(w, style) for w in a.where]
-        return (" " + " ".join(parts)) if parts else ""
+        return self._suffix([self._where(w, style) for w in a.where])
 
     def _q(self, text: str) -> str:
         return f"{capitalise(text)}{NB}?"
