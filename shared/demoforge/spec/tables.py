@@ -14,7 +14,7 @@ from demoforge.spec.conditions import Condition
 from demoforge.spec.generators import Generator
 
 __all__ = ["ChildrenPerParent", "ColumnSpec", "Condition", "Effect", "ForeignKey", "GlossaryTerm",
-           "SpecQuery", "StoryPattern", "TableSpec"]
+           "SpecQuery", "StoryPattern", "TableAbout", "TableRole", "TableSpec"]
 
 
 class ColumnSpec(SpecModel):
@@ -77,6 +77,23 @@ class Effect(SpecModel):
     story: str | None = None  # StoryPattern.name this effect implements
 
 
+TableRole = Literal["places", "locations", "sellers", "customers", "offerings", "staff", "transactions", "lines",
+                    "child"]
+
+
+class TableAbout(SpecModel):
+    """What a table holds, as typed words rather than a sentence: its part in the shape and
+    the English singular of what one row is (``entity``) and of what it belongs to or is
+    about (``of``: a line's order, a payment's order, the customers of the places, the
+    offerings a seller lists, the location staff work at). The report words a table in the
+    job's language from this (``language.tables``); ``description`` stays the English one
+    BigQuery and the agent read."""
+
+    role: TableRole
+    entity: str = Field(min_length=1, max_length=64)
+    of: str | None = Field(default=None, max_length=64)
+
+
 class TableSpec(SpecModel):
     name: str
     description: str
@@ -92,6 +109,7 @@ class TableSpec(SpecModel):
     # The DATE/TIMESTAMP column that says when the row happened (an order's time, a
     # customer's sign-up, an employee's hire): the time consistency rules read it.
     time_column: str | None = None
+    about: TableAbout | None = None  # set by the template shapes; None for a free-form spec
 
     def column(self, name: str) -> ColumnSpec:
         for c in self.columns:

@@ -19,7 +19,8 @@ class EntityParts(ComposerBase):
         ps = self.p.customer_places
         self.tables.append({
             "name": "places", "description": f"Real cities of {self.p.setting.country} where customers live, with region and population.",
-            "grain": "one row per city", "row_count": len(ps), "primary_key": "place_id", "fixed_size": True,
+            "grain": "one row per city", "about": {"role": "places", "entity": "city", "of": self.s.customer.one},
+            "row_count": len(ps), "primary_key": "place_id", "fixed_size": True,
             "columns": [
                 col("place_id", "INT64", "Unique id of the place.", seq()),
                 col("city", "STRING", "City name.", cat([x.city for x in ps], cycle=True)),
@@ -38,7 +39,8 @@ class EntityParts(ComposerBase):
         opened_end = months_before(self.p.start, 121)  # before any employee was hired
         self.tables.append({
             "name": L.table, "description": f"Every {L.one.replace('_', ' ')} of {self.p.company}, with its city and region.",
-            "grain": f"one row per {L.one.replace('_', ' ')}", "row_count": len(ls), "primary_key": self.lk, "fixed_size": True,
+            "grain": f"one row per {L.one.replace('_', ' ')}", "about": {"role": "locations", "entity": L.one},
+            "row_count": len(ls), "primary_key": self.lk, "fixed_size": True,
             "time_column": "opened_on",
             "columns": [
                 col(self.lk, "INT64", f"Unique id of the {L.one.replace('_', ' ')}.", seq()),
@@ -57,7 +59,8 @@ class EntityParts(ComposerBase):
         sk = f"{S.one}_id"
         self.tables.append({
             "name": S.table, "description": f"Businesses and people who list {_label(self.s.offering.table)} on {self.p.company}.",
-            "grain": f"one row per {S.one}", "row_count": 400, "primary_key": sk, "fixed_size": True,
+            "grain": f"one row per {S.one}", "about": {"role": "sellers", "entity": S.one, "of": self.s.offering.one},
+            "row_count": 400, "primary_key": sk, "fixed_size": True,
             "foreign_keys": [ref("place_id", "places", "place_id")],
             "columns": [
                 col(sk, "INT64", f"Unique id of the {S.one}.", seq()),
@@ -93,7 +96,8 @@ class EntityParts(ComposerBase):
         ]
         self.tables.append({
             "name": C.table, "description": f"Every {one} of {self.p.company}: where they live, segment, sign-up and churn.",
-            "grain": f"one row per {one}", "row_count": self.s.n_customers, "primary_key": self.ck, "time_column": "signed_up_at",
+            "grain": f"one row per {one}", "about": {"role": "customers", "entity": C.one},
+            "row_count": self.s.n_customers, "primary_key": self.ck, "time_column": "signed_up_at",
             "foreign_keys": [ref("place_id", "places", "place_id")], "columns": cols,
             "effects": [{"target": "status", "story": "churn_cohort", "set_value": "churned", "probability": 0.6,
                          "when": [{"column": "signed_up_at", "date_from": self.cohort[0].isoformat(), "date_to": self.cohort[1].isoformat()}]}],
@@ -136,7 +140,8 @@ class EntityParts(ComposerBase):
             fks.append(ref(sk, self.s.sellers.table, sk))
         self.tables.append({
             "name": off.table, "description": f"The {_label(off.table)} {self.p.company} offers, with category and list price in {self.cur}.",
-            "grain": f"one row per {one}", "row_count": len(items), "primary_key": self.ok, "fixed_size": True,
+            "grain": f"one row per {one}", "about": {"role": "offerings", "entity": off.one},
+            "row_count": len(items), "primary_key": self.ok, "fixed_size": True,
             "foreign_keys": fks, "columns": cols,
         })
 
@@ -148,7 +153,8 @@ class EntityParts(ComposerBase):
         n = max(self.s.n_staff_per_location * len(self.p.locations), 2)
         self.tables.append({
             "name": S.table, "description": f"Employees of {self.p.company} and the {L.one.replace('_', ' ')} they work at.",
-            "grain": "one row per employee", "row_count": n, "primary_key": self.sk, "fixed_size": True, "time_column": "hired_on",
+            "grain": "one row per employee", "about": {"role": "staff", "entity": S.one, "of": L.one},
+            "row_count": n, "primary_key": self.sk, "fixed_size": True, "time_column": "hired_on",
             "foreign_keys": [ref(self.lk, L.table, self.lk)],
             "columns": [
                 col(self.sk, "INT64", "Unique id of the employee.", seq()),

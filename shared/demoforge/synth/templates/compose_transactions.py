@@ -78,7 +78,7 @@ class TransactionParts(ComposerBase):
                         {"kind": "text", "templates": ["{n}"], "slots": {"n": notes(self.p.setting.language)}}, nullable=0.7))
         self.tables.append({
             "name": H.table, "description": f"Every {one} of {self.p.company}: who, where, when, through which channel and its outcome.",
-            "grain": f"one row per {one}", "primary_key": self.hk, "time_column": s.ts,
+            "grain": f"one row per {one}", "about": {"role": "transactions", "entity": H.one}, "primary_key": self.hk, "time_column": s.ts,
             **({"children_per_parent": cpp} if cpp else {"row_count": int(round(s.n_customers * mean))}),
             "foreign_keys": fks, "columns": cols,
             "effects": [{"target": "status", "story": "regional_hotspot", "set_value": self.fail, "probability": 0.2,
@@ -170,6 +170,7 @@ class TransactionParts(ComposerBase):
         self.tables.append({
             "name": LN.table, "description": f"The {_label(s.offering.table)} on each {s.header.one.replace('_', ' ')}: quantity, price in {self.cur} and amount.",
             "grain": f"one row per {s.offering.one.replace('_', ' ')} on a {s.header.one.replace('_', ' ')}", "primary_key": lk_,
+            "about": {"role": "lines", "entity": s.offering.one, "of": s.header.one},
             "children_per_parent": {"foreign_key": self.hk, "distribution": "poisson", "mean": lines_mean, "min": 1, "max": 10},
             "foreign_keys": [ref(self.hk, s.header.table, self.hk), ref(self.ok, s.offering.table, self.ok)],
             "columns": cols, "effects": [self._anomaly_effect()],
@@ -237,6 +238,7 @@ class TransactionParts(ComposerBase):
         ptable, pk, pts, pvoid = done[ch.parent]
         key = f"{ch.one}_id"
         one = ch.one.replace("_", " ")
+        parent_one = pk.removesuffix("_id")  # every parent's key is "<its one>_id"
         dist, mean, lo, hi = ch.per_parent
         cpp: J = {"foreign_key": pk, "distribution": dist, "mean": mean, "min": lo}
         if hi is not None:
@@ -311,7 +313,7 @@ class TransactionParts(ComposerBase):
             ]
         self.tables.append({
             "name": ch.table, "description": f"{_label(ch.table).capitalize()} of {_label(ptable)}.",
-            "grain": f"one row per {one}", "primary_key": key, "time_column": ch.ts, "children_per_parent": cpp,
+            "grain": f"one row per {one}", "primary_key": key, "about": {"role": "child", "entity": ch.one, "of": parent_one}, "time_column": ch.ts, "children_per_parent": cpp,
             "foreign_keys": fks, "columns": cols,
         })
         if ch.metric is not None:
