@@ -25,10 +25,12 @@ from demoforge.content.shape import column_formatter, mentions, result_shape
 from demoforge.content.svg import bar_chart, chart_data, er_diagram, line_chart
 from demoforge.content.talk import Exchange, TalkTrack, story_implication, story_title
 from demoforge.content.values import fmt, is_number, label
+from demoforge.domain import industries
 from demoforge.domain.results import GoldenQuery
 from demoforge.language.base import Period, Phrasebook
+from demoforge.language.tables import Context, er_words, industry_name, table_text, unit_name
 from demoforge.language.words import metric_words
-from demoforge.spec.model import DatasetSpec
+from demoforge.spec.model import DatasetSpec, TableSpec
 
 
 def _e(text: Any) -> str:
@@ -284,6 +286,34 @@ def _track_html(track: TalkTrack, pb: Phrasebook) -> str:
             f"<h3>{_e(t('h_close'))}</h3>" + "".join(f"<p>{_e(p)}</p>" for p in track.close))
 
 
+def _industry(research: Mapping[str, Any], spec: DatasetSpec, lang: str) -> str:
+    """The industry in the report's language; the sub-industry (research's free English
+    text) only in English. A code outside the registry is shown as research gave it."""
+    if lang == "en":
+        return industry_label(research, spec.industry)
+    code = str(research.get("industry") or spec.industry or "")
+    entry = industries.REGISTRY.get(code)
+    if entry is None:
+        return industry_label(research, spec.industry)
+    return "" if code == industries.OTHER else industry_name(code, entry.label, lang)
+
+
+def _table_row(tb: TableSpec, row_counts: Mapping[str, int], pb: Phrasebook, context: Context) -> str:
+    """A table's row of the tables section: name, rows, description and grain in the
+    report's language (an English description without words in it says so: ``lang``)."""
+    text = table_text(tb, pb.code, context)
+    lang = ' lang="en"' if text.foreign else ""
+    return (f'<tr><td><b>{_e(tb.name)}</b></td><td class="num">{_e(pb.fmt.number(row_counts.get(tb.name, 0), 0))}</td>'
+            f"<td><span{lang}>{_e(text.description)}</span><br>"
+            f'<span class="muted">{_e(pb.text("r_grain"))}{_e(pb.text("colon"))} {_e(text.grain)}</span></td></tr>')
+
+
+def _diagram(spec: DatasetSpec, row_counts: Mapping[str, int], pb: Phrasebook) -> str:
+    words = er_words(pb.code)
+    return er_diagram(spec, dict(row_counts), title=words["title"], more=words["more"],
+                      number=lambda n: pb.fmt.number(n, 0))
+
+
 def render_semantic_report(*, company: str, research: Mapping[str, Any], spec: DatasetSpec, dataset: str,
                            row_counts: Mapping[str, int], content: SemanticContent, kpis: KpiMapping,
                            track: TalkTrack, pb: Phrasebook) -> str:
@@ -292,7 +322,7 @@ def render_semantic_report(*, company: str, research: Mapping[str, Any], spec: D
     questions, and the talk track. Research internals (confidence, source) are not shown."""
     t = pb.text
     passed = [a for a in content.asked if a.query.status == "passed"]
-    facts = [(t("r_industry"), industry_label(research, spec.industry)),
+    facts = [(t("r_industry"), _industry(research, spec, pb.code)),
              (t("r_offerings"), pb.listing([str(x) for x in research.get("products_services") or []][:8])),
              (t("r_kpis"), pb.listing([pb.metric_name(metric_words(m, pb.code)) for m in kpis.metrics])),
              (t("r_places"), pb.listing([str(loc.get("city")) for loc in research.get("locations") or []
@@ -300,16 +330,14 @@ def render_semantic_report(*, company: str, research: Mapping[str, Any], spec: D
     facts_html = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts if v)
     evidence = "".join(f'<blockquote>{_e(e.get("quote", ""))}</blockquote>'
                        for e in research.get("evidence", []) if isinstance(e, Mapping))
-    table_rows = "".join(
-        f'<tr><td><b>{_e(tb.name)}</b></td><td class="num">{_e(pb.fmt.number(row_counts.get(tb.name, 0), 0))}</td>'
-        f"<td>{_e(tb.description)}<br><span class=\"muted\">{_e(t('r_grain'))}: {_e(tb.grain)}</span></td></tr>"
-        for tb in spec.tables)
+    table_rows = "".join(_table_row(tb, row_counts, pb, Context(company, spec.country, spec.currency))
+                         for tb in spec.tables)
     metric_rows = "".join(
         f"<tr><td><b>{_e(pb.metric_name(metric_words(m, pb.code), capital=True))}</b>"
         + (f'<br><span class="muted">{_e(m.description)}</span>' if pb.code == "en" else "")
         + f"</td><td><code>{_e(m.expression)}</code> · <code>{_e(m.table)}</code></td>"
         f"<td>{_e(' AND '.join(m.filters) or t('r_none'))}</td>"
-        f"<td>{_e(m.currency or m.unit)}</td></tr>" for m in spec.semantic.metrics)
+        f"<td>{_e(unit_name(m.unit, pb.code, m.currency))}</td></tr>" for m in spec.semantic.metrics)
     bad = sorted({c.metric for c in content.consistency if not c.ok})
     consistency_line = (t("r_consistency_bad", metrics=", ".join(bad)) if bad
                         else t("r_consistency_ok", n=len(content.consistency)))
@@ -343,7 +371,7 @@ def render_semantic_report(*, company: str, research: Mapping[str, Any], spec: D
 <th>{_e(t("r_formula"))}</th><th>{_e(t("r_filters"))}</th><th>{_e(t("r_unit"))}</th></tr></thead>
 <tbody>{metric_rows}</tbody></table><p class="muted">{_e(consistency_line)}</p></section>
 <section id="charts"><h2>{_e(t("r_stories"))}</h2><div class="grid">{"".join(stories)}</div></section>
-<section id="diagram"><h2>{_e(t("r_model"))}</h2><div class="scroll">{er_diagram(spec, dict(row_counts))}</div></section>
+<section id="diagram"><h2>{_e(t("r_model"))}</h2><div class="scroll">{_diagram(spec, row_counts, pb)}</div></section>
 <section id="tables"><h2>{_e(t("r_tables"))}</h2><table><thead><tr><th>{_e(t("r_tables"))}</th><th>{_e(t("r_rows"))}</th>
 <th>{_e(t("r_description"))}</th></tr></thead><tbody>{table_rows}</tbody></table></section>
 <section id="golden"><h2>{_e(t("r_questions"))}</h2>{queries}</section>

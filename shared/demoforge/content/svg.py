@@ -155,13 +155,13 @@ def _depths(spec: DatasetSpec) -> dict[str, int]:
     return depth
 
 
-def _shown_columns(t: TableSpec) -> list[tuple[str, str, str]]:
+def _shown_columns(t: TableSpec, more: str = "+{n} more") -> list[tuple[str, str, str]]:
     fks = {fk.column for fk in t.foreign_keys}
     cols = sorted(t.columns, key=lambda c: (c.name != t.primary_key, c.name not in fks))
     out: list[tuple[str, str, str]] = [(c.name, c.type, "PK" if c.name == t.primary_key else ("FK" if c.name in fks else ""))
            for c in cols[:_MAX_COLS]]
     if len(cols) > _MAX_COLS:
-        out.append((f"+{len(cols) - _MAX_COLS} more", "", ""))
+        out.append((more.format(n=len(cols) - _MAX_COLS), "", ""))
     return out
 
 
@@ -169,8 +169,12 @@ def _shown_columns(t: TableSpec) -> list[tuple[str, str, str]]:
 ER_MAX_WIDTH = 1010
 
 
-def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None, max_width: int = ER_MAX_WIDTH) -> str:
-    """Tables as boxes, parents left of children; levels beyond ``max_width`` wrap below."""
+def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None, max_width: int = ER_MAX_WIDTH, *,
+               title: str = "Entity-relationship diagram", more: str = "+{n} more",
+               number: Callable[[int], str] = fmt) -> str:
+    """Tables as boxes, parents left of children; levels beyond ``max_width`` wrap below.
+    ``title``, ``more`` (the line for columns not drawn, with ``{n}``) and ``number`` (row
+    counts) are the words and number format of the report's language."""
     depths = _depths(spec)
     levels: dict[int, list[TableSpec]] = {}
     for t in spec.tables:
@@ -188,7 +192,7 @@ def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None, max_
             band_tops.append(height + _ROW_GAP)  # below everything drawn so far
         y = band_tops[band]
         for t in tables:
-            bh = float(_HEAD_H + _ROW_H * len(_shown_columns(t)) + 8)
+            bh = float(_HEAD_H + _ROW_H * len(_shown_columns(t, more)) + 8)
             pos[t.name] = (20.0 + col * (_BOX_W + _COL_GAP), y, bh)
             band_of[t.name] = band
             y += bh + _ROW_GAP
@@ -200,7 +204,7 @@ def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None, max_
     boxes: list[str] = []
     for t in spec.tables:
         x, y, h = pos[t.name]
-        shown = [c[0] for c in _shown_columns(t)]
+        shown = [c[0] for c in _shown_columns(t, more)]
         for fk in t.foreign_keys:
             if fk.references_table not in pos:
                 continue
@@ -227,19 +231,19 @@ def er_diagram(spec: DatasetSpec, row_counts: dict[str, int] | None = None, max_
                 f'd="M{x:.1f},{cy:.1f} C{mid:.1f},{cy:.1f} {mid:.1f},{ty:.1f} {tx:.1f},{ty:.1f}"/>'
                 f'<circle class="edge-end" cx="{tx:.1f}" cy="{ty:.1f}" r="3"/>')
         count = (row_counts or {}).get(t.name)
-        head = t.name + (f" ({fmt(count)})" if count is not None else "")
+        head = t.name + (f" ({number(count)})" if count is not None else "")
         box = [f'<g class="entity" data-table="{_e(t.name)}">',
                f'<rect class="entity-box" x="{x}" y="{y}" width="{_BOX_W}" height="{h}" rx="4"/>',
                f'<rect class="entity-head" x="{x}" y="{y}" width="{_BOX_W}" height="{_HEAD_H}" rx="4"/>',
                f'<text x="{x + 8}" y="{y + 17}" class="entity-name">{_e(_short(head, 30))}</text>']
-        for i, (name, typ, key) in enumerate(_shown_columns(t)):
+        for i, (name, typ, key) in enumerate(_shown_columns(t, more)):
             ry = y + _HEAD_H + _ROW_H * i + 16
             box.append(f'<text x="{x + 8}" y="{ry}" class="col{" key" if key else ""}">'
                        f'{_e((key + " ") if key else "")}{_e(_short(name, 19))}</text>')
             box.append(f'<text x="{x + _BOX_W - 8}" y="{ry}" text-anchor="end" class="coltype">{_e(typ)}</text>')
         box.append("</g>")
         boxes.append("".join(box))
-    return (f'<svg id="er-diagram" class="erd" role="img" aria-label="Entity-relationship diagram" '
+    return (f'<svg id="er-diagram" class="erd" role="img" aria-label="{_e(title)}" '
             f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-            f'width="{width:.0f}" height="{height:.0f}"><title>Entity-relationship diagram</title>'
+            f'width="{width:.0f}" height="{height:.0f}"><title>{_e(title)}</title>'
             + "".join(edges) + "".join(boxes) + "</svg>")
