@@ -32,6 +32,7 @@ from demoforge.research import places, profile
 from demoforge.research.extract import PageExtract
 from demoforge.research.lexicon import JSONLD_TYPES, LEXICON
 from demoforge.research.products import products, sub_industry
+from demoforge.research.quotes import ELLIPSIS, sentence_quote
 
 # How much one occurrence in each field counts. ``name`` is the business's own name from
 # the profile (structured data, og:site_name, logo, copyright line), read as the title is.
@@ -230,9 +231,6 @@ def _products(pages: Sequence[PageExtract], company: str = "", limit: int = 10) 
     return products(pages, company=company, limit=limit)
 
 
-ELLIPSIS = "…"
-
-
 def quote_around(source: str, start: int, end: int, limit: int = 300) -> str:
     """``source[start:end]`` widened or narrowed to whole words, with an ellipsis where
     the quote cuts the source: a quote cut mid-word ("technical j") looks broken."""
@@ -275,9 +273,13 @@ def _evidence(pages: Sequence[PageExtract], industry: str, hits: dict[str, float
                     terms |= {t.term for mode in "=*" for t in m.table.get((mode, " ".join(hit.group(0).split())), [])}
                     if not terms & top_terms:
                         continue
-                    quote = quote_around(source, hit.start() - 90, hit.end() + 110)
+                    # The hit's whole sentence(s), clean of list and emphasis marks; a hit
+                    # in a list item or a line of figures quotes nothing: try the next.
+                    quote = sentence_quote(source, hit.start(), hit.end())
                     core = quote.strip(ELLIPSIS)
-                    if core and all(core[:60] not in e.quote and e.quote.strip(ELLIPSIS)[:60] not in core for e in out):
+                    if not core:
+                        continue
+                    if all(core[:60] not in e.quote and e.quote.strip(ELLIPSIS)[:60] not in core for e in out):
                         out.append(Evidence(quote=quote, source_url=page.url[:2048]))
                         quoted = True
                     break
