@@ -34,7 +34,7 @@ ROWS: tuple[tuple[str, ...], ...] = (
      "explotación agrícola|explotaciones agrícolas|f"),
     ("host|hosts", "Gastgeber|Gastgeber|m|gen=Gastgebers", "hôte|hôtes|m", "anfitrión|anfitriones|m"),
     ("hotel employee|hotel employees", "Hotelmitarbeiter|Hotelmitarbeiter|m|gen=Hotelmitarbeiters",
-     "employé de l'hôtel|employés de l'hôtel|m", "empleado del hotel|empleados del hotel|m"),
+     "employé d'hôtel|employés d'hôtel|m|elide", "empleado de hotel|empleados de hotel|m"),
     ("instructor|instructors", "Dozent|Dozenten|m|weak", "formateur|formateurs|m", "docente|docentes|m"),
     ("landlord|landlords", "Vermieter|Vermieter|m|gen=Vermieters", "propriétaire bailleur|propriétaires bailleurs|m",
      "arrendador|arrendadores|m"),

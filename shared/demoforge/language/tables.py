@@ -82,9 +82,9 @@ def _de(about: TableAbout, c: Context) -> str:
     money = _currency(c.currency, "de")
     role = about.role
     if role == "places":
-        who = de.np(of, "nom", number="pl") if of else "die Kunden"
+        whose = f" {de.np(of, 'gen', number='pl')}" if of else ""
         land = f" ({_country(c.country, 'de')})" if c.country else ""
-        return f"Reale Städte{land}, in denen {who} wohnen, mit Region und Einwohnerzahl."
+        return f"Die realen Städte{whose}{land}, mit Region und Einwohnerzahl."
     if role == "locations":
         return f"{every} von {c.company}, mit Stadt und Region."
     if role == "sellers":
@@ -129,9 +129,9 @@ def _fr(about: TableAbout, c: Context) -> str:
     money = _currency(c.currency, "fr")
     role = about.role
     if role == "places":
-        who = fr.article(of, "pl") if of else "les clients"
+        whose = f" {fr.de(of, 'pl')}" if of else ""
         land = f" ({_country(c.country, 'fr')})" if c.country else ""
-        return f"Villes réelles{land} où vivent {who}, avec leur région et leur population."
+        return f"Les villes réelles{whose}{land}, avec leur région et leur population."
     if role == "locations":
         return f"Chaque {n.sg} {company}, avec sa ville et sa région."
     if role == "sellers":
@@ -173,9 +173,9 @@ def _es(about: TableAbout, c: Context) -> str:
     money = _currency(c.currency, "es")
     role = about.role
     if role == "places":
-        who = es.article(of, "pl") if of else "los clientes"
+        whose = f" {es.de(of, 'pl')}" if of else ""
         land = f" ({_country(c.country, 'es')})" if c.country else ""
-        return f"Ciudades reales{land} donde viven {who}, con su región y su población."
+        return f"Las ciudades reales{whose}{land}, con su región y su población."
     if role == "locations":
         return f"Cada {n.sg} de {c.company}, con su ciudad y su región."
     if role == "sellers":
@@ -239,7 +239,9 @@ def unit_name(unit: str, lang: str, currency: str | None = None) -> str:
     if unit == "currency" and currency:
         return _currency(currency, lang)
     if unit in ("hours", "days", "minutes"):
-        return str(get_unit_name(f"duration-{unit[:-1]}", length="long", locale=lang))
+        key = f"duration-{unit[:-1]}"
+        # CLDR lacks some long names (Spanish "hour"): the short one is the word then.
+        return str(get_unit_name(key, length="long", locale=lang) or get_unit_name(key, length="short", locale=lang))
     return UNITS[lang].get(unit, unit)
 
 
