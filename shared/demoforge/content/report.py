@@ -228,9 +228,14 @@ def _preview_table(rows: Sequence[Mapping[str, Any]], a: Asked, spec: DatasetSpe
     write = value_formatter(m, pb, rows)
     cols = list(rows[0])
     head = "".join(f"<th>{_e(c)}</th>" for c in cols)
-    body = "".join("<tr>" + "".join(
-        f'<td class="num">{_e(write(r.get(c)))}</td>' if c == m.name else f"<td>{_e(member(r.get(c), pb))}</td>"
-        for c in cols) + "</tr>" for r in rows[:20])
+    def cell(c: str, v: Any) -> str:
+        if c == m.name:
+            return f'<td class="num">{_e(write(v))}</td>'
+        if c == "share_of_total" and is_number(v):  # a share question's second measure (questions.plan_sql)
+            return f'<td class="num">{_e(pb.fmt.percent(float(v)))}</td>'
+        return f"<td>{_e(member(v, pb))}</td>"
+
+    body = "".join("<tr>" + "".join(cell(c, r.get(c)) for c in cols) + "</tr>" for r in rows[:20])
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
@@ -372,7 +377,7 @@ def render_semantic_report(*, company: str, research: Mapping[str, Any], spec: D
 <tbody>{metric_rows}</tbody></table><p class="muted">{_e(consistency_line)}</p></section>
 <section id="charts"><h2>{_e(t("r_stories"))}</h2><div class="grid">{"".join(stories)}</div></section>
 <section id="diagram"><h2>{_e(t("r_model"))}</h2><div class="scroll">{_diagram(spec, row_counts, pb)}</div></section>
-<section id="tables"><h2>{_e(t("r_tables"))}</h2><table><thead><tr><th>{_e(t("r_tables"))}</th><th>{_e(t("r_rows"))}</th>
+<section id="tables"><h2>{_e(t("r_tables"))}</h2><table><thead><tr><th>{_e(t("r_table"))}</th><th>{_e(t("r_rows"))}</th>
 <th>{_e(t("r_description"))}</th></tr></thead><tbody>{table_rows}</tbody></table></section>
 <section id="golden"><h2>{_e(t("r_questions"))}</h2>{queries}</section>
 <section id="script"><h2>{_e(t("r_script"))}</h2>{_track_html(track, pb)}</section>

@@ -69,6 +69,7 @@ EN: dict[str, str] = {
     "r_company": "Company", "r_industry": "Industry", "r_offerings": "Offerings", "r_kpis": "KPIs", "r_places": "Places",
     "r_evidence": "From the website", "r_model": "Data model", "r_tables": "Tables", "r_rows": "Rows",
     "r_description": "Description", "r_grain": "Grain", "r_columns": "{n} columns", "r_column": "Column", "r_type": "Type",
+    "r_table": "Table",
     "r_metrics": "Metrics and their definitions", "r_metric": "Metric", "r_definition": "Definition",
     "r_formula": "Formula", "r_filters": "Counts only rows where", "r_unit": "Unit", "r_none": "—",
     "r_consistency_ok": "Checked: every additive metric gives the same total by day, week, month, quarter, year and by "
@@ -156,6 +157,7 @@ DE: dict[str, str] = {
     "r_company": "Unternehmen", "r_industry": "Branche", "r_offerings": "Angebot", "r_kpis": "Kennzahlen", "r_places": "Orte",
     "r_evidence": "Von der Website", "r_model": "Datenmodell", "r_tables": "Tabellen", "r_rows": "Zeilen",
     "r_description": "Beschreibung", "r_grain": "Granularität", "r_columns": "{n} Spalten", "r_column": "Spalte",
+    "r_table": "Tabelle",
     "r_type": "Typ", "r_metrics": "Kennzahlen und ihre Definitionen", "r_metric": "Kennzahl", "r_definition": "Definition",
     "r_formula": "Formel", "r_filters": "Zählt nur Zeilen mit", "r_unit": "Einheit", "r_none": "—",
     "r_consistency_ok": "Geprüft: Jede additive Kennzahl ergibt dieselbe Summe nach Tag, Woche, Monat, Quartal, Jahr und "
@@ -248,6 +250,7 @@ FR: dict[str, str] = {
     "r_company": "Entreprise", "r_industry": "Secteur", "r_offerings": "Offre", "r_kpis": "Indicateurs", "r_places": "Lieux",
     "r_evidence": "Sur le site web", "r_model": "Modèle de données", "r_tables": "Tables", "r_rows": "Lignes",
     "r_description": "Description", "r_grain": "Granularité", "r_columns": "{n} colonnes", "r_column": "Colonne",
+    "r_table": "Table",
     "r_type": "Type", "r_metrics": "Indicateurs et définitions", "r_metric": "Indicateur", "r_definition": "Définition",
     "r_formula": "Formule", "r_filters": "Ne compte que les lignes où", "r_unit": "Unité", "r_none": "—",
     "r_consistency_ok": "Vérifié : chaque indicateur additif donne le même total par jour, semaine, mois, trimestre, "
@@ -334,6 +337,7 @@ ES: dict[str, str] = {
     "r_company": "Empresa", "r_industry": "Sector", "r_offerings": "Oferta", "r_kpis": "Indicadores", "r_places": "Lugares",
     "r_evidence": "En el sitio web", "r_model": "Modelo de datos", "r_tables": "Tablas", "r_rows": "Filas",
     "r_description": "Descripción", "r_grain": "Granularidad", "r_columns": "{n} columnas", "r_column": "Columna",
+    "r_table": "Tabla",
     "r_type": "Tipo", "r_metrics": "Indicadores y sus definiciones", "r_metric": "Indicador", "r_definition": "Definición",
     "r_formula": "Fórmula", "r_filters": "Solo cuenta las filas donde", "r_unit": "Unidad", "r_none": "—",
     "r_consistency_ok": "Comprobado: cada indicador aditivo da el mismo total por día, semana, mes, trimestre, año y por "
