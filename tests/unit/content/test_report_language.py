@@ -16,13 +16,19 @@ import os
 import re
 import subprocess
 import sys
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from demoforge.content.svg import er_diagram
 from demoforge.devtools import samples
+from demoforge.language.lexicon_tables import INDUSTRIES
+from demoforge.language.render import phrasebook
+from demoforge.language.tables import er_words
+from demoforge.synth.templates import get_template
 
 # Words of English text that are no words of German, French or Spanish: a text with one of
 # them (outside the allowed names and values) is an English leftover.
@@ -139,6 +145,9 @@ def test_no_english_sentence_in_the_report(packs: dict[tuple[str, str], Path], s
     assert f'<html lang="{lang}">' in html
     leftovers = english_leftovers(html, _allowed(pack), lang)
     assert not leftovers, "\n".join(leftovers)
+    # The industry is the registry's, in the language ("Gesundheitswesen", not "Healthcare").
+    code = json.loads((pack / "job.json").read_text())["results"]["research"]["industry"]
+    assert f"<td>{escape(INDUSTRIES[lang][code])}</td>" in html
 
 
 def test_the_detector_finds_english_left_in_a_report() -> None:
@@ -147,3 +156,15 @@ def test_the_detector_finds_english_left_in_a_report() -> None:
             "<blockquote>We sell the best boots.</blockquote><td>orders</td></body></html>")
     assert english_leftovers(html, {"Acme", "orders"}) == [
         "'Every customer of Acme: where they live.' (every, live, of, they, where)"]
+
+
+def test_the_diagram_speaks_the_reports_language() -> None:
+    spec = get_template("retail.online_shop")
+    words = er_words("de")
+    svg = er_diagram(spec, {"customers": 4625}, title=words["title"], more=words["more"],
+                     number=phrasebook("de", country="DE").fmt.number)
+    assert 'aria-label="Entity-Relationship-Diagramm"' in svg and "<title>Entity-Relationship-Diagramm</title>" in svg
+    assert "customers (4.625)" in svg
+    assert re.search(r">\+\d+ weitere<", svg) and " more<" not in svg
+    # English stays the default for the English report.
+    assert re.search(r">\+\d+ more<", er_diagram(spec))
