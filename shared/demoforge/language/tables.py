@@ -222,13 +222,11 @@ def table_text(table: TableSpec, lang: str, context: Context) -> TableText:
     for languages without offline words; built from ``table.about`` otherwise."""
     if lang == "en" or lang not in OFFLINE:
         return TableText(description=table.description, grain=table.grain, foreign=lang != "en")
-    if table.about is not None:
-        try:
-            return describe(table.about, lang, context)
-        except MissingWord:
-            # A shape's word is missing (the completeness test names it); the table still
-            # gets its English description, marked as such, rather than no report.
-            pass
+    about = table.about
+    # A word the vocabulary lacks (the completeness test names any of the shapes') leaves
+    # the table its English description, marked, rather than the report failing.
+    if about is not None and all(table_noun(w, lang) for w in (about.entity, about.of) if w):
+        return describe(about, lang, context)
     grain = _name_grain(table, lang)
     return TableText(description=table.description, grain=grain or table.grain, foreign=True)
 

@@ -122,6 +122,9 @@ def test_english_is_the_specs_own_and_a_free_form_table_is_marked_foreign() -> N
     assert free.foreign and free.description == "Every order of Acme." and free.grain == "eine Zeile je Bestellung"
     unknown = table_text(_table(None, name="widgets_x"), "fr", CTX)
     assert unknown.foreign and unknown.grain == "one row per order"
+    # A shape's word the vocabulary lacks: the English, marked, never a failed report.
+    odd = table_text(_table(TableAbout(role="child", entity="flux_capacitor", of="order")), "de", CTX)
+    assert odd.foreign and odd.description == "Every order of Acme." and odd.grain == "eine Zeile je Bestellung"
     # A language without offline words keeps the English, marked.
     assert table_text(t, "ja", CTX).foreign
 
