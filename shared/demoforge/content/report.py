@@ -28,7 +28,7 @@ from demoforge.content.values import fmt, is_number, label
 from demoforge.domain import industries
 from demoforge.domain.results import GoldenQuery
 from demoforge.language.base import Period, Phrasebook
-from demoforge.language.tables import Context, er_words, industry_name, table_text, unit_name
+from demoforge.language.tables import TableContext, er_words, industry_name, table_text, unit_name
 from demoforge.language.words import metric_words
 from demoforge.spec.model import DatasetSpec, TableSpec
 
@@ -303,7 +303,7 @@ def _industry(research: Mapping[str, Any], spec: DatasetSpec, lang: str) -> str:
     return "" if code == industries.OTHER else industry_name(code, entry.label, lang)
 
 
-def _table_row(tb: TableSpec, row_counts: Mapping[str, int], pb: Phrasebook, context: Context) -> str:
+def _table_row(tb: TableSpec, row_counts: Mapping[str, int], pb: Phrasebook, context: TableContext) -> str:
     """A table's row of the tables section: name, rows, description and grain in the
     report's language (an English description without words in it says so: ``lang``)."""
     text = table_text(tb, pb.code, context)
@@ -335,7 +335,7 @@ def render_semantic_report(*, company: str, research: Mapping[str, Any], spec: D
     facts_html = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts if v)
     evidence = "".join(f'<blockquote>{_e(e.get("quote", ""))}</blockquote>'
                        for e in research.get("evidence", []) if isinstance(e, Mapping))
-    table_rows = "".join(_table_row(tb, row_counts, pb, Context(company, spec.country, spec.currency))
+    table_rows = "".join(_table_row(tb, row_counts, pb, TableContext(company, spec.country, spec.currency))
                          for tb in spec.tables)
     metric_rows = "".join(
         f"<tr><td><b>{_e(pb.metric_name(metric_words(m, pb.code), capital=True))}</b>"

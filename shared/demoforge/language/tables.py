@@ -34,7 +34,7 @@ class TableText:
 
 
 @dataclasses.dataclass(frozen=True)
-class Context:
+class TableContext:
     """What a description names besides the table's own words."""
 
     company: str
@@ -75,7 +75,7 @@ def _de_grain(about: TableAbout) -> str:
     return f"eine Zeile je {n.sg}"
 
 
-def _de(about: TableAbout, c: Context) -> str:
+def _de(about: TableAbout, c: TableContext) -> str:
     n = _noun(about.entity, "de")
     of = _noun(about.of, "de") if about.of else None
     every = capitalise(de.np(n, "nom", "jeder", "sg"))
@@ -122,7 +122,7 @@ def _fr_grain(about: TableAbout) -> str:
     return f"une ligne par {n.sg}"
 
 
-def _fr(about: TableAbout, c: Context) -> str:
+def _fr(about: TableAbout, c: TableContext) -> str:
     n = _noun(about.entity, "fr")
     of = _noun(about.of, "fr") if about.of else None
     company = fr.de_name(c.company)
@@ -167,7 +167,7 @@ def _es_grain(about: TableAbout) -> str:
     return f"una fila por {n.sg}"
 
 
-def _es(about: TableAbout, c: Context) -> str:
+def _es(about: TableAbout, c: TableContext) -> str:
     n = _noun(about.entity, "es")
     of = _noun(about.of, "es") if about.of else None
     money = _currency(c.currency, "es")
@@ -202,7 +202,7 @@ def _es(about: TableAbout, c: Context) -> str:
 _BUILD = {"de": (_de, _de_grain), "fr": (_fr, _fr_grain), "es": (_es, _es_grain)}
 
 
-def describe(about: TableAbout, lang: str, context: Context) -> TableText:
+def describe(about: TableAbout, lang: str, context: TableContext) -> TableText:
     """``about`` worded in ``lang`` (de, fr, es); raises ``MissingWord`` for a noun the
     vocabulary lacks (the completeness test runs every shape through this)."""
     build, grain = _BUILD[lang]
@@ -217,7 +217,7 @@ def _name_grain(table: TableSpec, lang: str) -> str | None:
     return {"de": f"eine Zeile je {n.sg}", "fr": f"une ligne par {n.sg}", "es": f"una fila por {n.sg}"}[lang]
 
 
-def table_text(table: TableSpec, lang: str, context: Context) -> TableText:
+def table_text(table: TableSpec, lang: str, context: TableContext) -> TableText:
     """What the report says about ``table`` in ``lang``: the spec's English for English and
     for languages without offline words; built from ``table.about`` otherwise."""
     if lang == "en" or lang not in OFFLINE:

@@ -12,8 +12,8 @@ from demoforge.domain import industries
 from demoforge.language import OFFLINE
 from demoforge.language.lexicon_tables import table_noun
 from demoforge.language.tables import (
-    Context,
     MissingWord,
+    TableContext,
     describe,
     er_words,
     industry_name,
@@ -27,7 +27,7 @@ from demoforge.synth.templates.shapes import SHAPES
 
 FOREIGN = ("de", "fr", "es")
 GRAIN_START = {"de": "eine Zeile je ", "fr": "une ligne par ", "es": "una fila por "}
-CTX = Context(company="Acme", country="DE", currency="EUR")
+CTX = TableContext(company="Acme", country="DE", currency="EUR")
 # English words a German, French or Spanish description must not contain.
 _ENGLISH = re.compile(r"\b(the|of|and|with|every|each|one row|per|who|where|which|their|on a)\b")
 
