@@ -23,7 +23,13 @@ from demoforge.content.kpis import KpiMapping
 from demoforge.content.script import DemoScript
 from demoforge.content.shape import column_formatter, mentions, result_shape
 from demoforge.content.svg import bar_chart, chart_data, er_diagram, line_chart
-from demoforge.content.talk import Exchange, TalkTrack, story_implication, story_title
+from demoforge.content.talk import (
+    Exchange,
+    TalkTrack,
+    story_implication,
+    story_subject,
+    story_title,
+)
 from demoforge.content.values import fmt, is_number, label
 from demoforge.domain.results import GoldenQuery
 from demoforge.language.base import Period, Phrasebook
@@ -214,7 +220,8 @@ def _semantic_chart(a: Asked, spec: DatasetSpec, pb: Phrasebook, chart_id: str) 
         points = [(name(r[q.cycle]), float(r[m.name])) for r in rows if r.get(m.name) is not None]
         return bar_chart(title, points, metric=label, chart_id=chart_id, value_fmt=write)
     if a.plan.kind in ("ranking", "share") and q.by:
-        points = [(member(r.get(q.by[0]), pb), float(r[m.name])) for r in rows if r.get(m.name) is not None]
+        dim = spec.semantic.dimension(q.by[0])
+        points = [(member(r.get(q.by[0]), pb, dim), float(r[m.name])) for r in rows if r.get(m.name) is not None]
         return bar_chart(title, points, metric=label, chart_id=chart_id, value_fmt=write)
     return None
 
@@ -225,9 +232,10 @@ def _preview_table(rows: Sequence[Mapping[str, Any]], a: Asked, spec: DatasetSpe
     m = spec.semantic.metric(a.plan.query.metric)
     write = value_formatter(m, pb, rows)
     cols = list(rows[0])
+    dims = {d.name: d for d in spec.semantic.dimensions}  # result columns are named by dimension
     head = "".join(f"<th>{_e(c)}</th>" for c in cols)
     body = "".join("<tr>" + "".join(
-        f'<td class="num">{_e(write(r.get(c)))}</td>' if c == m.name else f"<td>{_e(member(r.get(c), pb))}</td>"
+        f'<td class="num">{_e(write(r.get(c)))}</td>' if c == m.name else f"<td>{_e(member(r.get(c), pb, dims.get(c)))}</td>"
         for c in cols) + "</tr>" for r in rows[:20])
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
@@ -239,15 +247,17 @@ def _evidence(s: StoryResult, spec: DatasetSpec, pb: Phrasebook) -> str:
     before = write(e.before) if e.before is not None else pb.text("no_value")
     after = write(e.after) if e.after is not None else pb.text("no_value")
     kind = c.expect.kind
+    by = spec.semantic.dimension(c.detect.by[0]) if c.detect.by else None
+    subject = story_subject(s, pb, spec) or (member(e.observed, pb, by) if e.observed else "")
     if kind == "top":
-        detail = pb.text("ev_top", subject=c.subject or e.observed or "", before=before, after=after)
+        detail = pb.text("ev_top", subject=subject, before=before, after=after)
     elif kind in ("rise_after", "drop_after"):
         when = c.expect.after
         detail = pb.text("ev_rise" if kind == "rise_after" else "ev_drop", before=before, after=after,
                          date=pb.fmt.month_year(when) if when else "")
     elif kind in ("grows_most", "shrinks_most"):
         change = pb.fmt.change
-        detail = pb.text("ev_growth", subject=c.subject or e.observed or "",
+        detail = pb.text("ev_growth", subject=subject,
                          after=change(e.after) if e.after is not None else pb.text("no_value"),
                          before=change(e.before) if e.before is not None else pb.text("no_value"))
     elif kind == "peak_months":

@@ -24,12 +24,14 @@ label here is written to read well as.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from babel import Locale, UnknownLocaleError
 
 from demoforge.language import OFFLINE
 from demoforge.language.nouns import Noun, parse_noun
+from demoforge.spec.semantic import Dimension, SemanticLayer, dimension_members
+from demoforge.spec.tables import TableSpec
 
 # Dimension kinds whose members are names (places, offerings, people), never translated.
 PROPER_KINDS = frozenset({"geography", "offering", "staff", "time"})
@@ -283,4 +285,19 @@ def glossary(values: Iterable[str], lang: str, *, kind: str | None = None, colum
         text = value_label(v, lang, kind=kind, column=column)
         if text != v and (v, text) not in out:
             out.append((v, text))
+    return out
+
+
+def relabelled(layer: SemanticLayer, tables: Sequence[TableSpec], lang: str) -> list[tuple[Dimension, list[tuple[str, str]]]]:
+    """Per dimension whose generated members are codes, the (code, label) pairs people read
+    differently from how the data stores them: what the agent is told, so that "App" in a
+    question filters ``channel = 'mobile_app'``."""
+    out: list[tuple[Dimension, list[tuple[str, str]]]] = []
+    for d in layer.dimensions:
+        if d.kind in PROPER_KINDS:
+            continue
+        members = [v for v in dimension_members(tables, d) or [] if isinstance(v, str)]
+        pairs = glossary(members, lang, kind=d.kind, column=d.column)
+        if pairs:
+            out.append((d, pairs))
     return out
