@@ -5,6 +5,7 @@ German script, "cancelled" in a French one); the queries still filter by the cod
 
 from __future__ import annotations
 
+import html as html_text
 import re
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 from demoforge.content.generated import SemanticContent, build
 from demoforge.content.golden import QueryFailed
 from demoforge.content.kpis import map_kpis
+from demoforge.content.report import render_semantic_report
 from demoforge.content.talk import build_talk_track, to_markdown
 from demoforge.devtools import samples
 from demoforge.domain.results import ResearchResult
@@ -77,12 +79,17 @@ def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     return spec, research.model_dump(mode="json"), connect(spec, out)
 
 
-def _rendered(spec: DatasetSpec, research: dict[str, Any], content: SemanticContent, lang: str) -> str:
+def _track(spec: DatasetSpec, research: dict[str, Any], content: SemanticContent, lang: str) -> Any:
     pb = phrasebook(lang)
     kpis = map_kpis([*spec.kpis, *(research.get("kpis") or [])], spec.semantic)
     track = build_talk_track(company=str(research["company_name"]), research=research, spec=spec, content=content,
                              kpis=kpis, pb=pb, row_counts={t.name: 1000 for t in spec.tables},
                              dataset="demo-proj.demo_sample", max_bytes_billed=10**9)
+    return track, kpis, pb
+
+
+def _rendered(spec: DatasetSpec, research: dict[str, Any], content: SemanticContent, lang: str) -> str:
+    track, _, pb = _track(spec, research, content, lang)
     script = to_markdown(track, pb)
     notes_at = script.find("\n## " + pb.text("h_notes"))  # the presenter's notes quote KPIs as given
     questions = "\n".join(f"{q.question}\n{q.answer}" for q in content.passed)
@@ -130,3 +137,20 @@ def test_questions_answers_and_script_name_codes_by_their_label(demo: Any, lang:
     for a in restricted:
         for f in a.plan.query.where:
             assert all(f"'{v}'" in a.query.sql for v in f.values if isinstance(v, str)), a.query.sql
+
+
+def test_the_reports_charts_tables_and_stories_name_codes_by_their_label(demo: Any) -> None:
+    spec, research, con = demo
+    content = build(spec, phrasebook("de"), _runner(con), seed=spec.seed, log=lambda _m: None)
+    track, kpis, pb = _track(spec, research, content, "de")
+    html = render_semantic_report(company=str(research["company_name"]), research=research, spec=spec,
+                                  dataset="demo-proj.demo_sample", row_counts={t.name: 1000 for t in spec.tables},
+                                  content=content, kpis=kpis, track=track, pb=pb)
+    names = set(_names(spec, research))  # a plan called "Enterprise" is a name, the segment a code
+    codes = {c: label for c, label in _codes(spec, "de").items() if c not in names}
+    # A value a person reads stands alone between tags (a chart's axis label, a table cell);
+    # the SQL quotes codes ('mobile_app'); the data model and the tables list column names.
+    shown_parts = [p for p in html.split("<h2>") if not p.startswith(("Datenmodell", "Tabellen"))]
+    shown = sorted(c for c in codes if any(f">{c}<" in p for p in shown_parts))
+    assert shown == []
+    assert any(f">{html_text.escape(label)}<" in html for label in codes.values()), "a coded member is charted or tabled"
