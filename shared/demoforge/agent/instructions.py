@@ -211,11 +211,13 @@ def values_section(spec: DatasetSpec, language: str, t: AgentText = text.EN) -> 
     """The codes of each coded dimension with the label people use for them ("mobile_app" =
     "Mobile App"), so a question that says the label filters by the code; "" when none."""
     pb = phrasebook(language)
-    lines = []
+    # A column copied onto another table (orders.channel, order_items.channel) is one line.
+    grouped: dict[tuple[str, str], list[str]] = {}
     for d, pairs in relabelled(spec.semantic, spec.tables, language):
         name = pb.dimension_name(dimension_words(d, language), capital=True)
         codes = "; ".join(f"'{code}' = {label}" for code, label in pairs)
-        lines.append(f"- {name} ({d.table}.{d.column}): {codes}")
+        grouped.setdefault((name, codes), []).append(f"{d.table}.{d.column}")
+    lines = [f"- {name} ({', '.join(columns)}): {codes}" for (name, codes), columns in grouped.items()]
     return "\n".join([t.values_intro, *lines]) if lines else ""
 
 

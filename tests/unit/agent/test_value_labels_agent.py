@@ -18,7 +18,7 @@ SPEC = get_template("retail.online_shop", as_of=dt.date(2026, 6, 30))
 def test_the_values_section_pairs_each_stored_code_with_its_label_in_the_language() -> None:
     de = values_section(SPEC, "de", for_language("de"))
     assert de.startswith("Die Daten speichern Codes")
-    assert "- Kanal (orders.channel): 'web' = Web; 'mobile_app' = Mobile App" in de
+    assert "- Kanal (orders.channel, order_items.channel): 'web' = Web; 'mobile_app' = Mobile App" in de
     assert "'cancelled' = Storniert" in de and "'Regular' = Stammkunde" in de
     fr = values_section(SPEC, "fr", for_language("fr"))
     assert "'mobile_app' = Application mobile" in fr and "'cancelled' = Annulé" in fr
