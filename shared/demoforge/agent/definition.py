@@ -29,6 +29,7 @@ from demoforge.agent.instructions import as_data, build_system_instruction
 from demoforge.agent.types import DateCoverage
 from demoforge.domain.results import GoldenQuery, ResearchResult, WarehouseResult
 from demoforge.language.render import phrasebook
+from demoforge.language.values import relabelled
 from demoforge.language.words import dimension_words, metric_words
 from demoforge.settings import Settings
 from demoforge.spec.model import ColumnSpec, DatasetSpec, TableSpec
@@ -182,6 +183,12 @@ def semantic_glossary(spec: DatasetSpec, language: str) -> list[dict[str, Any]]:
         seen.add(name.casefold())
         out.append(_glossary_term(name, f"{d.label}: {d.table}.{d.column}",
                                   _dedupe_labels([d.label, d.name, *d.synonyms], exclude=name)))
+    # A code's label ("Mobile App") as a term of its own: a question that says it filters by the code.
+    for d, pairs in relabelled(spec.semantic, spec.tables, language):
+        for code, label in pairs:
+            if label.casefold() not in seen:
+                seen.add(label.casefold())
+                out.append(_glossary_term(label, f"{d.table}.{d.column} = '{code}'", [code]))
     return out
 
 

@@ -22,7 +22,8 @@ from demoforge.content.kpis import map_kpis
 from demoforge.domain import untrusted
 from demoforge.domain.results import GoldenQuery, ResearchResult
 from demoforge.language.render import phrasebook
-from demoforge.language.words import metric_words
+from demoforge.language.values import relabelled
+from demoforge.language.words import dimension_words, metric_words
 from demoforge.prompts import agent as text
 from demoforge.prompts.agent import AgentText, for_language
 from demoforge.spec.model import DatasetSpec, GlossaryTerm, TableSpec
@@ -206,6 +207,20 @@ def time_section(spec: DatasetSpec, coverage: Sequence[DateCoverage], t: AgentTe
     return "\n".join(parts)
 
 
+def values_section(spec: DatasetSpec, language: str, t: AgentText = text.EN) -> str:
+    """The codes of each coded dimension with the label people use for them ("mobile_app" =
+    "Mobile App"), so a question that says the label filters by the code; "" when none."""
+    pb = phrasebook(language)
+    # A column copied onto another table (orders.channel, order_items.channel) is one line.
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for d, pairs in relabelled(spec.semantic, spec.tables, language):
+        name = pb.dimension_name(dimension_words(d, language), capital=True)
+        codes = "; ".join(f"'{code}' = {label}" for code, label in pairs)
+        grouped.setdefault((name, codes), []).append(f"{d.table}.{d.column}")
+    lines = [f"- {name} ({', '.join(columns)}): {codes}" for (name, codes), columns in grouped.items()]
+    return "\n".join([t.values_intro, *lines]) if lines else ""
+
+
 def glossary_section(glossary: Sequence[GlossaryTerm]) -> str:
     return "\n".join(
         f"- {g.term}: {g.definition}" + (f" (also: {', '.join(g.synonyms)})" if g.synonyms else "")
@@ -287,6 +302,9 @@ def build_system_instruction(
         f"## {t.h_joins}\n" + joins_section(spec, t),
         f"## {t.h_time}\n" + time_section(spec, coverage, t),
     ]
+    values = values_section(spec, language, t)
+    if values:
+        sections.append(f"## {t.h_values}\n" + values)
     tail = [
         f"## {t.h_answer}\n" + t.answer_rules,
         f"## {t.h_ask}\n" + t.when_to_ask,

@@ -30,9 +30,10 @@ from demoforge.language.base import (
     TrendFacts,
     Where,
 )
+from demoforge.language.values import value_label
 from demoforge.language.words import dimension_words, metric_words
 from demoforge.spec.model import DatasetSpec
-from demoforge.spec.semantic import Metric
+from demoforge.spec.semantic import Dimension, Metric
 
 Rows = Sequence[Mapping[str, Any]]
 Writer = Callable[[Any], str]
@@ -88,8 +89,9 @@ def value_formatter(m: Metric, pb: Phrasebook, rows: Rows = ()) -> Callable[[Any
     return write
 
 
-def member(v: Any, pb: Phrasebook) -> str:
-    """A dimension value as shown in a sentence (data values are shown as stored)."""
+def member(v: Any, pb: Phrasebook, dim: Dimension | None = None) -> str:
+    """A value of ``dim`` as shown in a sentence: a code by its label in the language
+    ("mobile_app" -> "Mobile App"), names as stored."""
     if v is None:
         return pb.text("none_member")
     if isinstance(v, bool):
@@ -99,7 +101,13 @@ def member(v: Any, pb: Phrasebook) -> str:
         return pb.fmt.date(d)
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
+    if isinstance(v, str) and dim is not None:
+        return value_label(v, pb.code, kind=dim.kind, column=dim.column)
     return str(v)
+
+
+def _dim(spec: DatasetSpec, name: str) -> Dimension:
+    return spec.semantic.dimension(name)
 
 
 def ask_for(p: Plan, spec: DatasetSpec, pb: Phrasebook) -> Ask:
@@ -110,7 +118,7 @@ def ask_for(p: Plan, spec: DatasetSpec, pb: Phrasebook) -> Ask:
     if p.kind == "top_per_group":
         dims = (dims[1], dims[0])  # (child, parent) for the phrase builders
     where = tuple(Where(dimension_words(layer.dimension(f.dimension), pb.code),
-                        member(f.values[0], pb)) for f in q.where)
+                        member(f.values[0], pb, layer.dimension(f.dimension))) for f in q.where)
     return Ask(kind=p.kind, metric=metric_words(m, pb.code), dims=dims, grain=q.grain, cycle=q.cycle,
                where=where, since=q.since if p.story else None, until=q.until if p.story and q.since else None,
                limit=q.limit, lowest=p.lowest,
@@ -160,39 +168,41 @@ def _trend(p: Plan, rows: Rows, m: Metric, write: Writer) -> Facts | None:
                       peak=(Period(dk, g), write(vk)), n=len(pts), change=change)
 
 
-def _ranking(p: Plan, rows: Rows, m: Metric, write: Writer, pb: Phrasebook) -> Facts | None:
+def _ranking(p: Plan, rows: Rows, m: Metric, write: Writer, pb: Phrasebook, spec: DatasetSpec) -> Facts | None:
     d = p.query.by[0]
+    dim = _dim(spec, d)
     ranked = [r for r in rows if _num(r.get(m.name)) is not None]
     if not ranked:
         return None
     top = ranked[0]
     second = ranked[1] if len(ranked) > 1 else None
-    return RankingFacts(top=member(top.get(d), pb), top_value=write(top.get(m.name)),
-                        second=member(second.get(d), pb) if second else None,
+    return RankingFacts(top=member(top.get(d), pb, dim), top_value=write(top.get(m.name)),
+                        second=member(second.get(d), pb, dim) if second else None,
                         second_value=write(second.get(m.name)) if second else None,
                         ratio=_ratio(_num(top.get(m.name)), _num(second.get(m.name)) if second else None),
                         n=len(rows))
 
 
-def _share(p: Plan, rows: Rows, pb: Phrasebook) -> Facts | None:
+def _share(p: Plan, rows: Rows, pb: Phrasebook, spec: DatasetSpec) -> Facts | None:
     d = p.query.by[0]
     shares = [(r, s) for r in rows if (s := _num(r.get("share_of_total"))) is not None]
     if not shares:
         return None
     top3 = sum(s for _, s in shares[:3]) if len(shares) > 3 else None
-    return ShareFacts(top=member(shares[0][0].get(d), pb), top_share=pb.fmt.percent(shares[0][1]),
+    return ShareFacts(top=member(shares[0][0].get(d), pb, _dim(spec, d)), top_share=pb.fmt.percent(shares[0][1]),
                       top3_share=pb.fmt.percent(top3) if top3 is not None else None, n=len(rows))
 
 
-def _growth(p: Plan, rows: Rows, pb: Phrasebook) -> Facts | None:
+def _growth(p: Plan, rows: Rows, pb: Phrasebook, spec: DatasetSpec) -> Facts | None:
     d = p.query.by[0]
+    dim = _dim(spec, d)
     changes = [(r, c) for r in rows if (c := _num(r.get("change_vs_previous"))) is not None]
     if not changes:
         return None
     (best, up), (worst, down) = changes[0], changes[-1]
     more = len(changes) > 1
-    return GrowthFacts(best=member(best.get(d), pb), best_change=pb.fmt.change(up),
-                       worst=member(worst.get(d), pb) if more else None,
+    return GrowthFacts(best=member(best.get(d), pb, dim), best_change=pb.fmt.change(up),
+                       worst=member(worst.get(d), pb, dim) if more else None,
                        worst_change=pb.fmt.change(down) if more else None, n=len(rows))
 
 
@@ -217,14 +227,16 @@ def _cycle(p: Plan, rows: Rows, m: Metric, write: Writer, pb: Phrasebook) -> Fac
                       ratio=_ratio(vp, vl))
 
 
-def _top_per_group(p: Plan, rows: Rows, m: Metric, write: Writer, pb: Phrasebook) -> Facts | None:
+def _top_per_group(p: Plan, rows: Rows, m: Metric, write: Writer, pb: Phrasebook, spec: DatasetSpec) -> Facts | None:
     parent, child = p.query.by[0], p.query.by[1]
-    pairs = tuple((member(r.get(parent), pb), member(r.get(child), pb), write(r.get(m.name))) for r in rows)
+    pd, cd = _dim(spec, parent), _dim(spec, child)
+    pairs = tuple((member(r.get(parent), pb, pd), member(r.get(child), pb, cd), write(r.get(m.name))) for r in rows)
     return TopPerGroupFacts(pairs=pairs, n=len(rows)) if pairs else None
 
 
-def _breakdown(p: Plan, rows: Rows, m: Metric, write: Writer, pb: Phrasebook) -> Facts | None:
+def _breakdown(p: Plan, rows: Rows, m: Metric, write: Writer, pb: Phrasebook, spec: DatasetSpec) -> Facts | None:
     d, g = p.query.by[0], p.query.grain or "quarter"
+    dim = _dim(spec, d)
     pts: list[tuple[dt.date, Any, float]] = []
     for r in rows:
         day, v = _date(r.get(f"{g}_start")), _num(r.get(m.name))
@@ -238,8 +250,8 @@ def _breakdown(p: Plan, rows: Rows, m: Metric, write: Writer, pb: Phrasebook) ->
     at_end = {x[1]: x[2] for x in pts if x[0] == latest}
     growth = {k: at_end[k] / at_start[k] - 1 for k in at_end if k in at_start and at_start[k] > 0}
     grower = max(growth, key=lambda k: growth[k]) if growth and latest != first else None
-    return BreakdownFacts(latest=Period(latest, g), top=member(top[1], pb), top_value=write(top[2]),
-                          first=Period(first, g), grower=member(grower, pb) if grower is not None else None,
+    return BreakdownFacts(latest=Period(latest, g), top=member(top[1], pb, dim), top_value=write(top[2]),
+                          first=Period(first, g), grower=member(grower, pb, dim) if grower is not None else None,
                           growth=pb.fmt.change(growth[grower]) if grower is not None else None)
 
 
@@ -255,16 +267,16 @@ def facts_for(p: Plan, rows: Rows, spec: DatasetSpec, pb: Phrasebook,
     if p.kind == "trend":
         return _trend(p, rows, m, write)
     if p.kind == "ranking":
-        return _ranking(p, rows, m, write, pb)
+        return _ranking(p, rows, m, write, pb, spec)
     if p.kind == "share":
-        return _share(p, rows, pb)
+        return _share(p, rows, pb, spec)
     if p.kind == "growth":
-        return _growth(p, rows, pb)
+        return _growth(p, rows, pb, spec)
     if p.kind == "cycle":
         return _cycle(p, rows, m, write, pb)
     if p.kind == "top_per_group":
-        return _top_per_group(p, rows, m, write, pb)
-    return _breakdown(p, rows, m, write, pb)
+        return _top_per_group(p, rows, m, write, pb, spec)
+    return _breakdown(p, rows, m, write, pb, spec)
 
 
 def answer_text(p: Plan, rows: Rows, spec: DatasetSpec, pb: Phrasebook,

@@ -23,7 +23,13 @@ from demoforge.content.kpis import KpiMapping
 from demoforge.content.script import DemoScript
 from demoforge.content.shape import column_formatter, mentions, result_shape
 from demoforge.content.svg import bar_chart, chart_data, er_diagram, line_chart
-from demoforge.content.talk import Exchange, TalkTrack, story_implication, story_title
+from demoforge.content.talk import (
+    Exchange,
+    TalkTrack,
+    story_implication,
+    story_subject,
+    story_title,
+)
 from demoforge.content.values import fmt, is_number, label
 from demoforge.domain import industries
 from demoforge.domain.results import GoldenQuery
@@ -216,7 +222,8 @@ def _semantic_chart(a: Asked, spec: DatasetSpec, pb: Phrasebook, chart_id: str) 
         points = [(name(r[q.cycle]), float(r[m.name])) for r in rows if r.get(m.name) is not None]
         return bar_chart(title, points, metric=label, chart_id=chart_id, value_fmt=write)
     if a.plan.kind in ("ranking", "share") and q.by:
-        points = [(member(r.get(q.by[0]), pb), float(r[m.name])) for r in rows if r.get(m.name) is not None]
+        dim = spec.semantic.dimension(q.by[0])
+        points = [(member(r.get(q.by[0]), pb, dim), float(r[m.name])) for r in rows if r.get(m.name) is not None]
         return bar_chart(title, points, metric=label, chart_id=chart_id, value_fmt=write)
     return None
 
@@ -227,13 +234,15 @@ def _preview_table(rows: Sequence[Mapping[str, Any]], a: Asked, spec: DatasetSpe
     m = spec.semantic.metric(a.plan.query.metric)
     write = value_formatter(m, pb, rows)
     cols = list(rows[0])
+    dims = {d.name: d for d in spec.semantic.dimensions}  # result columns are named by dimension
     head = "".join(f"<th>{_e(c)}</th>" for c in cols)
+
     def cell(c: str, v: Any) -> str:
         if c == m.name:
             return f'<td class="num">{_e(write(v))}</td>'
         if c == "share_of_total" and is_number(v):  # a share question's second measure (questions.plan_sql)
             return f'<td class="num">{_e(pb.fmt.percent(float(v)))}</td>'
-        return f"<td>{_e(member(v, pb))}</td>"
+        return f"<td>{_e(member(v, pb, dims.get(c)))}</td>"
 
     body = "".join("<tr>" + "".join(cell(c, r.get(c)) for c in cols) + "</tr>" for r in rows[:20])
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
@@ -246,15 +255,17 @@ def _evidence(s: StoryResult, spec: DatasetSpec, pb: Phrasebook) -> str:
     before = write(e.before) if e.before is not None else pb.text("no_value")
     after = write(e.after) if e.after is not None else pb.text("no_value")
     kind = c.expect.kind
+    by = spec.semantic.dimension(c.detect.by[0]) if c.detect.by else None
+    subject = story_subject(s, pb, spec) or (member(e.observed, pb, by) if e.observed else "")
     if kind == "top":
-        detail = pb.text("ev_top", subject=c.subject or e.observed or "", before=before, after=after)
+        detail = pb.text("ev_top", subject=subject, before=before, after=after)
     elif kind in ("rise_after", "drop_after"):
         when = c.expect.after
         detail = pb.text("ev_rise" if kind == "rise_after" else "ev_drop", before=before, after=after,
                          date=pb.fmt.month_year(when) if when else "")
     elif kind in ("grows_most", "shrinks_most"):
         change = pb.fmt.change
-        detail = pb.text("ev_growth", subject=c.subject or e.observed or "",
+        detail = pb.text("ev_growth", subject=subject,
                          after=change(e.after) if e.after is not None else pb.text("no_value"),
                          before=change(e.before) if e.before is not None else pb.text("no_value"))
     elif kind == "peak_months":

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from demoforge.content.values import fmt, is_number
+from demoforge.language.values import value_label
 
 Rows = Sequence[Mapping[str, Any]]
 
@@ -119,12 +120,14 @@ class Shape:
         return f"{f:,.{self.decimals}f}"
 
     def key(self, column: str, v: Any) -> str:
-        """A label value: months by name, numbers as written (a year is 2024, not 2,024)."""
+        """A label value: months by name, numbers as written (a year is 2024, not 2,024), a
+        code by its English label ("mobile_app" -> "Mobile app"; these sentences are English)."""
         if column in self.month_dims and is_number(v):
             return calendar.month_name[int(v)]
         if is_number(v) and float(v) == int(v):
             return str(int(v))
-        return fmt(v)
+        text = fmt(v)
+        return value_label(text, "en") if isinstance(v, str) else text
 
 
 def _percent(p: float) -> str:

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from demoforge.content.facts import member
 from demoforge.content.generated import Asked, SemanticContent, StoryResult
 from demoforge.content.kpis import KpiMapping
 from demoforge.content.questions import time_key
@@ -78,15 +79,25 @@ def story_words(s: StoryResult, pb: Phrasebook, spec: DatasetSpec) -> dict[str, 
     c = s.check
     e = c.expect
     after = e.after or c.detect.since
-    words = {"subject": c.subject or "", "date": pb.fmt.month_year(after) if after else "",
+    words = {"subject": story_subject(s, pb, spec), "date": pb.fmt.month_year(after) if after else "",
              "metric": pb.metric_name(metric_words(spec.semantic.metric(c.detect.metric), pb.code)),
              "factor": pb.fmt.ratio(s.evidence.ratio or c.factor or 1.0),
              "months": _months(e.months, pb), "other": "", "weekday": "",
              "season": pb.text(f"season_{c.season}") if c.season else "",
              "period": pb.period_name(Period(e.after, "quarter")) if e.kind == "peak_in" and e.after else ""}
     if c.follow_up is not None and c.follow_up.where and c.kind == "promotion_cannibalisation":
-        words["other"] = str(c.follow_up.where[0].values[0])
+        other = c.follow_up.where[0]
+        words["other"] = member(other.values[0], pb, spec.semantic.dimension(other.dimension))
     return words
+
+
+def story_subject(s: StoryResult, pb: Phrasebook, spec: DatasetSpec) -> str:
+    """What the story is tied to, as a person reads it (a code by its label, a name as is)."""
+    c = s.check
+    if not c.subject:
+        return ""
+    dims = {d.name: d for d in spec.semantic.dimensions}
+    return member(c.subject, pb, dims.get(c.subject_dimension or ""))
 
 
 def story_title(s: StoryResult, pb: Phrasebook, spec: DatasetSpec) -> str:

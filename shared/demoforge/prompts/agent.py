@@ -87,6 +87,8 @@ class AgentText:
     notes: str
     time_columns: str
     no_joins: str
+    h_values: str  # the section naming the codes' labels
+    values_intro: str
 
 
 EN = AgentText(
@@ -105,6 +107,9 @@ EN = AgentText(
     company="Company", industry="Industry", products="Products and services", entities="Key business entities",
     notes="Notes from the account team", time_columns="Time columns",
     no_joins="The tables are independent (no foreign keys).",
+    h_values="Values as people name them",
+    values_intro=("The data stores codes; people say the label. Filter and group by the code, and name the label "
+                  "in your answer:"),
 )
 
 DE = AgentText(
@@ -152,6 +157,9 @@ DE = AgentText(
     company="Unternehmen", industry="Branche", products="Produkte und Leistungen", entities="Wichtige Geschäftsobjekte",
     notes="Hinweise des Account-Teams", time_columns="Zeitspalten",
     no_joins="Die Tabellen sind unabhängig (keine Fremdschlüssel).",
+    h_values="Werte, wie sie genannt werden",
+    values_intro=("Die Daten speichern Codes, die Fragenden nennen die Bezeichnung. Filtern und gruppieren Sie nach "
+                  "dem Code und nennen Sie in der Antwort die Bezeichnung:"),
 )
 
 FR = AgentText(
@@ -199,6 +207,9 @@ FR = AgentText(
     company="Entreprise", industry="Secteur", products="Produits et services", entities="Principaux objets métier",
     notes="Notes de l'équipe commerciale", time_columns="Colonnes de temps",
     no_joins="Les tables sont indépendantes (pas de clés étrangères).",
+    h_values="Les valeurs telles qu'on les nomme",
+    values_intro=("Les données stockent des codes, les utilisateurs emploient le libellé. Filtrez et regroupez par "
+                  "le code et citez le libellé dans la réponse :"),
 )
 
 ES = AgentText(
@@ -244,6 +255,9 @@ ES = AgentText(
     company="Empresa", industry="Sector", products="Productos y servicios", entities="Principales objetos de negocio",
     notes="Notas del equipo comercial", time_columns="Columnas de tiempo",
     no_joins="Las tablas son independientes (sin claves foráneas).",
+    h_values="Los valores tal como se nombran",
+    values_intro=("Los datos guardan códigos; quien pregunta usa la etiqueta. Filtre y agrupe por el código y use "
+                  "la etiqueta en la respuesta:"),
 )
 
 TEXTS: dict[str, AgentText] = {"en": EN, "de": DE, "fr": FR, "es": ES}
