@@ -343,3 +343,15 @@ SECTION_PARTS = (
 # Words that, after the company's name, still name the company ("Acme Group", "Acme Online Shop").
 CORPORATE = ("group", "gruppe", "groupe", "grupo", "gruppo", "groep", "online", "shop", "home", "team", "company",
              "gmbh", "ag", "website", "webseite", "site", "homepage")
+
+# -- editorial items (``research.editorial``) -----------------------------------------
+# The link under a teaser that opens the whole post ("Lire la suite"). Only phrases about
+# reading: "learn more" / "mehr erfahren" / "en savoir plus" sit under product teasers too.
+READ_MORE = ("read more", "continue reading", "read the article", "read article", "read full article",
+             "read the full story", "full story", "keep reading",
+             "weiterlesen", "mehr lesen", "artikel lesen", "zum artikel", "zum beitrag", "beitrag lesen",
+             "lire la suite", "lire l'article", "lire plus", "la suite",
+             "leer más", "seguir leyendo", "leer artículo", "leer el artículo",
+             "leggi tutto", "leggi di più", "continua a leggere", "leggi l'articolo",
+             "lees meer", "verder lezen", "lees verder", "lees het artikel",
+             "ler mais", "continuar a ler", "continuar lendo", "leia mais")
