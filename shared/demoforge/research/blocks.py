@@ -35,6 +35,12 @@ _NAV_HINT = re.compile(r"(?:^|\s)(?:[a-z]+[-_])?(?:nav|navbar|navigation|menu|ma
                        r"(?:[-_](?:main|primary|secondary|top|header|bar|wrapper|container|list|items?|links?|inner))?"
                        r"(?:$|\s)", re.I)
 _CHROME_HINT = re.compile(r"footer|breadcrumb|cookie|consent|banner|sidebar|widget", re.I)
+# Class tokens that contain a chrome word but name content: a page builder's content
+# blocks (Elementor's "elementor-widget-text-editor", Divi's "et_pb_", Gutenberg's
+# "wp-block-") and a layout that puts the content beside a sidebar ("sidebar-right",
+# "has-sidebar" on the main wrapper).
+_CONTENT_TOKEN = re.compile(r"^(?:elementor|et_pb|fl|wp-block|vc|siteorigin|so-panel)[-_]|"
+                            r"^(?:has|with|no|without)[-_]sidebar|^sidebar[-_](?:left|right|none|off|on|divider)", re.I)
 _PLACE_HINT = re.compile(r"address|adresse|addr|contact|kontakt|impressum|imprint|footer|location|standort", re.I)
 _CARD_TAGS = ("li", "tr", "article", "section", "div", "td", "dl", "figure", "a")
 _NAME_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "b", "dt", "span", "p")
@@ -85,7 +91,7 @@ def zone_of(tag: Tag) -> str:
                 return "footer"
             if re.search(r"(^|[-_ ])header($|[-_ ])", ident, re.I):
                 return "header"
-            if _CHROME_HINT.search(ident):
+            if _CHROME_HINT.search(" ".join(t for t in ident.split() if not _CONTENT_TOKEN.search(t))):
                 return "aside"
         if name in ("main", "article"):
             return "main"
