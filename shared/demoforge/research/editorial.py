@@ -15,7 +15,9 @@ The marks are general and multilingual, never tuned to one site:
   language research reads);
 - a dated address: a link whose path carries the date (``/2016/06/08/...``,
   ``/uploads/2019/12/...``; ``domain.offerings.is_dated_address``);
-- a "read more" link (``domain.offering_words.READ_MORE``).
+- a "read more" link (``domain.offering_words.READ_MORE``);
+- a truncated excerpt after a link (text cut off with "..." before the next link): two
+  or more such links in one box are headlines, even without item elements around them.
 
 An *item* is the largest element around a mark that holds no other item's mark and at
 most ``MAX_ITEM_CHARS`` of text: a teaser, not the page (a post's own page keeps its
@@ -79,6 +81,31 @@ def _languages(language: str) -> list[str]:
     return [language] if language in w.READER_LANGUAGES else list(w.READER_LANGUAGES)
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TRUNCATED = ("...", "…", "[…]", "[...]", "(…)", "(...)")
+MIN_EXCERPT = 60
+
+
+def _excerpt_after(start: Tag) -> str:
+    """The text between ``start`` (a headline link or its heading) and the next link, when
+    it is a teaser's excerpt: at least ``MIN_EXCERPT`` characters, cut off with an ellipsis."""
+    parts: list[str] = []
+    size = 0
+    for sib in start.next_siblings:
+        if isinstance(sib, Tag):
+            if sib.name == "a" or sib.find("a") is not None or sib.name in _HEADINGS:
+                break
+            text = sib.get_text(" ")
+        else:
+            text = str(sib)
+        parts.append(text)
+        size += len(text)
+        if size > 2 * MAX_ITEM_CHARS:
+            return ""
+    excerpt = " ".join(" ".join(parts).split())
+    return excerpt if len(excerpt) >= MIN_EXCERPT and excerpt.endswith(_TRUNCATED) else ""
+
+
 def _article_markup(tag: Tag) -> str:
     itemtype = str(tag.get("itemtype") or "")
     if itemtype and ARTICLE_TYPES.intersection(re.split(r"[/#\s]+", itemtype)):
@@ -138,6 +165,7 @@ class Editorial:
     def __init__(self, soup: BeautifulSoup, language: str = "") -> None:
         self._items: dict[int, str] = {}
         self._lengths: dict[int, int] = {}
+        self._headlines(soup)
         marks = list(_marks(soup, language))
         if not marks:
             return
@@ -169,6 +197,25 @@ class Editorial:
                 why = ("a dated item among others (posts, news or press)" if beside and len(kinds) == 1
                        else f"an editorial item ({', '.join(sorted(kinds))})")
                 self._items[id(item)] = f"editorial: {why}; {first}"[:200]
+
+    def _headlines(self, soup: BeautifulSoup) -> None:
+        """Links followed by a truncated excerpt ("HP Says: Print it Yourself" and three
+        lines ending in "..."), two or more in one box: headlines of a news box written
+        without item elements (table layouts, ``<br>``-separated teasers)."""
+        by_box: dict[int, list[tuple[Tag, str]]] = {}
+        for a in soup.find_all("a", limit=3000):
+            if not isinstance(a, Tag) or not a.get_text(strip=True):
+                continue
+            head = a.find_parent(_HEADINGS)
+            start = head if isinstance(head, Tag) else a
+            excerpt = _excerpt_after(start)
+            if excerpt and isinstance(start.parent, Tag):
+                by_box.setdefault(id(start.parent), []).append((a, excerpt))
+        for links in by_box.values():
+            if len(links) < 2:
+                continue
+            for a, excerpt in links:
+                self._items.setdefault(id(a), f"editorial: a headline with a truncated excerpt; {excerpt[-60:]}")
 
     @staticmethod
     def _near_parents(item: Tag) -> list[Tag]:

@@ -124,6 +124,24 @@ def test_a_list_of_posts_in_json_ld_is_not_a_range() -> None:
     assert {"Winter tyre guide", "Brake check basics"} <= set(products)
 
 
+def _news_box(excerpt_end: str) -> str:
+    # A table-layout news box: headline links, each followed by its excerpt, no item elements.
+    rows = [("Samsung debuts colour laser", "samsung-debuts"), ("Canon unveils compact inkjet", "canon-unveils"),
+            ("Toner prices keep falling", "toner-prices")]
+    cells = "".join(f'<a href="/{slug}-av-{i}.html">{title}</a><br>The company announces a new network-ready '
+                    f"printer with print speeds up to 21 ppm in black and colour{excerpt_end}<br><br>"
+                    for i, (title, slug) in enumerate(rows))
+    return f'<div class="sidebar"><table><tr><td>{cells}</td></tr></table></div>'
+
+
+def test_headlines_followed_by_truncated_excerpts_are_not_offerings() -> None:
+    titles = {"Samsung debuts colour laser", "Canon unveils compact inkjet", "Toner prices keep falling"}
+    assert titles <= set(_profile(page("Ink Shop", _news_box(".")))[0])  # whole sentences: a plain link list
+    names, rejected = _profile(page("Ink Shop", _news_box("...")))
+    assert not titles & set(names)
+    assert "truncated excerpt" in rejected["Canon unveils compact inkjet"]
+
+
 def test_a_date_in_running_text_marks_nothing() -> None:
     soup = BeautifulSoup("<main><p>" + "Since 3 May 1998 we build houses for families. " * 20 + "</p>"
                          "<ul><li>Timber frame</li><li>Renovation</li></ul></main>", "lxml")
