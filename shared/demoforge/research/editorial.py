@@ -116,6 +116,10 @@ def _article_markup(tag: Tag) -> str:
     return ""
 
 
+_KIND_WORDS = {"date": "a date", "dated-link": "a dated link", "markup": "article markup",
+               "read-more": "a read-more link"}
+
+
 class _Mark:
     """One publication mark on the page and the tag it sits on."""
 
@@ -183,7 +187,7 @@ class Editorial:
             _, kinds, first = items.setdefault(id(item), (item, set(), ""))
             kinds.add(mark.kind)
             if not first or mark.kind == "date":
-                items[id(item)] = (item, kinds, f"{mark.kind}: {mark.text}"[:90])
+                items[id(item)] = (item, kinds, mark.text[:80])
         dated_parents: dict[int, int] = {}
         for item, kinds, _ in items.values():
             if "date" in kinds:
@@ -194,9 +198,9 @@ class Editorial:
                 continue
             beside = any(dated_parents.get(id(up), 0) >= 2 for up in self._near_parents(item))
             if "markup" in kinds or ("date" in kinds and (len(kinds) >= 2 or beside)):
-                why = ("a dated item among others (posts, news or press)" if beside and len(kinds) == 1
-                       else f"an editorial item ({', '.join(sorted(kinds))})")
-                self._items[id(item)] = f"editorial: {why}; {first}"[:200]
+                why = ("a dated item beside others (a list of posts, news or press)" if beside and len(kinds) == 1
+                       else f"a post, news or press item ({', '.join(_KIND_WORDS[k] for k in sorted(kinds))})")
+                self._items[id(item)] = f"editorial: {why}: {first}"[:200]
 
     def _headlines(self, soup: BeautifulSoup) -> None:
         """Links followed by a truncated excerpt ("HP Says: Print it Yourself" and three
@@ -215,7 +219,8 @@ class Editorial:
             if len(links) < 2:
                 continue
             for a, excerpt in links:
-                self._items.setdefault(id(a), f"editorial: a headline with a truncated excerpt; {excerpt[-60:]}")
+                tail = excerpt[-60:].split(" ", 1)[-1]
+                self._items.setdefault(id(a), f"editorial: a headline with a truncated excerpt (…{tail})")
 
     @staticmethod
     def _near_parents(item: Tag) -> list[Tag]:
