@@ -220,7 +220,9 @@ HREF_WORDS: dict[str, tuple[str, ...]] = {
     "legal": ("impressum", "imprint", "privacy", "datenschutz", "agb", "terms", "legal", "mentions-legales",
               "cookie", "cookies", "disclaimer", "widerruf", "aviso-legal", "privacidad", "colofon"),
     "careers": ("jobs", "karriere", "career", "careers", "stellenangebote", "emplois", "vacatures", "empleo"),
-    "editorial": ("blog", "news", "presse", "press", "aktuelles", "magazin", "actualites", "noticias", "nieuws"),
+    "editorial": ("blog", "news", "presse", "press", "aktuelles", "magazin", "actualites", "noticias", "nieuws",
+                  "actualite", "actu", "actus", "nouvelles", "newsroom", "pressroom", "beitrag", "beitraege",
+                  "posts", "notizie", "noticia"),
     "newsletter": ("newsletter",),
     "contact": ("kontakt", "contact", "contacto", "contatti", "anfahrt"),
 }

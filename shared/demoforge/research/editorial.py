@@ -15,13 +15,14 @@ The marks are general and multilingual, never tuned to one site:
   language research reads);
 - a dated address: a link whose path carries the date (``/2016/06/08/...``,
   ``/uploads/2019/12/...``; ``domain.offerings.is_dated_address``);
-- a "read more" link (``domain.offering_words.READ_MORE``);
+- a "read more" link (``domain.offering_words.READ_MORE``), a byline (``rel=author``,
+  ``itemprop=author``, an author class);
 - a truncated excerpt after a link (text cut off with "..." before the next link): two
   or more such links in one box are headlines, even without item elements around them.
 
-An *item* is the largest element around a mark that holds no other item's mark and at
-most ``MAX_ITEM_CHARS`` of text: a teaser, not the page (a post's own page keeps its
-subject). It is editorial when it carries article markup, or a date with another mark,
+An *item* is the largest element around a mark that holds no other item's mark, at most
+one heading and at most ``MAX_ITEM_CHARS`` of text, and not past a list item, row or
+``<article>``: a teaser, not the page (a post's own page keeps its subject). It is editorial when it carries article markup, or a date with another mark,
 or a date beside other dated items (a press review, a news list). A priced item is never
 editorial: a dated item with a price is an event or an offer with a deadline.
 """
@@ -82,6 +83,7 @@ def _languages(language: str) -> list[str]:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_ITEM_TAGS = ("li", "tr", "article")
 _TRUNCATED = ("...", "…", "[…]", "[...]", "(…)", "(...)")
 MIN_EXCERPT = 60
 
@@ -117,7 +119,16 @@ def _article_markup(tag: Tag) -> str:
 
 
 _KIND_WORDS = {"date": "a date", "dated-link": "a dated link", "markup": "article markup",
-               "read-more": "a read-more link"}
+               "read-more": "a read-more link", "byline": "a byline"}
+_BYLINE_CLASSES = frozenset({"byline", "author", "entry-author", "post-author", "p-author", "vcard"})
+
+
+def _is_byline(tag: Tag) -> bool:
+    """An author credit: ``rel=author``, ``itemprop=author`` or a byline class (hAtom's
+    ``author vcard``, h-entry's ``p-author``)."""
+    if "author" in tag.get_attribute_list("rel") or tag.get("itemprop") == "author":
+        return True
+    return bool(_BYLINE_CLASSES.intersection(tag.get("class") or [])) and len(tag.get_text(" ")) <= 80
 
 
 class _Mark:
@@ -142,6 +153,8 @@ def _marks(soup: BeautifulSoup, language: str) -> Iterator[_Mark]:
             yield _Mark("markup", tag, markup)
         if tag.name == "time" or any(tag.has_attr(a) for a in _DATE_ATTRS) or tag.get("itemprop") == "datePublished":
             yield _Mark("date", tag, " ".join(tag.get_text(" ").split()) or str(tag.get("datetime") or ""))
+        if _is_byline(tag):
+            yield _Mark("byline", tag, " ".join(tag.get_text(" ").split())[:60])
         if tag.name == "a":
             if "bookmark" in tag.get_attribute_list("rel"):
                 yield _Mark("markup", tag, "a permalink (rel=bookmark)")
@@ -224,10 +237,11 @@ class Editorial:
 
     @staticmethod
     def _near_parents(item: Tag) -> list[Tag]:
-        """The item's parent and grandparent: siblings in a list or a grid of cards."""
+        """The item's three nearest ancestors: its siblings in a list or a grid of cards
+        (grids wrap each card in a cell or two)."""
         out: list[Tag] = []
         for up in item.parents:
-            if not isinstance(up, Tag) or len(out) >= 2:
+            if not isinstance(up, Tag) or up.name in ("body", "html", "[document]") or len(out) >= 3:
                 break
             out.append(up)
         return out
@@ -241,17 +255,19 @@ class Editorial:
 
     def _item_of(self, tag: Tag, index: int, marks: list[_Mark], held: dict[int, set[int]]) -> Tag | None:
         """The largest element around ``tag`` with no mark of the same kind from another
-        item and at most ``MAX_ITEM_CHARS`` of text; None when the mark's own element is
-        already bigger (a date in running text)."""
+        item, at most one heading and at most ``MAX_ITEM_CHARS`` of text, and not past a
+        list item, row or ``<article>`` (an item's own element); None when the mark's own
+        element is already bigger (a date in running text)."""
         if self._text_len(tag) > MAX_ITEM_CHARS:
             return None
         kind = marks[index].kind
         best = tag
         for parent in tag.parents:
-            if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+            if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]") \
+                    or best.name in _ITEM_TAGS:
                 break
-            if self._text_len(parent) > MAX_ITEM_CHARS:
-                break
+            if self._text_len(parent) > MAX_ITEM_CHARS or len(parent.find_all(_HEADINGS, limit=2)) > 1:
+                break  # a teaser has one headline: a parent with two holds a neighbour too
             if any(marks[j].kind == kind and j != index and not _nested(marks[j].tag, tag)
                    for j in held.get(id(parent), ())):
                 break

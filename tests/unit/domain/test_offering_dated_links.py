@@ -1,5 +1,5 @@
-"""A link whose address carries a publication date points to a post, an article or a
-dated upload: editorial, not an offering's page."""
+"""A link whose address carries a publication date (a post, an article, a dated upload)
+or names a news section points to editorial content, not an offering's page."""
 
 from __future__ import annotations
 
@@ -35,3 +35,9 @@ def test_a_name_linking_to_a_dated_post_is_editorial_once_a_link_counts() -> Non
     href = "https://firm.example/2022/06/22/solar-park-opens/"
     assert reason("Solar park opens", href=href, trust="listed") == f"editorial (links to {href})"
     assert reason("Solar park opens", href=href, trust="structured") is None  # a node's link is its own page
+
+
+@pytest.mark.parametrize("href", ["https://union.example/actu/greve-generale", "https://firm.example/newsroom/q3",
+                                  "https://firm.example/beitrag/neue-halle"])
+def test_news_sections_in_the_address_are_editorial(href: str) -> None:
+    assert reason("Grand opening", href=href, trust="listed") == f"editorial (links to {href})"

@@ -81,6 +81,15 @@ def test_article_markup_alone_makes_a_teaser_editorial(markup: str) -> None:
     assert {"Winter tyre guide", "Brake check basics"} <= set(_profile(page("Garage", plain))[0])
 
 
+def test_a_byline_with_a_date_marks_a_single_teaser() -> None:
+    teaser = ('<div class="teaser"><h2><a href="/p/1">Wärmepumpe im Praxistest</a></h2>'
+              '<span class="byline">von Anna Schmidt</span> <span>am 3. Mai 2024</span></div>'
+              '<div><h2><a href="/leistungen/heizung">Heizungsbau</a></h2></div>')
+    names, rejected = _profile(page("Haustechnik", teaser, lang="de"), "https://haus.example/")
+    assert "Wärmepumpe im Praxistest" not in names and "Heizungsbau" in names
+    assert "a byline" in rejected["Wärmepumpe im Praxistest"]
+
+
 def test_a_permalink_marks_its_teaser() -> None:
     body = '<div><h2><a rel="bookmark" href="/p/1">Winter tyre guide</a></h2></div>'
     names, rejected = _profile(page("Garage", body))
