@@ -11,8 +11,8 @@ The marks are general and multilingual, never tuned to one site:
   class (``type-post``), a permalink (``rel=bookmark``);
 - a publication date: ``<time>``, a ``datetime`` / ``pubdate`` attribute or
   ``itemprop=datePublished``, or a whole date (day, month and year) in a short text of
-  the item, read by ``dateparser`` in the page's declared language (else in each
-  language research reads);
+  the item, read by ``dateparser`` in the page's language (else in each language
+  research reads);
 - a dated address: a link whose path carries the date (``/2016/06/08/...``,
   ``/uploads/2019/12/...``; ``domain.offerings.is_dated_address``);
 - a "read more" link (``domain.offering_words.READ_MORE``), a byline (``rel=author``,
@@ -22,9 +22,11 @@ The marks are general and multilingual, never tuned to one site:
 
 An *item* is the largest element around a mark that holds no other item's mark, at most
 one heading and at most ``MAX_ITEM_CHARS`` of text, and not past a list item, row or
-``<article>``: a teaser, not the page (a post's own page keeps its subject). It is editorial when it carries article markup, or a date with another mark,
-or a date beside other dated items (a press review, a news list). A priced item is never
-editorial: a dated item with a price is an event or an offer with a deadline.
+``<article>``: a teaser, not the page (a post's own page keeps its subject). It is
+editorial when it carries article markup, or a date with another mark, or a date beside
+other dated items (a press review, a news list). A priced item is never editorial: a
+dated item with a price is an event or an offer with a deadline. (JSON-LD lists of posts
+are left out where structured data is read, ``research.structured``.)
 """
 
 from __future__ import annotations
@@ -139,7 +141,7 @@ def _article_markup(tag: Tag) -> str:
 
 _KIND_WORDS = {"date": "a date", "dated-link": "a dated link", "markup": "article markup",
                "read-more": "a read-more link", "byline": "a byline"}
-_BYLINE_CLASSES = frozenset({"byline", "author", "entry-author", "post-author", "p-author", "vcard"})
+_BYLINE_CLASSES = frozenset({"byline", "author", "entry-author", "post-author", "p-author"})
 
 
 def _is_byline(tag: Tag) -> bool:
