@@ -2,9 +2,9 @@
 
 Runs extraction and the offline profile over ``../shared/sites/dev/*.html`` (labels in
 ``profiles.json``, one object per page of ``labels.json``; see that folder's README) and,
-in the same run, the analyser as it was before the profile (``offline.analyse_legacy``:
-products from ``research.products`` with navigation filler and its filter of that time
-(frozen in ``legacy_products``), company from JSON-LD/og/title,
+in the same run, the analyser as it was before the profile (frozen in ``legacy_analyse``:
+products with navigation filler and the filter of that time (frozen in
+``legacy_products``), company from JSON-LD/og/title,
 no country or currency, so every demo was placed in the US and in USD). Prints per
 measure before and after:
 
@@ -35,11 +35,11 @@ from typing import Any
 from demoforge.adapters.fetcher import decode_html
 from demoforge.domain.results import ResearchResult
 from demoforge.research.extract import PageExtract, extract
-from demoforge.research.offline import analyse, analyse_legacy
+from demoforge.research.offline import analyse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import legacy_analyse
 import legacy_extract
-import legacy_products
 from research_accuracy import halves, page_url
 
 REPO = Path(__file__).resolve().parents[1]
@@ -122,9 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         times.append(time.perf_counter() - t0)
         # Today's path end to end: the old extraction, then the old analyser.
         old_pages = [PageExtract.model_validate(legacy_extract.extract(html, url).model_dump())]
-        old = analyse_legacy(old_pages)
         # ... with the product list and filter of that time (frozen in legacy_products).
-        old = old.model_copy(update={"products_services": legacy_products.products(old_pages, company=old.company_name)})
+        old = legacy_analyse.analyse(old_pages)
         b, a = score(old, label, legacy=True), score(new, label, legacy=False)
         a["half"] = half[file]
         before.append(b)

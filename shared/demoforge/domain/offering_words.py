@@ -220,7 +220,9 @@ HREF_WORDS: dict[str, tuple[str, ...]] = {
     "legal": ("impressum", "imprint", "privacy", "datenschutz", "agb", "terms", "legal", "mentions-legales",
               "cookie", "cookies", "disclaimer", "widerruf", "aviso-legal", "privacidad", "colofon"),
     "careers": ("jobs", "karriere", "career", "careers", "stellenangebote", "emplois", "vacatures", "empleo"),
-    "editorial": ("blog", "news", "presse", "press", "aktuelles", "magazin", "actualites", "noticias", "nieuws"),
+    "editorial": ("blog", "news", "presse", "press", "aktuelles", "magazin", "actualites", "noticias", "nieuws",
+                  "actualite", "actu", "actus", "nouvelles", "newsroom", "pressroom", "beitrag", "beitraege",
+                  "posts", "notizie", "noticia"),
     "newsletter": ("newsletter",),
     "contact": ("kontakt", "contact", "contacto", "contatti", "anfahrt"),
 }
@@ -343,3 +345,15 @@ SECTION_PARTS = (
 # Words that, after the company's name, still name the company ("Acme Group", "Acme Online Shop").
 CORPORATE = ("group", "gruppe", "groupe", "grupo", "gruppo", "groep", "online", "shop", "home", "team", "company",
              "gmbh", "ag", "website", "webseite", "site", "homepage")
+
+# -- editorial items (``research.editorial``) -----------------------------------------
+# The link under a teaser that opens the whole post ("Lire la suite"). Only phrases about
+# reading: "learn more" / "mehr erfahren" / "en savoir plus" sit under product teasers too.
+READ_MORE = ("read more", "continue reading", "read the article", "read article", "read full article",
+             "read the full story", "full story", "keep reading",
+             "weiterlesen", "mehr lesen", "artikel lesen", "zum artikel", "zum beitrag", "beitrag lesen",
+             "lire la suite", "lire l'article", "lire plus", "la suite",
+             "leer más", "seguir leyendo", "leer artículo", "leer el artículo",
+             "leggi tutto", "leggi di più", "continua a leggere", "leggi l'articolo",
+             "lees meer", "verder lezen", "lees verder", "lees het artikel",
+             "ler mais", "continuar a ler", "continuar lendo", "leia mais")

@@ -13,7 +13,7 @@ one before:
   company itself;
 - ``priced``: a price stands beside it. Also no furniture phrase inside it ("Partager sur
   Facebook", "Mein Wunschzettel") and no link to furniture (``/login``, ``?page=2``, a
-  social network, ``mailto:``);
+  social network, ``mailto:``, a dated post ``/2016/06/08/...``);
 - ``listed``: only its place on a page vouches for it (a list under "Produkte", a menu).
   It must also read like a product or service name: up to eight words, model numbers
   allowed ("HARP 2.0", "IDENTjet D4") but no amounts, years or percentages, no call to
@@ -92,6 +92,11 @@ ABOUT_LABELS: frozenset[str] = frozenset().union(
 _SOCIAL_LABELS = frozenset(w.SOCIAL_LABELS)
 _PAGINATION_HREF = re.compile(r"[?&](?:page|p|seite|pagina|pg)=\d+|/page/\d+|/seite/\d+", re.I)
 _NUMERIC = re.compile(r"^[\d\s.,/|«»<>-]+$")
+# A path that carries a publication date: a year and month as folders ("/2016/06/08/slug",
+# "/uploads/2019/12/file.pdf") or a whole date in one segment ("2016_06_14_article.jpg").
+# Posts, press coverage and dated uploads are written this way; product pages are not.
+_DATED_PATH = re.compile(r"/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])(?:/|$)|"
+                         r"(?<!\d)(?:19|20)\d{2}[-_](?:0[1-9]|1[0-2])[-_](?:0[1-9]|[12]\d|3[01])(?!\d)")
 _HOME_LINK = re.compile(r"(?:^|\s)(?:home|homepage|startseite|accueil|inicio)$")
 
 
@@ -124,6 +129,12 @@ def place_names() -> frozenset[str]:
     return frozenset(o for o in out if o)
 
 
+def is_dated_address(url: str) -> bool:
+    """Whether ``url``'s path carries a publication date (a post, an article, a dated
+    upload): "/2016/06/08/loi-travail", "/wp-content/uploads/2019/12/flyer.pdf"."""
+    return bool(_DATED_PATH.search(urllib.parse.unquote(urllib.parse.urlsplit(url.strip()).path)))
+
+
 def _href_class(href: str) -> str | None:
     if not href:
         return None
@@ -139,6 +150,8 @@ def _href_class(href: str) -> str | None:
         return "social"
     if _PAGINATION_HREF.search(low):
         return "pagination"
+    if is_dated_address(low):
+        return "editorial"
     path = urllib.parse.unquote(parts.path)
     segments = [s for s in re.split(r"[/_.]+", path) if s]
     words = set(segments) | {x for s in segments for x in s.split("-")}

@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from pydantic import BaseModel
 
 from demoforge.domain.offerings import furniture as furniture_reason
+from demoforge.research.editorial import Editorial
 from demoforge.research.money import find_prices
 
 MAX_CANDIDATES = 360
@@ -34,6 +35,12 @@ _NAV_HINT = re.compile(r"(?:^|\s)(?:[a-z]+[-_])?(?:nav|navbar|navigation|menu|ma
                        r"(?:[-_](?:main|primary|secondary|top|header|bar|wrapper|container|list|items?|links?|inner))?"
                        r"(?:$|\s)", re.I)
 _CHROME_HINT = re.compile(r"footer|breadcrumb|cookie|consent|banner|sidebar|widget", re.I)
+# Class tokens that contain a chrome word but name content: a page builder's content
+# blocks (Elementor's "elementor-widget-text-editor", Divi's "et_pb_", Gutenberg's
+# "wp-block-") and a layout that puts the content beside a sidebar ("sidebar-right",
+# "has-sidebar" on the main wrapper).
+_CONTENT_TOKEN = re.compile(r"^(?:elementor|et_pb|fl|wp-block|vc|siteorigin|so-panel)[-_]|"
+                            r"^(?:has|with|no|without)[-_]sidebar|^sidebar[-_](?:left|right|none|off|on|divider)", re.I)
 _PLACE_HINT = re.compile(r"address|adresse|addr|contact|kontakt|impressum|imprint|footer|location|standort", re.I)
 _CARD_TAGS = ("li", "tr", "article", "section", "div", "td", "dl", "figure", "a")
 _NAME_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "b", "dt", "span", "p")
@@ -50,6 +57,7 @@ class Candidate(BaseModel):
     heading: str = ""  # the section heading above it (body) or its menu label (navigation)
     price: str = ""  # a price written in the same card, row or list item
     context: str = ""  # the surrounding text, for evidence
+    editorial: str = ""  # why it sits in a post, news teaser or press item (``research.editorial``), or ""
 
 
 def clean(s: str | None, limit: int = 160) -> str:
@@ -83,7 +91,7 @@ def zone_of(tag: Tag) -> str:
                 return "footer"
             if re.search(r"(^|[-_ ])header($|[-_ ])", ident, re.I):
                 return "header"
-            if _CHROME_HINT.search(ident):
+            if _CHROME_HINT.search(" ".join(t for t in ident.split() if not _CONTENT_TOKEN.search(t))):
                 return "aside"
         if name in ("main", "article"):
             return "main"
@@ -125,7 +133,7 @@ def _heading_above(tag: Tag) -> str:
     return clean(head.get_text(" "), 120) if isinstance(head, Tag) else ""
 
 
-def _chrome(soup: BeautifulSoup, base: str) -> list[Candidate]:
+def _chrome(soup: BeautifulSoup, base: str, editorial: Editorial) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[str, str]] = set()
     for a in soup.find_all("a", limit=3000):
@@ -143,7 +151,8 @@ def _chrome(soup: BeautifulSoup, base: str) -> list[Candidate]:
             continue
         seen.add(key)
         href = str(a.get("href") or "")
-        out.append(Candidate(text=text, zone=zone, role="link", href=_absolute(base, href), heading=label))
+        out.append(Candidate(text=text, zone=zone, role="link", href=_absolute(base, href), heading=label,
+                             editorial=editorial.reason(a)))
         if len(out) >= MAX_CHROME:
             break
     return out
@@ -156,7 +165,7 @@ def _absolute(base: str, href: str) -> str:
     return urllib.parse.urljoin(base, href)[:160]
 
 
-def _body_lists(soup: BeautifulSoup, base: str) -> list[Candidate]:
+def _body_lists(soup: BeautifulSoup, base: str, editorial: Editorial) -> list[Candidate]:
     out: list[Candidate] = []
     for ul in soup.find_all(["ul", "ol"], limit=400):
         if not isinstance(ul, Tag) or zone_of(ul) != "main":
@@ -177,7 +186,8 @@ def _body_lists(soup: BeautifulSoup, base: str) -> list[Candidate]:
             href = _absolute(base, str(a.get("href") or "")) if isinstance(a, Tag) else ""
             prices = find_prices(full, limit=1)
             out.append(Candidate(text=text, zone="main", role="item", href=href, heading=heading,
-                                 price=prices[0].text if prices else "", context=full[:CONTEXT_CHARS]))
+                                 price=prices[0].text if prices else "", context=full[:CONTEXT_CHARS],
+                                 editorial=editorial.reason(li)))
     return out
 
 
@@ -196,7 +206,7 @@ def _group_label(a: Tag, container: Tag) -> str:
     return head
 
 
-def _body_links(soup: BeautifulSoup, base: str) -> list[Candidate]:
+def _body_links(soup: BeautifulSoup, base: str, editorial: Editorial) -> list[Candidate]:
     """Groups of three or more links in the body outside lists and headings (link boxes,
     "top sellers", category tables), with their label."""
     groups: dict[int, tuple[Tag, list[Tag]]] = {}
@@ -220,11 +230,12 @@ def _body_links(soup: BeautifulSoup, base: str) -> list[Candidate]:
         label = _group_label(links[0], container)
         for a in links[:40]:
             out.append(Candidate(text=clean(a.get_text(" "), 100), zone="main", role="link",
-                                 href=_absolute(base, str(a.get("href") or "")), heading=label))
+                                 href=_absolute(base, str(a.get("href") or "")), heading=label,
+                                 editorial=editorial.reason(a)))
     return out
 
 
-def _body_headings(soup: BeautifulSoup, base: str) -> list[Candidate]:
+def _body_headings(soup: BeautifulSoup, base: str, editorial: Editorial) -> list[Candidate]:
     out: list[Candidate] = []
     parents: dict[int, str] = {}
     for h in soup.find_all(list(_LEVEL), limit=300):
@@ -240,7 +251,8 @@ def _body_headings(soup: BeautifulSoup, base: str) -> list[Candidate]:
             del parents[deeper]
         a = h.find("a") or h.find_parent("a")
         href = _absolute(base, str(a.get("href") or "")) if isinstance(a, Tag) else ""
-        out.append(Candidate(text=text, zone="main", role="heading", href=href, heading=parent))
+        out.append(Candidate(text=text, zone="main", role="heading", href=href, heading=parent,
+                             editorial=editorial.reason(h)))
     return out
 
 
@@ -339,12 +351,14 @@ def _options(soup: BeautifulSoup) -> list[Candidate]:
     return out
 
 
-def candidates(soup: BeautifulSoup, base: str) -> list[Candidate]:
+def candidates(soup: BeautifulSoup, base: str, language: str = "") -> list[Candidate]:
     """Priced items first (strongest layout cue), then body lists and headings, then the
-    navigation/header/footer links; bounded."""
+    navigation/header/footer links; bounded. Candidates inside a post, news teaser or press
+    item say so (``Candidate.editorial``, dates read in ``language``); priced items never do."""
+    ed = Editorial(soup, language)
     merged: list[Candidate] = []
-    for group in (_priced_cards(soup, base), _body_lists(soup, base), _body_headings(soup, base), _chrome(soup, base),
-                  _body_links(soup, base), _options(soup)):
+    for group in (_priced_cards(soup, base), _body_lists(soup, base, ed), _body_headings(soup, base, ed),
+                  _chrome(soup, base, ed), _body_links(soup, base, ed), _options(soup)):
         merged.extend(group)
     return merged[:MAX_CANDIDATES]
 

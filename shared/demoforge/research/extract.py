@@ -36,7 +36,7 @@ MAX_LIST_ITEMS = 25
 MAX_OFFERS = 40
 # Bumped when extraction changes what it reads: cached extracts of an older version are
 # re-crawled, so a cached page never gives another verdict than a fresh one.
-EXTRACT_VERSION = 3
+EXTRACT_VERSION = 4
 
 # trafilatura logs every page it finds thin at WARNING; that is not our problem.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -339,7 +339,9 @@ def extract(html: str, url: str) -> PageExtract:
         if len(links) >= MAX_LINKS:
             break
 
-    candidates = blocks.candidates(soup, url) if budget.allows("offering candidates") else []
+    # Teasers' dates are read in the page's language (the full guess needs the main text).
+    early_language = _declared_language(soup) or guess_language(" . ".join([title, description, *headings]))
+    candidates = blocks.candidates(soup, url, early_language) if budget.allows("offering candidates") else []
     text = ""
     try:
         if not budget.allows("main text (trafilatura)"):

@@ -135,9 +135,11 @@ class _Builder:
 
     def add(self, name: str, *, source: OfferingSource, kind: OfferingKind, url: str, evidence: str = "",
             price: float | None = None, currency: str | None = None, category: str = "", href: str = "",
-            trust: Trust = "listed", confidence: float | None = None) -> bool:
+            trust: Trust = "listed", confidence: float | None = None, editorial: str = "") -> bool:
         name = _cap(clean(name))[:120]
         why = reason(name, self.company, href=href, trust=trust, plan=kind == "plan")
+        if why is None and editorial:
+            why = editorial  # a headline, post or press item (``research.editorial``)
         if why is None and fold(name) in self.repeated:
             why = "repeated on most of the site's pages (site chrome)"
         if why is not None:
@@ -221,23 +223,23 @@ class _Builder:
                     kind = self._default_kind(c.heading or page.title)
                     self.add(_item_name(c.text, c.href, page.language), source="section-list", kind=kind, url=page.url, href=c.href,
                              evidence=f"{c.heading}: {c.context}" if c.heading else c.context,
-                             category=c.heading if under_offer else "")
+                             category=c.heading if under_offer else "", editorial=c.editorial)
                 elif c.role == "heading" and not c.heading and c.href and not offer_page and _same_site(c.href, page.url) \
                         and c.href.rstrip("/") != page.url.rstrip("/"):
                     # A top-level heading that links to a page of its own is a teaser for
                     # a section or an offering; the listed-name check keeps slogans out.
                     self.add(c.text, source="section-heading", kind=self._default_kind(c.text), url=page.url,
-                             href=c.href, evidence=c.text, confidence=0.45)
+                             href=c.href, evidence=c.text, confidence=0.45, editorial=c.editorial)
                 elif c.role == "heading" and not c.heading and orphan_runs >= 3 and not _is_h1(c, page):
                     # A run of short headings with no section above them (a portfolio of
                     # genres, featured routes): each passes the listed-name check on its own.
                     self.add(c.text, source="section-heading", kind=self._default_kind(c.text), url=page.url,
-                             href=c.href, evidence=c.text, confidence=0.4)
+                             href=c.href, evidence=c.text, confidence=0.4, editorial=c.editorial)
                 elif c.role == "heading" and c.heading and (under_offer or (offer_page and not _is_h1(c, page))):
                     kind = self._default_kind(c.heading or page.title)
                     self.add(c.text, source="section-heading", kind=kind, url=page.url, href=c.href,
                              evidence=f"{c.heading} › {c.text}",
-                             category=c.heading if under_offer else "")
+                             category=c.heading if under_offer else "", editorial=c.editorial)
 
     def navigation(self) -> None:
         """Navigation links by the menu they hang under: an offering menu ("Produkte") or a
@@ -265,21 +267,21 @@ class _Builder:
                 elif norm(c.text) in lines:
                     self.add(c.text, source="nav-section", kind=self._default_kind(c.text), url=page.url,
                              href=c.href, evidence=f"menu {c.text} › {lines[norm(c.text)]} (a business line's "
-                                                   f"sub-pages)", confidence=0.5)
+                                                   f"sub-pages)", confidence=0.5, editorial=c.editorial)
                 elif label:
                     if norm(label) in _SECTION_LABELS or (_OFFER_CUE.search(label) and furniture_reason(label) is None):
                         self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
-                                 href=c.href, evidence=f"menu {label} › {c.text}", category=label)
+                                 href=c.href, evidence=f"menu {label} › {c.text}", category=label, editorial=c.editorial)
                     elif fold(label) in ABOUT_LABELS or furniture_reason(label) is not None:
                         why = furniture_reason(c.text, c.href)
                         self.sel.reject(c.text, why or f"in the {label!r} menu (about the site, not its range)", c.zone)
                     else:
                         self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
                                  href=c.href, evidence=f"menu {label} › {c.text}", category=label,
-                                 confidence=0.45)
+                                 confidence=0.45, editorial=c.editorial)
                 elif any(norm(x) in _SECTION_LABELS for x in own):
                     self.add(c.text, source="nav-section", kind="service", url=page.url, href=c.href,
-                             evidence=f"menu {c.text} › {', '.join(own[:3])}")
+                             evidence=f"menu {c.text} › {', '.join(own[:3])}", editorial=c.editorial)
                 elif own:
                     # A menu label: the category above its items. Measured on the dev pages,
                     # accepting labels (even those with a page of their own) gained little
@@ -287,7 +289,7 @@ class _Builder:
                     self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
                 elif c.zone in ("nav", "header", "main", "aside"):
                     self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
-                             evidence=f"navigation: {c.text}", confidence=0.35)
+                             evidence=f"navigation: {c.text}", confidence=0.35, editorial=c.editorial)
                 else:
                     why = furniture_reason(c.text, c.href)
                     self.sel.reject(c.text, why or f"{c.zone} link (not under an offering menu)", c.zone)

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from demoforge.research.bounds import json_depth_ok
+from demoforge.research.editorial import ARTICLE_TYPES
 
 MAX_NODES = 600
 MAX_OUT = 80
@@ -130,6 +131,9 @@ def nodes_from(data: Any, source: str) -> list[Node]:
         types = types_of(item)
         if "BreadcrumbList" in types or "SiteNavigationElement" in types:
             continue  # their items are the site's navigation, not its range
+        entry = item.get("item")
+        if "ListItem" in types and isinstance(entry, dict) and ARTICLE_TYPES.intersection(types_of(entry)):
+            types = []  # an entry of a list of posts (a blog's or news archive): not its range
         if types:
             price, currency = _price(item)
             category = item.get("category")

@@ -6,7 +6,7 @@ import pytest
 
 from demoforge.domain.results import ResearchResult
 from demoforge.research.extract import extract
-from demoforge.research.offline import analyse, guess_company_name, matcher, score_pages
+from demoforge.research.offline import analyse, matcher, score_pages
 from tests.support.fake_fetcher import page
 
 CASES = [
@@ -91,16 +91,6 @@ def test_evidence_quotes_come_from_the_page() -> None:
     assert r.evidence and all(e.source_url == "https://m.example/" for e in r.evidence)
     # A sentence of the page, not its two-word title.
     assert [e.quote for e in r.evidence] == ["Wir bieten Haftpflichtversicherung für Familien an."]
-
-
-@pytest.mark.parametrize(
-    ("title", "url", "expected"),
-    [("Dentist in Goodyear AZ | A SoftCare Dental", "http://127.0.0.1:8000/", "A SoftCare Dental"),
-     ("Home", "https://www.acme-tools.com/", "Acme Tools"),
-     ("Acme Tools - Home", "https://www.acmetools.com/", "Acme Tools")],
-)
-def test_company_name_guess(title: str, url: str, expected: str) -> None:
-    assert guess_company_name([extract(page(title, "<p>x</p>"), url)]) == expected
 
 
 def test_company_name_given_wins() -> None:
