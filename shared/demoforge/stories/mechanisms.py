@@ -33,7 +33,7 @@ from demoforge.spec.semantic import Dimension, DimensionFilter, Metric, MetricQu
 from demoforge.spec.tables import Condition, Effect
 from demoforge.stories.kinds import Kind, Planted, options
 from demoforge.stories.model import Expectation, StoryCheck
-from demoforge.stories.volume import member_rows
+from demoforge.stories.volume import cached, cluster_size, member_rows
 
 
 @dataclasses.dataclass(frozen=True)
@@ -226,7 +226,9 @@ def plant_season(k: Kind, s: Setting, c: Choice) -> Planted | None:
     if target is None or reach_d is None or t is None:
         return None
     reach_t, start, end = t
-    if (end - start).days < 420:
+    if (end - start).days < 420 or anatomy.follows_parent(spec, m):
+        # A bill's month follows how many contracts are running (which ramps up from the
+        # data's start): its busiest month is not the calendar's, whatever is planted.
         return None
     season = k.season or "summer"
     months = anatomy.season_months(season, s.country)
@@ -327,7 +329,9 @@ def plant_cohort(k: Kind, s: Setting, c: Choice) -> Planted | None:
     spec, m = s.spec, c.metric
     target = anatomy.event_target(spec, m)
     t = anatomy.time_reach(spec, m)
-    if target is None or t is None or m.time_column is None:
+    # The rows' own date (a customer's sign-up): a cohort is when they joined, so the time
+    # must be on the metric's table, not a parent's.
+    if target is None or t is None or t[0].via is not None or t[0].table != m.table:
         return None
     reach_t, start, end = t
     q0 = anatomy.date_between(start, end, s.rng.uniform(0.3, 0.6))
@@ -410,8 +414,19 @@ def _months(spec: DatasetSpec, m: Metric) -> float:
 
 def enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Scalar) -> bool:
     """Whether ``member`` of ``d`` has enough of the metric's rows to show kind ``k``."""
+    memo = cached(spec)
+    key = ("enough", k.name, m.name, d.name, member)
+    if key not in memo:
+        memo[key] = _enough_rows(k, spec, m, d, member)
+    found: bool = memo[key]
+    return found
+
+
+def _enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Scalar) -> bool:
     everyone = anatomy.members(spec, d)
-    rows = member_rows(spec, m, d, member, len(everyone))
+    # Rows that share a member draw (a policy's bills) count once: they move together.
+    per = cluster_size(spec, m, d)
+    rows = member_rows(spec, m, d, member, len(everyone)) / per
     test = _test_of(k, m)
     if test == "growth":
         # A margin for the metric's filters (cancelled rows do not count); after a decline
@@ -419,20 +434,25 @@ def enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Sca
         need = 1.25 * growth_rows(k)
         per_year = 12 / _months(spec, m)
         kept = min(1.0, k.factor[0]) if k.mechanism == "shrink_after" else 1.0
-        # Growth is a comparison: at least two peers must be asked about as well.
+        # Growth is a comparison: at least two peers must be asked about as well; a shift
+        # of share takes it from the others, so one peer mirrors it.
         peers = sum(1 for v in everyone if v != member
-                    and member_rows(spec, m, d, v, len(everyone)) * per_year >= need)
-        return rows * per_year * kept >= need and peers >= 2
+                    and member_rows(spec, m, d, v, len(everyone)) / per * per_year >= need)
+        return rows * per_year * kept >= need and peers >= (1 if k.mechanism == "shift_after" else 2)
     if test == "season":
         return rows / 12 >= SEASON_ROWS_PER_MONTH
     return rows >= ROWS_IN_TOTAL
 
 
-def try_plant(k: Kind, s: Setting, names: Sequence[str] = ()) -> Planted | None:
-    """Plant ``k`` on one of its options (drawn by the seed, the prospect's names first)."""
+def try_plant(k: Kind, s: Setting, names: Sequence[str] = (), *, only_own: str | None = None) -> Planted | None:
+    """Plant ``k`` on one of its options (drawn by the seed, the prospect's names first);
+    ``only_own`` ("offering", "geography"): only on one of the prospect's own offerings or
+    places."""
     opts = options(k, s.spec)
     s.rng.shuffle(opts)
     for m, d in opts:
+        if only_own is not None and (d is None or d.kind != only_own):
+            continue
         if d is None:
             planted = MECHANISMS[k.mechanism](k, s, Choice(m, None, None))
         else:
@@ -447,6 +467,8 @@ def try_plant(k: Kind, s: Setting, names: Sequence[str] = ()) -> Planted | None:
                 continue
             ordered = anatomy.preferred(values, [*prefer, *names])
             named = [v for v in ordered if isinstance(v, str) and v.casefold() in {n.casefold() for n in prefer}]
+            if only_own is not None and not named:
+                continue
             pool = named or ordered
             member = s.rng.choice(pool[: max(1, min(len(pool), 5))]) if not named else s.rng.choice(named)
             planted = MECHANISMS[k.mechanism](k, s, Choice(m, d, member))
