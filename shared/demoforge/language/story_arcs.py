@@ -84,6 +84,9 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
         "fraud_flag_hotspot": ("Fraud flags cluster: {subject}",
             "{subject} stands out: far more of its business is flagged for fraud than the rest. Hand the cases to the "
             "fraud investigators and tighten the checks before more business is signed."),
+        "fraud_flag_offering": ("{subject} attracts fraud",
+            "Business through {subject} is flagged for fraud far more often than the rest: the loophole is in how it "
+            "is sold or checked, so close it there rather than region by region."),
         "risk_flag_hotspot": ("{subject} leads: {metric} far above the rest",
             "{subject} carries far more of this risk than the rest: review the limits, the checks and who is approved "
             "there before the losses follow."),
@@ -184,6 +187,9 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "{subject} sticht heraus: Dort wird weit mehr Geschäft wegen Betrugsverdachts markiert als im Rest. Die "
             "Fälle an die Betrugsermittlung geben und die Prüfungen verschärfen, bevor weiteres Geschäft abgeschlossen "
             "wird."),
+        "fraud_flag_offering": ("{subject} zieht Betrug an",
+            "Geschäft über {subject} wird weit öfter wegen Betrugsverdachts markiert als der Rest: Die Lücke liegt "
+            "darin, wie es verkauft oder geprüft wird, also dort schließen statt Region für Region."),
         "risk_flag_hotspot": ("{subject} an der Spitze: {metric} weit über dem Rest",
             "{subject} trägt weit mehr von diesem Risiko als der Rest: Limits, Prüfungen und Freigaben dort "
             "überprüfen, bevor die Verluste folgen."),
@@ -292,6 +298,9 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "{subject} se distingue : bien plus d'affaires y sont signalées pour suspicion de fraude que dans le "
             "reste. Confiez les dossiers aux enquêteurs antifraude et renforcez les contrôles avant de conclure de "
             "nouvelles affaires."),
+        "fraud_flag_offering": ("{subject} attire la fraude",
+            "Les affaires passant par {subject} sont bien plus souvent signalées pour suspicion de fraude que le "
+            "reste : la faille tient à la façon de vendre ou de contrôler, comblez-la là plutôt que région par région."),
         "risk_flag_hotspot": ("{subject} en tête : {metric} bien au-dessus du reste",
             "{subject} concentre bien plus ce risque que le reste : revoyez les limites, les contrôles et les "
             "accords qui y sont donnés avant que les pertes ne suivent."),
@@ -396,6 +405,9 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
         "fraud_flag_hotspot": ("Sospechas de fraude concentradas: {subject}",
             "{subject} destaca: allí se marca mucho más negocio por sospecha de fraude que en el resto. Pasen los "
             "casos a los investigadores de fraude y refuercen los controles antes de cerrar más negocio."),
+        "fraud_flag_offering": ("{subject} atrae el fraude",
+            "El negocio que entra por {subject} se marca por sospecha de fraude mucho más a menudo que el resto: el "
+            "fallo está en cómo se vende o se comprueba, así que ciérrenlo ahí y no región por región."),
         "risk_flag_hotspot": ("{subject} a la cabeza: {metric} muy por encima del resto",
             "{subject} concentra mucho más este riesgo que el resto: revisen los límites, los controles y las "
             "aprobaciones allí antes de que lleguen las pérdidas."),

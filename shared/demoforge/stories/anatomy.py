@@ -140,9 +140,9 @@ def month_weights(spec: DatasetSpec, m: Metric) -> list[float]:
 
 
 def follows_parent(spec: DatasetSpec, m: Metric) -> bool:
-    """Whether the metric's time follows a parent's by a delay (a premium falls due some
-    months after its policy began): its months follow how many parents are active, which
-    ramps up from the data's start, not the calendar's seasons alone."""
+    """Whether the metric's time follows a parent's by a delay and has no months of its own
+    (a premium falls due some months after its policy began): its months follow how many
+    parents are active, which ramps up from the data's start, not the calendar's seasons."""
     r = time_reach(spec, m)
     if r is None:
         return False
@@ -152,7 +152,9 @@ def follows_parent(spec: DatasetSpec, m: Metric) -> bool:
         t = _table(spec, fk.references_table) if fk else None
     col = next((c for c in t.columns if c.name == r[0].column), None) if t else None
     g = col.generator if col is not None else None
-    return isinstance(g, TimestampGen) and g.after is not None and g.after.parent_column is not None
+    # A time with its own month profile (an order after the customer's sign-up, in the
+    # shop's seasons) keeps the calendar's.
+    return isinstance(g, TimestampGen) and not g.monthly and g.after is not None and g.after.parent_column is not None
 
 
 def _after_profile(spec: DatasetSpec, t: TableSpec, g: TimestampGen, depth: int) -> list[float] | None:
@@ -283,6 +285,20 @@ def event_target(spec: DatasetSpec, m: Metric) -> EventTarget | None:
         others = [v for v in g.values if v != value]
         return EventTarget(column, value, others[0] if others else None)
     return None
+
+
+def event_share(spec: DatasetSpec, m: Metric) -> float | None:
+    """How often a rate's event happens before anything is planted (its generator's
+    weight), or None when the generator does not say."""
+    target = event_target(spec, m)
+    col = _column(spec, m.table, target.column) if target is not None else None
+    g = getattr(col, "generator", None)
+    if target is None or not isinstance(g, CategoricalGen) or g.cycle:
+        return None
+    weights = g.weights if g.weights and len(g.weights) == len(g.values) else [1.0] * len(g.values)
+    total = sum(weights)
+    hit = sum(w for v, w in zip(g.values, weights, strict=True) if v == target.value)
+    return hit / total if total > 0 else None
 
 
 def numeric_target(spec: DatasetSpec, m: Metric, *, shrink: bool = False) -> str | None:

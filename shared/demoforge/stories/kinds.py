@@ -193,9 +193,13 @@ KINDS: tuple[Kind, ...] = (
          (0.2, 0.35), "problem", "Since {date}, {subject} has fallen well behind on this rate."),
     # A flag raised by the prospect's own checks (fraud, discounts) on the header's rows:
     # enough rows even when the header is small (a policy or subscription with many bills).
+    # A fraud ring works one place; a loophole sits in a product or in how it is sold.
     Kind("fraud_flag_hotspot", "event",
-         Need(("rate",), r"fraud|suspici|investigat", dim_kinds=("geography", "channel", "offering")),
+         Need(("rate",), r"fraud|suspici|investigat", dim_kinds=_GEO),
          (0.12, 0.22), "problem", "Far more business from {subject} is flagged for fraud than anywhere else."),
+    Kind("fraud_flag_offering", "event",
+         Need(("rate",), r"fraud|suspici|investigat", dim_kinds=("offering", "channel")),
+         (0.12, 0.22), "problem", "Business through {subject} is flagged for fraud far more often than the rest."),
     Kind("risk_flag_hotspot", "event",
          Need(("rate",), r"overdra|arrear|high.?risk|default|delinquen|chargeback|write.?off|written off|dispute|bad debt",
               dim_kinds=("geography", "channel", "offering", "segment")),

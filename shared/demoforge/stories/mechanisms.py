@@ -383,6 +383,8 @@ MECHANISMS: dict[str, Callable[[Kind, Setting, Choice], Planted | None]] = {
 Z = 2.5
 SEASON_ROWS_PER_MONTH = 40.0
 ROWS_IN_TOTAL = 60.0
+BEFORE = 0.55  # the least share of the data before an "after" story's date
+EVENTS_BEFORE = 3.0  # events expected before it (none in about one case in twenty)
 MAX_SEASON = 4.0  # a season beyond four times the rest of the year is not believable
 
 
@@ -436,11 +438,20 @@ def _enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Sc
         kept = min(1.0, k.factor[0]) if k.mechanism == "shrink_after" else 1.0
         # Growth is a comparison: at least two peers must be asked about as well; a shift
         # of share takes it from the others, so one peer mirrors it.
+        shift = k.mechanism == "shift_after"
+        # A shift takes up to its share from the peers: they must keep enough rows.
+        left = 1 - k.factor[1] if shift else 1.0
         peers = sum(1 for v in everyone if v != member
-                    and member_rows(spec, m, d, v, len(everyone)) / per * per_year >= need)
-        return rows * per_year * kept >= need and peers >= (1 if k.mechanism == "shift_after" else 2)
+                    and member_rows(spec, m, d, v, len(everyone)) / per * per_year * left >= need)
+        return rows * per_year * kept >= need and peers >= (1 if shift else 2)
     if test == "season":
         return rows / 12 >= SEASON_ROWS_PER_MONTH
+    if k.mechanism in ("event_after", "drop_event_after"):
+        # The rate before the date is the yardstick: a rare event (3 % of rows) on a small
+        # member may not happen at all before it, and nothing is compared with nothing.
+        share = anatomy.event_share(spec, m)
+        if share is not None and rows * BEFORE * share < EVENTS_BEFORE:
+            return False
     return rows >= ROWS_IN_TOTAL
 
 
