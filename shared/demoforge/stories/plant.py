@@ -1,11 +1,12 @@
 """``plant(spec, seed, profile)``: 3-5 stories from the library, planted in the spec.
 
-The kinds that fit the spec's semantic layer are drawn in an order derived from the seed
-(so two prospects of one shape get different stories, and the same prospect the same
-ones), at most half of them (at least three) per demo, so no kind dominates a shape. Each
-is tied to one of the prospect's offerings or places when the data has them (the
-profile's offerings and locations are preferred members), with its size and date drawn
-from the seed. The spec's earlier planted stories are replaced: their effects, patterns
+The kinds that fit the spec's semantic layer are grouped into slots of kinds that would
+blur each other, and slots are drawn in an order derived from the seed (so two prospects
+of one shape get different stories, and the same prospect the same ones), at most half
+of them (at least three) per demo, so no kind dominates a shape. A story on a dimension
+with the prospect's own members is on one of them, and each demo has one on the
+prospect's own offerings and one on their own places when the data can show it (told
+first); sizes and dates are drawn from the seed. The spec's earlier planted stories are replaced: their effects, patterns
 and revealing golden queries go, the library's take their place.
 """
 

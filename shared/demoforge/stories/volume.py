@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from demoforge.spec.base import Scalar
-from demoforge.spec.generators import CategoricalGen, ForeignKeyGen, LookupGen
+from demoforge.spec.generators import CategoricalGen, ForeignKeyGen, LookupGen, TimestampGen
 from demoforge.spec.model import DatasetSpec, TableSpec
 from demoforge.spec.semantic import Dimension, Metric
 
@@ -150,15 +150,21 @@ def member_rows(spec: DatasetSpec, m: Metric, d: Dimension, member: Scalar, n_me
 
 def cluster_size(spec: DatasetSpec, m: Metric, d: Dimension) -> float:
     """How many of the metric's rows share one member draw: a dimension read through the
-    key that spawns the rows (a premium's region is its policy's) gives every child of one
-    parent the same member, so a member's sum moves by whole parents (how many bills fall
+    key that spawns the rows (a premium's region is its policy's), or whose time they
+    follow, gives every child of one parent the same member, so a member's sum moves by whole parents (how many bills fall
     in a year), and its noise is that of the parents' count, not of the rows'. 1 when each
     row draws its member on its own (a line's product)."""
     t = _table(spec, m.table)
-    cpp = t.children_per_parent if t is not None else None
-    if cpp is None or d.table == m.table:
+    if t is None or d.table == m.table:
         return 1.0
-    fk = t.fk(cpp.foreign_key) if t is not None else None
+    # The parent the rows come from: the one that spawns them, else the one whose time
+    # they follow (a merchant's payments start when it signs up: a region grows by the
+    # merchants that joined it, each bringing its own stream of payments).
+    key = t.children_per_parent.foreign_key if t.children_per_parent is not None else None
+    if key is None:
+        key = next((g.after.column for c in t.columns if isinstance(g := c.generator, TimestampGen)
+                    and c.name == t.time_column and g.after is not None and g.after.parent_column), None)
+    fk = t.fk(key) if key is not None else None
     if fk is None:
         return 1.0
     # The member is the spawning parent's, or a table the parent reads it from.

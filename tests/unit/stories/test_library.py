@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from demoforge.language import OFFLINE
 from demoforge.domain.profile import Offering, ProspectProfile
+from demoforge.language import OFFLINE
 from demoforge.language.scripts import TEXTS
 from demoforge.spec.model import DatasetSpec
 from demoforge.spec.semantic import SemanticLayer, dimension_members
@@ -166,3 +166,34 @@ def test_growth_stories_start_where_the_growth_question_compares() -> None:
 
     assert growth_date(dt.date(2025, 12, 31)) == dt.date(2025, 1, 1)
     assert growth_date(dt.date(2026, 3, 14)) == dt.date(2025, 3, 1)
+
+
+def test_an_effect_reaches_the_columns_made_from_it() -> None:
+    from demoforge.stories.anatomy import downstream
+
+    spec = _spec("insurance")
+    down = downstream(spec, "policies", "amount")
+    # A premium copies its policy's amount: a season on policies shows in the premiums.
+    assert {("policies", "amount"), ("premiums", "parent_amount"), ("premiums", "amount")} <= down
+    assert not any(t == "claims" for t, _ in down)
+
+
+def test_rows_that_share_a_member_count_once() -> None:
+    from demoforge.stories.volume import cluster_size
+
+    spec = _spec("insurance")
+    layer = spec.semantic
+    rows = spec.expected_rows()
+    # Every premium of a policy is in the policy's region: they move together.
+    per = cluster_size(spec, layer.metric("earned_premium"), layer.dimension("region"))
+    assert per == pytest.approx(rows["premiums"] / rows["policies"]) and per > 3
+    # A policy's coverage is drawn for each policy on its own.
+    assert cluster_size(spec, layer.metric("revenue"), layer.dimension("catalogue_offering")) == 1.0
+
+
+@pytest.mark.parametrize(("shape", "kinds"), [("insurance", {"fraud_flag_hotspot", "fraud_flag_offering"}),
+                                              ("saas_software", {"discount_creep", "premium_segment_spend"})])
+def test_insurance_and_saas_tell_stories_of_their_own(shape: str, kinds: set[str]) -> None:
+    spec = _spec(shape)
+    told = {k for seed in range(20) for k in planted_kinds(plant(spec, seed))}
+    assert kinds <= told
