@@ -74,6 +74,20 @@ def reach(spec: DatasetSpec, table: str, target_table: str, column: str) -> Reac
     return None
 
 
+def origin_table(spec: DatasetSpec, table: str, column: str) -> str:
+    """The table a column's values come from: its own, or the parent's it is copied from
+    (an application's region is its branch's)."""
+    for _ in range(4):
+        t = _table(spec, table)
+        col = next((c for c in t.columns if c.name == column), None) if t else None
+        g = col.generator if col is not None else None
+        fk = t.fk(g.via) if t is not None and isinstance(g, LookupGen) else None
+        if fk is None or not isinstance(g, LookupGen):
+            return table
+        table, column = fk.references_table, g.column
+    return table
+
+
 def downstream(spec: DatasetSpec, table: str, column: str) -> frozenset[tuple[str, str]]:
     """``(table, column)`` and every column made from it: computed from it on its table, or
     copied from it by a child through a key (a premium's amount is its policy's), and so

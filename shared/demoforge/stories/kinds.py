@@ -55,7 +55,8 @@ class Planted:
     description: str
     expected_top: str | None
     question: str  # English question for the spec's golden queries (realism checks)
-    dimension_tables: dict[str, str] = dataclasses.field(default_factory=dict)  # subject dimension -> its table
+    # subject dimension -> the table its members come from (a copied region: its source's)
+    dimension_tables: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 _LOCATION = r"store|shop|location|branch|restaurant|clinic|practice|hotel|site|caf|outlet|office|venue|property"

@@ -102,7 +102,9 @@ def _story(k: Kind, s: Setting, c: Choice, effects: list[tuple[str, Effect]], de
                        factor=factor, season=words.get("season") or None)
     top = str(expect.member) if expect.kind == "top" and expect.member is not None else None
     q = _question(c, detect)
-    tables = {c.dimension.name: c.dimension.table} if c.dimension is not None else {}
+    # Where the members come from: a region copied from the branch is the branch's.
+    tables = ({c.dimension.name: anatomy.origin_table(s.spec, c.dimension.table, c.dimension.column)}
+              if c.dimension is not None else {})
     return Planted(kind=k, effects=effects, check=check, description=description, expected_top=top, question=q,
                    dimension_tables=tables)
 
