@@ -81,6 +81,21 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "{subject} has fallen behind since {date}: find out what changed there."),
         "campaign_response": ("{subject} raises the most",
             "{subject} brings in about {factor}× the average gift: build the next campaign on it."),
+        "fraud_flag_hotspot": ("Fraud flags cluster: {subject}",
+            "{subject} stands out: far more of its business is flagged for fraud than the rest. Hand the cases to the "
+            "fraud investigators and tighten the checks before more business is signed."),
+        "fraud_flag_offering": ("{subject} attracts fraud",
+            "Business through {subject} is flagged for fraud far more often than the rest: the loophole is in how it "
+            "is sold or checked, so close it there rather than region by region."),
+        "risk_flag_hotspot": ("{subject} leads: {metric} far above the rest",
+            "{subject} carries far more of this risk than the rest: review the limits, the checks and who is approved "
+            "there before the losses follow."),
+        "discount_creep": ("Discount creep since {date}: {subject}",
+            "{subject} since {date}: far more business there runs on a special discount. Check who approves the "
+            "discounts and whether they still win business that would otherwise be lost."),
+        "usage_decline_region": ("Usage falling in {subject} since {date}",
+            "Accounts in {subject} have been using the product far less since {date}: disengagement comes before "
+            "cancellation, so a customer-success campaign there pays for itself."),
     },
     "de": {
         "margin_erosion_product_line": ("Margenverfall bei {subject} seit {date}",
@@ -168,6 +183,22 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
         "campaign_response": ("{subject} bringt am meisten ein",
             "{subject} bringt etwa das {factor}-Fache der durchschnittlichen Spende: die nächste Kampagne darauf "
             "aufbauen."),
+        "fraud_flag_hotspot": ("Gehäufter Betrugsverdacht: {subject}",
+            "{subject} sticht heraus: Dort wird weit mehr Geschäft wegen Betrugsverdachts markiert als im Rest. Die "
+            "Fälle an die Betrugsermittlung geben und die Prüfungen verschärfen, bevor weiteres Geschäft abgeschlossen "
+            "wird."),
+        "fraud_flag_offering": ("{subject} zieht Betrug an",
+            "Geschäft über {subject} wird weit öfter wegen Betrugsverdachts markiert als der Rest: Die Lücke liegt "
+            "darin, wie es verkauft oder geprüft wird, also dort schließen statt Region für Region."),
+        "risk_flag_hotspot": ("{subject} an der Spitze: {metric} weit über dem Rest",
+            "{subject} trägt weit mehr von diesem Risiko als der Rest: Limits, Prüfungen und Freigaben dort "
+            "überprüfen, bevor die Verluste folgen."),
+        "discount_creep": ("Rabatte nehmen seit {date} zu: {subject}",
+            "{subject} seit {date}: Dort läuft weit mehr Geschäft mit Sonderrabatt. Prüfen, wer die Rabatte freigibt "
+            "und ob sie noch Geschäft gewinnen, das sonst verloren ginge."),
+        "usage_decline_region": ("Nutzung in {subject} sinkt seit {date}",
+            "Kunden in {subject} nutzen das Produkt seit {date} deutlich weniger: Wer sich abwendet, kündigt als "
+            "Nächstes, eine gezielte Betreuungsaktion dort zahlt sich aus."),
     },
     "fr": {
         "margin_erosion_product_line": ("Érosion des marges sur {subject} depuis {date}",
@@ -263,6 +294,22 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "{subject} a décroché depuis {date} : cherchez ce qui a changé sur place."),
         "campaign_response": ("{subject} rapporte le plus",
             "{subject} rapporte environ {factor} fois le don moyen : construisez la prochaine campagne sur ce modèle."),
+        "fraud_flag_hotspot": ("Soupçons de fraude concentrés : {subject}",
+            "{subject} se distingue : bien plus d'affaires y sont signalées pour suspicion de fraude que dans le "
+            "reste. Confiez les dossiers aux enquêteurs antifraude et renforcez les contrôles avant de conclure de "
+            "nouvelles affaires."),
+        "fraud_flag_offering": ("{subject} attire la fraude",
+            "Les affaires passant par {subject} sont bien plus souvent signalées pour suspicion de fraude que le "
+            "reste : la faille tient à la façon de vendre ou de contrôler, comblez-la là plutôt que région par région."),
+        "risk_flag_hotspot": ("{subject} en tête : {metric} bien au-dessus du reste",
+            "{subject} concentre bien plus ce risque que le reste : revoyez les limites, les contrôles et les "
+            "accords qui y sont donnés avant que les pertes ne suivent."),
+        "discount_creep": ("Remises en hausse depuis {date} : {subject}",
+            "{subject} depuis {date} : bien plus d'affaires y sont conclues avec une remise spéciale. Vérifiez qui "
+            "accorde ces remises et si elles gagnent encore des affaires qui seraient sinon perdues."),
+        "usage_decline_region": ("L'usage recule dans la zone {subject} depuis {date}",
+            "Les comptes de la zone {subject} utilisent bien moins le produit depuis {date} : le désengagement "
+            "précède la résiliation, une action ciblée d'accompagnement client y est rentable."),
     },
     "es": {
         "margin_erosion_product_line": ("Erosión del margen en {subject} desde {date}",
@@ -355,5 +402,20 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "{subject} se ha quedado atrás desde {date}: averigüen qué cambió allí."),
         "campaign_response": ("{subject} es lo que más recauda",
             "{subject} recauda unas {factor} veces la donación media: construyan la próxima campaña sobre ella."),
+        "fraud_flag_hotspot": ("Sospechas de fraude concentradas: {subject}",
+            "{subject} destaca: allí se marca mucho más negocio por sospecha de fraude que en el resto. Pasen los "
+            "casos a los investigadores de fraude y refuercen los controles antes de cerrar más negocio."),
+        "fraud_flag_offering": ("{subject} atrae el fraude",
+            "El negocio que entra por {subject} se marca por sospecha de fraude mucho más a menudo que el resto: el "
+            "fallo está en cómo se vende o se comprueba, así que ciérrenlo ahí y no región por región."),
+        "risk_flag_hotspot": ("{subject} a la cabeza: {metric} muy por encima del resto",
+            "{subject} concentra mucho más este riesgo que el resto: revisen los límites, los controles y las "
+            "aprobaciones allí antes de que lleguen las pérdidas."),
+        "discount_creep": ("Descuentos al alza desde {date}: {subject}",
+            "{subject} desde {date}: allí mucho más negocio se cierra con un descuento especial. Revisen quién "
+            "aprueba los descuentos y si todavía ganan negocio que de otro modo se perdería."),
+        "usage_decline_region": ("El uso cae en {subject} desde {date}",
+            "Las cuentas de {subject} usan mucho menos el producto desde {date}: el desinterés precede a la baja, "
+            "así que una acción de acompañamiento allí se paga sola."),
     },
 }

@@ -33,6 +33,7 @@ from demoforge.spec.generators import (
 )
 from demoforge.spec.model import DatasetSpec, TableSpec
 from demoforge.spec.semantic import Dimension, Metric, dimension_members, time_source
+from demoforge.stories.volume import cached
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,6 +72,43 @@ def reach(spec: DatasetSpec, table: str, target_table: str, column: str) -> Reac
             if pcol is not None and pcol.mode != "REPEATED":
                 return Reach(table, column, via=fk.column)
     return None
+
+
+def origin_table(spec: DatasetSpec, table: str, column: str) -> str:
+    """The table a column's values come from: its own, or the parent's it is copied from
+    (an application's region is its branch's)."""
+    for _ in range(4):
+        t = _table(spec, table)
+        col = next((c for c in t.columns if c.name == column), None) if t else None
+        g = col.generator if col is not None else None
+        fk = t.fk(g.via) if t is not None and isinstance(g, LookupGen) else None
+        if fk is None or not isinstance(g, LookupGen):
+            return table
+        table, column = fk.references_table, g.column
+    return table
+
+
+def downstream(spec: DatasetSpec, table: str, column: str) -> frozenset[tuple[str, str]]:
+    """``(table, column)`` and every column made from it: computed from it on its table, or
+    copied from it by a child through a key (a premium's amount is its policy's), and so
+    on. An effect on the column changes all of them."""
+    seen = {(table, column)}
+    todo = [(table, column)]
+    while todo:
+        t_name, c_name = todo.pop()
+        for t in spec.tables:
+            for c in t.columns:
+                g = c.generator
+                hit = False
+                if t.name == t_name and isinstance(g, DerivedGen):
+                    hit = c_name in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", g.expression)
+                elif isinstance(g, LookupGen) and g.column == c_name:
+                    fk = t.fk(g.via)
+                    hit = fk is not None and fk.references_table == t_name
+                if hit and (t.name, c.name) not in seen:
+                    seen.add((t.name, c.name))
+                    todo.append((t.name, c.name))
+    return frozenset(seen)
 
 
 def dimension_reach(spec: DatasetSpec, m: Metric, d: Dimension) -> Reach | None:
@@ -115,6 +153,24 @@ def month_weights(spec: DatasetSpec, m: Metric) -> list[float]:
     return _profile(spec, t, g, 0)
 
 
+def follows_parent(spec: DatasetSpec, m: Metric) -> bool:
+    """Whether the metric's time follows a parent's by a delay and has no months of its own
+    (a premium falls due some months after its policy began): its months follow how many
+    parents are active, which ramps up from the data's start, not the calendar's seasons."""
+    r = time_reach(spec, m)
+    if r is None:
+        return False
+    t = _table(spec, r[0].table)
+    if r[0].via is not None and t is not None:
+        fk = t.fk(r[0].via)
+        t = _table(spec, fk.references_table) if fk else None
+    col = next((c for c in t.columns if c.name == r[0].column), None) if t else None
+    g = col.generator if col is not None else None
+    # A time with its own month profile (an order after the customer's sign-up, in the
+    # shop's seasons) keeps the calendar's.
+    return isinstance(g, TimestampGen) and not g.monthly and g.after is not None and g.after.parent_column is not None
+
+
 def _after_profile(spec: DatasetSpec, t: TableSpec, g: TimestampGen, depth: int) -> list[float] | None:
     """The months of a time that follows its parent's (a bill some months after the
     contract began): the parent's profile, carried forward by the delay."""
@@ -155,6 +211,14 @@ def has_time(spec: DatasetSpec, m: Metric) -> bool:
 def members(spec: DatasetSpec, d: Dimension) -> list[Scalar]:
     """The dimension's members, without the rare ones of a weighted categorical (a story
     on a member with a handful of rows is noise, not a finding)."""
+    memo = cached(spec)
+    key = ("members", d.name, d.table, d.column)
+    if key not in memo:
+        memo[key] = _members(spec, d)
+    return list(memo[key])
+
+
+def _members(spec: DatasetSpec, d: Dimension) -> list[Scalar]:
     values = list(dimension_members(spec.tables, d) or [])
     t = _table(spec, d.table)
     col = next((c for c in t.columns if c.name == d.column), None) if t else None
@@ -235,6 +299,20 @@ def event_target(spec: DatasetSpec, m: Metric) -> EventTarget | None:
         others = [v for v in g.values if v != value]
         return EventTarget(column, value, others[0] if others else None)
     return None
+
+
+def event_share(spec: DatasetSpec, m: Metric) -> float | None:
+    """How often a rate's event happens before anything is planted (its generator's
+    weight), or None when the generator does not say."""
+    target = event_target(spec, m)
+    col = _column(spec, m.table, target.column) if target is not None else None
+    g = getattr(col, "generator", None)
+    if target is None or not isinstance(g, CategoricalGen) or g.cycle:
+        return None
+    weights = g.weights if g.weights and len(g.weights) == len(g.values) else [1.0] * len(g.values)
+    total = sum(weights)
+    hit = sum(w for v, w in zip(g.values, weights, strict=True) if v == target.value)
+    return hit / total if total > 0 else None
 
 
 def numeric_target(spec: DatasetSpec, m: Metric, *, shrink: bool = False) -> str | None:

@@ -55,7 +55,8 @@ class Planted:
     description: str
     expected_top: str | None
     question: str  # English question for the spec's golden queries (realism checks)
-    dimension_tables: dict[str, str] = dataclasses.field(default_factory=dict)  # subject dimension -> its table
+    # subject dimension -> the table its members come from (a copied region: its source's)
+    dimension_tables: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 _LOCATION = r"store|shop|location|branch|restaurant|clinic|practice|hotel|site|caf|outlet|office|venue|property"
@@ -79,8 +80,10 @@ KINDS: tuple[Kind, ...] = (
          Need(("amount",), r"revenue|sales|quantity|units|volume|turnover|amount", additive=True,
               dim_kinds=("offering",), leaf=True),
          (1.8, 2.4), "problem", "The {subject} promotion from {date} lifted its sales but took them from {other}."),
+    # A price is set per plan or product: a region's or channel's churn is another story.
     Kind("churn_after_price_change", "event_after",
          Need(("rate",), r"churn|cancel|lapse|attrition|terminat",
+              dim_kinds=("offering", "segment", "other"),
               dim_words=r"plan|tier|package|tariff|subscription|membership|product|offering|policy"),
          (0.15, 0.3), "problem", "Churn on {subject} has climbed steeply since the price change in {date}."),
     Kind("churn_cohort", "cohort",
@@ -131,8 +134,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("regional_basket_size", "scale",
          Need(("average",), money=True, dim_kinds=_GEO),
          (1.3, 1.6), "opportunity", "Customers in {subject} spend about {factor}x the average each time."),
+    # An amount that does not add up is a value per thing (the average policy's premium):
+    # a segment has the rows to show it even when that value varies a lot.
     Kind("premium_segment_spend", "scale",
-         Need(("average",), money=True, dim_kinds=("segment",)),
+         Need(("average", "amount"), money=True, additive=False, dim_kinds=("segment",)),
          (1.3, 1.6), "opportunity", "{subject} customers spend about {factor}x the others each time."),
     Kind("top_performer", "scale",
          Need(("average",), money=True, dim_kinds=_STAFF),
@@ -187,6 +192,29 @@ KINDS: tuple[Kind, ...] = (
          Need(("rate",), r"occupan|utili|attendance|on.?time|retention|renewal|conversion|approval|show rate",
               lower_is_better=False, dim_kinds=_GEO),
          (0.2, 0.35), "problem", "Since {date}, {subject} has fallen well behind on this rate."),
+    # A flag raised by the prospect's own checks (fraud, discounts) on the header's rows:
+    # enough rows even when the header is small (a policy or subscription with many bills).
+    # A fraud ring works one place; a loophole sits in a product or in how it is sold.
+    Kind("fraud_flag_hotspot", "event",
+         Need(("rate",), r"fraud|suspici|investigat", dim_kinds=_GEO),
+         (0.12, 0.22), "problem", "Far more business from {subject} is flagged for fraud than anywhere else."),
+    Kind("fraud_flag_offering", "event",
+         Need(("rate",), r"fraud|suspici|investigat", dim_kinds=("offering", "channel")),
+         (0.12, 0.22), "problem", "Business through {subject} is flagged for fraud far more often than the rest."),
+    Kind("risk_flag_hotspot", "event",
+         Need(("rate",), r"overdra|arrear|high.?risk|default|delinquen|chargeback|write.?off|written off|dispute|bad debt",
+              dim_kinds=("geography", "channel", "offering", "segment")),
+         (0.12, 0.22), "problem", "Far more business from {subject} turns into a risk (overdrawn, in arrears, "
+                                  "charged back, disputed) than anywhere else."),
+    Kind("discount_creep", "event_after",
+         Need(("rate",), r"discount|rebate|concession", dim_kinds=("channel", "segment", "geography", "offering")),
+         (0.15, 0.3), "problem", "Since {date}, far more business through {subject} runs on a special discount."),
+    # How much customers use what they pay for: usage falling in one region is an early
+    # warning of churn there (accounts disengage before they cancel).
+    Kind("usage_decline_region", "shrink_after",
+         Need(("amount",), r"usage|consumption|api|calls|minutes|data volume|streams|logins|sessions", money=False,
+              additive=True, dim_kinds=_GEO),
+         (0.55, 0.75), "problem", "Usage in {subject} has fallen by about {pct} since {date}: accounts there are disengaging."),
     Kind("campaign_response", "scale",
          Need(("average",), r"donation|gift|amount|order value|basket|pledge",
               dim_words=r"campaign|appeal|promotion|event|source"),

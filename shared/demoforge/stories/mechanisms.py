@@ -33,7 +33,7 @@ from demoforge.spec.semantic import Dimension, DimensionFilter, Metric, MetricQu
 from demoforge.spec.tables import Condition, Effect
 from demoforge.stories.kinds import Kind, Planted, options
 from demoforge.stories.model import Expectation, StoryCheck
-from demoforge.stories.volume import member_rows
+from demoforge.stories.volume import cached, cluster_size, member_rows
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,7 +102,9 @@ def _story(k: Kind, s: Setting, c: Choice, effects: list[tuple[str, Effect]], de
                        factor=factor, season=words.get("season") or None)
     top = str(expect.member) if expect.kind == "top" and expect.member is not None else None
     q = _question(c, detect)
-    tables = {c.dimension.name: c.dimension.table} if c.dimension is not None else {}
+    # Where the members come from: a region copied from the branch is the branch's.
+    tables = ({c.dimension.name: anatomy.origin_table(s.spec, c.dimension.table, c.dimension.column)}
+              if c.dimension is not None else {})
     return Planted(kind=k, effects=effects, check=check, description=description, expected_top=top, question=q,
                    dimension_tables=tables)
 
@@ -226,7 +228,9 @@ def plant_season(k: Kind, s: Setting, c: Choice) -> Planted | None:
     if target is None or reach_d is None or t is None:
         return None
     reach_t, start, end = t
-    if (end - start).days < 420:
+    if (end - start).days < 420 or anatomy.follows_parent(spec, m):
+        # A bill's month follows how many contracts are running (which ramps up from the
+        # data's start): its busiest month is not the calendar's, whatever is planted.
         return None
     season = k.season or "summer"
     months = anatomy.season_months(season, s.country)
@@ -327,16 +331,24 @@ def plant_cohort(k: Kind, s: Setting, c: Choice) -> Planted | None:
     spec, m = s.spec, c.metric
     target = anatomy.event_target(spec, m)
     t = anatomy.time_reach(spec, m)
-    if target is None or t is None or m.time_column is None:
+    # The rows' own date (a customer's sign-up): a cohort is when they joined, so the time
+    # must be on the metric's table, not a parent's.
+    if target is None or t is None or t[0].via is not None or t[0].table != m.table:
         return None
     reach_t, start, end = t
+    # Each quarter's rate is read on its own: a quarter of a handful of sign-ups swings
+    # further than the planted churn.
+    if table_rows(spec, m) * 3 / _months(spec, m) < COHORT_ROWS_PER_QUARTER:
+        return None
     q0 = anatomy.date_between(start, end, s.rng.uniform(0.3, 0.6))
     q0 = dt.date(q0.year, 3 * ((q0.month - 1) // 3) + 1, 1)
     q1 = dt.date(q0.year + (q0.month + 2) // 12, (q0.month + 2) % 12 + 1, 1)
     p = _draw(k, s)
     effect = Effect(target=target.column, when=[_cond(reach_t, date_from=q0, date_to=q1 - dt.timedelta(days=1))],
                     set_value=target.value, probability=p)
-    detect = MetricQuery(metric=m.name, grain="quarter")
+    # Quarters of a few sign-ups (the first ones) are left out, as a rate's ranking leaves
+    # out small groups: their rate is noise.
+    detect = MetricQuery(metric=m.name, grain="quarter", min_rows=30)
     expect = Expectation(kind="peak_in", after=q0, until=q1)
     # Within the cohort: which segment or channel churned most (a dimension of its own table).
     own = next((d for d in spec.semantic.dimensions if d.table == m.table and d.kind in ("segment", "channel")
@@ -379,6 +391,9 @@ MECHANISMS: dict[str, Callable[[Kind, Setting, Choice], Planted | None]] = {
 Z = 2.5
 SEASON_ROWS_PER_MONTH = 40.0
 ROWS_IN_TOTAL = 60.0
+COHORT_ROWS_PER_QUARTER = 40.0
+BEFORE = 0.55  # the least share of the data before an "after" story's date
+EVENTS_BEFORE = 3.0  # events expected before it (none in about one case in twenty)
 MAX_SEASON = 4.0  # a season beyond four times the rest of the year is not believable
 
 
@@ -403,6 +418,14 @@ def growth_rows(k: Kind) -> int:
     return max(30, math.ceil(2 * (Z / change) ** 2))
 
 
+def table_rows(spec: DatasetSpec, m: Metric) -> float:
+    """Expected rows of the metric's table."""
+    memo = cached(spec)
+    if "rows" not in memo:
+        memo["rows"] = spec.expected_rows()
+    return float(memo["rows"].get(m.table, 0))
+
+
 def _months(spec: DatasetSpec, m: Metric) -> float:
     t = anatomy.time_reach(spec, m)
     return max(1.0, (t[2] - t[1]).days / 30.44) if t is not None else 24.0
@@ -410,8 +433,19 @@ def _months(spec: DatasetSpec, m: Metric) -> float:
 
 def enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Scalar) -> bool:
     """Whether ``member`` of ``d`` has enough of the metric's rows to show kind ``k``."""
+    memo = cached(spec)
+    key = ("enough", k.name, m.name, d.name, member)
+    if key not in memo:
+        memo[key] = _enough_rows(k, spec, m, d, member)
+    found: bool = memo[key]
+    return found
+
+
+def _enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Scalar) -> bool:
     everyone = anatomy.members(spec, d)
-    rows = member_rows(spec, m, d, member, len(everyone))
+    # Rows that share a member draw (a policy's bills) count once: they move together.
+    per = cluster_size(spec, m, d)
+    rows = member_rows(spec, m, d, member, len(everyone)) / per
     test = _test_of(k, m)
     if test == "growth":
         # A margin for the metric's filters (cancelled rows do not count); after a decline
@@ -419,20 +453,34 @@ def enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Sca
         need = 1.25 * growth_rows(k)
         per_year = 12 / _months(spec, m)
         kept = min(1.0, k.factor[0]) if k.mechanism == "shrink_after" else 1.0
-        # Growth is a comparison: at least two peers must be asked about as well.
+        # Growth is a comparison: at least two peers must be asked about as well; a shift
+        # of share takes it from the others, so one peer mirrors it.
+        shift = k.mechanism == "shift_after"
+        # A shift takes up to its share from the peers: they must keep enough rows.
+        left = 1 - k.factor[1] if shift else 1.0
         peers = sum(1 for v in everyone if v != member
-                    and member_rows(spec, m, d, v, len(everyone)) * per_year >= need)
-        return rows * per_year * kept >= need and peers >= 2
+                    and member_rows(spec, m, d, v, len(everyone)) / per * per_year * left >= need)
+        return rows * per_year * kept >= need and peers >= (1 if shift else 2)
     if test == "season":
         return rows / 12 >= SEASON_ROWS_PER_MONTH
+    if k.mechanism in ("event_after", "drop_event_after"):
+        # The rate before the date is the yardstick: a rare event (3 % of rows) on a small
+        # member may not happen at all before it, and nothing is compared with nothing.
+        share = anatomy.event_share(spec, m)
+        if share is not None and rows * BEFORE * share < EVENTS_BEFORE:
+            return False
     return rows >= ROWS_IN_TOTAL
 
 
-def try_plant(k: Kind, s: Setting, names: Sequence[str] = ()) -> Planted | None:
-    """Plant ``k`` on one of its options (drawn by the seed, the prospect's names first)."""
+def try_plant(k: Kind, s: Setting, names: Sequence[str] = (), *, only_own: str | None = None) -> Planted | None:
+    """Plant ``k`` on one of its options (drawn by the seed, the prospect's names first);
+    ``only_own`` ("offering", "geography"): only on one of the prospect's own offerings or
+    places."""
     opts = options(k, s.spec)
     s.rng.shuffle(opts)
     for m, d in opts:
+        if only_own is not None and (d is None or d.kind != only_own):
+            continue
         if d is None:
             planted = MECHANISMS[k.mechanism](k, s, Choice(m, None, None))
         else:
@@ -447,6 +495,8 @@ def try_plant(k: Kind, s: Setting, names: Sequence[str] = ()) -> Planted | None:
                 continue
             ordered = anatomy.preferred(values, [*prefer, *names])
             named = [v for v in ordered if isinstance(v, str) and v.casefold() in {n.casefold() for n in prefer}]
+            if only_own is not None and not named:
+                continue
             pool = named or ordered
             member = s.rng.choice(pool[: max(1, min(len(pool), 5))]) if not named else s.rng.choice(named)
             planted = MECHANISMS[k.mechanism](k, s, Choice(m, d, member))

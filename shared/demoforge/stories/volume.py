@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from demoforge.spec.base import Scalar
-from demoforge.spec.generators import CategoricalGen, ForeignKeyGen, LookupGen
+from demoforge.spec.generators import CategoricalGen, ForeignKeyGen, LookupGen, TimestampGen
 from demoforge.spec.model import DatasetSpec, TableSpec
 from demoforge.spec.semantic import Dimension, Metric
 
@@ -35,6 +35,11 @@ def _memo(spec: DatasetSpec) -> dict[Any, Any]:
         hit = (spec, {})
         _MEMO[id(spec)] = hit
     return hit[1]
+
+
+def cached(spec: DatasetSpec) -> dict[Any, Any]:
+    """The planner's answers kept for ``spec`` (see ``_memo``)."""
+    return _memo(spec)
 
 
 def _table(spec: DatasetSpec, name: str) -> TableSpec | None:
@@ -141,3 +146,34 @@ def member_rows(spec: DatasetSpec, m: Metric, d: Dimension, member: Scalar, n_me
     shares = member_shares(spec, m, d)
     share = shares.get(member, 0.0) if shares is not None else 1.0 / max(1, n_members)
     return rows * share
+
+
+def cluster_size(spec: DatasetSpec, m: Metric, d: Dimension) -> float:
+    """How many of the metric's rows share one member draw: a dimension read through the
+    key that spawns the rows (a premium's region is its policy's), or whose time they
+    follow, gives every child of one parent the same member, so a member's sum moves by whole parents (how many bills fall
+    in a year), and its noise is that of the parents' count, not of the rows'. 1 when each
+    row draws its member on its own (a line's product)."""
+    t = _table(spec, m.table)
+    if t is None or d.table == m.table:
+        return 1.0
+    # The parent the rows come from: the one that spawns them, else the one whose time
+    # they follow (a merchant's payments start when it signs up: a region grows by the
+    # merchants that joined it, each bringing its own stream of payments).
+    key = t.children_per_parent.foreign_key if t.children_per_parent is not None else None
+    if key is None:
+        key = next((g.after.column for c in t.columns if isinstance(g := c.generator, TimestampGen)
+                    and c.name == t.time_column and g.after is not None and g.after.parent_column), None)
+    fk = t.fk(key) if key is not None else None
+    if fk is None:
+        return 1.0
+    # The member is the spawning parent's, or a table the parent reads it from.
+    parent = _table(spec, fk.references_table)
+    if fk.references_table != d.table and not (parent is not None and any(
+            f.references_table == d.table for f in parent.foreign_keys)):
+        return 1.0
+    memo = _memo(spec)
+    if "rows" not in memo:
+        memo["rows"] = spec.expected_rows()
+    rows, parents = memo["rows"].get(m.table, 0), memo["rows"].get(fk.references_table, 0)
+    return max(1.0, rows / parents) if parents else 1.0
