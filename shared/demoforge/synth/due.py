@@ -6,12 +6,14 @@ A child whose lag would pass the run date has not happened yet, so the data cann
 it. Keeping it and moving its time inside the window (clamping it onto the last day, or
 redrawing it from the truncated lag) puts every such child into the last weeks: with
 lags of months that is a pile-up on the last day, or a last quarter that grows by half.
-So a parent's expected children are scaled by the chance that a child's lag fits the
-room the parent has left, ``1 - exp(-room / mean)`` (the children a run-date snapshot
-sees), renormalised to the planned mean; the children it does get draw their lag from
-the exponential truncated to that room (``timestamps.lagged``). Together that is the
-same as drawing every child and dropping the ones still to come, without changing the
-planned row count or the children per parent."""
+So each parent's children are drawn as planned for its whole life and each is kept with
+the chance that its lag fits the room the parent has left, ``1 - exp(-room / mean)``
+(binomial thinning: the children a run-date snapshot sees; a policy issued yesterday has
+not had its premiums yet, a customer who signed up an hour ago has not bought yet); the
+kept ones draw their lag from the exponential truncated to that room
+(``timestamps.lagged``). Together that is the same as drawing every child and dropping
+the ones still to come. The plan is scaled up by the share kept overall, so the children
+per parent (and the rows) stay as planned on average."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from demoforge.spec.model import ChildrenPerParent, Generator, TableSpec, TimestampGen
+from demoforge.spec.planning import draw_children
 
 US_PER_DAY = 86_400_000_000
 US_PER_HOUR = 3_600_000_000
@@ -90,6 +93,23 @@ def due_share(
     lo = np.maximum(ref, (g.start - EPOCH).days * US_PER_DAY)
     room = np.maximum(limit - lo, 0).astype(np.float64)
     return -np.expm1(-room / mean)
+
+
+def due_children(
+    table: TableSpec, gens: Mapping[str, Generator], cpp: ChildrenPerParent, parent: ParentRows,
+    exposure: np.ndarray | None, rng_children: np.random.Generator, rng_due: np.random.Generator,
+) -> np.ndarray:
+    """Children per parent row (int64): drawn for the parent's whole life (``exposure``:
+    relative active time, mean 1) less the ones still to come at the run date."""
+    due = due_share(table, gens, cpp, parent)
+    if due is None:
+        return draw_children(cpp, parent.rows, rng_children, exposure)
+    weight = np.ones(parent.rows) if exposure is None else exposure
+    kept = float((weight * due).mean())
+    if kept <= 0:  # every parent at the run date: none of their children is due yet
+        return np.zeros(parent.rows, dtype=np.int64)
+    counts = draw_children(cpp, parent.rows, rng_children, weight / kept)
+    return rng_due.binomial(counts, due).astype(np.int64)
 
 
 def _us(parent: ParentRows, column: str) -> np.ndarray:

@@ -196,14 +196,19 @@ def lagged(
 
 
 def pending(ctx: TableContext, col: ColumnSpec) -> bool:
-    """Whether a value due after the run date is NULL (has not happened yet) rather than
-    redrawn: a completion time that may be NULL (a delivery's ``delivered_at``, a stay's
-    check-out while under way) and is not the row's own time. The row's own time (the
-    table's ``time_column``) happened, or the row would not exist; a column present only
-    under a status (``only_when``: a churned customer's churn date, a refund's time) did
-    too, as its status says; a REQUIRED column cannot be NULL. Those are redrawn."""
+    """Whether a value due after the run date is NULL (its event has not happened yet)
+    rather than redrawn inside the window: a time that may be NULL by design (a planned
+    NULL rate, or ``only_when``) and is not the row's own time. A delivery's
+    ``delivered_at`` is NULL while under way; a churned customer's ``churned_at`` (or a
+    refund's time) whose lag passes the run date is a churn still to take effect: the
+    status says it was decided, the date is not there yet. Redrawing those inside the
+    window instead would squeeze every pending one into the last weeks (their number is
+    fixed by the status, not by the room left), a churn surge the data never had.
+    The row's own time (the table's time column) happened, or the row would not exist:
+    redrawn, with the rows' count scaled to what is due (``due``); so is a time that is
+    never NULL (REQUIRED, or no NULLs planned)."""
     return (
-        col.nullable > 0 and col.mode != "REQUIRED" and not col.only_when
+        col.mode != "REQUIRED" and (col.nullable > 0 or bool(col.only_when))
         and col.name != row_time(ctx.table, ctx.gens)
     )
 
