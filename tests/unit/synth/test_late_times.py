@@ -88,6 +88,12 @@ def _days(path: Path, column: str) -> np.ndarray:
     return arr.cast("int64").to_numpy() // US_PER_DAY
 
 
+def _row(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[Any, ...]:
+    row = con.execute(sql).fetchone()
+    assert row is not None
+    return row
+
+
 def _con(spec: DatasetSpec, out: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     for t in spec.tables:
@@ -129,7 +135,7 @@ def test_every_time_lies_between_its_reference_and_the_end(billing: tuple[Datase
     spec, out = billing
     con = _con(spec, out)
     end = "TIMESTAMP '2025-12-31 23:59:59.999999'"
-    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    one = lambda sql: _row(con, sql)[0]  # noqa: E731
     assert one(f"SELECT COUNT(*) FROM invoices i JOIN customers c USING (customer_id) "
                f"WHERE i.issued_at < c.signed_up_at OR i.issued_at > LEAST(COALESCE(c.churned_at, {end}), {end})") == 0
     assert one(f"SELECT COUNT(*) FROM payments p JOIN invoices i USING (invoice_id) "
@@ -142,15 +148,15 @@ def test_every_time_lies_between_its_reference_and_the_end(billing: tuple[Datase
 def test_a_time_not_due_by_the_run_date_is_null_only_where_it_may_be(billing: tuple[DatasetSpec, Path]) -> None:
     spec, out = billing
     con = _con(spec, out)
-    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    one = lambda sql: _row(con, sql)[0]  # noqa: E731
     # A receipt is never NULL: one due later is redrawn inside the room left.
     assert one("SELECT COUNT(*) FROM payments WHERE receipt_at IS NULL") == 0
     # A settlement (NULL while pending) of a payment on the last day is mostly still
     # pending (mean 72 h); one from months ago only at the planned 1 %.
-    recent, old = con.execute(
-        "SELECT AVG(CASE WHEN settled_at IS NULL THEN 1 ELSE 0 END) FILTER (WHERE paid_at >= TIMESTAMP '2025-12-31'), "
+    recent, old = _row(
+        con, "SELECT AVG(CASE WHEN settled_at IS NULL THEN 1 ELSE 0 END) FILTER (WHERE paid_at >= TIMESTAMP '2025-12-31'), "
         "AVG(CASE WHEN settled_at IS NULL THEN 1 ELSE 0 END) FILTER (WHERE paid_at < TIMESTAMP '2025-10-01') FROM payments"
-    ).fetchone()
+    )
     assert recent > 0.6 and old < 0.02
     # A refund time only for refunds; a refund whose time is not due yet has none.
     assert one("SELECT COUNT(*) FROM payments WHERE refunded_at IS NOT NULL AND status <> 'refunded'") == 0
