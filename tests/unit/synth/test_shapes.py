@@ -40,11 +40,12 @@ def shape_profile(i: int) -> dict[str, Any]:
 
 
 # Stories these prospects' data shows by 1-3 rows at 20k rows: since children still to come
-# at the run date are no longer kept (synth.due) their rows are drawn anew and the planted
-# month or member ends just under the next (Oct 68 vs Dec 66; Mar 154 vs Apr 151; the
-# member's rows under the query's 20-row floor). Stories of saas, lending and payments fail
-# for 8 of 30 other prospects, the same 8 with or without that change: planting with more
-# margin is the fix (stories).
+# at the run date are no longer kept (synth.due) their rows are drawn anew, and the planted
+# month or member ends just under the next: lending's April had 155 applications to March's
+# 154 and now has 151 to 154; saas's 'Business' plan has 26 subscriptions, and its
+# non-cancelled ones fall under the query's 20-row floor. Stories of saas, lending and
+# payments fail for 8 of 30 other prospects, the same 8 with or without that change:
+# planting with more margin is the fix (stories).
 # Recorded strictly: the test fails if anything else fails, or once the story shows.
 FRAGILE_STORY = {"saas.subscriptions": "story:product_anomaly", "financial.lending": "story:seasonal_peak"}
 
