@@ -1,7 +1,10 @@
 """Dates and timestamps: a yearly growth trend, month, weekday (Monday first) and
 hour-of-day profiles and holiday spikes (``TimeProfile``), optionally after a reference
 (a column of the row, or the parent's through a foreign key). Dates are int64 days and
-timestamps int64 microseconds since 1970-01-01 UTC."""
+timestamps int64 microseconds since 1970-01-01 UTC. Nothing passes the run date: a lag
+that would is redrawn from the lag truncated to the room left (``lagged``), or NULL where
+the time may be NULL and has not happened yet (``pending``); children still to come are
+not counted at all (``due``)."""
 
 from __future__ import annotations
 
