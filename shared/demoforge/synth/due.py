@@ -104,12 +104,16 @@ def due_children(
     due = due_share(table, gens, cpp, parent)
     if due is None:
         return draw_children(cpp, parent.rows, rng_children, exposure)
-    weight = np.ones(parent.rows) if exposure is None else exposure
-    kept = float((weight * due).mean())
+    kept = float(due.mean() if exposure is None else (exposure * due).mean())
     if kept <= 0:  # every parent at the run date: none of their children is due yet
         return np.zeros(parent.rows, dtype=np.int64)
-    counts = draw_children(cpp, parent.rows, rng_children, weight / kept)
-    return rng_due.binomial(counts, due).astype(np.int64)
+    # Without an exposure one factor scales every parent (a scalar rate draws faster).
+    counts = draw_children(cpp, parent.rows, rng_children, 1.0 / kept if exposure is None else exposure / kept)
+    # Most parents have room for all their children (a due share of exactly 1.0 in floats):
+    # only the others are thinned.
+    some = np.flatnonzero(due < 1.0)
+    counts[some] = rng_due.binomial(counts[some], due[some])
+    return counts
 
 
 def _us(parent: ParentRows, column: str) -> np.ndarray:
