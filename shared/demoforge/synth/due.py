@@ -28,6 +28,8 @@ import pyarrow.compute as pc
 from demoforge.spec.model import ChildrenPerParent, Generator, TableSpec, TimestampGen
 from demoforge.spec.planning import draw_children
 
+# The time units of the engine (``timestamps`` re-exports them): dates are days and
+# timestamps microseconds since the epoch.
 US_PER_DAY = 86_400_000_000
 US_PER_HOUR = 3_600_000_000
 EPOCH = dt.date(1970, 1, 1)

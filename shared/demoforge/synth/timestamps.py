@@ -19,12 +19,11 @@ import pyarrow.compute as pc
 from demoforge.spec.model import ColumnSpec, TimestampGen
 from demoforge.synth.arrays import Values
 from demoforge.synth.context import Chunk, TableContext
+from demoforge.synth.due import EPOCH as EPOCH
+from demoforge.synth.due import US_PER_DAY as US_PER_DAY
+from demoforge.synth.due import US_PER_HOUR as US_PER_HOUR
 from demoforge.synth.due import row_time
 from demoforge.synth.sampling import Alias
-
-US_PER_DAY = 86_400_000_000
-US_PER_HOUR = 3_600_000_000
-EPOCH = dt.date(1970, 1, 1)
 
 
 class TimeProfile:
