@@ -28,9 +28,10 @@ from demoforge.spec.model import (
     TimestampGen,
     UuidGen,
 )
-from demoforge.spec.planning import draw_children, own_rows
+from demoforge.spec.planning import own_rows
 from demoforge.synth.arrays import Values, take
 from demoforge.synth.conditions import mask_of
+from demoforge.synth.due import due_children
 from demoforge.synth.sampling import rng
 
 
@@ -146,7 +147,8 @@ class TableContext:
         if cpp is not None:
             parent = self.parent(cpp.foreign_key)
             n_parents = parent.rows
-            counts = draw_children(cpp, n_parents, rng(seed, table.name, "__children__"), _exposure(cpp, parent))
+            counts = due_children(table, self.gens, cpp, parent, _exposure(cpp, parent),
+                                  rng(seed, table.name, "__children__"), rng(seed, table.name, "__due__"))
             fk_gen = self.gens[cpp.foreign_key]
             if isinstance(fk_gen, ForeignKeyGen) and fk_gen.exclude_parents and n_parents:
                 # No children under excluded parents (no shipment for a cancelled order).

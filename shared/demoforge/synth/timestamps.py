@@ -1,7 +1,10 @@
 """Dates and timestamps: a yearly growth trend, month, weekday (Monday first) and
 hour-of-day profiles and holiday spikes (``TimeProfile``), optionally after a reference
 (a column of the row, or the parent's through a foreign key). Dates are int64 days and
-timestamps int64 microseconds since 1970-01-01 UTC."""
+timestamps int64 microseconds since 1970-01-01 UTC. Nothing passes the run date: a lag
+that would is redrawn from the lag truncated to the room left (``lagged``), or NULL where
+the time may be NULL and has not happened yet (``pending``); children still to come are
+not counted at all (``due``)."""
 
 from __future__ import annotations
 
@@ -16,11 +19,11 @@ import pyarrow.compute as pc
 from demoforge.spec.model import ColumnSpec, TimestampGen
 from demoforge.synth.arrays import Values
 from demoforge.synth.context import Chunk, TableContext
+from demoforge.synth.due import EPOCH as EPOCH
+from demoforge.synth.due import US_PER_DAY as US_PER_DAY
+from demoforge.synth.due import US_PER_HOUR as US_PER_HOUR
+from demoforge.synth.due import row_time
 from demoforge.synth.sampling import Alias
-
-US_PER_DAY = 86_400_000_000
-US_PER_HOUR = 3_600_000_000
-EPOCH = dt.date(1970, 1, 1)
 
 
 class TimeProfile:
@@ -82,9 +85,22 @@ class TimeProfile:
         else:
             hour = rng.integers(0, 24, n)
         us = day * US_PER_DAY + hour * US_PER_HOUR + rng.integers(0, US_PER_HOUR, n)
-        us = np.maximum(us, after_us + rng.integers(60_000_000, 4 * US_PER_HOUR, n))
-        if until_us is not None:  # never past the end (a churn date), never before the start
-            us = np.where(until_us >= after_us, np.minimum(us, until_us), after_us)
+        limit = np.full(n, self.end_us, dtype=np.int64) if until_us is None else np.minimum(until_us, self.end_us)
+        room = limit - after_us
+        # On the reference's own day the drawn hour can precede it: a short gap after the
+        # reference instead, shrunk in proportion where less room is left before the limit
+        # (the end or a churn date), so those rows spread over the room, not onto its edge.
+        gap = rng.integers(60_000_000, 4 * US_PER_HOUR, n)
+        gap = np.where(room < 4 * US_PER_HOUR, gap * (np.maximum(room, 0) / (4 * US_PER_HOUR)), gap).astype(np.int64)
+        us = np.maximum(us, after_us + gap)
+        # The drawn day is the limit's day at the latest, but its hour can pass the limit's
+        # instant: anywhere on that day before it instead (a draw, not the instant itself).
+        over = np.flatnonzero((us > limit) & (room >= 0))
+        if len(over):
+            floor = np.maximum(after_us[over], limit[over] // US_PER_DAY * US_PER_DAY)
+            us[over] = floor + (rng.random(len(over)) * (limit[over] - floor)).astype(np.int64)
+        if until_us is not None:  # a reference after its own end: the reference wins
+            us = np.where(until_us >= after_us, us, after_us)
         return self.clip(us, after_us)
 
     def clip(self, us: np.ndarray, floor_us: np.ndarray) -> np.ndarray:
@@ -127,12 +143,10 @@ def timestamp_column(
             mean = np.full(chunk.n, a.mean_hours * US_PER_HOUR)
             if a.by is not None and a.mean_hours_by:
                 mean = _lags(ctx, a.by, a.by_via, a.mean_hours_by, mean, chunk)
-            us = ref_us + (rng.standard_exponential(chunk.n) * mean).astype(np.int64)
-            if until_us is not None:
-                us = np.where(until_us >= ref_us, np.minimum(us, until_us), ref_us)
-            # Inside the window: not before its start (a lag after an older reference) and
-            # nothing after the run date (a lag that would pass it ends on it).
-            us = prep.clip(np.maximum(us, prep.start_us), raw_us)
+            limit = prep.end_us if until_us is None else np.minimum(until_us, prep.end_us)
+            us, late = lagged(rng, raw_us, ref_us, mean, prep.start_us, limit)
+            if late.any() and pending(ctx, col):
+                chunk.nulls[col.name] = late
             return us // US_PER_DAY if col.type == "DATE" else us
     us = prep.sample(rng, chunk.n, ref_us, until_us)
     if ref_us is not None:
@@ -143,6 +157,62 @@ def timestamp_column(
             days = np.maximum(days, ref_us // US_PER_DAY)
         return days
     return us
+
+
+def lagged(
+    rng: np.random.Generator, raw_us: np.ndarray, ref_us: np.ndarray, mean_us: np.ndarray,
+    start_us: int, limit_us: np.ndarray | int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``ref + exponential(mean)`` inside ``[max(ref, start), limit]``, and which rows' first
+    draw passed ``limit`` (the run date, or the parent's churn date when earlier).
+
+    A lag that would pass the limit is redrawn from the exponential truncated to the room
+    left (inverse CDF, so vectorised and deterministic per seed), not clamped onto the last
+    day: clamping piled every late row on the window's last day (a spike, and a last month
+    that looks like a peak). One before the window's start (an older reference) is redrawn
+    the same way from the start: by memorylessness the exponential conditioned on passing
+    the start is the start plus an exponential. Rows whose first draw already lies inside
+    keep it, so only the rows that left the window change (their accepted draws already
+    follow the truncated distribution: accept-or-redraw gives it exactly).
+    Where the minimum lag does not fit before the limit the row lies anywhere between the
+    reference and the limit; where even the reference is past it, on the reference (never
+    before its parent)."""
+    n = len(ref_us)
+    limit = np.broadcast_to(np.asarray(limit_us, dtype=np.int64), (n,))
+    us = ref_us + (rng.standard_exponential(n) * mean_us).astype(np.int64)
+    late = us > limit
+    lo = np.maximum(ref_us, start_us)
+    out = np.flatnonzero(late | (us < lo))
+    if not len(out):
+        return us, late
+    lo_o, top, m = lo[out], limit[out], mean_us[out]
+    room = (top - lo_o).astype(np.float64)
+    u = rng.random(len(out))
+    # F^-1 of the exponential truncated to [0, room]: -m ln(1 - u (1 - e^(-room/m))).
+    lag = -m * np.log1p(u * np.expm1(-np.maximum(room, 0.0) / m))
+    redrawn = lo_o + np.minimum(lag, np.maximum(room, 0.0)).astype(np.int64)
+    floor = np.maximum(raw_us[out], start_us)
+    squeezed = floor + (u * np.maximum(top - floor, 0)).astype(np.int64)
+    us[out] = np.where(room >= 0, redrawn, np.where(top >= floor, squeezed, floor))
+    return us, late
+
+
+def pending(ctx: TableContext, col: ColumnSpec) -> bool:
+    """Whether a value due after the run date is NULL (its event has not happened yet)
+    rather than redrawn inside the window: a time that may be NULL by design (a planned
+    NULL rate, or ``only_when``) and is not the row's own time. A delivery's
+    ``delivered_at`` is NULL while under way; a churned customer's ``churned_at`` (or a
+    refund's time) whose lag passes the run date is a churn still to take effect: the
+    status says it was decided, the date is not there yet. Redrawing those inside the
+    window instead would squeeze every pending one into the last weeks (their number is
+    fixed by the status, not by the room left), a churn surge the data never had.
+    The row's own time (the table's time column) happened, or the row would not exist:
+    redrawn, with the rows' count scaled to what is due (``due``); so is a time that is
+    never NULL (REQUIRED, or no NULLs planned)."""
+    return (
+        col.mode != "REQUIRED" and (col.nullable > 0 or bool(col.only_when))
+        and col.name != row_time(ctx.table, ctx.gens)
+    )
 
 
 NEVER_US = np.int64(2**62)  # an open end (NULL until-date): later than any real time
