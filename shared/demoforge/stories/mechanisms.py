@@ -33,7 +33,7 @@ from demoforge.spec.semantic import Dimension, DimensionFilter, Metric, MetricQu
 from demoforge.spec.tables import Condition, Effect
 from demoforge.stories.kinds import Kind, Planted, options
 from demoforge.stories.model import Expectation, StoryCheck
-from demoforge.stories.volume import cached, cluster_size, member_rows
+from demoforge.stories.volume import cached, cluster_size, member_rows, value_cv
 
 
 @dataclasses.dataclass(frozen=True)
@@ -395,6 +395,11 @@ COHORT_ROWS_PER_QUARTER = 40.0
 BEFORE = 0.55  # the least share of the data before an "after" story's date
 EVENTS_BEFORE = 3.0  # events expected before it (none in about one case in twenty)
 MAX_SEASON = 4.0  # a season beyond four times the rest of the year is not believable
+# An average's rows vary by themselves (a price mix of a few tariffs, a long tail of big
+# baskets). A member's mean over n rows swings by about CV / sqrt(n), so a planted
+# multiplier of f must be Z of those swings above its peers; where the generators do not
+# tell the spread (volume.value_cv), it is taken as large as the mean.
+AVERAGE_CV = 1.0
 
 
 def _test_of(k: Kind, m: Metric) -> str:
@@ -469,6 +474,10 @@ def _enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Sc
         share = anatomy.event_share(spec, m)
         if share is not None and rows * BEFORE * share < EVENTS_BEFORE:
             return False
+    if k.mechanism == "scale" and not m.additive:
+        # An average lifted by f stands out of its own rows' spread only with enough rows.
+        cv = value_cv(spec, m)
+        return rows >= max(ROWS_IN_TOTAL, (Z * (AVERAGE_CV if cv is None else cv) / (k.factor[0] - 1)) ** 2)
     return rows >= ROWS_IN_TOTAL
 
 

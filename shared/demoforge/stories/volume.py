@@ -9,11 +9,20 @@ no season. ``member_rows`` lets the planner keep to members whose rows carry the
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from demoforge.spec.base import Scalar
-from demoforge.spec.generators import CategoricalGen, ForeignKeyGen, LookupGen, TimestampGen
+from demoforge.spec.generators import (
+    CategoricalGen,
+    DerivedGen,
+    ForeignKeyGen,
+    LookupGen,
+    NumericGen,
+    TimestampGen,
+)
 from demoforge.spec.model import DatasetSpec, TableSpec
 from demoforge.spec.semantic import Dimension, Metric
 
@@ -177,3 +186,60 @@ def cluster_size(spec: DatasetSpec, m: Metric, d: Dimension) -> float:
         memo["rows"] = spec.expected_rows()
     rows, parents = memo["rows"].get(m.table, 0), memo["rows"].get(fk.references_table, 0)
     return max(1.0, rows / parents) if parents else 1.0
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def value_cv(spec: DatasetSpec, m: Metric) -> float | None:
+    """How much the values an average metric sums vary from row to row, as a coefficient
+    of variation (standard deviation over mean), read from the generators: a price looked
+    up from a catalogue of a few tariffs (75 to 14,500) varies far more than a basket. The
+    largest of the columns the summed expression reads (a product's spread is at least
+    its widest factor's); None when the generators do not tell."""
+    memo = _memo(spec)
+    key = ("cv", m.table, m.expression)
+    if key not in memo:
+        t = _table(spec, m.table)
+        inner = m.expression.split("/")[0]  # SUM(x) / COUNT(...): the spread of x
+        memo[key] = _expression_cv(spec, t, inner, 0) if t is not None else None
+    found: float | None = memo[key]
+    return found
+
+
+def _expression_cv(spec: DatasetSpec, t: TableSpec, expression: str, depth: int) -> float | None:
+    names = {c.name for c in t.columns}
+    cvs = [cv for n in dict.fromkeys(_NAME.findall(expression)) if n in names
+           and (cv := _column_cv(spec, t, n, depth)) is not None]
+    return max(cvs) if cvs else None
+
+
+def _column_cv(spec: DatasetSpec, t: TableSpec, column: str, depth: int) -> float | None:
+    if depth > 3:
+        return None
+    g = _generator(t, column)
+    if isinstance(g, DerivedGen):
+        return _expression_cv(spec, t, g.expression, depth + 1)
+    if isinstance(g, NumericGen):
+        return _numeric_cv(g)
+    if isinstance(g, CategoricalGen | LookupGen):
+        shares = column_shares(spec, t.name, column)
+        if not shares or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in shares):
+            return None
+        mean = sum(float(v) * s for v, s in shares.items())
+        var = sum(s * (float(v) - mean) ** 2 for v, s in shares.items())
+        return math.sqrt(var) / mean if mean > 0 else None
+    return None
+
+
+def _numeric_cv(g: NumericGen) -> float | None:
+    if g.distribution == "lognormal":
+        return math.sqrt(math.exp(g.sigma ** 2) - 1)
+    if g.distribution == "normal":
+        return g.std / g.mean if g.mean > 0 else None
+    if g.distribution == "uniform":
+        mid = (g.low + g.high) / 2
+        return (g.high - g.low) / math.sqrt(12) / mid if mid > 0 else None
+    if g.distribution in ("exponential", "poisson"):
+        return 1.0 if g.distribution == "exponential" else (1 / math.sqrt(g.mean) if g.mean > 0 else None)
+    return None
