@@ -98,7 +98,19 @@ def metric_words(m: Metric, lang: str) -> MetricWords:
     if term is not None:
         return MetricWords(noun=_term_noun(term), **common)  # type: ignore[arg-type]
     lang = lang if lang in OFFLINE else "en"  # the vocabulary has the offline languages
-    noun = _value_per(m, kind, lang) or _lexicon_metric(m, kind, lang)
+    quantity = _quantity(m, lang)
+    if quantity is not None:
+        # A summed count of things is asked like a count ("how many seats"); a unit
+        # count without a thing of its own ("Stückzahl") like an amount.
+        phrase: MetricKind = "amount" if quantity.mass else "count"
+        return MetricWords(noun=quantity if quantity.mass else quantity.as_number("pl"),
+                           **{**common, "kind": phrase})  # type: ignore[arg-type]
+    # A ratio of two sums named as an average ("average order value": SUM / COUNT) is
+    # asked and answered as an average: it has no total and is never "brought in".
+    noun = _value_per(m, kind, lang) or _named_average(m, kind, lang)
+    if noun is not None:
+        return MetricWords(noun=noun, **{**common, "kind": "average"})  # type: ignore[arg-type]
+    noun = _lexicon_metric(m, kind, lang)
     if noun is not None:
         return MetricWords(noun=noun, **common)  # type: ignore[arg-type]
     label = m.label if kind != "count" else m.label
@@ -127,6 +139,31 @@ def _value_per(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
     if lang == "es":
         return Noun(sg=f"valor medio por {thing}", pl=f"valores medios por {thing}", gender="m")
     return Noun(sg=f"average {thing} value", pl=f"average {thing} values", gender="m")
+
+
+def _quantity(m: Metric, lang: str) -> Noun | None:
+    """A summed quantity's word: by "<label> on <table>" first (the same label counts
+    different things on different tables: "units" of a treatment, of a lease), then by
+    its label and synonyms; goods' "units" have none here (they are units sold)."""
+    if m.unit != "quantity":
+        return None
+    table = m.table.replace("_", " ")
+    for c in [f"{m.label} on {table}", m.label, *m.synonyms]:
+        e = lexicon.lookup(c, ("quantity",))
+        if e is not None:
+            return e.words[lang]
+    return None
+
+
+def _named_average(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
+    """An amount whose label or name is a named average (aov, ADR, ARPU)."""
+    if kind != "amount":
+        return None
+    for c in _candidates(m.name, m.label, list(m.synonyms)):
+        e = lexicon.lookup(c, ("average",))
+        if e is not None:
+            return e.words[lang]
+    return None
 
 
 def _lexicon_metric(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
