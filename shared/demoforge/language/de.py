@@ -181,7 +181,7 @@ class German(Phrasebook):
             return (f"Welche {a.limit} {d.noun.pl}{self._wheres(a)} {verb}{self._when(a)} "
                     f"{self._superlative(m, a.lowest)}?")
         if a.variant % 2 and not a.where and a.since is None:
-            where = pp("in", d.noun, "dat", det="welch", number="sg")
+            where = pp("bei" if d.at else "in", d.noun, "dat", det="welch", number="sg")
             if m.kind == "count":
                 few = "wenigsten" if a.lowest else "meisten"
                 return capitalise(f"{where} gibt es die {few} {m.noun.pl}?")
@@ -226,7 +226,9 @@ class German(Phrasebook):
 
     def q_breakdown(self, a: Ask) -> str:
         m, d, g = a.metric, a.dims[0], a.grain or "quarter"
-        return (f"Wie {_verb(m, 'hat', 'haben')} sich {self._subject(m)} je {d.noun.sg} "
+        # "nach Kanal", not "je Kanal": a metric per thing ("Durchschnittswert je
+        # Abonnement") would stack two "je".
+        return (f"Wie {_verb(m, 'hat', 'haben')} sich {self._subject(m)} nach {d.noun.sg} "
                 f"{_GRAIN_EACH[g]} entwickelt?")
 
     # --- answers ---------------------------------------------------------------------
@@ -357,6 +359,16 @@ class German(Phrasebook):
         else:
             text = np(m.noun, "nom", det="none")
         return capitalise(text) if capital else text
+
+    def metric_phrase(self, m: MetricWords) -> str:
+        """Nominative with its article: "der Nettoumsatz", "die Zahl der Kunden"."""
+        return self._subject(m)
+
+    def of_name(self, name: str) -> str:
+        return f"von {name}"
+
+    def quote(self, text: str) -> str:
+        return f"„{text}“"
 
     def dimension_name(self, d: DimensionWords, *, plural: bool = False, capital: bool = False) -> str:
         text = d.noun.pl if plural else d.noun.sg

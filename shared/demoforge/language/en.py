@@ -237,6 +237,13 @@ class English(Phrasebook):
         text = f"number of {m.noun.pl}" if m.kind == "count" else m.noun.form()
         return capitalise(text) if capital else text
 
+    def metric_phrase(self, m: MetricWords) -> str:
+        return self._subject(m)
+
+    def of_name(self, name: str) -> str:
+        """"Ledgerly's", "Alpine Outfitters'" (a name in -s takes the apostrophe alone)."""
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
+
     def dimension_name(self, d: DimensionWords, *, plural: bool = False, capital: bool = False) -> str:
         text = d.noun.pl if plural else d.noun.sg
         return capitalise(text) if capital else text

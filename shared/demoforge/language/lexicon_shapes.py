@@ -218,7 +218,7 @@ ROWS: tuple[tuple[str, ...], ...] = (
      "inmueble|inmuebles|m", "properties sold"),
     # What is counted is the row's own thing (a matter, a loan, a case): its quantity reads
     # as the unit count the business reports (Stückzahl), not as goods sold.
-    ("quantity", "unit count|-|mass", "Stückzahl|Stückzahlen|f", "nombre d'unités|-|m", "número de unidades|-|m",
+    ("quantity", "unit count|-", "Stückzahl|Stückzahlen|f", "nombre d'unités|-|m", "número de unidades|-|m",
      "matters", "cases", "loans", "accounts", "transactions", "projects", "gifts"),
     # --- rates (a flag's share of rows) -----------------------------------------------
     ("rate", "price reduction rate|price reduction rates", "Preissenkungsquote|Preissenkungsquoten|f",

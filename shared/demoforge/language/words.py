@@ -98,13 +98,14 @@ def metric_words(m: Metric, lang: str) -> MetricWords:
     if term is not None:
         return MetricWords(noun=_term_noun(term), **common)  # type: ignore[arg-type]
     lang = lang if lang in OFFLINE else "en"  # the vocabulary has the offline languages
-    quantity = _quantity(m, lang)
+    quantity = _quantity(m)
     if quantity is not None:
         # A summed count of things is asked like a count ("how many seats"); a unit
-        # count without a thing of its own ("Stückzahl") like an amount.
-        phrase: MetricKind = "amount" if quantity.mass else "count"
-        return MetricWords(noun=quantity if quantity.mass else quantity.as_number("pl"),
-                           **{**common, "kind": phrase})  # type: ignore[arg-type]
+        # count without a thing of its own ("Stückzahl": no English plural) like an amount.
+        noun = quantity.words[lang]
+        mass = quantity.words["en"].pl == quantity.words["en"].sg
+        return MetricWords(noun=noun if mass else noun.as_number("pl"),
+                           **{**common, "kind": "amount" if mass else "count"})  # type: ignore[arg-type]
     # A ratio of two sums named as an average ("average order value": SUM / COUNT) is
     # asked and answered as an average: it has no total and is never "brought in".
     noun = _value_per(m, kind, lang) or _named_average(m, kind, lang)
@@ -141,7 +142,7 @@ def _value_per(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
     return Noun(sg=f"average {thing} value", pl=f"average {thing} values", gender="m")
 
 
-def _quantity(m: Metric, lang: str) -> Noun | None:
+def _quantity(m: Metric) -> lexicon.Entry | None:
     """A summed quantity's word: by "<label> on <table>" first (the same label counts
     different things on different tables: "units" of a treatment, of a lease), then by
     its label and synonyms; goods' "units" have none here (they are units sold)."""
@@ -151,7 +152,7 @@ def _quantity(m: Metric, lang: str) -> Noun | None:
     for c in [f"{m.label} on {table}", m.label, *m.synonyms]:
         e = lexicon.lookup(c, ("quantity",))
         if e is not None:
-            return e.words[lang]
+            return e
     return None
 
 
