@@ -102,15 +102,15 @@ def metric_words(m: Metric, lang: str) -> MetricWords:
     if quantity is not None:
         # A summed count of things is asked like a count ("how many seats"); a unit
         # count without a thing of its own ("Stückzahl": no English plural) like an amount.
-        noun = quantity.words[lang]
+        thing = quantity.words[lang]
         mass = quantity.words["en"].pl == quantity.words["en"].sg
-        return MetricWords(noun=noun if mass else noun.as_number("pl"),
+        return MetricWords(noun=thing if mass else thing.as_number("pl"),
                            **{**common, "kind": "amount" if mass else "count"})  # type: ignore[arg-type]
     # A ratio of two sums named as an average ("average order value": SUM / COUNT) is
     # asked and answered as an average: it has no total and is never "brought in".
-    noun = _value_per(m, kind, lang) or _named_average(m, kind, lang)
-    if noun is not None:
-        return MetricWords(noun=noun, **{**common, "kind": "average"})  # type: ignore[arg-type]
+    average = _value_per(m, kind, lang) or _named_average(m, kind, lang)
+    if average is not None:
+        return MetricWords(noun=average, **{**common, "kind": "average"})  # type: ignore[arg-type]
     noun = _lexicon_metric(m, kind, lang)
     if noun is not None:
         return MetricWords(noun=noun, **common)  # type: ignore[arg-type]
