@@ -162,8 +162,10 @@ class German(Phrasebook):
             return f"Wie viele {m.noun.pl} hatten wir{self._wheres(a)}{self._when(a)} insgesamt?"
         if m.kind == "amount":
             return f"Wie hoch {_verb(m, 'war', 'waren')} {self._subject(m)}{self._wheres(a)}{self._when(a)} insgesamt?"
+        # A rate or an average has no total: it is asked over the whole period.
         how = "lang" if m.duration_unit else "hoch"
-        return f"Wie {how} {_verb(m, 'ist', 'sind')} {self._subject(m)}{self._wheres(a)}{self._when(a)} insgesamt?"
+        when = self._when(a) or " über den gesamten Zeitraum"
+        return f"Wie {how} {_verb(m, 'ist', 'sind')} {self._subject(m)}{self._wheres(a)}{when}?"
 
     def q_trend(self, a: Ask) -> str:
         m, g = a.metric, a.grain or "month"
@@ -267,7 +269,8 @@ class German(Phrasebook):
             return f"{capitalise(self._subject(m))}{where} {_verb(m, 'betrug', 'betrugen')}{span} insgesamt {f.value}."
         if span:
             return f"{capitalise(self._subject(m))}{where} {_verb(m, 'lag', 'lagen')}{span} bei {dative(f.value)}."
-        return f"{capitalise(self._subject(m))}{where} {_verb(m, 'liegt', 'liegen')} insgesamt bei {dative(f.value)}."
+        return (f"{capitalise(self._subject(m))}{where} {_verb(m, 'liegt', 'liegen')} über den gesamten Zeitraum "
+                f"bei {dative(f.value)}.")
 
     def a_trend(self, a: Ask, f: TrendFacts) -> str:
         m = a.metric

@@ -248,8 +248,8 @@ class French(Phrasebook):
         m, d, g = a.metric, a.dims[0], a.grain or "quarter"
         head = self._head(m)
         have = "ont" if head.plural else "a"
-        # The dimension after the verb: "la valeur moyenne par abonnement par canal" stacks two "par".
-        return self._q(f"comment {self._subject(m)} {have}-t-{pronoun(head)} évolué par {d.noun.sg}, "
+        # "selon le canal": "la valeur moyenne par abonnement par canal" stacks two "par".
+        return self._q(f"comment {self._subject(m)} {have}-t-{pronoun(head)} évolué selon {article(d.noun, 'sg')}, "
                        f"{_GRAIN_EACH[g]}".replace("ont-t-", "ont-"))
 
     # --- answers ---------------------------------------------------------------------

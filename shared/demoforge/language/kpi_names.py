@@ -25,6 +25,10 @@ NAMES: dict[str, tuple[str, str, str]] = {
     "net interest margin": ("Nettozinsmarge", "marge nette d'intérêt", "margen de intereses neto"),
     "deposits": ("Einlagen", "dépôts", "depósitos"),
     "appointments per day": ("Termine pro Tag", "rendez-vous par jour", "citas por día"),
+    "revenue per customer": ("Umsatz pro Kunde", "chiffre d'affaires par client", "ingresos por cliente"),
+    "gross written premium": ("gebuchte Bruttobeiträge", "primes émises brutes", "primas emitidas brutas"),
+    # A restaurant's "sales" is its takings, not a count of sales.
+    "sales": ("Umsatz", "ventes", "ventas"),
     "revenue per patient": ("Umsatz pro Patient", "chiffre d'affaires par patient", "ingresos por paciente"),
     "utilisation": ("Auslastung", "taux d'utilisation", "tasa de utilización"),
     "trial enrolment": ("Studienrekrutierung", "recrutement des essais cliniques", "reclutamiento de ensayos"),
