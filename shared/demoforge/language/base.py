@@ -126,6 +126,11 @@ class BreakdownFacts:
     grower: str | None
     growth: str | None
 
+    @property
+    def all_fell(self) -> bool:
+        """The best change is a fall ("−5,1 %"): the answer says who fell least, not who grew."""
+        return bool(self.growth) and str(self.growth).lstrip().startswith(("−", "-"))
+
 
 Facts = TotalFacts | TrendFacts | RankingFacts | ShareFacts | GrowthFacts | CycleFacts | TopPerGroupFacts | BreakdownFacts
 

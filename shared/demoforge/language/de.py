@@ -352,7 +352,8 @@ class German(Phrasebook):
             head = f"Bei der Zahl der {noun_form(m.noun, 'gen', 'pl')}"
         text = f"{head} lag {self._in_period(f.latest)} {f.top} mit {dative(f.top_value)} vorn"
         if f.grower and f.growth:
-            text += f"; {self._since_period(f.first)} hat {f.grower} am stärksten zugelegt ({f.growth})"
+            moved = "am wenigsten verloren" if f.all_fell else "am stärksten zugelegt"
+            text += f"; {self._since_period(f.first)} hat {f.grower} {moved} ({f.growth})"
         return text + "."
 
     # --- names -----------------------------------------------------------------------

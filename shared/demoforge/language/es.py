@@ -304,7 +304,8 @@ class Spanish(Phrasebook):
         value = f"un {f.top_value}" if m.kind == "rate" else f.top_value
         text = f"{capitalise(self._in_period(f.latest))}, {f.top} lideró en {self._bare(m)} con {value}"
         if f.grower and f.growth:
-            text += f"; {self._since_period(f.first)}, el mayor crecimiento fue el de {f.grower} ({f.growth})"
+            moved = "la menor caída fue la" if f.all_fell else "el mayor crecimiento fue el"
+            text += f"; {self._since_period(f.first)}, {moved} de {f.grower} ({f.growth})"
         return text + "."
 
     # --- names -----------------------------------------------------------------------

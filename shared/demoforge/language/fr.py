@@ -358,7 +358,8 @@ class French(Phrasebook):
         subject = self._subject(m)
         text = f"{capitalise(self._in_period(f.latest))}, {f.top} est en tête pour {subject} avec {f.top_value}"
         if f.grower and f.growth:
-            text += f"{NB}; {self._since_period(f.first)}, la plus forte progression est celle {de_name(f.grower)} ({f.growth})"
+            moved = "la plus faible baisse" if f.all_fell else "la plus forte progression"
+            text += f"{NB}; {self._since_period(f.first)}, {moved} est celle {de_name(f.grower)} ({f.growth})"
         return text + "."
 
     # --- names -----------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 
 from demoforge.content.facts import question_text
 from demoforge.content.questions import Context, Coverage, Plan, plan_questions, time_key
-from demoforge.language.base import Ask, CycleFacts, GrowthFacts
+from demoforge.language.base import Ask, BreakdownFacts, CycleFacts, GrowthFacts, Period, Where
 from demoforge.language.nouns import Noun
 from demoforge.language.render import phrasebook
 from demoforge.language.words import DimensionWords, MetricWords, metric_words
@@ -111,3 +111,30 @@ def test_french_growth_of_a_count_is_the_change_in_its_number() -> None:
     text = phrasebook("fr").answer(Ask(kind="growth", metric=subs, dims=(seg,)),
                                    GrowthFacts(best="SMB", best_change="+48 %", worst=None, worst_change=None, n=3))
     assert "la variation du nombre d'abonnements la plus élevée" in text
+
+
+@pytest.mark.parametrize(("lang", "fell", "grew"), [
+    ("en", "Plans fell least (−5,1 %)", "Plans grew most (+5,1 %)"),
+    ("de", "hat Plans am wenigsten verloren (−5,1 %)", "hat Plans am stärksten zugelegt (+5,1 %)"),
+    ("fr", "la plus faible baisse est celle de Plans (−5,1 %)", "la plus forte progression est celle de Plans (+5,1 %)"),
+    ("es", "la menor caída fue la de Plans (−5,1 %)", "el mayor crecimiento fue el de Plans (+5,1 %)"),
+])
+def test_a_breakdown_where_all_fell_names_who_fell_least(lang: str, fell: str, grew: str) -> None:
+    pb = phrasebook(lang)
+    words = MetricWords(noun=Noun(sg="x", pl="x"), kind="rate")
+    seg = DimensionWords(noun=Noun(sg="segment", pl="segments"), kind="segment")
+    q3, q4 = Period(dt.date(2026, 7, 1), "quarter"), Period(dt.date(2023, 10, 1), "quarter")
+    for change, expected in (("−5,1 %", fell), ("+5,1 %", grew)):
+        facts = BreakdownFacts(latest=q3, top="Plans", top_value="1", first=q4, grower="Plans", growth=change)
+        assert expected in pb.answer(Ask(kind="breakdown", metric=words, dims=(seg,)), facts)
+
+
+def test_english_restrictions_read_the_regular_segment_and_the_product() -> None:
+    en = phrasebook("en")
+    seg = DimensionWords(noun=Noun(sg="segment", pl="segments"), kind="segment")
+    product = DimensionWords(noun=Noun(sg="product", pl="products"), kind="offering", at=True)
+    rate = MetricWords(noun=Noun(sg="return rate", pl="return rates"), kind="rate")
+    assert en.question(Ask(kind="trend", metric=rate, grain="quarter", where=(Where(seg, "Regular"),))) == (
+        "How has the return rate in the Regular segment developed quarter by quarter?")
+    assert en.question(Ask(kind="trend", metric=rate, grain="quarter", where=(Where(product, "Tents"),))) == (
+        "How has the return rate for the product Tents developed quarter by quarter?")
