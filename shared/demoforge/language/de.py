@@ -101,6 +101,11 @@ def dative(value: str) -> str:
     return value + "n" if value.endswith(" Tage") or value.endswith("\u00a0Tage") else value
 
 
+def _place(d: DimensionWords) -> str:
+    """"in der Region", "am Standort" (the noun's own preposition), "beim Produkt" (a thing)."""
+    return d.noun.prep or ("bei" if d.at else "in")
+
+
 def _verb(m: MetricWords, sg: str, pl: str) -> str:
     return pl if _subject_plural(m) else sg
 
@@ -135,8 +140,7 @@ class German(Phrasebook):
 
     def _where(self, w: Where) -> str:
         # "in der Region Nordost", "im Kanal Web", but "beim Produkt X", "beim Mitarbeiter Y".
-        prep = "bei" if w.dim.at else "in"
-        return f"{pp(prep, w.dim.noun, 'dat', number='sg')} {w.value}"
+        return f"{pp(_place(w.dim), w.dim.noun, 'dat', number='sg')} {w.value}"
 
     def _wheres(self, a: Ask) -> str:
         return self._suffix([self._where(w) for w in a.where])
@@ -183,7 +187,7 @@ class German(Phrasebook):
             return (f"Welche {a.limit} {d.noun.pl}{self._wheres(a)} {verb}{self._when(a)} "
                     f"{self._superlative(m, a.lowest)}?")
         if a.variant % 2 and not a.where and a.since is None:
-            where = pp("bei" if d.at else "in", d.noun, "dat", det="welch", number="sg")
+            where = pp(_place(d), d.noun, "dat", det="welch", number="sg")
             if m.kind == "count":
                 few = "wenigsten" if a.lowest else "meisten"
                 return capitalise(f"{where} gibt es die {few} {m.noun.pl}?")
@@ -204,7 +208,7 @@ class German(Phrasebook):
 
     def q_growth(self, a: Ask) -> str:
         m, d = a.metric, a.dims[0]
-        prep = "bei" if d.at else "in"
+        prep = _place(d)
         return (f"Wie {_verb(m, 'hat', 'haben')} sich {self._subject(m)} "
                 f"{pp(prep, d.noun, 'dat', det='jeder', number='sg')} in den letzten zwölf Monaten gegenüber "
                 "den zwölf Monaten davor verändert?")
@@ -224,7 +228,8 @@ class German(Phrasebook):
         m, child, parent = a.metric, a.dims[0], a.dims[1]
         verb = "erzielt" if m.money and m.kind == "amount" and not m.lower_is_better else "hat"
         return (f"{capitalise(np(child.noun, 'nom', det='welch', number='sg'))} {verb} "
-                f"{pp('in', parent.noun, 'dat', det='jeder', number='sg')} {self._superlative(m, a.lowest)}?")
+                f"{pp(parent.noun.prep or 'in', parent.noun, 'dat', det='jeder', number='sg')} "
+                f"{self._superlative(m, a.lowest)}?")
 
     def q_breakdown(self, a: Ask) -> str:
         m, d, g = a.metric, a.dims[0], a.grain or "quarter"

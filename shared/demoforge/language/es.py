@@ -55,6 +55,15 @@ def a(n: Noun, number: Number | None = None) -> str:
     return "al " + phrase[3:] if phrase.startswith("el ") else "a " + phrase
 
 
+# Nouns that name a measure of money rather than money itself: "el importe donado más
+# alto", never "más importe donado".
+_MEASURES = ("importe", "volumen", "valor", "precio", "coste")
+
+
+def _measure(n: Noun) -> bool:
+    return n.sg.split(" ", 1)[0] in _MEASURES
+
+
 _ALTO = ("alto", "alta", "altos", "altas")
 _BAJO = ("bajo", "baja", "bajos", "bajas")
 _LARGO = ("largo", "larga", "largos", "largas")
@@ -98,7 +107,7 @@ class Spanish(Phrasebook):
         more = "menos" if lowest else "más"
         if m.kind == "count":
             return "tiene", "tienen", f"{more} {m.noun.pl}"
-        if m.kind == "amount" and m.money and not m.lower_is_better:
+        if m.kind == "amount" and m.money and not m.lower_is_better and not _measure(m.noun):
             return "genera", "generan", f"{more} {m.noun.form()}"
         if m.kind == "amount" and not m.money and not m.lower_is_better:
             return "tiene", "tienen", f"{more} {m.noun.form()}"

@@ -95,6 +95,15 @@ def pronoun(n: Noun, number: Number | None = None) -> str:
     return agree(("il", "elle", "ils", "elles"), n, number)
 
 
+# Nouns that name a measure of money rather than money itself: "le montant des dons le
+# plus élevé", never "le plus de montant des dons".
+_MEASURES = ("montant", "volume", "encours", "valeur", "prix", "coût")
+
+
+def _measure(n: Noun) -> bool:
+    return n.sg.split(" ", 1)[0] in _MEASURES
+
+
 _ELEVE = ("élevé", "élevée", "élevés", "élevées")
 _FAIBLE = ("faible", "faible", "faibles", "faibles")
 _LONG = ("long", "longue", "longs", "longues")
@@ -138,7 +147,7 @@ class French(Phrasebook):
         more = "le moins" if lowest else "le plus"
         if m.kind == "count":
             return "compt", f"{more} {de_bare(m.noun.pl)}"
-        if m.kind == "amount" and m.money and not m.lower_is_better:
+        if m.kind == "amount" and m.money and not m.lower_is_better and not _measure(m.noun):
             return "génèr", f"{more} {de_bare(m.noun.form())}"
         return "a", self._superlative(m, lowest)
 

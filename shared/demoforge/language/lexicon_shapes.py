@@ -30,7 +30,8 @@ ROWS: tuple[tuple[str, ...], ...] = (
      "suscriptor|suscriptores|m"),
     ("entity", "discharge|discharges", "Entlassung|Entlassungen|f", "sortie|sorties|f", "alta|altas|f|el",
      "hospital discharge", "hospital discharges"),
-    ("entity", "admission|admissions", "Aufnahme|Aufnahmen|f", "admission|admissions|f", "ingreso|ingresos|m",
+    ("entity", "admission|admissions", "Aufnahme|Aufnahmen|f", "admission|admissions|f",
+     "ingreso hospitalario|ingresos hospitalarios|m",
      "hospital admission", "hospital admissions"),
     ("entity", "viewing|viewings", "Besichtigung|Besichtigungen|f", "visite|visites|f", "visita|visitas|f",
      "property viewing", "property viewings"),
@@ -184,6 +185,9 @@ ROWS: tuple[tuple[str, ...], ...] = (
      "primas devengadas|-|f|pl", "earned premiums", "premium earned"),
     ("amount", "fee estimate|-|mass", "Honorarschätzung|Honorarschätzungen|f", "honoraires estimés|-|m|pl",
      "honorarios estimados|-|m|pl", "estimated fees", "fee estimates"),
+    # A public office's fees are charges (Spanish "tasas"), not a processor's commissions.
+    ("amount", "public fees|-|pl|mass", "Gebühren|-|f|pl", "frais de dossier|-|m|pl", "tasas|-|f|pl",
+     "fees on cases"),
     ("amount", "tuition|-|mass", "Kursgebühren|-|f|pl", "frais de scolarité|-|m|pl", "tasas de matrícula|-|f|pl",
      "tuition fees", "course fees"),
     # A café's average receipt is its own word (Durchschnittsbon), not an order's value.

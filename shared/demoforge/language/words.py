@@ -89,8 +89,12 @@ def _average(noun: Noun, lang: str) -> Noun:
 
 def metric_words(m: Metric, lang: str) -> MetricWords:
     kind = metric_kind(m)
+    if kind == "average" and m.expression.strip().upper().startswith("SUM("):
+        # Summed hours ("billable hours") are an amount in words: not "average billable
+        # hours", never "the longest" (the stories keep ``metric_kind``'s reading).
+        kind = "amount"
     money = m.unit == "currency"
-    duration = m.unit if m.unit in ("hours", "days", "minutes") else None
+    duration = m.unit if m.unit in ("hours", "days", "minutes") and kind == "average" else None
     text = " ".join([m.name.replace("_", " "), m.label, *m.synonyms])
     lower = bool(_LOWER_IS_BETTER.search(text.lower()))
     common = {"kind": kind, "money": money, "duration_unit": duration, "lower_is_better": lower}
@@ -184,7 +188,12 @@ def _lexicon_metric(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
             if e is not None:
                 return e.words[lang]
         return None
-    # amounts and averages: a named average first, then "average" + an amount/duration/score
+    # amounts and averages: a named average first, then "average" + an amount/duration/score;
+    # "<label> on <table>" first where one label is two things ("fees" of a public office
+    # are not a payment processor's).
+    qualified = lexicon.lookup(f"{m.label} on {m.table.replace('_', ' ')}", ("amount",))
+    if qualified is not None:
+        return qualified.words[lang]
     for c in cands:
         e = lexicon.lookup(c, ("average",)) if kind == "average" else None
         if e is not None:

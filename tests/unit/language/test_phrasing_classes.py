@@ -138,3 +138,29 @@ def test_english_restrictions_read_the_regular_segment_and_the_product() -> None
         "How has the return rate in the Regular segment developed quarter by quarter?")
     assert en.question(Ask(kind="trend", metric=rate, grain="quarter", where=(Where(product, "Tents"),))) == (
         "How has the return rate for the product Tents developed quarter by quarter?")
+
+
+def test_a_german_noun_takes_its_own_preposition_of_place() -> None:
+    de = phrasebook("de")
+    site = DimensionWords(noun=Noun(sg="Standort", pl="Standorte", gender="m", gen_sg="Standorts", prep="an"),
+                          kind="geography")
+    assert de.question(Ask(kind="ranking", metric=_RATE, dims=(site,), variant=1)) == (
+        "An welchem Standort ist die Beschwerdequote am höchsten?")
+    assert "am Standort Nord" in de.question(Ask(kind="trend", metric=_RATE, grain="month",
+                                                  where=(Where(site, "Nord"),)))
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_measure_of_money_is_the_highest_not_the_most(key: str) -> None:
+    # "le montant des dons le plus élevé", "el importe donado más alto": a measure is not "more of".
+    for lang, bad in (("fr", re.compile(r"le plus (de|d')(montant|volume|encours|valeur|prix|coût)\b")),
+                      ("es", re.compile(r"\bmás (importe|volumen|valor|precio|coste)\b"))):
+        assert [q for q in _questions(key, lang) if bad.search(q)] == []
+
+
+def test_summed_hours_are_an_amount_not_an_average() -> None:
+    hours = _spec("professional.firm").semantic.metric("billable_hours")
+    words = {lang: metric_words(hours, lang) for lang in ("en", "de", "fr", "es")}
+    assert all(w.kind == "amount" and w.duration_unit is None for w in words.values())
+    assert phrasebook("de").metric_name(words["de"]) == "abrechenbare Stunden"
+    assert words["fr"].noun.sg == "heures facturables"
