@@ -474,9 +474,15 @@ def _shape_entries() -> tuple[Entry, ...]:
 
 
 @functools.cache
+def entries() -> tuple[Entry, ...]:
+    """Every entry: the general table's, then the shapes' (an extra key's entry again)."""
+    return (*ENTRIES, *_shape_entries())
+
+
+@functools.cache
 def _index() -> dict[str, list[Entry]]:
     out: dict[str, list[Entry]] = {}
-    for e in (*ENTRIES, *_shape_entries()):
+    for e in entries():
         for k in e.keys:
             out.setdefault(normalise(k), []).append(e)
     return out
