@@ -180,20 +180,21 @@ def build_talk_track(*, company: str, research: Mapping[str, Any], spec: Dataset
 
     metrics = spec.semantic.metrics
     dims = [d for d in spec.semantic.dimensions if d.kind != "time"]
-    m0 = pb.metric_name(metric_words(metrics[0], pb.code))
+    w0 = metric_words(metrics[0], pb.code)
+    m0, the0 = pb.metric_name(w0), pb.metric_phrase(w0)
     d0 = pb.dimension_name(_dim_words(dims[0], pb)) if dims else ""
-    discovery = [t("discovery_1", metric=m0), t("discovery_2", company=company),
+    discovery = [t("discovery_1", metric=m0, metric_the=the0), t("discovery_2", company=company),
                  t("discovery_3", dimension=d0) if d0 else t("discovery_3_plain"),
                  t("discovery_4"), t("discovery_5")]
     objections = [(t("objection_trust_q"), t("objection_trust_a", passed=len(content.passed))),
                   (t("objection_data_q"), t("objection_data_a", company=company)),
                   (t("objection_security_q"), t("objection_security_a", bytes=pb.fmt.number(max_bytes_billed, 0))),
-                  (t("objection_definitions_q"), t("objection_definitions_a", metric=m0)),
+                  (t("objection_definitions_q"), t("objection_definitions_a", metric=m0, metric_the=the0)),
                   (t("objection_hard_q"), t("objection_hard_a"))]
     close = [t("close_recap", company=company, arcs=len(arcs)), t("close_next"), t("close_ask")]
     notes: list[str] = []
     if kpis.dropped:
-        notes.append(t("note_kpis_dropped", kpis=pb.listing(kpis.dropped)))
+        notes.append(t("note_kpis_dropped", kpis=pb.listing([pb.kpi_name(k) for k in kpis.dropped])))
     unshown = [s for s in content.stories if not s.evidence.ok]
     if unshown:
         notes.append(t("note_stories_unverified", n=len(unshown)))

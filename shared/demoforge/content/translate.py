@@ -66,10 +66,15 @@ class TranslatedPhrasebook(English):
         self.code = code
         self.templates = dict(templates)
 
+    def of_name(self, name: str) -> str:
+        # The translated sentence puts its own preposition before the name.
+        return name
+
     def text(self, key: str, **values: object) -> str:
         template = self.templates.get(key)
         if template is None:
             return super().text(key, **values)
+        values = self.script_values(values)
         count = next((v for k in ("n", "passed", "arcs") if isinstance(v := values.get(k), int | float)), None)
         one = self.templates.get(f"{key}_one") if count is not None and self.fmt.is_one(count) else None
         return (one or template).format_map(_Blank(values))

@@ -16,9 +16,15 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal
 
+from demoforge.language import lexicon
 from demoforge.language.formatting import Formatter
+from demoforge.language.kpi_names import kpi_name
 from demoforge.language.scripts import script_text
-from demoforge.language.words import DimensionWords, MetricWords
+from demoforge.language.words import DimensionWords, MetricKind, MetricWords
+
+# How a vocabulary entry's kind is put as a KPI name: things are counted, a quantity too.
+_KPI_KIND: dict[str, MetricKind] = {"entity": "count", "quantity": "count", "rate": "rate", "amount": "amount",
+                                    "average": "average", "duration": "average", "score": "average"}
 
 QuestionKind = Literal["total", "trend", "ranking", "share", "growth", "cycle", "top_per_group", "breakdown"]
 
@@ -120,6 +126,11 @@ class BreakdownFacts:
     grower: str | None
     growth: str | None
 
+    @property
+    def all_fell(self) -> bool:
+        """The best change is a fall ("−5,1 %"): the answer says who fell least, not who grew."""
+        return bool(self.growth) and str(self.growth).lstrip().startswith(("−", "-"))
+
 
 Facts = TotalFacts | TrendFacts | RankingFacts | ShareFacts | GrowthFacts | CycleFacts | TopPerGroupFacts | BreakdownFacts
 
@@ -195,7 +206,35 @@ class Phrasebook(abc.ABC):
         """The metric as a heading or list item ("Cancellation rate", "Number of orders")."""
 
     @abc.abstractmethod
+    def metric_phrase(self, m: MetricWords) -> str:
+        """The metric in running text, with its article where the language needs one
+        ("the number of customers", "die Zahl der Kunden", "le nombre de clients"): the
+        script's sentences name it, never stack it after a word like "Kennzahl"."""
+
+    @abc.abstractmethod
     def dimension_name(self, d: DimensionWords, *, plural: bool = False, capital: bool = False) -> str: ...
+
+    def of_name(self, name: str) -> str:
+        """A name as owner or source ("Alpine Outfitters'", "d'Alpine Outfitters"), as the
+        script's ``{of_company}`` reads it."""
+        return name
+
+    def quote(self, text: str) -> str:
+        """A phrase quoted as found (a KPI research named that the vocabulary lacks)."""
+        return f"“{text}”"
+
+    def kpi_name(self, kpi: str) -> str:
+        """A KPI research or the spec named, in the job's language: the trade's name for it,
+        else the vocabulary's word for its concept, else the phrase quoted as found."""
+        name = kpi_name(kpi, self.code)
+        if name is not None:
+            return name
+        e = lexicon.lookup(kpi)
+        if e is not None:
+            kind = _KPI_KIND[e.kind]
+            noun = e.words[self.code] if self.code in e.words else e.words["en"]
+            return self.metric_name(MetricWords(noun=noun.as_number("pl") if kind == "count" else noun, kind=kind))
+        return self.quote(kpi.strip())
 
     @abc.abstractmethod
     def period_name(self, p: Period) -> str:
@@ -205,7 +244,15 @@ class Phrasebook(abc.ABC):
         """A fixed sentence of the script or report (``scripts.TEXTS``), with values; in the
         singular when the count it names (``n``, ``passed``, ``arcs``) is one."""
         count = next((v for k in ("n", "passed", "arcs") if isinstance(v := values.get(k), int | float)), None)
-        return script_text(self.code, key, one=count is not None and self.fmt.is_one(count), **values)
+        return script_text(self.code, key, one=count is not None and self.fmt.is_one(count),
+                           **self.script_values(values))
+
+    def script_values(self, values: dict[str, object]) -> dict[str, object]:
+        """The values a script sentence can use besides those given: ``of_company`` (the
+        company as owner, in the language's form), when ``company`` is given."""
+        if isinstance(company := values.get("company"), str):
+            return {"of_company": self.of_name(company), **values}
+        return values
 
     def listing(self, items: Sequence[str]) -> str:
         return self.fmt.join(list(items))

@@ -101,6 +101,11 @@ def dative(value: str) -> str:
     return value + "n" if value.endswith(" Tage") or value.endswith("\u00a0Tage") else value
 
 
+def _place(d: DimensionWords) -> str:
+    """"in der Region", "am Standort" (the noun's own preposition), "beim Produkt" (a thing)."""
+    return d.noun.prep or ("bei" if d.at else "in")
+
+
 def _verb(m: MetricWords, sg: str, pl: str) -> str:
     return pl if _subject_plural(m) else sg
 
@@ -135,8 +140,7 @@ class German(Phrasebook):
 
     def _where(self, w: Where) -> str:
         # "in der Region Nordost", "im Kanal Web", but "beim Produkt X", "beim Mitarbeiter Y".
-        prep = "bei" if w.dim.at else "in"
-        return f"{pp(prep, w.dim.noun, 'dat', number='sg')} {w.value}"
+        return f"{pp(_place(w.dim), w.dim.noun, 'dat', number='sg')} {w.value}"
 
     def _wheres(self, a: Ask) -> str:
         return self._suffix([self._where(w) for w in a.where])
@@ -162,8 +166,10 @@ class German(Phrasebook):
             return f"Wie viele {m.noun.pl} hatten wir{self._wheres(a)}{self._when(a)} insgesamt?"
         if m.kind == "amount":
             return f"Wie hoch {_verb(m, 'war', 'waren')} {self._subject(m)}{self._wheres(a)}{self._when(a)} insgesamt?"
+        # A rate or an average has no total: it is asked over the whole period.
         how = "lang" if m.duration_unit else "hoch"
-        return f"Wie {how} {_verb(m, 'ist', 'sind')} {self._subject(m)}{self._wheres(a)}{self._when(a)} insgesamt?"
+        when = self._when(a) or " über den gesamten Zeitraum"
+        return f"Wie {how} {_verb(m, 'ist', 'sind')} {self._subject(m)}{self._wheres(a)}{when}?"
 
     def q_trend(self, a: Ask) -> str:
         m, g = a.metric, a.grain or "month"
@@ -181,7 +187,7 @@ class German(Phrasebook):
             return (f"Welche {a.limit} {d.noun.pl}{self._wheres(a)} {verb}{self._when(a)} "
                     f"{self._superlative(m, a.lowest)}?")
         if a.variant % 2 and not a.where and a.since is None:
-            where = pp("in", d.noun, "dat", det="welch", number="sg")
+            where = pp(_place(d), d.noun, "dat", det="welch", number="sg")
             if m.kind == "count":
                 few = "wenigsten" if a.lowest else "meisten"
                 return capitalise(f"{where} gibt es die {few} {m.noun.pl}?")
@@ -202,7 +208,7 @@ class German(Phrasebook):
 
     def q_growth(self, a: Ask) -> str:
         m, d = a.metric, a.dims[0]
-        prep = "bei" if d.at else "in"
+        prep = _place(d)
         return (f"Wie {_verb(m, 'hat', 'haben')} sich {self._subject(m)} "
                 f"{pp(prep, d.noun, 'dat', det='jeder', number='sg')} in den letzten zwölf Monaten gegenüber "
                 "den zwölf Monaten davor verändert?")
@@ -222,11 +228,14 @@ class German(Phrasebook):
         m, child, parent = a.metric, a.dims[0], a.dims[1]
         verb = "erzielt" if m.money and m.kind == "amount" and not m.lower_is_better else "hat"
         return (f"{capitalise(np(child.noun, 'nom', det='welch', number='sg'))} {verb} "
-                f"{pp('in', parent.noun, 'dat', det='jeder', number='sg')} {self._superlative(m, a.lowest)}?")
+                f"{pp(parent.noun.prep or 'in', parent.noun, 'dat', det='jeder', number='sg')} "
+                f"{self._superlative(m, a.lowest)}?")
 
     def q_breakdown(self, a: Ask) -> str:
         m, d, g = a.metric, a.dims[0], a.grain or "quarter"
-        return (f"Wie {_verb(m, 'hat', 'haben')} sich {self._subject(m)} je {d.noun.sg} "
+        # "nach Kanal", not "je Kanal": a metric per thing ("Durchschnittswert je
+        # Abonnement") would stack two "je".
+        return (f"Wie {_verb(m, 'hat', 'haben')} sich {self._subject(m)} nach {d.noun.sg} "
                 f"{_GRAIN_EACH[g]} entwickelt?")
 
     # --- answers ---------------------------------------------------------------------
@@ -265,7 +274,8 @@ class German(Phrasebook):
             return f"{capitalise(self._subject(m))}{where} {_verb(m, 'betrug', 'betrugen')}{span} insgesamt {f.value}."
         if span:
             return f"{capitalise(self._subject(m))}{where} {_verb(m, 'lag', 'lagen')}{span} bei {dative(f.value)}."
-        return f"{capitalise(self._subject(m))}{where} {_verb(m, 'liegt', 'liegen')} insgesamt bei {dative(f.value)}."
+        return (f"{capitalise(self._subject(m))}{where} {_verb(m, 'liegt', 'liegen')} über den gesamten Zeitraum "
+                f"bei {dative(f.value)}.")
 
     def a_trend(self, a: Ask, f: TrendFacts) -> str:
         m = a.metric
@@ -347,7 +357,8 @@ class German(Phrasebook):
             head = f"Bei der Zahl der {noun_form(m.noun, 'gen', 'pl')}"
         text = f"{head} lag {self._in_period(f.latest)} {f.top} mit {dative(f.top_value)} vorn"
         if f.grower and f.growth:
-            text += f"; {self._since_period(f.first)} hat {f.grower} am stärksten zugelegt ({f.growth})"
+            moved = "am wenigsten verloren" if f.all_fell else "am stärksten zugelegt"
+            text += f"; {self._since_period(f.first)} hat {f.grower} {moved} ({f.growth})"
         return text + "."
 
     # --- names -----------------------------------------------------------------------
@@ -357,6 +368,16 @@ class German(Phrasebook):
         else:
             text = np(m.noun, "nom", det="none")
         return capitalise(text) if capital else text
+
+    def metric_phrase(self, m: MetricWords) -> str:
+        """Nominative with its article: "der Nettoumsatz", "die Zahl der Kunden"."""
+        return self._subject(m)
+
+    def of_name(self, name: str) -> str:
+        return f"von {name}"
+
+    def quote(self, text: str) -> str:
+        return f"„{text}“"
 
     def dimension_name(self, d: DimensionWords, *, plural: bool = False, capital: bool = False) -> str:
         text = d.noun.pl if plural else d.noun.sg

@@ -55,7 +55,10 @@ class English(Phrasebook):
     def _where(self, w: Where) -> str:
         if w.dim.kind == "geography" and not w.dim.at:
             return f"in {w.value}"
-        return f"{'for' if w.dim.at else 'in'} {w.dim.noun.sg} {w.value}"
+        # "in the Regular segment", "for the product Tents" (not "in segment Regular").
+        if w.dim.at:
+            return f"for the {w.dim.noun.sg} {w.value}"
+        return f"in the {w.value} {w.dim.noun.sg}"
 
     def _wheres(self, a: Ask) -> str:
         return self._suffix([self._where(w) for w in a.where])
@@ -229,13 +232,21 @@ class English(Phrasebook):
     def a_breakdown(self, a: Ask, f: BreakdownFacts) -> str:
         text = f"{capitalise(self._in_period(f.latest))}, {f.top} led on {self._bare(a.metric)} with {f.top_value}"
         if f.grower and f.growth:
-            text += f"; since {self.period_name(f.first)}, {f.grower} grew most ({f.growth})"
+            moved = "fell least" if f.all_fell else "grew most"
+            text += f"; since {self.period_name(f.first)}, {f.grower} {moved} ({f.growth})"
         return text + "."
 
     # --- names -----------------------------------------------------------------------
     def metric_name(self, m: MetricWords, *, capital: bool = False) -> str:
         text = f"number of {m.noun.pl}" if m.kind == "count" else m.noun.form()
         return capitalise(text) if capital else text
+
+    def metric_phrase(self, m: MetricWords) -> str:
+        return self._subject(m)
+
+    def of_name(self, name: str) -> str:
+        """"Ledgerly's", "Alpine Outfitters'" (a name in -s takes the apostrophe alone)."""
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
 
     def dimension_name(self, d: DimensionWords, *, plural: bool = False, capital: bool = False) -> str:
         text = d.noun.pl if plural else d.noun.sg

@@ -55,6 +55,15 @@ def a(n: Noun, number: Number | None = None) -> str:
     return "al " + phrase[3:] if phrase.startswith("el ") else "a " + phrase
 
 
+# Nouns that name a measure of money rather than money itself: "el importe donado más
+# alto", never "más importe donado".
+_MEASURES = ("importe", "volumen", "valor", "precio", "coste")
+
+
+def _measure(n: Noun) -> bool:
+    return n.sg.split(" ", 1)[0] in _MEASURES
+
+
 _ALTO = ("alto", "alta", "altos", "altas")
 _BAJO = ("bajo", "baja", "bajos", "bajas")
 _LARGO = ("largo", "larga", "largos", "largas")
@@ -98,7 +107,7 @@ class Spanish(Phrasebook):
         more = "menos" if lowest else "más"
         if m.kind == "count":
             return "tiene", "tienen", f"{more} {m.noun.pl}"
-        if m.kind == "amount" and m.money and not m.lower_is_better:
+        if m.kind == "amount" and m.money and not m.lower_is_better and not _measure(m.noun):
             return "genera", "generan", f"{more} {m.noun.form()}"
         if m.kind == "amount" and not m.money and not m.lower_is_better:
             return "tiene", "tienen", f"{more} {m.noun.form()}"
@@ -202,7 +211,9 @@ class Spanish(Phrasebook):
 
     def q_breakdown(self, a: Ask) -> str:
         m, d, g = a.metric, a.dims[0], a.grain or "quarter"
-        return self._q(f"cómo {self._v(m, 'ha', 'han')} evolucionado {self._subject(m)} por {d.noun.sg} {_GRAIN_EACH[g]}")
+        # "en cada canal": "el valor medio por suscripción por canal" stacks two "por".
+        return self._q(f"cómo {self._v(m, 'ha', 'han')} evolucionado {self._subject(m)} en cada {d.noun.sg} "
+                       f"{_GRAIN_EACH[g]}")
 
     # --- answers ---------------------------------------------------------------------
     def _in_period(self, p: Period) -> str:
@@ -278,7 +289,12 @@ class Spanish(Phrasebook):
         calm = "flojo" if m.kind in ("count", "amount") else "bajo"  # a rate has low months, not slack ones
         quiet = f"el día más {calm}" if day else f"el mes más {calm}"
         low = f"el {f.low}" if day else f.low
-        tail = (f", {self.fmt.ratio(f.ratio)} veces más que {quiet}, {low} ({f.low_value})"
+        # A volume is "n veces más que" the slack month; a rate is n times the low month's
+        # rate: "la del mes más bajo" (agreeing with the metric's noun).
+        ratio = self.fmt.ratio(f.ratio) if f.ratio else ""
+        times = (f"{ratio} veces más que {quiet}" if m.kind in ("count", "amount")
+                 else f"{ratio} veces {agree(_EL_DE, m.noun)} del {quiet[3:]}")
+        tail = (f", {times}, {low} ({f.low_value})"
                 if f.ratio and f.ratio >= 1.05 else f"; {quiet} es {low} ({f.low_value})")
         if m.kind == "count":
             return f"Tenemos más {m.noun.pl}{self._wheres(a)} {at(f.peak)} ({f.peak_value}){tail}."
@@ -293,15 +309,27 @@ class Spanish(Phrasebook):
 
     def a_breakdown(self, a: Ask, f: BreakdownFacts) -> str:
         m = a.metric
-        text = f"{capitalise(self._in_period(f.latest))}, {f.top} encabezó {self._subject(m)} con {f.top_value}"
+        # "lideró en número de citas con 1.121", "con un 5,7 %" (a percentage takes "un").
+        value = f"un {f.top_value}" if m.kind == "rate" else f.top_value
+        text = f"{capitalise(self._in_period(f.latest))}, {f.top} lideró en {self._bare(m)} con {value}"
         if f.grower and f.growth:
-            text += f"; {self._since_period(f.first)}, el mayor crecimiento fue el de {f.grower} ({f.growth})"
+            moved = "la menor caída fue la" if f.all_fell else "el mayor crecimiento fue el"
+            text += f"; {self._since_period(f.first)}, {moved} de {f.grower} ({f.growth})"
         return text + "."
 
     # --- names -----------------------------------------------------------------------
     def metric_name(self, m: MetricWords, *, capital: bool = False) -> str:
         text = self._bare(m)
         return capitalise(text) if capital else text
+
+    def metric_phrase(self, m: MetricWords) -> str:
+        return self._subject(m)
+
+    def of_name(self, name: str) -> str:
+        return f"de {name}"
+
+    def quote(self, text: str) -> str:
+        return f"«{text}»"
 
     def dimension_name(self, d: DimensionWords, *, plural: bool = False, capital: bool = False) -> str:
         text = d.noun.pl if plural else d.noun.sg

@@ -95,6 +95,15 @@ def pronoun(n: Noun, number: Number | None = None) -> str:
     return agree(("il", "elle", "ils", "elles"), n, number)
 
 
+# Nouns that name a measure of money rather than money itself: "le montant des dons le
+# plus élevé", never "le plus de montant des dons".
+_MEASURES = ("montant", "volume", "encours", "valeur", "prix", "coût")
+
+
+def _measure(n: Noun) -> bool:
+    return n.sg.split(" ", 1)[0] in _MEASURES
+
+
 _ELEVE = ("élevé", "élevée", "élevés", "élevées")
 _FAIBLE = ("faible", "faible", "faibles", "faibles")
 _LONG = ("long", "longue", "longs", "longues")
@@ -138,7 +147,7 @@ class French(Phrasebook):
         more = "le moins" if lowest else "le plus"
         if m.kind == "count":
             return "compt", f"{more} {de_bare(m.noun.pl)}"
-        if m.kind == "amount" and m.money and not m.lower_is_better:
+        if m.kind == "amount" and m.money and not m.lower_is_better and not _measure(m.noun):
             return "génèr", f"{more} {de_bare(m.noun.form())}"
         return "a", self._superlative(m, lowest)
 
@@ -248,7 +257,8 @@ class French(Phrasebook):
         m, d, g = a.metric, a.dims[0], a.grain or "quarter"
         head = self._head(m)
         have = "ont" if head.plural else "a"
-        return self._q(f"comment {self._subject(m)} par {d.noun.sg} {have}-t-{pronoun(head)} évolué "
+        # "selon le canal": "la valeur moyenne par abonnement par canal" stacks two "par".
+        return self._q(f"comment {self._subject(m)} {have}-t-{pronoun(head)} évolué selon {article(d.noun, 'sg')}, "
                        f"{_GRAIN_EACH[g]}".replace("ont-t-", "ont-"))
 
     # --- answers ---------------------------------------------------------------------
@@ -316,7 +326,9 @@ class French(Phrasebook):
         return text + "."
 
     def a_growth(self, a: Ask, f: GrowthFacts) -> str:
-        text = (f"Sur les douze derniers mois, {f.best} a connu la variation {self._of(a.metric)} la plus "
+        m = a.metric
+        of = f"du {self._bare(m)}" if m.kind == "count" else self._of(m)
+        text = (f"Sur les douze derniers mois, {f.best} a connu la variation {of} la plus "
                 f"élevée par rapport aux douze précédents{NB}: {f.best_change}")
         if f.worst is not None:
             text += f"{NB}; {f.worst}, la plus basse ({f.worst_change})"
@@ -327,8 +339,14 @@ class French(Phrasebook):
         day = a.cycle == "day_of_week"
         at = (lambda x: f"le {x}") if day else (lambda x: f"en {x}")
         calm = "calme" if m.kind in ("count", "amount") else "bas"  # a rate has low months, not quiet ones
-        quiet = f"le jour le plus {calm}" if day else f"le mois le plus {calm}"
-        tail = (f", soit {self.fmt.ratio(f.ratio)} fois {quiet}, {f.low} ({f.low_value})"
+        unit = "jour" if day else "mois"
+        quiet = f"le {unit} le plus {calm}"
+        # A volume is "n fois plus que" the quiet month; a rate is n times the low month's
+        # rate: "celui du mois le plus bas" (agreeing with the metric's noun).
+        ratio = self.fmt.ratio(f.ratio) if f.ratio else ""
+        times = (f"{ratio} fois plus que {quiet}" if m.kind in ("count", "amount")
+                 else f"{ratio} fois {agree(_CELUI, m.noun)} du {unit} le plus {calm}")
+        tail = (f", soit {times}, {f.low} ({f.low_value})"
                 if f.ratio and f.ratio >= 1.05 else f"{NB}; {quiet}{NB}: {f.low} ({f.low_value})")
         if m.kind == "count":
             return f"C'est {at(f.peak)} que nous comptons le plus {de_bare(m.noun.pl)}{self._wheres(a)} ({f.peak_value}){tail}."
@@ -349,13 +367,24 @@ class French(Phrasebook):
         subject = self._subject(m)
         text = f"{capitalise(self._in_period(f.latest))}, {f.top} est en tête pour {subject} avec {f.top_value}"
         if f.grower and f.growth:
-            text += f"{NB}; {self._since_period(f.first)}, la plus forte progression est celle {de_name(f.grower)} ({f.growth})"
+            moved = "la plus faible baisse" if f.all_fell else "la plus forte progression"
+            text += f"{NB}; {self._since_period(f.first)}, {moved} est celle {de_name(f.grower)} ({f.growth})"
         return text + "."
 
     # --- names -----------------------------------------------------------------------
     def metric_name(self, m: MetricWords, *, capital: bool = False) -> str:
         text = self._bare(m)
         return capitalise(text) if capital else text
+
+    def metric_phrase(self, m: MetricWords) -> str:
+        return self._subject(m)
+
+    def of_name(self, name: str) -> str:
+        """"d'Alpine Outfitters", "de Ledgerly"."""
+        return de_name(name)
+
+    def quote(self, text: str) -> str:
+        return f"«{NB}{text}{NB}»"
 
     def dimension_name(self, d: DimensionWords, *, plural: bool = False, capital: bool = False) -> str:
         text = d.noun.pl if plural else d.noun.sg

@@ -5,7 +5,8 @@ synonyms use) and one noun per language in the notation of ``nouns.parse_noun``.
 ``entity`` (a countable thing: orders, regions; dimensions and counts), ``amount`` (a
 summed measure: revenue, premiums), ``rate`` (a share of rows: cancellation rate),
 ``duration`` and ``score`` (measured per row and averaged), ``average`` (a named average:
-average order value). No library holds business vocabulary with grammatical gender in
+average order value), ``quantity`` (a summed count of things, SUM(quantity): seats,
+nights, lines). No library holds business vocabulary with grammatical gender in
 these languages, so this table is the one place it is written (with ``lexicon_shapes``, the
 words the template shapes add, read into the same index); a spec can override any
 metric's or dimension's words with ``terms``.
@@ -21,7 +22,7 @@ from typing import Literal, cast
 from demoforge.language import lexicon_shapes
 from demoforge.language.nouns import Noun, parse_noun
 
-Kind = Literal["entity", "amount", "rate", "duration", "score", "average"]
+Kind = Literal["entity", "amount", "rate", "duration", "score", "average", "quantity"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,12 +46,13 @@ RATE: Kind = "rate"
 DURATION: Kind = "duration"
 SCORE: Kind = "score"
 AVERAGE: Kind = "average"
+QUANTITY: Kind = "quantity"
 
 ENTRIES: tuple[Entry, ...] = (
     # --- things that are counted and sliced by -------------------------------------
     _e(ENTITY, "order|orders", "Bestellung|Bestellungen|f", "commande|commandes|f", "pedido|pedidos|m",
        "purchase", "purchases", "order count", "number of orders", "orders placed", "sales order", "sales orders",
-       "purchase order", "purchase orders"),
+       "purchase order", "purchase orders", "wholesale order", "wholesale orders"),
     _e(ENTITY, "sale|sales", "Verkauf|Verkäufe|m|gen=Verkaufs", "vente|ventes|f", "venta|ventas|f",
        "transaction count", "deals closed"),
     _e(ENTITY, "customer|customers", "Kunde|Kunden|m|weak", "client|clients|m", "cliente|clientes|m",
@@ -74,7 +76,7 @@ ENTRIES: tuple[Entry, ...] = (
        "town", "customer city", "delivery city", "shipping city"),
     _e(ENTITY, "country|countries", "Land|Länder|n|gen=Landes", "pays|pays|m", "país|países|m",
        "market", "markets"),
-    _e(ENTITY, "location|locations", "Standort|Standorte|m|gen=Standorts", "site|sites|m", "sede|sedes|f",
+    _e(ENTITY, "location|locations", "Standort|Standorte|m|gen=Standorts|prep=an", "site|sites|m", "sede|sedes|f",
        "site", "sites", "venue", "venues", "location name"),
     _e(ENTITY, "store|stores", "Filiale|Filialen|f", "magasin|magasins|m", "tienda|tiendas|f",
        "shop", "shops", "store name", "outlet"),
@@ -117,7 +119,7 @@ ENTRIES: tuple[Entry, ...] = (
     _e(ENTITY, "department|departments", "Abteilung|Abteilungen|f", "service|services|m", "departamento|departamentos|m",
        "ward", "specialty", "speciality"),
     _e(ENTITY, "booking|bookings", "Buchung|Buchungen|f", "réservation|réservations|f", "reserva|reservas|f",
-       "reservation", "reservations", "stay", "stays"),
+       "reservation", "reservations"),
     _e(ENTITY, "guest|guests", "Gast|Gäste|m|gen=Gasts", "client|clients|m", "huésped|huéspedes|m", "traveller", "travelers"),
     _e(ENTITY, "claim|claims", "Schadenfall|Schadenfälle|m|gen=Schadenfalls", "sinistre|sinistres|m",
        "siniestro|siniestros|m", "claim count", "number of claims"),
@@ -168,7 +170,7 @@ ENTRIES: tuple[Entry, ...] = (
     _e(ENTITY, "repair order|repair orders", "Werkstattauftrag|Werkstattaufträge|m|gen=Werkstattauftrags",
        "ordre de réparation|ordres de réparation|m", "orden de reparación|órdenes de reparación|f",
        "service visit", "workshop job", "service job"),
-    _e(ENTITY, "course|courses", "Kurs|Kurse|m|gen=Kurses", "cours|cours|m", "curso|cursos|m", "programme", "program", "class"),
+    _e(ENTITY, "course|courses", "Kurs|Kurse|m|gen=Kurses", "cours|cours|m", "curso|cursos|m", "class"),
     _e(ENTITY, "student|students", "Teilnehmer|Teilnehmer|m|gen=Teilnehmers", "étudiant|étudiants|m",
        "estudiante|estudiantes|m", "learner", "learners", "participant", "participants", "pupil"),
     _e(ENTITY, "enrolment|enrolments", "Anmeldung|Anmeldungen|f", "inscription|inscriptions|f", "matrícula|matrículas|f",
@@ -181,7 +183,7 @@ ENTRIES: tuple[Entry, ...] = (
        "appeal", "promotion", "promotions"),
     _e(ENTITY, "event|events", "Veranstaltung|Veranstaltungen|f", "événement|événements|m", "evento|eventos|m"),
     _e(ENTITY, "case|cases", "Vorgang|Vorgänge|m|gen=Vorgangs", "dossier|dossiers|m", "expediente|expedientes|m",
-       "matter", "matters", "file"),
+       "file", "case record", "case records"),
     _e(ENTITY, "application|applications", "Antrag|Anträge|m|gen=Antrags", "demande|demandes|f", "solicitud|solicitudes|f",
        "permit", "permits", "permit application"),
     _e(ENTITY, "service|services", "Leistung|Leistungen|f", "prestation|prestations|f", "servicio|servicios|m",
@@ -227,8 +229,7 @@ ENTRIES: tuple[Entry, ...] = (
     # --- amounts (summed) ------------------------------------------------------------
     _e(AMOUNT, "revenue|-|mass", "Umsatz|Umsätze|m|gen=Umsatzes", "chiffre d'affaires|chiffres d'affaires|m",
        "ingresos|ingresos|m|pl", "sales revenue", "turnover", "sales amount", "total sales", "sales value",
-       "revenue amount", "income", "gross sales", "total revenue", "billings", "billed amount",
-       "billed revenue", "sales"),
+       "revenue amount", "income", "gross sales", "total revenue", "sales"),
     _e(AMOUNT, "net revenue|-|mass", "Nettoumsatz|Nettoumsätze|m|gen=Nettoumsatzes",
        "chiffre d'affaires net|chiffres d'affaires nets|m", "ingresos netos|ingresos netos|m|pl",
        "net sales", "net turnover", "revenue net"),
@@ -247,7 +248,7 @@ ENTRIES: tuple[Entry, ...] = (
        "unidades vendidas|unidades vendidas|f|pl", "quantity", "units", "quantity sold", "volume", "items sold",
        "unit sales", "kilograms sold"),
     _e(AMOUNT, "premium income|-|mass", "Beitragseinnahmen|Beitragseinnahmen|f|pl", "primes|primes|f|pl",
-       "primas|primas|f|pl", "premiums", "premium", "written premium", "gross written premium", "earned premium",
+       "primas|primas|f|pl", "premiums", "premium", "written premium", "gross written premium",
        "premium volume"),
     _e(AMOUNT, "claims cost|-|mass", "Schadenaufwand|Schadenaufwände|m|gen=Schadenaufwands",
        "charge des sinistres|charges des sinistres|f", "coste de siniestros|costes de siniestros|m",
@@ -258,7 +259,8 @@ ENTRIES: tuple[Entry, ...] = (
        "comisión|comisiones|f", "commission income", "brokerage fee", "fee income"),
     _e(AMOUNT, "donation volume|-|mass", "Spendenaufkommen|Spendenaufkommen|n|gen=Spendenaufkommens",
        "montant des dons|montants des dons|m", "importe donado|importes donados|m",
-       "donation amount", "amount donated", "funds raised", "total donations", "donated amount"),
+       "donation amount", "amount donated", "funds raised", "total donations", "donated amount",
+       "donations raised"),
     _e(AMOUNT, "billable hours|-|pl|mass", "Stunden|Stunden|f|pl|adj=abrechenbar",
        "heures facturables|heures facturables|f|pl", "horas facturables|horas facturables|f|pl",
        "billed hours", "hours billed", "billable time"),
@@ -278,7 +280,7 @@ ENTRIES: tuple[Entry, ...] = (
     _e(AMOUNT, "loan volume|-|mass", "Kreditvolumen|Kreditvolumen|n|gen=Kreditvolumens", "encours de crédit|encours de crédit|m",
        "volumen de préstamos|volúmenes de préstamos|m", "amount lent", "loan amount", "principal", "disbursed amount"),
     _e(AMOUNT, "fee|fees|pl|mass", "Gebühren|Gebühren|f|pl", "frais|frais|m|pl", "comisiones|comisiones|f|pl",
-       "fee revenue", "fees charged", "tuition", "tuition fees"),
+       "fee revenue", "fees charged"),
     _e(AMOUNT, "tips|-|pl|mass", "Trinkgeld|Trinkgelder|n|gen=Trinkgelds", "pourboires|pourboires|m|pl", "propinas|propinas|f|pl",
        "tip", "gratuity"),
     _e(AMOUNT, "stock|-|mass", "Lagerbestand|Lagerbestände|m|gen=Lagerbestands", "stock|stocks|m", "existencias|existencias|f|pl",
@@ -455,7 +457,7 @@ ENTRIES: tuple[Entry, ...] = (
 
 def _shape_entries() -> tuple[Entry, ...]:
     """``lexicon_shapes``' rows as entries, and its extra keys added to ours."""
-    kinds = {ENTITY, AMOUNT, RATE, DURATION, SCORE, AVERAGE}
+    kinds = {ENTITY, AMOUNT, RATE, DURATION, SCORE, AVERAGE, QUANTITY}
     out: list[Entry] = []
     for row in lexicon_shapes.ROWS:
         if row[0] not in kinds or len(row) < 5:
@@ -472,9 +474,15 @@ def _shape_entries() -> tuple[Entry, ...]:
 
 
 @functools.cache
+def entries() -> tuple[Entry, ...]:
+    """Every entry: the general table's, then the shapes' (an extra key's entry again)."""
+    return (*ENTRIES, *_shape_entries())
+
+
+@functools.cache
 def _index() -> dict[str, list[Entry]]:
     out: dict[str, list[Entry]] = {}
-    for e in (*ENTRIES, *_shape_entries()):
+    for e in entries():
         for k in e.keys:
             out.setdefault(normalise(k), []).append(e)
     return out

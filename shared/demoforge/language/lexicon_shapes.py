@@ -30,7 +30,8 @@ ROWS: tuple[tuple[str, ...], ...] = (
      "suscriptor|suscriptores|m"),
     ("entity", "discharge|discharges", "Entlassung|Entlassungen|f", "sortie|sorties|f", "alta|altas|f|el",
      "hospital discharge", "hospital discharges"),
-    ("entity", "admission|admissions", "Aufnahme|Aufnahmen|f", "admission|admissions|f", "ingreso|ingresos|m",
+    ("entity", "admission|admissions", "Aufnahme|Aufnahmen|f", "admission|admissions|f",
+     "ingreso hospitalario|ingresos hospitalarios|m",
      "hospital admission", "hospital admissions"),
     ("entity", "viewing|viewings", "Besichtigung|Besichtigungen|f", "visite|visites|f", "visita|visitas|f",
      "property viewing", "property viewings"),
@@ -67,6 +68,14 @@ ROWS: tuple[tuple[str, ...], ...] = (
      "publication", "publications"),
     ("entity", "work type|work types", "Gewerk|Gewerke|n|gen=Gewerks", "type de travaux|types de travaux|m",
      "tipo de obra|tipos de obra|m", "trade", "trades"),
+    # A hotel's stay is not its booking, a charity's programme not a school's course, a
+    # law firm's matter not an office's case file.
+    ("entity", "stay|stays", "Aufenthalt|Aufenthalte|m|gen=Aufenthalts", "séjour|séjours|m", "estancia|estancias|f",
+     "hotel stay", "hotel stays"),
+    ("entity", "programme|programmes", "Programm|Programme|n|gen=Programms", "programme|programmes|m",
+     "programa|programas|m", "program", "programs", "programme name"),
+    ("entity", "matter|matters", "Mandat|Mandate|n|gen=Mandats", "dossier|dossiers|m", "asunto|asuntos|m",
+     "client matter", "client matters"),
     # --- dated dimensions (a shape's time axis and the customers' sign-up date) -------
     ("entity", "sign-up date|sign-up dates", "Registrierungsdatum|Registrierungsdaten|n|gen=Registrierungsdatums",
      "date d'inscription|dates d'inscription|f", "fecha de alta|fechas de alta|f",
@@ -162,6 +171,59 @@ ROWS: tuple[tuple[str, ...], ...] = (
     ("amount", "energy delivered (kWh)|-|mass", "Energie in kWh|-|f|adj=geliefert",
      "énergie livrée en kWh|-|f", "energía suministrada en kWh|-|f", "energy delivered", "energy kwh",
      "kwh delivered"),
+    # Two amounts of one demo never share a word: billed revenue is not the recurring
+    # revenue it bills, nor the contracted monthly revenue; an annualised premium is no
+    # turnover, and the premium an insurer has earned is its own figure.
+    ("amount", "billed revenue|-|mass", "Umsatz|Umsätze|m|adj=abgerechnet|gen=Umsatzes",
+     "chiffre d'affaires facturé|chiffres d'affaires facturés|m", "ingresos facturados|-|m|pl",
+     "billings", "billed amount", "billed revenue amount"),
+    ("amount", "monthly revenue|-|mass", "Monatsumsatz|Monatsumsätze|m|gen=Monatsumsatzes",
+     "chiffre d'affaires mensuel|chiffres d'affaires mensuels|m", "ingresos mensuales|-|m|pl"),
+    ("amount", "annualised premium|-|mass", "Jahresbeitragsvolumen|-|n|gen=Jahresbeitragsvolumens",
+     "primes annualisées|-|f|pl", "primas anualizadas|-|f|pl", "annualized premium", "annual premium volume"),
+    ("amount", "earned premium|-|mass", "Beiträge|-|m|pl|adj=verdient", "primes acquises|-|f|pl",
+     "primas devengadas|-|f|pl", "earned premiums", "premium earned"),
+    ("amount", "fee estimate|-|mass", "Honorarschätzung|Honorarschätzungen|f", "honoraires estimés|-|m|pl",
+     "honorarios estimados|-|m|pl", "estimated fees", "fee estimates"),
+    # A public office's fees are charges (Spanish "tasas"), not a processor's commissions.
+    ("amount", "public fees|-|pl|mass", "Gebühren|-|f|pl", "frais de dossier|-|m|pl", "tasas|-|f|pl",
+     "fees on cases"),
+    ("amount", "tuition|-|mass", "Kursgebühren|-|f|pl", "frais de scolarité|-|m|pl", "tasas de matrícula|-|f|pl",
+     "tuition fees", "course fees"),
+    # A café's average receipt is its own word (Durchschnittsbon), not an order's value.
+    ("average", "average receipt value|-", "Durchschnittsbon|Durchschnittsbons|m|gen=Durchschnittsbons",
+     "ticket moyen|tickets moyens|m", "ticket medio|tickets medios|m", "average receipt", "average bill"),
+    # --- quantities: a summed count of things (SUM(quantity)) ----------------------------
+    # Named by what the quantity counts in the business, asked like a count ("Wie viele
+    # Lizenzen"), never "Absatz" (units sold) for seats, policies or contracts. Keys are the
+    # metric's label, or "<label> on <table>" where one label means different things.
+    ("quantity", "seat|seats", "Lizenz|Lizenzen|f", "licence|licences|f", "licencia|licencias|f",
+     "user seats", "licences", "licenses"),
+    ("quantity", "cover|covers", "Deckung|Deckungen|f", "garantie|garanties|f", "cobertura|coberturas|f",
+     "policies", "insured risks"),
+    ("quantity", "night|nights", "Übernachtung|Übernachtungen|f", "nuitée|nuitées|f",
+     "pernoctación|pernoctaciones|f", "room nights", "nights stayed"),
+    ("quantity", "traveller|travellers", "Reiseteilnehmer|Reiseteilnehmer|m|gen=Reiseteilnehmers",
+     "voyageur|voyageurs|m", "viajero|viajeros|m", "travelers", "passengers", "pax"),
+    ("quantity", "treatment unit|treatment units", "Leistung|Leistungen|f", "acte|actes|m",
+     "prestación|prestaciones|f", "units on appointment treatments", "units on admission procedures"),
+    ("quantity", "rental unit|rental units", "Wohneinheit|Wohneinheiten|f", "lot|lots|m", "vivienda|viviendas|f",
+     "units on leases", "tenancies", "units let"),
+    ("quantity", "line|lines", "Anschluss|Anschlüsse|m|gen=Anschlusses", "ligne|lignes|f", "línea|líneas|f",
+     "contracts on contracts", "mobile lines", "sim cards"),
+    ("quantity", "supply point|supply points", "Lieferstelle|Lieferstellen|f",
+     "point de livraison|points de livraison|m", "punto de suministro|puntos de suministro|m",
+     "contracts on supply contracts", "meters", "meter points"),
+    ("quantity", "course place|course places", "Kursplatz|Kursplätze|m|gen=Kursplatzes", "place|places|f",
+     "plaza|plazas|f", "enrolments", "enrollments", "places booked"),
+    ("quantity", "parcel|parcels", "Packstück|Packstücke|n|gen=Packstücks", "colis|colis|m", "bulto|bultos|m",
+     "packages", "packages shipped"),
+    ("quantity", "property|properties", "Objekt|Objekte|n|gen=Objekts", "bien|biens|m",
+     "inmueble|inmuebles|m", "properties sold"),
+    # What is counted is the row's own thing (a matter, a loan, a case): its quantity reads
+    # as the unit count the business reports (Stückzahl), not as goods sold.
+    ("quantity", "unit count|-", "Stückzahl|Stückzahlen|f", "nombre d'unités|-|m", "número de unidades|-|m",
+     "matters", "cases", "loans", "accounts", "transactions", "projects", "gifts"),
     # --- rates (a flag's share of rows) -----------------------------------------------
     ("rate", "price reduction rate|price reduction rates", "Preissenkungsquote|Preissenkungsquoten|f",
      "taux de baisse de prix|taux de baisse de prix|m", "tasa de rebaja de precio|tasas de rebaja de precio|f",

@@ -7,7 +7,8 @@ is written in: ``"sg|pl|gender|flag|flag=value"``, e.g. ``"Kunde|Kunden|m|weak"`
 ``"Bestellwert|Bestellwerte|m|adj=durchschnittlich"``. Flags: ``pl`` (the label is a
 plural: "Kosten", "ingresos"), ``mass`` (English: no article, "revenue"), ``weak``
 (German weak masculine), ``gen=`` (German genitive singular), ``adj=`` (a prenominal
-German/English adjective declined with the noun), ``elide``/``noelide`` (French ``l'``
+German/English adjective declined with the noun), ``prep=`` (German: the preposition
+of place the noun takes, "an": "am Standort", not "im Standort"), ``elide``/``noelide`` (French ``l'``
 before the word, when the first letter does not decide), ``el`` (Spanish feminine nouns
 with a stressed a: "el área").
 """
@@ -34,6 +35,7 @@ class Noun:
     adj: str | None = None  # German/English prenominal adjective (stem), declined with the noun
     elide: bool | None = None
     el: bool = False
+    prep: str | None = None  # German: the preposition of place the noun takes ("am Standort")
     foreign: bool = False  # not a word of the language (a fallback): callers may warn
 
     def form(self, number: Number | None = None) -> str:
@@ -73,6 +75,8 @@ def parse_noun(text: str) -> Noun:
             kw["gen_sg"] = flag[4:]
         elif flag.startswith("adj="):
             kw["adj"] = flag[4:]
+        elif flag.startswith("prep="):
+            kw["prep"] = flag[5:]
         elif flag:
             raise ValueError(f"unknown noun flag {flag!r} in {text!r}")
     return Noun(sg=sg, pl=pl, gender=gender, **kw)  # type: ignore[arg-type]

@@ -32,7 +32,7 @@ EN: dict[str, str] = {
     "arc_generic_implication": "The agent combines tables and periods on its own: the kind of question an analyst needs a day for.",
     "h_discovery": "Discovery questions", "h_objections": "Objection handling", "h_close": "Close and next steps",
     "h_notes": "Notes for the presenter (not for the prospect)",
-    "discovery_1": "How do you track {metric} today, and who waits for that number?",
+    "discovery_1": "How do you track {metric_the} today, and who waits for that number?",
     "discovery_2": "Which decision at {company} would you take faster if anyone could ask the data directly?",
     "discovery_3": "Which cut by {dimension} do you need most often, and how long does it take today?",
     "discovery_3_plain": "Which report do you rebuild by hand every month?",
@@ -44,19 +44,19 @@ EN: dict[str, str] = {
     "objection_trust_a_one": "The question in this demo ran against the data before the meeting and was checked against its "
                              "metric's definition. The agent shows its SQL, so the answer can be audited.",
     "objection_data_q": "“Is this our data?”",
-    "objection_data_a": "No: it is synthetic data shaped like {company}'s business, from public information. In a pilot the same "
+    "objection_data_a": "No: it is synthetic data shaped like {of_company} business, from public information. In a pilot the same "
                         "agent points at your own BigQuery tables.",
     "objection_security_q": "“What about security and cost?”",
     "objection_security_a": "The agent reads only the tables it is given, with your IAM permissions, read-only; every query is "
                             "capped at {bytes} bytes billed.",
     "objection_definitions_q": "“Our definition of this KPI is different.”",
-    "objection_definitions_a": "Definitions live in one place, the semantic layer: change how {metric} is computed once and "
+    "objection_definitions_a": "Definitions live in one place, the semantic layer: change how {metric_the} is computed once and "
                                "every answer, chart and example follows.",
     "objection_hard_q": "“Our questions are harder than this.”",
     "objection_hard_a": "The story questions joined several tables and compared periods; in a pilot your analysts' hardest "
                         "questions become the acceptance test.",
-    "close_recap": "In twenty minutes we went from the first number to {arcs} stories in {company}'s data, without writing SQL.",
-    "close_recap_one": "In twenty minutes we went from the first number to a story in {company}'s data, without writing SQL.",
+    "close_recap": "In twenty minutes we went from the first number to {arcs} stories in {of_company} data, without writing SQL.",
+    "close_recap_one": "In twenty minutes we went from the first number to a story in {of_company} data, without writing SQL.",
     "close_next": "Next step: a two-week pilot on one of your own datasets, with your KPI definitions and glossary.",
     "close_ask": "Who on your side should own the ten questions the pilot must answer?",
     "note_kpis_dropped": "Not announced, because the data cannot compute them: {kpis}.",
@@ -114,7 +114,7 @@ DE: dict[str, str] = {
                                "Analyst sonst einen Tag braucht.",
     "h_discovery": "Fragen an den Kunden", "h_objections": "Einwandbehandlung", "h_close": "Abschluss und nächste Schritte",
     "h_notes": "Hinweise für die Präsentation (nicht für den Kunden)",
-    "discovery_1": "Wie ermitteln Sie heute die Kennzahl {metric}, und wer wartet auf diese Zahl?",
+    "discovery_1": "Wie wird {metric_the} bei Ihnen heute ermittelt, und wer wartet auf diese Zahl?",
     "discovery_2": "Welche Entscheidung bei {company} würden Sie schneller treffen, wenn jeder die Daten direkt fragen könnte?",
     "discovery_3": "Welche Auswertung nach {dimension} brauchen Sie am häufigsten, und wie lange dauert sie heute?",
     "discovery_3_plain": "Welchen Bericht bauen Sie jeden Monat von Hand neu?",
@@ -135,7 +135,7 @@ DE: dict[str, str] = {
                             "jede Abfrage ist auf {bytes} abgerechnete Bytes begrenzt.",
     "objection_definitions_q": "„Wir definieren diese Kennzahl anders.“",
     "objection_definitions_a": "Definitionen stehen an einer einzigen Stelle, der semantischen Schicht: Ändern Sie einmal, "
-                               "wie die Kennzahl {metric} berechnet wird, und jede Antwort, jedes Diagramm und jedes "
+                               "wie {metric_the} berechnet wird, und jede Antwort, jedes Diagramm und jedes "
                                "Beispiel folgt.",
     "objection_hard_q": "„Unsere Fragen sind schwieriger.“",
     "objection_hard_a": "Die Fragen zu den Geschichten haben mehrere Tabellen verknüpft und Zeiträume verglichen; in einem "
@@ -145,7 +145,7 @@ DE: dict[str, str] = {
     "close_recap_one": "In zwanzig Minuten sind wir von der ersten Zahl zu einer Geschichte in den Daten von {company} "
                        "gekommen, ohne eine Zeile SQL zu schreiben.",
     "close_next": "Nächster Schritt: ein zweiwöchiges Pilotprojekt mit einem Ihrer eigenen Datensätze, Ihren "
-                  "Kennzahl-Definitionen und Ihrem Glossar.",
+                  "Kennzahldefinitionen und Ihrem Glossar.",
     "close_ask": "Wer bei Ihnen sollte die zehn Fragen verantworten, die das Pilotprojekt beantworten muss?",
     "note_kpis_dropped": "Nicht angekündigt, weil die Daten sie nicht berechnen können: {kpis}.",
     "note_stories_unverified": "{n} eingeplante Geschichten zeigten sich nicht in den Daten und wurden weggelassen.",
@@ -204,7 +204,7 @@ FR: dict[str, str] = {
                                "journée à un analyste.",
     "h_discovery": "Questions de découverte", "h_objections": "Réponses aux objections",
     "h_close": "Conclusion et prochaines étapes", "h_notes": "Notes pour le présentateur (pas pour le prospect)",
-    "discovery_1": "Comment suivez-vous aujourd'hui l'indicateur « {metric} », et qui attend ce chiffre ?",
+    "discovery_1": "Comment suivez-vous aujourd'hui {metric_the}, et qui attend ce chiffre ?",
     "discovery_2": "Quelle décision chez {company} prendriez-vous plus vite si chacun pouvait interroger les données "
                    "directement ?",
     "discovery_3": "Quelle analyse par {dimension} vous faut-il le plus souvent, et combien de temps prend-elle "
@@ -220,7 +220,7 @@ FR: dict[str, str] = {
                              "rapport à la définition de son indicateur. L'agent montre son SQL, la réponse peut donc "
                              "être contrôlée.",
     "objection_data_q": "« Ce sont nos données ? »",
-    "objection_data_a": "Non : ce sont des données synthétiques construites comme l'activité de {company}, à partir "
+    "objection_data_a": "Non : ce sont des données synthétiques construites comme l'activité {of_company}, à partir "
                         "d'informations publiques. Dans un pilote, le même agent travaille sur vos propres tables "
                         "BigQuery.",
     "objection_security_q": "« Et la sécurité, et les coûts ? »",
@@ -233,10 +233,10 @@ FR: dict[str, str] = {
     "objection_hard_q": "« Nos questions sont plus difficiles. »",
     "objection_hard_a": "Les questions des histoires ont croisé plusieurs tables et comparé des périodes ; dans un pilote, "
                         "les questions les plus difficiles de vos analystes deviennent le test de recette.",
-    "close_recap": "En vingt minutes, nous sommes passés du premier chiffre à {arcs} histoires dans les données de "
-                   "{company}, sans écrire une ligne de SQL.",
-    "close_recap_one": "En vingt minutes, nous sommes passés du premier chiffre à une histoire dans les données de "
-                       "{company}, sans écrire une ligne de SQL.",
+    "close_recap": "En vingt minutes, nous sommes passés du premier chiffre à {arcs} histoires dans les données "
+                   "{of_company}, sans écrire une ligne de SQL.",
+    "close_recap_one": "En vingt minutes, nous sommes passés du premier chiffre à une histoire dans les données "
+                       "{of_company}, sans écrire une ligne de SQL.",
     "close_next": "Prochaine étape : un pilote de deux semaines sur l'un de vos jeux de données, avec vos définitions "
                   "d'indicateurs et votre glossaire.",
     "close_ask": "Qui, chez vous, pourrait porter les dix questions auxquelles le pilote doit répondre ?",
@@ -295,7 +295,7 @@ ES: dict[str, str] = {
                                "lleva un día.",
     "h_discovery": "Preguntas de descubrimiento", "h_objections": "Respuesta a objeciones",
     "h_close": "Cierre y próximos pasos", "h_notes": "Notas para el presentador (no para el cliente)",
-    "discovery_1": "¿Cómo miden hoy el indicador «{metric}» y quién espera esa cifra?",
+    "discovery_1": "¿Cómo miden hoy {metric_the} y quién espera esa cifra?",
     "discovery_2": "¿Qué decisión de {company} tomarían más rápido si cualquiera pudiera preguntar directamente a los datos?",
     "discovery_3": "¿Qué análisis por {dimension} necesitan con más frecuencia y cuánto tarda hoy?",
     "discovery_3_plain": "¿Qué informe rehacen a mano cada mes?",

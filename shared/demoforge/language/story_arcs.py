@@ -390,7 +390,8 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
         "upgrade_funnel": ("{subject} es lo que mejor convierte",
             "{subject} convierte mucho mejor que el resto: hagan pasar por ahí una mayor parte del embudo."),
         "lead_source_quality": ("Las mejores operaciones llegan por {subject}",
-            "Las operaciones que llegan por {subject} se ganan mucho más a menudo: inviertan donde cierra el pipeline."),
+            "Las operaciones que llegan por {subject} se ganan mucho más a menudo: inviertan donde se cierran las "
+            "operaciones."),
         "staff_error_hotspot": ("Cancelaciones inusuales en {subject}",
             "La tasa de {subject} está muy por encima de la del equipo: una necesidad de formación o un proceso que "
             "revisar."),

@@ -89,8 +89,12 @@ def _average(noun: Noun, lang: str) -> Noun:
 
 def metric_words(m: Metric, lang: str) -> MetricWords:
     kind = metric_kind(m)
+    if kind == "average" and m.expression.strip().upper().startswith("SUM("):
+        # Summed hours ("billable hours") are an amount in words: not "average billable
+        # hours", never "the longest" (the stories keep ``metric_kind``'s reading).
+        kind = "amount"
     money = m.unit == "currency"
-    duration = m.unit if m.unit in ("hours", "days", "minutes") else None
+    duration = m.unit if m.unit in ("hours", "days", "minutes") and kind == "average" else None
     text = " ".join([m.name.replace("_", " "), m.label, *m.synonyms])
     lower = bool(_LOWER_IS_BETTER.search(text.lower()))
     common = {"kind": kind, "money": money, "duration_unit": duration, "lower_is_better": lower}
@@ -98,7 +102,20 @@ def metric_words(m: Metric, lang: str) -> MetricWords:
     if term is not None:
         return MetricWords(noun=_term_noun(term), **common)  # type: ignore[arg-type]
     lang = lang if lang in OFFLINE else "en"  # the vocabulary has the offline languages
-    noun = _value_per(m, kind, lang) or _lexicon_metric(m, kind, lang)
+    quantity = _quantity(m)
+    if quantity is not None:
+        # A summed count of things is asked like a count ("how many seats"); a unit
+        # count without a thing of its own ("Stückzahl": no English plural) like an amount.
+        thing = quantity.words[lang]
+        mass = quantity.words["en"].pl == quantity.words["en"].sg
+        return MetricWords(noun=thing if mass else thing.as_number("pl"),
+                           **{**common, "kind": "amount" if mass else "count"})  # type: ignore[arg-type]
+    # A ratio of two sums named as an average ("average order value": SUM / COUNT) is
+    # asked and answered as an average: it has no total and is never "brought in".
+    average = _value_per(m, kind, lang) or _named_average(m, kind, lang)
+    if average is not None:
+        return MetricWords(noun=average, **{**common, "kind": "average"})  # type: ignore[arg-type]
+    noun = _lexicon_metric(m, kind, lang)
     if noun is not None:
         return MetricWords(noun=noun, **common)  # type: ignore[arg-type]
     label = m.label if kind != "count" else m.label
@@ -129,6 +146,31 @@ def _value_per(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
     return Noun(sg=f"average {thing} value", pl=f"average {thing} values", gender="m")
 
 
+def _quantity(m: Metric) -> lexicon.Entry | None:
+    """A summed quantity's word: by "<label> on <table>" first (the same label counts
+    different things on different tables: "units" of a treatment, of a lease), then by
+    its label and synonyms; goods' "units" have none here (they are units sold)."""
+    if m.unit != "quantity":
+        return None
+    table = m.table.replace("_", " ")
+    for c in [f"{m.label} on {table}", m.label, *m.synonyms]:
+        e = lexicon.lookup(c, ("quantity",))
+        if e is not None:
+            return e
+    return None
+
+
+def _named_average(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
+    """An amount whose label or name is a named average (aov, ADR, ARPU)."""
+    if kind != "amount":
+        return None
+    for c in _candidates(m.name, m.label, list(m.synonyms)):
+        e = lexicon.lookup(c, ("average",))
+        if e is not None:
+            return e.words[lang]
+    return None
+
+
 def _lexicon_metric(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
     cands = _candidates(m.name, m.label, list(m.synonyms))
     if kind == "count":
@@ -146,7 +188,12 @@ def _lexicon_metric(m: Metric, kind: MetricKind, lang: str) -> Noun | None:
             if e is not None:
                 return e.words[lang]
         return None
-    # amounts and averages: a named average first, then "average" + an amount/duration/score
+    # amounts and averages: a named average first, then "average" + an amount/duration/score;
+    # "<label> on <table>" first where one label is two things ("fees" of a public office
+    # are not a payment processor's).
+    qualified = lexicon.lookup(f"{m.label} on {m.table.replace('_', ' ')}", ("amount",))
+    if qualified is not None:
+        return qualified.words[lang]
     for c in cands:
         e = lexicon.lookup(c, ("average",)) if kind == "average" else None
         if e is not None:

@@ -183,7 +183,8 @@ def test_the_content_phase_writes_a_talk_track_and_a_report_in_the_jobs_language
     script = (art / "demo_script.md").read_text()
     assert script.startswith("# Kaffeerösterei Süd: Demo für Conversational Analytics")
     assert "## Ablauf (20 Minuten)" in script and script.count("## Geschichte ") == 3
-    assert "food cost %" in script.split("## Hinweise für die Präsentation")[1]  # the CE's note only
+    # the CE's note only, naming the KPI in the job's language ("food cost %")
+    assert "Wareneinsatzquote" in script.split("## Hinweise für die Präsentation")[1]
     assert "food cost" not in script.split("## Hinweise für die Präsentation")[0]
     html = (art / "index.html").read_text()
     assert '<html lang="de">' in html and "Kennzahlen und ihre Definition" in html
