@@ -266,6 +266,12 @@ ENTRIES: tuple[Entry, ...] = (
        "billed hours", "hours billed", "billable time"),
     _e(AMOUNT, "hours|-|pl|mass", "Stunden|Stunden|f|pl", "heures|heures|f|pl", "horas|horas|f|pl",
        "hours worked", "time spent", "logged hours"),
+    # A subscription's monthly amount summed by its start date is the MRR *won* in each
+    # period (new MRR, additive over time), not the MRR standing at a date (a level).
+    _e(AMOUNT, "new monthly recurring revenue|-|mass",
+       "Neuumsatz|Neuumsätze|m|adj=monatlich wiederkehrend|gen=Neuumsatzes",
+       "nouveau revenu mensuel récurrent|nouveaux revenus mensuels récurrents|m",
+       "nuevos ingresos mensuales recurrentes|-|m|pl", "new mrr", "new business mrr", "booked mrr"),
     _e(AMOUNT, "monthly recurring revenue|-|mass", "Umsatz|Umsätze|m|adj=monatlich wiederkehrend|gen=Umsatzes",
        "revenu mensuel récurrent|revenus mensuels récurrents|m", "ingresos mensuales recurrentes|-|m|pl", "mrr"),
     _e(AMOUNT, "annual recurring revenue|-|mass", "Umsatz|Umsätze|m|adj=jährlich wiederkehrend|gen=Umsatzes",

@@ -196,3 +196,11 @@ def test_shapes_are_declared_as_data() -> None:
     for s in SHAPES:
         assert s.void and all(v in {k for k, _ in s.statuses} for v in s.void), s.key
         assert s.kpis and s.channels and s.catalogue
+
+
+def test_a_prospects_seed_is_its_host_not_the_port_it_was_served_on() -> None:
+    # A bundled sample is served on a free loopback port each run: the same prospect.
+    a = prospect_seed("http://127.0.0.1:41234/index.html", "Ledgerly")
+    assert a == prospect_seed("http://127.0.0.1:8765/", "Ledgerly")
+    assert a != prospect_seed("http://127.0.0.2:8765/", "Ledgerly")
+    assert prospect_seed("https://www.shop.example:443/a", "Shop") == prospect_seed("https://shop.example/b", "Shop")

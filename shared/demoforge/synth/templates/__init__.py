@@ -113,8 +113,11 @@ def resize(spec: DatasetSpec, total_rows: int) -> DatasetSpec:
 
 def prospect_seed(url: str, company: str) -> int:
     """A seed of the prospect (normalised URL and company name): stable across runs and
-    machines (sha256, not the salted ``hash``), different for different prospects."""
+    machines (sha256, not the salted ``hash``), different for different prospects. The
+    host names the prospect, its port does not (a sample served on a free loopback port
+    is the same prospect every run)."""
     host = re.sub(r"^https?://(www\.)?", "", (url or "").strip().lower()).split("/")[0]
+    host = re.sub(r":\d+$", "", host)
     digest = hashlib.sha256(f"{host}|{(company or '').strip().casefold()}".encode()).digest()
     return int.from_bytes(digest[:6], "big")
 

@@ -212,7 +212,7 @@ _MORE: tuple[Shape, ...] = (
     Shape("saas.subscriptions", "saas_software", "SaaS vendor", "software sold as subscriptions with seats: subscriptions, monthly invoices and product usage.",
           ("saas",), E("accounts", "account"), E("plans", "plan"), "saas_plans", E("subscriptions", "subscription"), "started_at",
           _w(("active", 70), ("ended", 24), ("cancelled", 6)), ("cancelled",), (("self_serve", 55, 1), ("sales_led", 35, 1), ("partner", 10, 1)),
-          ("poisson", 0.3, 1, 4), b2b=True, quantity=(9, 400), quantity_word="seats", money="monthly recurring revenue",
+          ("poisson", 0.3, 1, 4), b2b=True, quantity=(9, 400), quantity_word="seats", money="new monthly recurring revenue",
           segments=(("SMB", 60), ("Mid-market", 28), ("Enterprise", 12)), flag=("is_discounted", "Whether the subscription runs on a special discount.", "discount rate"),
           children=(Child("invoices", "invoice", ts="issued_at", lag_hours=3500.0, per_parent=("poisson", 9.0, 1, 36),
                           statuses=_w(("paid", 90), ("overdue", 6), ("disputed", 4)), parent_amount=("amount", 1.0), money_when=("paid", "overdue", "disputed"),
