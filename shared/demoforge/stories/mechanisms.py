@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 import demoforge.stories.anatomy as anatomy
 from demoforge.language.words import metric_words
 from demoforge.spec.base import Scalar
+from demoforge.spec.generators import LookupGen, TimestampGen
 from demoforge.spec.model import DatasetSpec
 from demoforge.spec.semantic import Dimension, DimensionFilter, Metric, MetricQuery
 from demoforge.spec.tables import Condition, Effect
@@ -69,6 +70,25 @@ def _draw(k: Kind, s: Setting) -> float:
 
 def _where(d: Dimension, member: Scalar) -> list[DimensionFilter]:
     return [DimensionFilter(dimension=d.name, op="=", values=[member])]
+
+
+def _growth(spec: DatasetSpec, r: anatomy.Reach) -> float:
+    """The yearly growth the time generator behind ``r`` gives the whole business (a
+    looked-up time is its parent's)."""
+    tables = {x.name: x for x in spec.tables}
+    table, column, via = tables.get(r.table), r.column, r.via
+    for _ in range(4):
+        if table is not None and via is not None:
+            fk = table.fk(via)
+            table = tables.get(fk.references_table) if fk is not None else None
+        col = next((c for c in table.columns if c.name == column), None) if table is not None else None
+        g = col.generator if col is not None else None
+        if isinstance(g, TimestampGen):
+            return max(0.0, g.growth)
+        if not isinstance(g, LookupGen):
+            return 0.0
+        column, via = g.column, g.via
+    return 0.0
 
 
 def _months_before(d: dt.date, months: int) -> dt.date:
@@ -190,6 +210,11 @@ def plant_scale(k: Kind, s: Setting, c: Choice, *, after: bool = False) -> Plant
             date = growth_date(end)
             if date <= _months_before(dt.date(start.year, start.month, 1), -12):
                 return None
+            if not up:
+                # The whole business grows (``growth`` a year): a member cut to f of its
+                # course still grows by (1 + growth) * f - 1. A story that says it is
+                # losing business must lose it: at least 15 % down on the year before.
+                f = min(f, round(0.85 / (1 + _growth(spec, reach_t)), 2))
             when.append(_cond(reach_t, date_from=date))
             detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=growth_rows(k))
             expect = Expectation(kind="grows_most" if up else "shrinks_most", member=c.member, after=date)

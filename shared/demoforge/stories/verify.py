@@ -85,6 +85,9 @@ def verify(check: StoryCheck, rows: Rows, baseline: Rows | None = None) -> Evide
         found = lead if e.kind == "grows_most" else tail
         ok = _same(found[0], e.member) and (e.other is None or _same(tail[0], e.other))
         mine = next((c for k, c in changes if _same(k, e.member)), None)
+        # The story says the member lost (gained) business: ranking last among growers
+        # (first among decliners) is not that.
+        ok = ok and mine is not None and (mine < 0 if e.kind == "shrinks_most" else mine > 0)
         rest = [c for k, c in changes if not _same(k, e.member)]
         return Evidence(ok, f"{'first' if e.kind == 'grows_most' else 'last'} by change is {found[0]!r} "
                         f"(expected {e.member!r}{f', last {e.other!r}' if e.other is not None else ''})",
