@@ -23,11 +23,13 @@ _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 SHARED = {
     "de": {"a", "agent", "an", "analyst", "analytics", "bigquery", "bytes", "coaching", "conversational", "data",
            "definition", "demo", "dimension", "hand", "iam", "in", "level", "min", "no", "pipeline", "rest",
-           "service", "shows", "so", "sql", "team", "warehouse", "was", "website", "winter", "additive"},
+           "service", "shows", "so", "sql", "team", "warehouse", "was", "website", "winter", "additive",
+           "limits", "region"},
     "fr": {"a", "agent", "analytics", "bigquery", "budget", "coaching", "conversational", "description", "dimension",
            "expert", "iam", "local", "marketing", "min", "minutes", "n", "national", "net", "notes", "on", "pipeline",
            "place", "programme", "promotion", "prospect", "public", "question", "questions", "s", "script",
-           "service", "simple", "sites", "sql", "stock", "tables", "test", "total", "type", "volume"},
+           "service", "simple", "sites", "sql", "stock", "table", "tables", "test", "total", "type", "usage",
+           "volume"},
     "es": {"a", "agenda", "analytics", "bigquery", "bytes", "conversational", "demo", "iam", "local", "marketing",
            "min", "n", "no", "plan", "regional", "sql", "total"},
 }
