@@ -39,6 +39,7 @@ from demoforge.domain.offerings import (
 )
 from demoforge.domain.offerings import furniture as furniture_reason
 from demoforge.domain.profile import Offering, OfferingKind, OfferingSource, Rejected
+from demoforge.research import sites
 from demoforge.research.blocks import Candidate
 from demoforge.research.extract import PageExtract
 from demoforge.research.money import find_prices, iso_currency, parse_amount
@@ -249,6 +250,8 @@ class _Builder:
         links that read like a range fill in with low confidence."""
         for page in self.pages:
             links = [c for c in page.candidates if c.role == "link"]
+            site = sites.own_sites(page.url, (c.href for c in page.candidates if c.href),
+                                  also=[page.og.get("url", "")], title=page.title)
             children: dict[str, list[str]] = {}
             labels: dict[str, str] = {}
             for c in links:
@@ -275,6 +278,9 @@ class _Builder:
                     elif fold(label) in ABOUT_LABELS or furniture_reason(label) is not None:
                         why = furniture_reason(c.text, c.href)
                         self.sel.reject(c.text, why or f"in the {label!r} menu (about the site, not its range)", c.zone)
+                    elif sites.external(c.href, site):
+                        self.sel.reject(c.text, f"in the {label!r} menu, a link to another organisation's site "
+                                                f"({sites.host(c.href)})", c.zone)
                     else:
                         self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
                                  href=c.href, evidence=f"menu {label} › {c.text}", category=label,
@@ -287,6 +293,9 @@ class _Builder:
                     # accepting labels (even those with a page of their own) gained little
                     # and brought in info sections ("Fahrzeuge", "Einsätze"): left out.
                     self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
+                elif c.zone in ("nav", "header", "main", "aside") and sites.external(c.href, site):
+                    self.sel.reject(c.text, f"a link to another organisation's site ({sites.host(c.href)}), "
+                                            "not under an offering menu", c.zone)
                 elif c.zone in ("nav", "header", "main", "aside"):
                     self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
                              evidence=f"navigation: {c.text}", confidence=0.35, editorial=c.editorial)
