@@ -30,6 +30,10 @@ def registrable(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
+def _label(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.split(".")[0]) if not name.replace(".", "").isdigit() else ""
+
+
 def host(url: str) -> str:
     return (urllib.parse.urlsplit(url).hostname or "").casefold()
 
@@ -47,9 +51,12 @@ def own_sites(page_url: str, hrefs: Iterable[str], *, also: Iterable[str] = (), 
         if n * 3 >= total:
             own.add(top)
     squashed_title = re.sub(r"[^a-z0-9]", "", title.casefold())
+    own_labels = {_label(x) for x in own} - {""}
     for name in counts:
-        label = re.sub(r"[^a-z0-9]", "", name.split(".")[0])
-        if len(label) >= 4 and label in squashed_title:
+        label = _label(name)
+        # The title names it, or it extends the site's own name ("pilkington.com" links
+        # "pilkingtonselfcleaningglass.co.uk").
+        if len(label) >= 4 and (label in squashed_title or any(len(x) >= 4 and x in label for x in own_labels)):
             own.add(name)
     return frozenset(own)
 
