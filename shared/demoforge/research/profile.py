@@ -24,7 +24,9 @@ from demoforge.research import places
 from demoforge.research.extract import _NOT_ORG, _ORG_TYPES, PageExtract
 from demoforge.research.offerings import Selection, few_offerings_warning, select
 
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·»]\s+|\s*\|\s*")
+# Title separators: " | ", " - ", " – ", " — ", " · ", " » ", " -- ", " :: " and a colon
+# closing a word ("Project management software: VisionProject").
+_TITLE_SPLIT = re.compile(r"\s+(?:[|\-–—:•·»]|--|::)\s+|\s*\|\s*|(?<=\w):\s+")
 _LEGAL_NAME = re.compile(
     r"\b((?:[A-ZÄÖÜ][\w&'.-]*|&)(?:\s(?:[A-ZÄÖÜ&][\w&'.-]*|&|und|and|et|de|der|von|van)){0,4}\s"
     r"(?:GmbH(?:\s&\sCo\.\sKG)?|AG|KG|OHG|e\.\s?V\.|eG|UG|SE|Ltd\.?|Limited|LLC|Inc\.?|Corp\.?|Corporation|"
@@ -123,6 +125,10 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
         if domain_like(seg) and len(seg) <= 60:
             return seg[:200], Fact(value=seg[:200], confidence=0.6, signals=["title segment matching the domain"])
     is_ip = bool(re.fullmatch(r"[0-9.]+|\[?[0-9a-f:]+\]?", host))
+    if len(segments) >= 2:
+        brand = title_brand(segments, [o[0] for o in options], [p.title for p in pages[1:]])
+        if brand is not None:
+            return brand[0][:200], Fact(value=brand[0][:200], confidence=0.45, signals=[f"title segment ({brand[1]})"])
     if len(segments) >= 2 or topic_dropped:
         name = segments[-1][:200]
         return name, Fact(value=name, confidence=0.4, signals=["last title segment"])
@@ -131,6 +137,42 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
         return name, Fact(value=name, confidence=0.35, signals=["domain name"])
     name = (segments[0] if segments else "Unknown company")[:200]
     return name, Fact(value=name, confidence=0.2, signals=["page title"])
+
+
+_SLOGAN_WORD = re.compile(r"(?<![\w'’-])[a-zäöüßàâçéèêëîïôûùœáíóúñ]{4,}(?![\w'’-])")
+_INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]|^[A-ZÀ-Þ0-9&]{2,}$")
+
+
+def title_brand(segments: Sequence[str], names: Sequence[str], other_titles: Sequence[str]) -> tuple[str, str] | None:
+    """The title segment that names the brand, with why, when one stands out: it matches a
+    name the site gives elsewhere (og:site_name, logo alt, copyright, schema.org, even ones
+    too weak to be chosen alone), recurs in the site's other page titles, or reads as a
+    name (one to four words, a capital inside a word: "VisionProject", "MinusL") where the
+    others read as a slogan (commas, lower-case words). None when no segment stands out:
+    the caller keeps its fallback."""
+    folded_names = [_squash(n) for n in names if _squash(n)]
+    other = [{_squash(x) for x in _TITLE_SPLIT.split(t)} for t in other_titles]
+    scored: list[tuple[float, str, str]] = []
+    for seg in segments:
+        sq = _squash(seg)
+        if not sq or not _plausible_company(seg):
+            continue
+        score, why = 0.0, ""
+        if any(len(min(sq, n, key=len)) >= 3 and (sq in n or n in sq) for n in folded_names):
+            score, why = score + 3, "matches the site's name elsewhere"
+        if sum(sq in titles for titles in other) >= 1:
+            score, why = score + 2, why or "recurs in the site's page titles"
+        words = seg.split()
+        # A slogan: commas, many words, lower-case words after the first ("software, collaborate online").
+        slogan = seg.count(",") + (len(words) > 4) + bool(_SLOGAN_WORD.search(" ".join(words[1:])))
+        if _INNER_CAPITAL.search(seg.replace(" ", "")) and len(words) <= 4:
+            score, why = score + 1, why or "reads as a name"
+        scored.append((score - slogan, seg, why or "reads as a name"))
+    if len(scored) < 2:
+        return None
+    scored.sort(key=lambda x: -x[0])
+    (top, seg, why), (second, _, _) = scored[0], scored[1]
+    return (seg, why) if top > second and top > 0 else None
 
 
 def languages(pages: Sequence[PageExtract]) -> tuple[str, list[str], Fact]:
