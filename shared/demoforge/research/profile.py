@@ -156,6 +156,7 @@ def title_brand(segments: Sequence[str], names: Sequence[str], other_titles: Seq
     for seg in segments:
         sq = _squash(seg)
         if not sq or not _plausible_company(seg):
+            scored.append((-10.0, seg, ""))  # a link word or a sentence: a competitor that never wins
             continue
         score, why = 0.0, ""
         if any(len(min(sq, n, key=len)) >= 3 and (sq in n or n in sq) for n in folded_names):
@@ -172,7 +173,10 @@ def title_brand(segments: Sequence[str], names: Sequence[str], other_titles: Seq
         return None
     scored.sort(key=lambda x: -x[0])
     (top, seg, why), (second, _, _) = scored[0], scored[1]
-    return (seg, why) if top > second and top > 0 else None
+    # A clear winner only, never a slogan itself, and for a reason: evidence for it or a
+    # slogan beside it (beating a link word alone, "Startseite | Willkommen", is none).
+    # A tie keeps the caller's fallback.
+    return (seg, why) if top > second and (top > 0 or (top == 0 and second > -10)) else None
 
 
 def languages(pages: Sequence[PageExtract]) -> tuple[str, list[str], Fact]:
