@@ -50,6 +50,22 @@ def _plausible_company(name: str) -> bool:
             and not _SENTENCE_END.search(name) and furniture_reason(name) is None)
 
 
+def _drop_tagline(name: str, stem: str) -> str:
+    """A name field carrying a tagline after a comma ("Complete Building, Gloucester",
+    "BlueDogInk.com Ink Cartridges, Toners, Printers"): the words before the comma, and of
+    those only the ones that spell the domain when they do ("BlueDogInk.com"). Names with
+    no comma are kept as written: "Bächli Bergsport AG" keeps its legal form."""
+    if "," not in name:
+        return name
+    head = name.split(",", 1)[0].strip()
+    words = head.split()
+    if stem:
+        for i in range(1, len(words)):
+            if _squash(" ".join(words[:i])).startswith(stem):
+                return " ".join(words[:i])
+    return head if len(head) >= 2 and _plausible_company(head) else name
+
+
 def _topics(page: PageExtract) -> set[str]:
     """What the page is about: its first headings and its URL slug, folded."""
     slug = urllib.parse.unquote(urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1])
@@ -113,7 +129,11 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
                                                                                   "microdata", "rdfa", "og:"))]
             if full:
                 best = max(full, key=lambda o: o[1])
-        return best[0][:200], Fact(value=best[0][:200], confidence=best[1], signals=[best[2]])
+        name, signal = best[0], best[2]
+        trimmed = _drop_tagline(name, stem)
+        if trimmed != name:
+            name, signal = trimmed, signal + " (its tagline after the comma dropped)"
+        return name[:200], Fact(value=name[:200], confidence=best[1], signals=[signal])
     segments = [s.strip() for s in _TITLE_SPLIT.split(home.title) if s.strip()]
     # The title's topic is the page's heading or its URL slug ("Feuerwehr Oldenburg -
     # Ausbildung" on /ausbildung): the other segment names the site.

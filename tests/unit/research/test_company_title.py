@@ -58,3 +58,13 @@ def test_no_segment_stands_out_keeps_the_fallback() -> None:
     assert r.facts["company_name"].confidence <= 0.45  # and said to be a guess
     # One segment only: the title itself, as before.
     assert _company("Bumm Film GmbH") == "Bumm Film GmbH"
+
+
+@pytest.mark.parametrize(("footer", "url", "name"), [
+    ("© 2024 BlueDogInk.com Ink Cartridges, Toners, Printers", "https://www.bluedogink.com/", "BlueDogInk.com"),
+    ("© 2024 Complete Building, Gloucester", "https://complete-building.co.uk/", "Complete Building"),
+    ("© 2024 Bächli Bergsport AG", "https://www.baechli-bergsport.ch/", "Bächli Bergsport AG"),  # the site's legal form stays
+])
+def test_a_tagline_after_the_name_is_dropped_a_legal_suffix_is_not(footer: str, url: str, name: str) -> None:
+    html = _html("Home | Welcome", "<p>We sell things.</p>").replace("</body>", f"<footer><p>{footer}</p></footer></body>")
+    assert analyse([extract(html, url)]).company_name == name
