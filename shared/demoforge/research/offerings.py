@@ -290,8 +290,10 @@ class _Builder:
                         why = furniture_reason(c.text, c.href)
                         self.sel.reject(c.text, why or f"in the {label!r} menu (about the site, not its range)", c.zone)
                     elif sites.external(c.href, site):
-                        self.sel.reject(c.text, f"in the {label!r} menu, a link to another organisation's site "
-                                                f"({sites.host(c.href)})", c.zone)
+                        # The furniture reason first: "social" says more than "another site".
+                        self.sel.reject(c.text, furniture_reason(c.text, c.href) or
+                                        f"in the {label!r} menu, a link to another organisation's site "
+                                        f"({sites.host(c.href)})", c.zone)
                     else:
                         self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
                                  href=c.href, evidence=f"menu {label} › {c.text}", category=label,
@@ -305,8 +307,9 @@ class _Builder:
                     # and brought in info sections ("Fahrzeuge", "Einsätze"): left out.
                     self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
                 elif c.zone in ("nav", "header", "main", "aside") and sites.external(c.href, site):
-                    self.sel.reject(c.text, f"a link to another organisation's site ({sites.host(c.href)}), "
-                                            "not under an offering menu", c.zone)
+                    self.sel.reject(c.text, furniture_reason(c.text, c.href) or
+                                    f"a link to another organisation's site ({sites.host(c.href)}), "
+                                    "not under an offering menu", c.zone)
                 elif c.zone in ("nav", "header", "main", "aside"):
                     self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
                              evidence=f"navigation: {c.text}", confidence=0.35, editorial=c.editorial)

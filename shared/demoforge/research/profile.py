@@ -160,6 +160,7 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
 
 
 _SLOGAN_WORD = re.compile(r"(?<![\w'’-])[a-zäöüßàâçéèêëîïôûùœáíóúñ]{4,}(?![\w'’-])")
+_WHAT_IN_PLACE = re.compile(r"^\S+.*\s(?:in|near|à|en|bei|im|a|di|nahe)\s+(\S.*)$", re.I)
 _INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]|^[A-ZÀ-Þ0-9&]{2,}$")
 
 
@@ -186,6 +187,9 @@ def title_brand(segments: Sequence[str], names: Sequence[str], other_titles: Seq
         words = seg.split()
         # A slogan: commas, many words, lower-case words after the first ("software, collaborate online").
         slogan = seg.count(",") + (len(words) > 4) + bool(_SLOGAN_WORD.search(" ".join(words[1:])))
+        m = _WHAT_IN_PLACE.search(seg)
+        if m and places.city(m.group(1)) is not None:
+            slogan += 1  # "Dentist in Springfield": what and where, not a name
         if _INNER_CAPITAL.search(seg.replace(" ", "")) and len(words) <= 4:
             score, why = score + 1, why or "reads as a name"
         scored.append((score - slogan, seg, why or "reads as a name"))

@@ -68,3 +68,8 @@ def test_no_segment_stands_out_keeps_the_fallback() -> None:
 def test_a_tagline_after_the_name_is_dropped_a_legal_suffix_is_not(footer: str, url: str, name: str) -> None:
     html = _html("Home | Welcome", "<p>We sell things.</p>").replace("</body>", f"<footer><p>{footer}</p></footer></body>")
     assert analyse([extract(html, url)]).company_name == name
+
+
+def test_what_in_a_place_is_a_description_not_the_name() -> None:
+    assert _company("Acme Dental | Dentist in Springfield") == "Acme Dental"
+    assert _company("Zahnarzt in München | Praxis Weber", lang="de") == "Praxis Weber"
