@@ -307,6 +307,9 @@ class _Builder:
                     # and brought in info sections ("Fahrzeuge", "Einsätze"): left out.
                     self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
                 elif c.zone in ("nav", "header", "main", "aside") and sites.external(c.href, site):
+                    place = places.local_place(c.text, self.country)
+                    if place is not None and place[1] and place[0] not in self.sel.places:
+                        self.sel.places.append(place[0])  # the municipality's site: where the business is
                     self.sel.reject(c.text, furniture_reason(c.text, c.href) or
                                     f"a link to another organisation's site ({sites.host(c.href)}), "
                                     "not under an offering menu", c.zone)

@@ -37,6 +37,15 @@ def test_partner_sites_and_places_are_not_offerings_and_real_ones_stay() -> None
         assert {"Ferienwohnungen", "Gasthaus Beispielhof", "Urlaub auf dem Bauernhof"} <= set(names), url
 
 
+def test_a_town_linked_to_its_own_site_is_a_location() -> None:
+    html = _FARM.replace('href="https://www.beispielhof.it/lage"', 'href="http://www.vinschgau.net/de/kastelbell.html"')
+    html = html.replace("39020 Kastelbell-Tschars", "Südtirol")
+    r = analyse([extract(html, "https://www.beispielhof.it/geschichte")])
+    assert "Kastelbell-Tschars" not in [o.name for o in r.offerings]
+    assert [(loc.city, loc.country) for loc in r.locations if loc.source == "place named in a menu"] == [
+        ("Kastelbell-Tschars", "IT")]
+
+
 def test_registrable_and_own_sites() -> None:
     assert sites.registrable("shop.example.co.uk") == "example.co.uk"
     assert sites.registrable("www.example.de") == "example.de"
