@@ -14,7 +14,11 @@ measure before and after:
   at least half the longer;
 - furniture: labelled furniture strings (navigation, legal, account ...) that became
   offerings (folded equality);
-- company name (folded, one contains the other), currency, country, language accuracy.
+- company name (folded, one contains the other), currency, country, language accuracy;
+- company name (exact): folded equality, spaces and a legal suffix (GmbH, AG, Inc ...)
+  aside, so a tagline around the brand ("ToledoCars.com -- Price Quotes") counts wrong;
+- both company measures again with the page served from ``127.0.0.1`` (as in a dev run
+  of ``demoforge run http://127.0.0.1:8765/<file>``): no domain to match the name with.
 
 Usage: ``uv run python bench/research_profile.py [--sites DIR] [--verbose]``. Exit 0 even
 below target: a benchmark reports, it does not gate.
@@ -70,6 +74,16 @@ def company_match(pred: str, label: str) -> bool:
     return bool(a and b) and len(min(a, b, key=len)) >= 3 and (a in b or b in a)
 
 
+_LEGAL = re.compile(r"\b(?:gmbh(?: & co kg)?|ag|kg|ug|e v|ev|se|ltd|limited|llc|inc|corp|corporation|sas|sarl|"
+                    r"srl|spa|bv|nv|ab|oy|a s|aps|plc|pty ltd)$")
+
+
+def company_exact(pred: str, label: str) -> bool:
+    def norm(x: str) -> str:
+        return _LEGAL.sub("", fold(x)).replace(" ", "")
+    return bool(norm(label)) and norm(pred) == norm(label)
+
+
 def score(result: ResearchResult, label: dict[str, Any], *, legacy: bool) -> dict[str, Any]:
     names = result.products_services if legacy else [o.name for o in result.offerings]
     found = [o for o in label["offerings"] if any(name_match(n, o) for n in names)]
@@ -80,6 +94,7 @@ def score(result: ResearchResult, label: dict[str, Any], *, legacy: bool) -> dic
     return {
         "offerings": len(label["offerings"]), "found": len(found), "furniture": as_offerings,
         "company": company_match(result.company_name, label["company_name"]),
+        "company_exact": company_exact(result.company_name, label["company_name"]),
         "currency": currency == label["currency"], "country": country == label["country"],
         "language": result.language == label["language"], "names": names, "pred_company": result.company_name,
         "pred_currency": currency, "pred_country": country, "pred_language": result.language,
@@ -93,6 +108,9 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, float]:
         "offerings recall (mean per page)": statistics.mean(r["found"] / r["offerings"] for r in rows if r["offerings"]),
         "furniture as offerings": sum(len(r["furniture"]) for r in rows),
         "company name": sum(r["company"] for r in rows) / n,
+        "company name (exact)": sum(r["company_exact"] for r in rows) / n,
+        "company, served from 127.0.0.1": sum(r["served_company"] for r in rows) / n,
+        "company (exact), from 127.0.0.1": sum(r["served_exact"] for r in rows) / n,
         "currency": sum(r["currency"] for r in rows) / n,
         "country": sum(r["country"] for r in rows) / n,
         "language": sum(r["language"] for r in rows) / n,
@@ -125,6 +143,15 @@ def main(argv: list[str] | None = None) -> int:
         # ... with the product list and filter of that time (frozen in legacy_products).
         old = legacy_analyse.analyse(old_pages)
         b, a = score(old, label, legacy=True), score(new, label, legacy=False)
+        # The same page as a dev run serves it: no domain in the URL.
+        served_url = f"http://127.0.0.1:8765/{file}"
+        served = analyse([extract(html, served_url)]).company_name
+        served_old = legacy_analyse.analyse(
+            [PageExtract.model_validate(legacy_extract.extract(html, served_url).model_dump())]).company_name
+        for row, name in ((a, served), (b, served_old)):
+            row["served_company"] = company_match(name, label["company_name"])
+            row["served_exact"] = company_exact(name, label["company_name"])
+            row["pred_served"] = name
         a["half"] = half[file]
         before.append(b)
         after.append(a)
@@ -132,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"== {file}: company {a['pred_company']!r} ({'ok' if a['company'] else 'want ' + label['company_name']!r}) "
                   f"{a['pred_country']}/{a['pred_currency']}/{a['pred_language']} "
                   f"(want {label['country']}/{label['currency']}/{label['language']}) "
-                  f"offerings {a['found']}/{a['offerings']} (before {b['found']})")
+                  f"offerings {a['found']}/{a['offerings']} (before {b['found']}); "
+                  f"from 127.0.0.1 {a['pred_served']!r} ({'ok' if a['served_exact'] else 'not exact'})")
             if a["furniture"]:
                 print(f"   FURNITURE: {a['furniture']}")
             missed = [o for o in label["offerings"] if not any(name_match(n, o) for n in a["names"])]

@@ -39,6 +39,7 @@ from demoforge.domain.offerings import (
 )
 from demoforge.domain.offerings import furniture as furniture_reason
 from demoforge.domain.profile import Offering, OfferingKind, OfferingSource, Rejected
+from demoforge.research import places, sites
 from demoforge.research.blocks import Candidate
 from demoforge.research.extract import PageExtract
 from demoforge.research.money import find_prices, iso_currency, parse_amount
@@ -74,6 +75,9 @@ _KIND_BY_TYPE: dict[str, OfferingKind] = {
     **dict.fromkeys(("Accommodation", "HotelRoom", "Suite", "Room", "Apartment", "House", "SingleFamilyResidence",
                      "Residence", "RealEstateListing", "VacationRental"), "listing"),
 }
+# Where a bare place name is read as a location: menus, headings and text. Structured
+# data and priced items name what is sold even when it carries a place's name ("Barolo").
+_WEAK_SOURCES = frozenset({"section-list", "section-heading", "nav-section", "text"})
 # MenuSection and OfferCatalog group offerings ("Getränke", "Kaffee"): categories, not offerings.
 _CONFIDENCE: dict[str, float] = {"json-ld": 0.9, "microdata": 0.9, "rdfa": 0.85, "opengraph": 0.85,
                                  "priced-item": 0.8, "section-list": 0.65, "section-heading": 0.6,
@@ -102,6 +106,8 @@ class Selection:
     offerings: list[Offering] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     keys: list[tuple[str, ...]] = field(default_factory=list)
+    # Towns named as if offerings ("Kastelbell-Tschars"): the profile's locations.
+    places: list[str] = field(default_factory=list)
 
     def reject(self, name: str, reason: str, source: str) -> None:
         if len(self.rejected) < MAX_REJECTED and all(r.name != name[:160] for r in self.rejected):
@@ -142,6 +148,12 @@ class _Builder:
             why = editorial  # a headline, post or press item (``research.editorial``)
         if why is None and fold(name) in self.repeated:
             why = "repeated on most of the site's pages (site chrome)"
+        if why is None and price is None and source in _WEAK_SOURCES:
+            place = places.local_place(name, self.country)
+            if place is not None:
+                why = f"a place in {self.country} (where the business is, not what it sells)"
+                if place[1] and place[0] not in self.sel.places:
+                    self.sel.places.append(place[0])  # a town is a location; a state is not a city
         if why is not None:
             self.sel.reject(name, why, source)
             return False
@@ -249,6 +261,8 @@ class _Builder:
         links that read like a range fill in with low confidence."""
         for page in self.pages:
             links = [c for c in page.candidates if c.role == "link"]
+            site = sites.own_sites(page.url, (c.href for c in page.candidates if c.href),
+                                  also=[page.og.get("url", "")], title=page.title)
             children: dict[str, list[str]] = {}
             labels: dict[str, str] = {}
             for c in links:
@@ -275,6 +289,11 @@ class _Builder:
                     elif fold(label) in ABOUT_LABELS or furniture_reason(label) is not None:
                         why = furniture_reason(c.text, c.href)
                         self.sel.reject(c.text, why or f"in the {label!r} menu (about the site, not its range)", c.zone)
+                    elif sites.external(c.href, site):
+                        # The furniture reason first: "social" says more than "another site".
+                        self.sel.reject(c.text, furniture_reason(c.text, c.href) or
+                                        f"in the {label!r} menu, a link to another organisation's site "
+                                        f"({sites.host(c.href)})", c.zone)
                     else:
                         self.add(c.text, source="nav-section", kind=self._default_kind(label), url=page.url,
                                  href=c.href, evidence=f"menu {label} › {c.text}", category=label,
@@ -287,6 +306,13 @@ class _Builder:
                     # accepting labels (even those with a page of their own) gained little
                     # and brought in info sections ("Fahrzeuge", "Einsätze"): left out.
                     self.sel.reject(c.text, "a menu label (its items are read instead)", c.zone)
+                elif c.zone in ("nav", "header", "main", "aside") and sites.external(c.href, site):
+                    place = places.local_place(c.text, self.country)
+                    if place is not None and place[1] and place[0] not in self.sel.places:
+                        self.sel.places.append(place[0])  # the municipality's site: where the business is
+                    self.sel.reject(c.text, furniture_reason(c.text, c.href) or
+                                    f"a link to another organisation's site ({sites.host(c.href)}), "
+                                    "not under an offering menu", c.zone)
                 elif c.zone in ("nav", "header", "main", "aside"):
                     self.add(c.text, source="nav-section", kind="product", url=page.url, href=c.href,
                              evidence=f"navigation: {c.text}", confidence=0.35, editorial=c.editorial)

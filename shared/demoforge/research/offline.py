@@ -310,6 +310,7 @@ def analyse(pages: Sequence[PageExtract], *, company_name: str | None = None) ->
     where = places.infer(profile.place_inputs(pages))
     facts.update(where.facts)
     selection = profile.offerings(pages, company, where.country)
+    locations = places.with_named_places(where.locations, selection.places, where.country)
     # The industry reads the profile too: what the business calls itself.
     scores = score_pages(pages, name=company)
     industry, confidence, candidates = industry_of(scores)
@@ -343,7 +344,7 @@ def analyse(pages: Sequence[PageExtract], *, company_name: str | None = None) ->
         rejected=selection.rejected,
         country=where.country,
         currency=where.currency,
-        locations=where.locations,
+        locations=locations,
         languages=languages,
         shape=shape,
         customer_type=customer,

