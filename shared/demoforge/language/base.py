@@ -72,6 +72,16 @@ class TrendFacts:
     n: int
     change: float | None  # last vs first, relative
 
+    @property
+    def peak_at(self) -> str | None:
+        """"first" or "last" when the peak is the first or the last period (then the
+        sentence names it so instead of repeating the period), else None."""
+        if self.n < 2:
+            return None
+        if self.peak[0] == self.first[0]:
+            return "first"
+        return "last" if self.peak[0] == self.last[0] else None
+
 
 @dataclasses.dataclass(frozen=True)
 class RankingFacts:

@@ -291,6 +291,10 @@ class German(Phrasebook):
             move = f"{verb} {self._in_period(p0)} bei {dative(v0)} und {self._in_period(p1)} bei {dative(v1)}"
         pron = self._pronoun(m)
         be = "waren" if m.kind != "count" and m.noun.plural else "war"
+        if f.peak_at == "last":
+            return f"{capitalise(self._subject(m))}{self._wheres(a)} {move} und {be} damit so hoch wie nie zuvor."
+        if f.peak_at == "first":
+            return f"{capitalise(self._subject(m))}{self._wheres(a)} {move}; am höchsten {be} {pron} gleich zu Beginn."
         return (f"{capitalise(self._subject(m))}{self._wheres(a)} {move}; am höchsten {be} {pron} "
                 f"{self._in_period(pp_)} mit {dative(vp)}.")
 

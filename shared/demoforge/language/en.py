@@ -182,7 +182,11 @@ class English(Phrasebook):
             move = f"fell from {v0} {self._in_period(p0)} to {v1} {self._in_period(p1)}"
         else:
             move = f"moved from {v0} {self._in_period(p0)} to {v1} {self._in_period(p1)}"
-        return f"{capitalise(self._subject(m))}{self._wheres(a)} {move}, peaking at {vk} {self._in_period(pk)}."
+        # A peak at either end is named as such, not repeated ("to 25.7% in Q3 2026, peaking
+        # at 25.7% in Q3 2026").
+        peak = {"last": ", its highest in the period", "first": ", after peaking at the start"}.get(
+            f.peak_at or "", f", peaking at {vk} {self._in_period(pk)}")
+        return f"{capitalise(self._subject(m))}{self._wheres(a)} {move}{peak}."
 
     def a_ranking(self, a: Ask, f: RankingFacts) -> str:
         m, d = a.metric, a.dims[0]

@@ -246,9 +246,10 @@ class Spanish(Phrasebook):
         (p0, v0), (p1, v1), (pk, vk) = f.first, f.last, f.peak
         # Percentages take the article: "pasó del 6,9 % al 5,4 %".
         de_, a_ = ("del", "al") if m.kind == "rate" else ("de", "a")
+        peak = {"last": ", su máximo del periodo", "first": ", tras un máximo al inicio del periodo"}.get(
+            f.peak_at or "", f", con un máximo {de_} {vk} {self._in_period(pk)}")
         return (f"{capitalise(self._subject(m))}{self._wheres(a)} {self._v(m, 'pasó', 'pasaron')} {de_} {v0} "
-                f"{self._in_period(p0)} {a_} {v1} {self._in_period(p1)}, con un máximo {de_} {vk} "
-                f"{self._in_period(pk)}.")
+                f"{self._in_period(p0)} {a_} {v1} {self._in_period(p1)}{peak}.")
 
     def a_ranking(self, a: Ask, f: RankingFacts) -> str:
         m, d = a.metric, a.dims[0]

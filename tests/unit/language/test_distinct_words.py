@@ -46,7 +46,7 @@ def test_billed_revenue_is_not_the_recurring_or_contracted_revenue() -> None:
     telecom = _spec("telecom.operator").semantic
     de = phrasebook("de")
     assert de.metric_name(metric_words(saas.metric("billings"), "de")) == "abgerechneter Umsatz"
-    assert de.metric_name(metric_words(saas.metric("revenue"), "de")) == "monatlich wiederkehrender Umsatz"
+    assert de.metric_name(metric_words(saas.metric("revenue"), "de")) == "monatlich wiederkehrender Neuumsatz"
     assert de.metric_name(metric_words(telecom.metric("revenue"), "de")) == "Monatsumsatz"
     assert [metric_words(telecom.metric("billed_revenue"), lang).noun.sg for lang in ("fr", "es")] == [
         "chiffre d'affaires facturé", "ingresos facturados"]
