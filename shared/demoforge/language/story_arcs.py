@@ -59,6 +59,9 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "Payments by {subject} fail far more often: talk to the provider, or steer customers to another method."),
         "product_return_spike": ("{subject} comes back too often",
             "{subject} is returned far more than anything else: check its description, sizing or quality."),
+        "offering_complaints": ("Complaints about {subject}",
+            "{subject} draws far more complaints than anything else on offer: read what people say about it and "
+            "fix the cause before it costs repeat business."),
         "claims_fraud_cluster": ("A claims cluster in {subject} since {date}",
             "Claims from {subject} cost about {factor}× as much since {date}: a case for the fraud team."),
         "claims_severity_line": ("Expensive claims on {subject}",
@@ -158,6 +161,9 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "Zahlungsart lenken."),
         "product_return_spike": ("{subject} kommt zu oft zurück",
             "{subject} wird deutlich öfter zurückgeschickt als alles andere: Beschreibung, Größen oder Qualität prüfen."),
+        "offering_complaints": ("Beschwerden über {subject}",
+            "Über {subject} beschweren sich weit mehr Kunden als über alles andere im Angebot: lesen, was sie "
+            "bemängeln, und die Ursache beheben, bevor Stammkunden ausbleiben."),
         "claims_fraud_cluster": ("Auffällige Schäden aus {subject} seit {date}",
             "Schäden aus {subject} kosten seit {date} etwa {factor}-mal so viel: ein Fall für die Betrugsprüfung."),
         "claims_severity_line": ("Teure Schäden bei {subject}",
@@ -267,6 +273,9 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "vers un autre moyen."),
         "product_return_spike": ("{subject} revient trop souvent",
             "{subject} est retourné bien plus que tout le reste : vérifiez sa description, ses tailles ou sa qualité."),
+        "offering_complaints": ("Des réclamations sur {subject}",
+            "{subject} suscite bien plus de réclamations que tout le reste de l'offre : lisez ce que les clients "
+            "en disent et corrigez le problème à la source avant de perdre leur fidélité."),
         "claims_fraud_cluster": ("Foyer de sinistres dans la zone {subject} depuis {date}",
             "Depuis {date}, les sinistres liés à {subject} coûtent environ {factor} fois plus : un dossier pour "
             "l'équipe antifraude."),
@@ -377,6 +386,9 @@ STORY: dict[str, dict[str, tuple[str, str]]] = {
             "método."),
         "product_return_spike": ("{subject} se devuelve demasiado",
             "{subject} se devuelve mucho más que cualquier otra cosa: revisen su descripción, tallas o calidad."),
+        "offering_complaints": ("Quejas sobre {subject}",
+            "{subject} recibe muchas más quejas que cualquier otra parte de la oferta: lean lo que dicen los clientes "
+            "y corrijan la causa antes de perder su fidelidad."),
         "claims_fraud_cluster": ("Un foco de siniestros en {subject} desde {date}",
             "Desde {date}, los siniestros de {subject} cuestan unas {factor} veces más: un caso para el equipo "
             "antifraude."),

@@ -153,8 +153,12 @@ KINDS: tuple[Kind, ...] = (
               dim_words=r"payment|method|provider|card|wallet|tender|gateway"),
          (0.18, 0.3), "problem", "Payments by {subject} fail far more often than the rest."),
     Kind("product_return_spike", "event",
-         Need(("rate",), r"return|refund|complaint", dim_kinds=("offering",), leaf=True),
+         Need(("rate",), r"return|refund", dim_kinds=("offering",), leaf=True),
          (0.2, 0.35), "problem", "{subject} comes back far more often than anything else in the range."),
+    # A complaint is not a return: a room category or a treatment is not sent back.
+    Kind("offering_complaints", "event",
+         Need(("rate",), r"complain|complaint|grievance|dissatisf", dim_kinds=("offering",)),
+         (0.15, 0.3), "problem", "{subject} draws far more complaints than anything else on offer."),
     Kind("claims_fraud_cluster", "scale_after",
          Need(("amount", "average"), r"claim|loss|payout|settle",
               dim_words=r"region|city|state|partner|repair|workshop|garage|agent|broker|provider|clinic|vet|postcode"),

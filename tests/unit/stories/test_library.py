@@ -197,3 +197,14 @@ def test_insurance_and_saas_tell_stories_of_their_own(shape: str, kinds: set[str
     spec = _spec(shape)
     told = {k for seed in range(20) for k in planted_kinds(plant(spec, seed))}
     assert kinds <= told
+
+
+@pytest.mark.parametrize(("shape", "told", "not_told"), [
+    ("travel_hospitality", "offering_complaints", "product_return_spike"),
+    ("healthcare", "offering_complaints", "product_return_spike"),
+    ("retail_ecommerce", "product_return_spike", "offering_complaints"),
+])
+def test_complaints_are_not_told_as_returns(shape: str, told: str, not_told: str) -> None:
+    # A room category or a treatment draws complaints; it is not sent back.
+    kinds = {k.name for k in plantable(template_with_layer(shape, rows=50_000))}
+    assert told in kinds and not_told not in kinds
