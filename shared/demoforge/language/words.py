@@ -28,7 +28,8 @@ _COUNT_WORDS = re.compile(r"^(number of|count of|total|#)\s+|\s+(count|total|num
 _LOWER_IS_BETTER = re.compile(
     r"cancel|return|churn|no.?show|default|reject|denial|refund|fail|late|delay|complaint|stockout|defect|"
     r"readmission|dropout|fraud|loss|cost|wait|resolution|processing|lead time|delivery time|time on market|"
-    r"days on market|attrition|discount|abandon|vacan|lapse")
+    r"days on market|attrition|discount|abandon|vacan|lapse|declin|void|lost|overdraft|arrears|dispute|"
+    r"chargeback|escalat")
 
 
 @dataclasses.dataclass(frozen=True)

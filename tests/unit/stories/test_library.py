@@ -119,6 +119,20 @@ def test_a_prospects_own_offerings_in_the_catalogue_get_a_story() -> None:
     assert len(tied) >= 3  # different kinds of offering story, not one forced kind
 
 
+def test_no_kind_is_in_more_than_sixty_percent_of_any_shapes_demos() -> None:
+    # Every one of the shapes, over sixty prospects each (the eight above over a hundred).
+    over: dict[str, tuple[str, float]] = {}
+    for shape in TEMPLATE_SHAPES:
+        spec = _spec(shape.key)
+        counts: collections.Counter[str] = collections.Counter()
+        for seed in range(60):
+            counts.update(planted_kinds(plant(spec, seed)))
+        kind, n = counts.most_common(1)[0]
+        if n / 60 > 0.6:
+            over[shape.key] = (kind, n / 60)
+    assert over == {}
+
+
 def test_every_shape_gets_three_to_five_stories_at_the_smallest_size() -> None:
     short: dict[str, list[int]] = {}
     for shape in TEMPLATE_SHAPES:
