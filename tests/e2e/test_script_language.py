@@ -58,7 +58,7 @@ def _data_words(out: Path) -> set[str]:
 @pytest.mark.parametrize(("name", "lang"), [("alpine-outfitters", "de"), ("ledgerly", "fr"), ("nordvik-clinic", "es")])
 def test_a_samples_demo_in_the_language_carries_no_english(name: str, lang: str, tmp_path: Path) -> None:
     out = tmp_path / "pack"
-    proc = demoforge("run", "--sample", name, "--language", lang, "--out", str(out), "--quiet",
+    proc = demoforge("run", "--sample", name, "--language", lang, "--rows", "6000", "--out", str(out), "--quiet",
                      home=tmp_path / "home")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     golden = json.loads((out / "golden_queries.json").read_text())

@@ -296,7 +296,7 @@ class French(Phrasebook):
         head = self._head(m)
         (p0, v0), (p1, v1), (pk, vk) = f.first, f.last, f.peak
         be = "sont" if head.plural else "est"
-        peak = {"last": ", un record sur la période", "first": ", après un pic en début de période"}.get(
+        peak = {"last": ", son plus haut niveau sur la période", "first": ", après un pic en début de période"}.get(
             f.peak_at or "", f", avec un pic à {vk} {self._in_period(pk)}")
         return (f"{capitalise(self._subject(m))}{self._wheres(a)} {be} {agree(_PASSE, head)} de {v0} "
                 f"{self._in_period(p0)} à {v1} {self._in_period(p1)}{peak}.")

@@ -176,7 +176,7 @@ def plant_event(k: Kind, s: Setting, c: Choice, *, after: bool = False, opposite
         follow = MetricQuery(metric=m.name, by=[d.name], since=date, order="metric_asc" if opposite else "metric_desc",
                              min_rows=30)
     else:
-        detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=30)
+        detect = MetricQuery(metric=m.name, by=[d.name], order="metric_desc", min_rows=rate_rows(k, spec, m))
         expect = Expectation(kind="top", member=c.member)
         # Quarters: a month of one member's rows is too few for a steady series.
         follow = MetricQuery(metric=m.name, grain="quarter", where=_where(d, c.member)) \
@@ -438,6 +438,17 @@ def _test_of(k: Kind, m: Metric) -> str:
     return "total"
 
 
+def rate_rows(k: Kind, spec: DatasetSpec, m: Metric) -> int:
+    """Rows a member needs for an event story's rate to top the ranking: a rate over n rows
+    swings by sqrt(p (1 - p) / n) around the base share p, and the planted lift (1 - p) * e
+    must be Z of those swings, or a small peer's luck tops the ranking instead. The ranking
+    asks only about members with that many rows."""
+    share = anatomy.event_share(spec, m)
+    p = share if share is not None and 0 < share < 1 else 0.5
+    lift = (1 - p) * k.factor[0]
+    return max(30, math.ceil(Z * Z * p * (1 - p) / (lift * lift)))
+
+
 def growth_rows(k: Kind) -> int:
     """Rows a twelve-month window needs for the kind's weakest change to beat the noise
     (the growth question asks only about members with that many rows)."""
@@ -499,6 +510,8 @@ def _enough_rows(k: Kind, spec: DatasetSpec, m: Metric, d: Dimension, member: Sc
         share = anatomy.event_share(spec, m)
         if share is not None and rows * BEFORE * share < EVENTS_BEFORE:
             return False
+    if k.mechanism == "event":
+        return rows >= max(ROWS_IN_TOTAL, 1.25 * rate_rows(k, spec, m))
     if k.mechanism == "scale" and not m.additive:
         # An average lifted by f stands out of its own rows' spread only with enough rows.
         cv = value_cv(spec, m)

@@ -27,7 +27,7 @@ def _answer(values: list[int], lang: str) -> str:
 @pytest.mark.parametrize(("lang", "last", "first", "middle"), [
     ("en", "its highest in the period", "after peaking at the start", "peaking at"),
     ("de", "so hoch wie nie zuvor", "gleich zu Beginn", "am höchsten war"),
-    ("fr", "un record sur la période", "après un pic en début de période", "avec un pic à"),
+    ("fr", "son plus haut niveau sur la période", "après un pic en début de période", "avec un pic à"),
     ("es", "su máximo del periodo", "tras un máximo al inicio del periodo", "con un máximo"),
 ])
 def test_a_peak_at_either_end_is_named_once(lang: str, last: str, first: str, middle: str) -> None:

@@ -56,3 +56,18 @@ def test_small_wide_spread_demos_plant_no_average_story_they_cannot_show() -> No
     for seed in range(20):
         spec = plant(template_with_layer("energy_utilities", rows=12_000), seed)
         assert all(c.kind != "premium_segment_spend" for _, c in story_checks(spec)), seed
+
+
+def test_a_rate_story_ranks_only_members_with_rows_for_its_lift() -> None:
+    from demoforge.stories.mechanisms import rate_rows
+
+    spec = template_with_layer("retail_ecommerce", rows=50_000)
+    rate = spec.semantic.metric("void_rate")
+    hotspot = next(k for k in KINDS if k.name == "regional_failure_hotspot")  # lift of 12-25 %
+    need = rate_rows(hotspot, spec, rate)
+    # A small region's luck must not top the ranking: its rate swings by sqrt(p(1-p)/n).
+    assert need > 30
+    planted = plant(spec, 5)
+    for _, c in story_checks(planted):
+        if c.kind == "regional_failure_hotspot":
+            assert c.detect.min_rows == need
