@@ -59,15 +59,22 @@ def test_small_wide_spread_demos_plant_no_average_story_they_cannot_show() -> No
 
 
 def test_a_rate_story_ranks_only_members_with_rows_for_its_lift() -> None:
+    from demoforge.stories.anatomy import event_share
     from demoforge.stories.mechanisms import rate_rows
 
-    spec = template_with_layer("retail_ecommerce", rows=50_000)
-    rate = spec.semantic.metric("void_rate")
     hotspot = next(k for k in KINDS if k.name == "regional_failure_hotspot")  # lift of 12-25 %
+    # Lost quotes are common (a high base share): a small region's luck swings its rate by
+    # sqrt(p(1-p)/n), so the ranking asks only about regions with many rows.
+    spec = template_with_layer("manufacturing", rows=12_000)
+    rate = spec.semantic.metric("void_rate")
+    p = event_share(spec, rate)
+    assert p is not None and p > 0.1
     need = rate_rows(hotspot, spec, rate)
-    # A small region's luck must not top the ranking: its rate swings by sqrt(p(1-p)/n).
-    assert need > 30
-    planted = plant(spec, 5)
-    for _, c in story_checks(planted):
-        if c.kind == "regional_failure_hotspot":
-            assert c.detect.min_rows == need
+    assert need > 60
+    for seed in range(10):
+        for _, c in story_checks(plant(spec, seed)):
+            if c.kind == "regional_failure_hotspot":
+                assert c.detect.min_rows == need
+    # A rare event (a few cancelled orders in a hundred) needs no more than the floor.
+    shop = template_with_layer("retail_ecommerce", rows=12_000)
+    assert rate_rows(hotspot, shop, shop.semantic.metric("void_rate")) == 30
