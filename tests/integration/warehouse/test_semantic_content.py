@@ -19,21 +19,17 @@ from demoforge.content.checks import filters_applied
 from demoforge.content.generated import SemanticContent, build
 from demoforge.content.kpis import map_kpis
 from demoforge.content.talk import build_talk_track, to_markdown
-from demoforge.devtools import samples
 from demoforge.domain.job import JobDoc, JobOptions, Phase
-from demoforge.domain.results import ResearchResult
 from demoforge.language import OFFLINE
 from demoforge.language.render import phrasebook
-from demoforge.research.extract import extract
-from demoforge.research.offline import analyse
 from demoforge.spec.model import DatasetSpec
 from demoforge.spec.semantic import dimension_members
-from demoforge.sql.translate import to_duckdb
 from demoforge.stories import plant
 from demoforge.synth.generate import generate_dataset
 from demoforge.synth.realism import check as realism_check
 from demoforge.synth.realism import connect
 from demoforge.synth.templates import closest_industry
+from tests.support.content_runs import duckdb_runner, sample_research
 from tests.support.demo_dataset import local_deps, run_phase
 from tests.support.semantic_fixtures import online_shop_spec, template_with_layer
 
@@ -46,26 +42,6 @@ ENGLISH = frozenset(["the", "and", "which", "what", "how", "has", "have", "does"
 # Proper names that read the same in every language.
 ALLOWED = {"BigQuery", "SQL", "IAM", "Conversational", "Analytics", "Gift", "Aid", "No-Show", "No-Show-Quote",
            "Leads", "Lead", "Upgrade-Quote", "Cold", "Brew", "pipeline", "Pipeline"}
-
-
-def _runner(con: duckdb.DuckDBPyConnection) -> Any:
-    def run(sql: str) -> tuple[str, list[dict[str, Any]]]:
-        cur = con.cursor()
-        cur.execute(to_duckdb(sql))
-        cols = [d[0] for d in cur.description]
-        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-        if not rows:
-            from demoforge.content.golden import QueryFailed
-
-            raise QueryFailed("result", "the query returned no rows")
-        return sql, rows
-    return run
-
-
-def _sample_research(name: str) -> ResearchResult:
-    folder = samples.ROOT / name
-    files = sorted(folder.glob("*.html"), key=lambda f: (f.name != "index.html", f.name))
-    return analyse([extract(f.read_text(encoding="utf-8"), f"http://127.0.0.1:8000/{f.name}") for f in files])
 
 
 def _members(spec: DatasetSpec) -> set[str]:
@@ -99,7 +75,7 @@ def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         base = online_shop_spec()
         profile: dict[str, Any] = {"country": "DE", "locations": [{"city": "München", "region": "Bayern"}]}
     else:
-        r = _sample_research(name)
+        r = sample_research(name)
         research = r.model_dump(mode="json")
         base = template_with_layer(closest_industry(r.industry))
         profile = {"offerings": [{"name": n} for n in r.products_services]}
@@ -110,7 +86,7 @@ def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 
 def _content(spec: DatasetSpec, con: duckdb.DuckDBPyConnection, lang: str) -> SemanticContent:
-    return build(spec, phrasebook(lang, country="DE" if lang == "de" else None), _runner(con), seed=spec.seed,
+    return build(spec, phrasebook(lang, country="DE" if lang == "de" else None), duckdb_runner(con), seed=spec.seed,
                  log=lambda _msg: None)
 
 

@@ -14,7 +14,6 @@ import duckdb
 import pytest
 
 from demoforge.content.generated import SemanticContent, build
-from demoforge.content.golden import QueryFailed
 from demoforge.content.kpis import map_kpis
 from demoforge.content.report import render_semantic_report
 from demoforge.content.talk import build_talk_track, to_markdown
@@ -23,16 +22,14 @@ from demoforge.domain.results import ResearchResult
 from demoforge.language import OFFLINE
 from demoforge.language.render import phrasebook
 from demoforge.language.values import PROPER_KINDS, value_label
-from demoforge.research.extract import extract
-from demoforge.research.offline import analyse
 from demoforge.spec.model import DatasetSpec
 from demoforge.spec.semantic import dimension_members
-from demoforge.sql.translate import to_duckdb
 from demoforge.stories import plant
 from demoforge.synth.generate import generate_dataset
 from demoforge.synth.realism import connect
 from demoforge.synth.templates import closest_industry, customise, get_template
 from demoforge.synth.templates.shapes import SHAPES
+from tests.support.content_runs import duckdb_runner, sample_research
 
 SNAKE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
 # Shapes whose channels, statuses and segments are codes of many kinds (app and web,
@@ -40,24 +37,11 @@ SNAKE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
 SHAPE_KEYS = ("retail.online_shop", "healthcare.practice", "insurance.motor", "saas.subscriptions", "pharma.distributor")
 
 
-def _runner(con: duckdb.DuckDBPyConnection) -> Any:
-    def run(sql: str) -> tuple[str, list[dict[str, Any]]]:
-        cur = con.cursor()
-        cur.execute(to_duckdb(sql))
-        cols = [d[0] for d in cur.description]
-        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-        if not rows:
-            raise QueryFailed("result", "the query returned no rows")
-        return sql, rows
-    return run
-
-
 def _research(name: str) -> ResearchResult:
     folder = samples.ROOT / name
     if not folder.is_dir():
         pytest.skip(f"bundled sample {name} is not in this checkout")
-    files = sorted(folder.glob("*.html"), key=lambda f: (f.name != "index.html", f.name))
-    return analyse([extract(f.read_text(encoding="utf-8"), f"http://127.0.0.1:8000/{f.name}") for f in files])
+    return sample_research(name)
 
 
 @pytest.fixture(scope="module", params=[*samples.names(), *SHAPE_KEYS])
@@ -121,7 +105,7 @@ def _codes(spec: DatasetSpec, lang: str) -> dict[str, str]:
 @pytest.mark.parametrize("lang", OFFLINE)
 def test_questions_answers_and_script_name_codes_by_their_label(demo: Any, lang: str) -> None:
     spec, research, con = demo
-    content = build(spec, phrasebook(lang), _runner(con), seed=spec.seed, log=lambda _m: None)
+    content = build(spec, phrasebook(lang), duckdb_runner(con), seed=spec.seed, log=lambda _m: None)
     text = _rendered(spec, research, content, lang)
     for n in _names(spec, research):
         text = text.replace(n, " ")
@@ -141,7 +125,7 @@ def test_questions_answers_and_script_name_codes_by_their_label(demo: Any, lang:
 
 def test_the_reports_charts_tables_and_stories_name_codes_by_their_label(demo: Any) -> None:
     spec, research, con = demo
-    content = build(spec, phrasebook("de"), _runner(con), seed=spec.seed, log=lambda _m: None)
+    content = build(spec, phrasebook("de"), duckdb_runner(con), seed=spec.seed, log=lambda _m: None)
     track, kpis, pb = _track(spec, research, content, "de")
     html = render_semantic_report(company=str(research["company_name"]), research=research, spec=spec,
                                   dataset="demo-proj.demo_sample", row_counts={t.name: 1000 for t in spec.tables},

@@ -213,6 +213,19 @@ def _role_name(role: str) -> str:
     return role
 
 
+def _grant(body: dict[str, Any], inst: dict[str, Any]) -> tuple[str, str]:
+    """(identity, role) of one instance of an ``*_iam_member`` resource (``for_each`` expanded)."""
+    role = body["role"]
+    if role == "${each.value.role}":
+        role = inst["value"]["role"]
+    elif role == "${each.value}":
+        role = inst["value"]
+    key_fn = inst.get("key")
+    if isinstance(inst.get("value"), dict) and "fn" in inst["value"]:
+        key_fn = inst["value"]["fn"]
+    return _member_identity(body["member"], key_fn), _role_name(role)
+
+
 def iam_grants(doc: Doc) -> list[tuple[str, str, str]]:
     """Every (identity, role, resource address) granted by the configuration."""
     grants: list[tuple[str, str, str]] = []
@@ -224,16 +237,8 @@ def iam_grants(doc: Doc) -> list[tuple[str, str, str]]:
             "overwrite what others granted and hide who has access)"
         )
         for inst in _instances(doc, body):
-            role = body["role"]
-            if role == "${each.value.role}":
-                role = inst["value"]["role"]
-            elif role == "${each.value}":
-                role = inst["value"]
-            key_fn = inst.get("key")
-            if isinstance(inst.get("value"), dict) and "fn" in inst["value"]:
-                key_fn = inst["value"]["fn"]
-            ident = _member_identity(body["member"], key_fn)
-            grants.append((ident, _role_name(role), f"{rtype}.{rname}"))
+            ident, role = _grant(body, inst)
+            grants.append((ident, role, f"{rtype}.{rname}"))
     return grants
 
 
@@ -502,16 +507,8 @@ def test_dataset_readers_teardown_and_agent_deletion_are_conditioned(tf: Doc) ->
         if not rtype.endswith("_iam_member"):
             continue
         for inst in _instances(tf, body):
-            role = body["role"]
-            if role == "${each.value.role}":
-                role = inst["value"]["role"]
-            elif role == "${each.value}":
-                role = inst["value"]
-            key_fn = inst.get("key")
-            if isinstance(inst.get("value"), dict) and "fn" in inst["value"]:
-                key_fn = inst["value"]["fn"]
-            ident = _member_identity(body["member"], key_fn)
-            prefix = SCOPED.get((ident, _role_name(role)))
+            ident, role = _grant(body, inst)
+            prefix = SCOPED.get((ident, role))
             if prefix is None:
                 continue
             seen.add((ident, _role_name(role)))
